@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import { createIdentityModule } from './modules/identity/index.ts';
+import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createSocialModule } from './modules/social/index.ts';
+import type { Db } from './platform/db/database.ts';
+import { Dispatcher } from './platform/events/dispatcher.ts';
+import { EventBus } from './platform/events/outbox.ts';
+import { registerAuth } from './platform/http/auth.ts';
+import { Problem, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
+import { registerRateLimits } from './platform/http/rate-limit.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { LiveHub } from './platform/live/live-hub.ts';
+import { streamRoutes } from './platform/live/stream.routes.ts';
+
+export type AppDeps = {
+  db: Db;
+  config: Pick<Config, 'secureCookies' | 'rateLimits'>;
+  logger?: FastifyServerOptions['logger'];
+  /** Directory of the built web app; served at / when it exists. */
+  webDir?: string;
+};
+
+export type App = {
+  app: FastifyInstance;
+  modules: ReturnType<typeof composeModules>;
+  events: EventBus;
+  dispatcher: Dispatcher;
+  live: LiveHub;
+};
+
+const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Wires the modules together: plain functions, each given only what it needs. */
+function composeModules(db: Db, events: EventBus, live: LiveHub) {
+  const identity = createIdentityModule({ db, events });
+  const social = createSocialModule({ db, events, identity });
+  const notifications = createNotificationsModule({ db, events, identity, social, live });
+  return { identity, social, notifications };
+}
+
+/** Builds the Fastify app without listening: `main` listens, tests call `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 64 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandler(app);
+  app.addSchema(Problem);
+
+  const events = new EventBus();
+  const live = new LiveHub();
+  const modules = composeModules(deps.db, events, live);
+  const dispatcher = new Dispatcher(deps.db, events, app.log);
+
+  await app.register(cookie);
+  registerAuth(app, modules.identity.service.resolvePrincipal);
+  await registerRateLimits(app, deps.config.rateLimits);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Souk API',
+        version: '1',
+        description:
+          'Social commerce platform API. Authenticate with the session cookie (plus X-CSRF-Token on writes) or a personal API token as `Authorization: Bearer souk_…`. Errors are application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'souk_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) || `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const schema of modules.social.schemas) app.addSchema(schema);
+  await app.register(
+    async (api) => {
+      await api.register(modules.identity.routes({ secureCookies: deps.config.secureCookies }));
+      await api.register(modules.social.routes);
+      await api.register(modules.notifications.routes);
+      await api.register(streamRoutes(live));
+      api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = deps.webDir ?? defaultWebDir;
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  registerNotFound(app, hasWeb);
+
+  return { app, modules, events, dispatcher, live };
+}

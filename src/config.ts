@@ -1,0 +1,57 @@
+import path from 'node:path';
+
+/** Everything Souk reads from its environment, parsed once. Flags from the CLI override these. */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Pool size for a PostgreSQL server; a small pool beats a large one on hot rows. */
+  poolSize: number;
+  seedDemo: boolean;
+  demoUsers: number;
+  /** Cookies carry the Secure flag when Souk is served over HTTPS. */
+  secureCookies: boolean;
+  logLevel: string;
+  /** Rate limits can be relaxed for load tests; never off by default. */
+  rateLimits: boolean;
+};
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port: intFrom(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.SOUK_DATA_DIR || './data'),
+    databaseUrl,
+    poolSize: intFrom(env, 'SOUK_DB_POOL', 8, 1, 200),
+    seedDemo: boolFrom(env, 'SOUK_DEMO', true),
+    demoUsers: intFrom(env, 'SOUK_DEMO_USERS', 2000, 10, 1_000_000),
+    secureCookies: boolFrom(env, 'SOUK_SECURE_COOKIES', false),
+    logLevel: env.LOG_LEVEL || 'info',
+    rateLimits: boolFrom(env, 'SOUK_RATE_LIMITS', true),
+  };
+}

@@ -1,0 +1,71 @@
+import { DEFAULT_FEATURE_CONFIG, type FeatureConfig, hashTerms, intentTerms } from './intent.features.ts';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  type LinearModel,
+  predictRow,
+  type TrainOptions,
+  trainSoftmaxRegression,
+} from './softmax-regression.trainer.ts';
+import { type TextTokens, tokenizeText } from './text.tokenizer.ts';
+import { fitVocabulary, type TfidfVocabulary, toMatrix, vectorize } from './tfidf.vectorizer.ts';
+
+/** TF-IDF over hashed word and character n-grams, then multinomial logistic regression. */
+export type TextClassifier = {
+  classes: string[];
+  features: FeatureConfig;
+  vocabulary: TfidfVocabulary;
+  model: LinearModel;
+};
+
+export type TrainingExample = { text: string; label: string; weight?: number };
+
+export type ClassifierTrainingOptions = {
+  features: FeatureConfig;
+  minDf: number;
+  train: TrainOptions;
+};
+
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierTrainingOptions = {
+  features: DEFAULT_FEATURE_CONFIG,
+  minDf: 2,
+  train: DEFAULT_TRAIN_OPTIONS,
+};
+
+export type Prediction = { label: string; confidence: number; probabilities: Float64Array };
+
+/** Classes are sorted unless given, so the class order never depends on the order of the data. */
+export function trainTextClassifier(
+  examples: readonly TrainingExample[],
+  options: ClassifierTrainingOptions = DEFAULT_CLASSIFIER_OPTIONS,
+  classes: string[] = [...new Set(examples.map((e) => e.label))].sort(),
+): TextClassifier {
+  const docs = examples.map((e) => hashTerms(intentTerms(tokenizeText(e.text)), options.features));
+  const vocabulary = fitVocabulary(docs, options.features.hashBits, options.minDf);
+  const labels = Int32Array.from(examples.map((e) => classIndex(classes, e.label)));
+  const sampleWeights = Float32Array.from(examples.map((e) => e.weight ?? 1));
+  const model = trainSoftmaxRegression(toMatrix(docs, vocabulary), labels, classes.length, {
+    ...options.train,
+    sampleWeights,
+  });
+  return { classes, features: options.features, vocabulary, model };
+}
+
+function classIndex(classes: readonly string[], label: string): number {
+  const index = classes.indexOf(label);
+  if (index < 0) throw new Error(`label "${label}" is not one of the classifier's classes`);
+  return index;
+}
+
+export function classifyTokens(classifier: TextClassifier, tokens: TextTokens): Prediction {
+  const counts = hashTerms(intentTerms(tokens), classifier.features);
+  const vector = vectorize(counts, classifier.vocabulary);
+  const probabilities = new Float64Array(classifier.classes.length);
+  predictRow(classifier.model, vector.cols, vector.vals, probabilities);
+  let best = 0;
+  for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+  return { label: classifier.classes[best], confidence: probabilities[best], probabilities };
+}
+
+export function classifyText(classifier: TextClassifier, text: string): Prediction {
+  return classifyTokens(classifier, tokenizeText(text));
+}

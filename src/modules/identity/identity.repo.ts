@@ -1,0 +1,346 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { OrgRole, Principal } from '../../platform/http/auth.ts';
+import type { AccountKind, Link } from './identity.tables.ts';
+
+const accountColumns = [
+  'accounts.id',
+  'accounts.kind',
+  'accounts.handle',
+  'accounts.name',
+  'accounts.bio',
+  'accounts.avatar_url',
+  'accounts.links',
+  'accounts.verified',
+  'accounts.created_at',
+] as const;
+
+export type AccountRow = {
+  id: string;
+  kind: AccountKind;
+  handle: string;
+  name: string;
+  bio: string;
+  avatar_url: string | null;
+  links: Link[];
+  verified: boolean;
+  created_at: Date;
+};
+
+export function findAccountByHandle(db: Executor, handle: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where(sql`lower(handle)`, '=', handle.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findAccountsByIds(db: Executor, ids: string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('accounts').select(accountColumns).where('id', 'in', ids).execute();
+}
+
+export function findAccountsByHandles(db: Executor, handles: string[]): Promise<AccountRow[]> {
+  if (handles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where(
+      sql`lower(handle)`,
+      'in',
+      handles.map((h) => h.toLowerCase()),
+    )
+    .execute();
+}
+
+export function searchAccounts(db: Executor, query: string, limit: number): Promise<AccountRow[]> {
+  const pattern = `${query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+  return db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where((eb) => eb.or([eb(sql`lower(handle)`, 'like', pattern), eb(sql`lower(name)`, 'like', pattern)]))
+    .orderBy('verified', 'desc')
+    .orderBy('handle')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertAccount(
+  db: Executor,
+  row: {
+    id: string;
+    kind: AccountKind;
+    handle: string;
+    name: string;
+    bio?: string;
+    avatar_url?: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({ ...row, bio: row.bio ?? '', avatar_url: row.avatar_url ?? null })
+    .execute();
+}
+
+export async function updateAccount(
+  db: Executor,
+  id: string,
+  patch: { name?: string; bio?: string; avatar_url?: string | null; links?: Link[] },
+): Promise<void> {
+  const { links, ...rest } = patch;
+  const set = { ...rest, ...(links ? { links: JSON.stringify(links) } : {}) };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('accounts').set(set).where('id', '=', id).execute();
+}
+
+export async function setVerified(db: Executor, id: string, verified: boolean): Promise<void> {
+  await db.updateTable('accounts').set({ verified }).where('id', '=', id).execute();
+}
+
+export async function handleTaken(db: Executor, handle: string): Promise<boolean> {
+  return (await findAccountByHandle(db, handle)) !== undefined;
+}
+
+export async function emailTaken(db: Executor, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('account_id')
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertUser(
+  db: Executor,
+  row: { account_id: string; email: string; password_hash: string; is_admin?: boolean },
+): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export function findUserByLogin(db: Executor, login: string) {
+  const key = login.toLowerCase().replace(/^@/, '');
+  return db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select(['users.account_id', 'users.password_hash', 'users.email'])
+    .where((eb) => eb.or([eb(sql`lower(users.email)`, '=', key), eb(sql`lower(accounts.handle)`, '=', key)]))
+    .executeTakeFirst();
+}
+
+export function findUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['account_id', 'email', 'is_admin'])
+    .where('account_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function setAdmin(db: Executor, userId: string, isAdmin: boolean): Promise<void> {
+  await db.updateTable('users').set({ is_admin: isAdmin }).where('account_id', '=', userId).execute();
+}
+
+// --- sessions and tokens ---
+
+type PrincipalRow = { user_id: string; is_admin: boolean; csrf_token: string | null; memberships: unknown };
+
+// One round trip per authenticated request: the caller, whether they are an admin, and every org role.
+const membershipsJson = sql<unknown>`coalesce((SELECT json_agg(json_build_object('orgId', m.org_id, 'role', m.role))
+  FROM org_members m WHERE m.user_id = u.account_id), '[]'::json)`;
+
+function toPrincipal(row: PrincipalRow | undefined): Principal | undefined {
+  if (!row) return undefined;
+  const memberships = (
+    typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships
+  ) as {
+    orgId: string;
+    role: OrgRole;
+  }[];
+  return { userId: row.user_id, isAdmin: row.is_admin, csrfToken: row.csrf_token, memberships };
+}
+
+export async function findSessionPrincipal(db: Executor, tokenHash: string): Promise<Principal | undefined> {
+  const { rows } = await sql<PrincipalRow>`
+    SELECT u.account_id AS user_id, u.is_admin, s.csrf_token, ${membershipsJson} AS memberships
+    FROM sessions s JOIN users u ON u.account_id = s.user_id
+    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()`.execute(db);
+  return toPrincipal(rows[0]);
+}
+
+export async function findTokenPrincipal(db: Executor, tokenHash: string): Promise<Principal | undefined> {
+  const { rows } = await sql<PrincipalRow>`
+    SELECT u.account_id AS user_id, u.is_admin, NULL AS csrf_token, ${membershipsJson} AS memberships
+    FROM api_tokens t JOIN users u ON u.account_id = t.user_id
+    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL`.execute(db);
+  return toPrincipal(rows[0]);
+}
+
+export async function findUserPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
+  const { rows } = await sql<PrincipalRow>`
+    SELECT u.account_id AS user_id, u.is_admin, NULL AS csrf_token, ${membershipsJson} AS memberships
+    FROM users u WHERE u.account_id = ${userId}`.execute(db);
+  return toPrincipal(rows[0]);
+}
+
+export async function insertSession(
+  db: Executor,
+  row: { token_hash: string; user_id: string; csrf_token: string; expires_at: Date },
+): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function insertApiToken(
+  db: Executor,
+  row: { id: string; user_id: string; name: string; token_hash: string; prefix: string },
+) {
+  return db
+    .insertInto('api_tokens')
+    .values(row)
+    .returning(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export function listApiTokens(db: Executor, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function revokeApiToken(db: Executor, userId: string, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+// --- login throttling ---
+
+export async function countRecentFailures(db: Executor, key: string, sinceSeconds: number) {
+  const row = await db
+    .selectFrom('login_failures')
+    .select([sql<number>`count(*)::int`.as('count'), sql<Date | null>`min(at)`.as('oldest')])
+    .where('key', '=', key)
+    .where('at', '>', sql<Date>`now() - make_interval(secs => ${sinceSeconds})`)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export async function recordFailures(db: Executor, keys: string[]): Promise<void> {
+  await db
+    .insertInto('login_failures')
+    .values(keys.map((key) => ({ key })))
+    .execute();
+}
+
+export async function clearFailures(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('key', '=', key).execute();
+}
+
+// --- organizations ---
+
+export function listMembers(db: Executor, orgId: string) {
+  return db
+    .selectFrom('org_members')
+    .innerJoin('accounts', 'accounts.id', 'org_members.user_id')
+    .select([...accountColumns, 'org_members.role', 'org_members.created_at as joined_at'])
+    .where('org_members.org_id', '=', orgId)
+    .orderBy('org_members.created_at')
+    .execute();
+}
+
+export function findMembership(db: Executor, orgId: string, userId: string) {
+  return db
+    .selectFrom('org_members')
+    .select(['role'])
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertMember(db: Executor, row: { org_id: string; user_id: string; role: OrgRole }) {
+  await db
+    .insertInto('org_members')
+    .values(row)
+    .onConflict((oc) => oc.columns(['org_id', 'user_id']).doUpdateSet({ role: row.role }))
+    .execute();
+}
+
+export async function deleteMember(db: Executor, orgId: string, userId: string): Promise<void> {
+  await db.deleteFrom('org_members').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+}
+
+export async function countOwners(db: Executor, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('org_members')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function insertInvitation(
+  db: Executor,
+  row: { id: string; org_id: string; user_id: string; role: OrgRole; invited_by: string },
+) {
+  await db.insertInto('org_invitations').values(row).execute();
+}
+
+export function findInvitation(db: Executor, id: string) {
+  return db.selectFrom('org_invitations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPendingInvitation(db: Executor, orgId: string, userId: string) {
+  return db
+    .selectFrom('org_invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export function listInvitationsForUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('org_invitations')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function listInvitationsForOrg(db: Executor, orgId: string) {
+  return db
+    .selectFrom('org_invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'pending')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function setInvitationStatus(
+  db: Executor,
+  id: string,
+  status: 'accepted' | 'declined' | 'cancelled',
+): Promise<boolean> {
+  const result = await db
+    .updateTable('org_invitations')
+    .set({ status, responded_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

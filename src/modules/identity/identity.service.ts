@@ -1,0 +1,185 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
+import { newId } from '../../platform/ids.ts';
+import * as repo from './identity.repo.ts';
+import type { Link } from './identity.tables.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+// Throttling: failures counted over a window, per account and per client address.
+const FAILURE_WINDOW_SECONDS = 15 * 60;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 30;
+
+export type IdentityDeps = { db: Db; events: EventBus };
+
+export type SignupInput = { email: string; password: string; handle: string; name: string };
+
+export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
+
+export function createIdentityService({ db, events }: IdentityDeps) {
+  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(fn);
+    events.wake();
+    return result;
+  }
+
+  async function startSession(userId: string): Promise<Session> {
+    const token = newSecret();
+    const csrfToken = newSecret();
+    const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
+    await repo.insertSession(db, {
+      token_hash: hashSecret(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+    });
+    return { token, csrfToken, userId, expiresAt };
+  }
+
+  /** Creates a person account and user; fails with a 409 naming the field when the handle or email is taken. */
+  async function createUser(
+    input: SignupInput & { isAdmin?: boolean; passwordHash?: string },
+  ): Promise<string> {
+    const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+    const id = newId();
+    await tx(async (trx) => {
+      if (await repo.handleTaken(trx, input.handle)) throw handleTakenError(input.handle);
+      if (await repo.emailTaken(trx, input.email)) {
+        throw new AppError('conflict', 'email_taken', 'An account with this email already exists', [
+          { field: 'email', message: 'is already registered' },
+        ]);
+      }
+      await repo.insertAccount(trx, { id, kind: 'person', handle: input.handle, name: input.name });
+      await repo.insertUser(trx, {
+        account_id: id,
+        email: input.email,
+        password_hash: passwordHash,
+        is_admin: input.isAdmin ?? false,
+      });
+      await events.emit(trx, 'account.created', id, { accountId: id, kind: 'person', handle: input.handle });
+    }).catch(rethrowUniqueViolation(input.handle));
+    return id;
+  }
+
+  return {
+    createUser,
+    startSession,
+
+    async signup(input: SignupInput): Promise<Session> {
+      return startSession(await createUser(input));
+    },
+
+    /** Checks credentials with throttling; every failure looks the same to the caller. */
+    async login(login: string, password: string, address: string): Promise<Session> {
+      const accountKey = `account:${login.toLowerCase().replace(/^@/, '')}`;
+      const addressKey = `address:${address}`;
+      for (const [key, max] of [
+        [accountKey, MAX_FAILURES_PER_ACCOUNT],
+        [addressKey, MAX_FAILURES_PER_ADDRESS],
+      ] as const) {
+        const { count, oldest } = await repo.countRecentFailures(db, key, FAILURE_WINDOW_SECONDS);
+        if (count >= max && oldest) {
+          const retryAfter = Math.max(
+            1,
+            Math.ceil((oldest.getTime() + FAILURE_WINDOW_SECONDS * 1000 - Date.now()) / 1000),
+          );
+          throw new AppError(
+            'too_many_requests',
+            'login_throttled',
+            'Too many failed sign-in attempts; try again later',
+            [],
+            { 'retry-after': String(retryAfter) },
+          );
+        }
+      }
+      const user = await repo.findUserByLogin(db, login);
+      if (!(await verifyPassword(user?.password_hash, password)) || !user) {
+        await repo.recordFailures(db, [accountKey, addressKey]);
+        throw new AppError('unauthorized', 'invalid_credentials', 'Email or password is incorrect');
+      }
+      await repo.clearFailures(db, accountKey);
+      return startSession(user.account_id);
+    },
+
+    logout: (sessionToken: string) => repo.deleteSession(db, hashSecret(sessionToken)),
+
+    resolvePrincipal(via: 'session' | 'token', tokenHash: string): Promise<Principal | undefined> {
+      return via === 'session'
+        ? repo.findSessionPrincipal(db, tokenHash)
+        : repo.findTokenPrincipal(db, tokenHash);
+    },
+
+    async resolvePrincipalForUser(userId: string): Promise<Principal> {
+      const principal = await repo.findUserPrincipal(db, userId);
+      if (!principal) throw notFound('User');
+      return principal;
+    },
+
+    async me(userId: string) {
+      const user = await repo.findUser(db, userId);
+      const [account] = await repo.findAccountsByIds(db, [userId]);
+      if (!user || !account) throw notFound('User');
+      return { account, email: user.email, isAdmin: user.is_admin };
+    },
+
+    async updateProfile(
+      accountId: string,
+      patch: { name?: string; bio?: string; avatarUrl?: string | null; links?: Link[] },
+    ) {
+      await repo.updateAccount(db, accountId, {
+        name: patch.name,
+        bio: patch.bio,
+        avatar_url: patch.avatarUrl,
+        links: patch.links,
+      });
+    },
+
+    async createApiToken(userId: string, name: string) {
+      const token = newSecret(API_TOKEN_PREFIX);
+      const row = await repo.insertApiToken(db, {
+        id: newId(),
+        user_id: userId,
+        name,
+        token_hash: hashSecret(token),
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      });
+      return { ...row, token };
+    },
+
+    listApiTokens: (userId: string) => repo.listApiTokens(db, userId),
+
+    async revokeApiToken(userId: string, id: string) {
+      if (!(await repo.revokeApiToken(db, userId, id))) throw notFound('API token');
+    },
+
+    async setAdmin(handle: string, isAdmin: boolean) {
+      const account = await repo.findAccountByHandle(db, handle);
+      if (account?.kind !== 'person') throw notFound('User');
+      await repo.setAdmin(db, account.id, isAdmin);
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+export const handleTakenError = (handle: string) =>
+  new AppError('conflict', 'handle_taken', `The handle @${handle} is already taken`, [
+    { field: 'handle', message: 'is already taken' },
+  ]);
+
+/** Two sign-ups racing for one handle: the unique index decides, and the loser gets the same 409. */
+export function rethrowUniqueViolation(handle: string) {
+  return (err: unknown): never => {
+    if ((err as { code?: string }).code === '23505') {
+      const detail = String((err as { detail?: string; constraint?: string }).constraint ?? '');
+      if (detail.includes('email'))
+        throw conflict('email_taken', 'An account with this email already exists');
+      throw handleTakenError(handle);
+    }
+    throw err;
+  };
+}

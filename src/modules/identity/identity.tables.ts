@@ -1,0 +1,80 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type AccountKind = 'person' | 'brand' | 'reseller';
+
+import type { OrgRole } from '../../platform/http/auth.ts';
+
+export type { OrgRole };
+export type Link = { title: string; url: string };
+
+export interface AccountsTable {
+  id: string;
+  kind: AccountKind;
+  handle: string;
+  name: string;
+  bio: Generated<string>;
+  avatar_url: string | null;
+  links: ColumnType<Link[], string | undefined, string>;
+  verified: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  account_id: string;
+  email: string;
+  password_hash: string;
+  is_admin: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface OrgMembersTable {
+  org_id: string;
+  user_id: string;
+  role: OrgRole;
+  created_at: Generated<Date>;
+}
+
+export interface OrgInvitationsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  role: OrgRole;
+  invited_by: string;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'cancelled'>;
+  created_at: Generated<Date>;
+  responded_at: Date | null;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  at: Generated<Date>;
+}
+
+export type IdentityTables = {
+  accounts: AccountsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  org_members: OrgMembersTable;
+  org_invitations: OrgInvitationsTable;
+  login_failures: LoginFailuresTable;
+};

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import * as repo from './identity.repo.ts';
+import { identityRoutes } from './identity.routes.ts';
+import { createIdentityService } from './identity.service.ts';
+import { createOrgsService } from './orgs.service.ts';
+
+export { presentAccount, presentSummary } from './identity.present.ts';
+export type { AccountRow } from './identity.repo.ts';
+export { Account, AccountSummary, Handle, HandleParam, IdParam } from './identity.schemas.ts';
+export type { AccountKind } from './identity.tables.ts';
+export { can, roleIn } from './org-roles.ts';
+
+import { orgRoutes } from './orgs.routes.ts';
+
+/** Accounts (people and organizations), sign-in, sessions, API tokens, org membership and roles. */
+export function createIdentityModule(deps: { db: Db; events: EventBus }) {
+  const module = {
+    db: deps.db,
+    service: createIdentityService(deps),
+    orgs: createOrgsService(deps),
+    /** Looks up accounts for other modules, which must not read identity's tables themselves. */
+    accounts: {
+      byHandle: (handle: string) => repo.findAccountByHandle(deps.db, handle),
+      byHandles: (handles: string[]) => repo.findAccountsByHandles(deps.db, handles),
+      byIds: (ids: string[]) => repo.findAccountsByIds(deps.db, ids),
+      search: (query: string, limit: number) => repo.searchAccounts(deps.db, query, limit),
+    },
+    routes: (options: { secureCookies: boolean }) => async (app: FastifyInstance) => {
+      await app.register(identityRoutes(module, options));
+      await app.register(orgRoutes(module));
+    },
+  };
+  return module;
+}
+
+export type IdentityModule = ReturnType<typeof createIdentityModule>;

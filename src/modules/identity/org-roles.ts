@@ -1,0 +1,24 @@
+import type { OrgRole, Principal } from '../../platform/http/auth.ts';
+
+/** What each org role may do. One table, so a newcomer can read the whole policy at once. */
+export const capabilities = {
+  /** Publish and reply as the brand. */
+  postAsOrg: ['owner', 'admin', 'marketer', 'agent', 'sales'],
+  /** Edit the org's public profile. */
+  editProfile: ['owner', 'admin'],
+  /** Invite and remove members (only owners grant or remove owner and admin). */
+  manageMembers: ['owner', 'admin'],
+} as const satisfies Record<string, readonly OrgRole[]>;
+
+export type Capability = keyof typeof capabilities;
+
+export const ORG_ROLES: OrgRole[] = ['owner', 'admin', 'marketer', 'agent', 'sales', 'employee', 'partner'];
+
+export function roleIn(principal: Principal | null, orgId: string): OrgRole | undefined {
+  return principal?.memberships.find((m) => m.orgId === orgId)?.role;
+}
+
+export function can(principal: Principal | null, orgId: string, capability: Capability): boolean {
+  const role = roleIn(principal, orgId);
+  return role !== undefined && (capabilities[capability] as readonly OrgRole[]).includes(role);
+}

@@ -1,0 +1,87 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { requireUser } from '../../platform/http/auth.ts';
+import { pageOf } from '../../platform/http/pagination.ts';
+import { AccountSummary } from '../identity/index.ts';
+import type { NotificationsService } from './notifications.service.ts';
+
+const tags = ['notifications'];
+
+const Notification = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([
+    Type.Literal('mention'),
+    Type.Literal('reply'),
+    Type.Literal('reshare'),
+    Type.Literal('like'),
+    Type.Literal('follow'),
+  ]),
+  actor: AccountSummary,
+  recipient: AccountSummary,
+  post: Type.Union([Type.Ref('Post'), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  read: Type.Boolean(),
+});
+
+const AsQuery = {
+  as: Type.Optional(Type.String({ maxLength: 31, description: 'Handle of an org you belong to' })),
+};
+
+export function notificationRoutes(service: NotificationsService) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+    app.get(
+      '/notifications',
+      {
+        schema: {
+          tags,
+          summary: 'Your notifications (or an org’s), newest first',
+          querystring: Type.Object(
+            {
+              ...AsQuery,
+              cursor: Type.Optional(Type.String({ maxLength: 200 })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: pageOf(Notification) },
+        },
+      },
+      async (request) => service.list(requireUser(request), request.query),
+    );
+
+    app.get(
+      '/notifications/unread-count',
+      {
+        schema: {
+          tags,
+          summary: 'Unread notifications for you and each org you belong to',
+          response: {
+            200: Type.Object({
+              total: Type.Integer(),
+              byAccount: Type.Array(Type.Object({ account: AccountSummary, unread: Type.Integer() })),
+            }),
+          },
+        },
+      },
+      async (request) => service.unreadCount(requireUser(request)),
+    );
+
+    app.post(
+      '/notifications/read',
+      {
+        schema: {
+          tags,
+          summary: 'Mark all as read',
+          body: Type.Optional(Type.Object(AsQuery, { additionalProperties: false })),
+        },
+      },
+      async (request, reply) => {
+        await service.markRead(requireUser(request), request.body?.as);
+        return reply.code(204).send();
+      },
+    );
+  };
+}

@@ -1,0 +1,168 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { forbidden } from '../../platform/errors.ts';
+import type { DomainEvent } from '../../platform/events/event-map.ts';
+import type { EventBus, HandlerContext } from '../../platform/events/outbox.ts';
+import { actorIds, type Principal } from '../../platform/http/auth.ts';
+import { decodeCursor, encodeCursor, UUID_PATTERN } from '../../platform/http/pagination.ts';
+import { newId } from '../../platform/ids.ts';
+import type { LiveHub } from '../../platform/live/live-hub.ts';
+import { type IdentityModule, presentSummary } from '../identity/index.ts';
+import type { SocialModule, Viewer } from '../social/index.ts';
+import * as repo from './notifications.repo.ts';
+import type { NotificationsTable } from './notifications.tables.ts';
+
+export type NotificationsDeps = {
+  db: Db;
+  events: EventBus;
+  live: LiveHub;
+  identity: Pick<IdentityModule, 'accounts'>;
+  social: Pick<SocialModule, 'reads'>;
+};
+
+type Row = Omit<NotificationsTable, 'created_at'> & { created_at: Date };
+
+export function createNotificationsService({ db, events, live, identity, social }: NotificationsDeps) {
+  /** Notifications as a reader sees them; the post only while the reader may still see it. */
+  async function present(rows: Row[], viewer: Viewer) {
+    const postIds = [...new Set(rows.flatMap((r) => (r.post_id ? [r.post_id] : [])))];
+    const posts = new Map((await social.reads.postsForViewer(postIds, viewer)).map((p) => [p.id, p]));
+    const accounts = new Map(
+      (await identity.accounts.byIds([...new Set(rows.flatMap((r) => [r.actor_id, r.recipient_id]))])).map(
+        (a) => [a.id, a],
+      ),
+    );
+    return rows
+      .filter((r) => accounts.has(r.actor_id) && accounts.has(r.recipient_id))
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        actor: presentSummary(accounts.get(r.actor_id)!),
+        recipient: presentSummary(accounts.get(r.recipient_id)!),
+        post: r.post_id ? (posts.get(r.post_id) ?? null) : null,
+        createdAt: r.created_at.toISOString(),
+        read: r.read_at !== null,
+      }));
+  }
+
+  async function unreadFor(accountIds: string[]) {
+    const rows = await repo.unreadCounts(db, accountIds);
+    return new Map(rows.map((r) => [r.recipient_id, r.unread]));
+  }
+
+  /** Writes notifications for an event, for recipients who may see its post, and pushes them live after commit. */
+  async function notify(
+    event: DomainEvent,
+    ctx: HandlerContext,
+    items: Omit<repo.NewNotification, 'id' | 'source_event_id'>[],
+  ) {
+    const wanted: repo.NewNotification[] = [];
+    for (const item of items) {
+      if (item.recipient_id === item.actor_id) continue;
+      const canSee =
+        !item.post_id ||
+        (await social.reads.isVisibleTo(item.post_id, { self: item.recipient_id, ids: [item.recipient_id] }));
+      if (canSee) wanted.push({ ...item, id: newId(), source_event_id: event.id });
+    }
+    const inserted = await repo.insertNotifications(ctx.trx as Executor, wanted);
+    ctx.afterCommit(() => void pushLive(inserted));
+  }
+
+  async function pushLive(rows: repo.NewNotification[]) {
+    for (const row of rows) {
+      const viewer = { self: row.recipient_id, ids: [row.recipient_id] };
+      const [json] = await present([{ ...row, created_at: new Date(), read_at: null }], viewer);
+      const unread = (await unreadFor([row.recipient_id])).get(row.recipient_id) ?? 0;
+      if (json) live.publish([row.recipient_id], { event: 'notification', data: json });
+      live.publish([row.recipient_id], { event: 'unread', data: { accountId: row.recipient_id, unread } });
+    }
+  }
+
+  events.subscribe('notifications.on-post', 'post.created', async (event, ctx) => {
+    const p = event.payload;
+    const mentioned = new Set(p.mentionIds);
+    const items: Omit<repo.NewNotification, 'id' | 'source_event_id'>[] = p.mentionIds.map((id) => ({
+      recipient_id: id,
+      kind: 'mention' as const,
+      actor_id: p.authorId,
+      post_id: p.postId,
+    }));
+    if (p.inReplyToAuthorId && !mentioned.has(p.inReplyToAuthorId)) {
+      items.push({
+        recipient_id: p.inReplyToAuthorId,
+        kind: 'reply',
+        actor_id: p.authorId,
+        post_id: p.postId,
+      });
+    }
+    if (p.reshareOfAuthorId) {
+      items.push({
+        recipient_id: p.reshareOfAuthorId,
+        kind: 'reshare',
+        actor_id: p.authorId,
+        post_id: p.reshareOfId,
+      });
+    }
+    await notify(event, ctx, items);
+  });
+
+  events.subscribe('notifications.on-like', 'post.liked', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      { recipient_id: p.postAuthorId, kind: 'like', actor_id: p.likerId, post_id: p.postId },
+    ]);
+  });
+
+  events.subscribe('notifications.on-follow', 'account.followed', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      { recipient_id: p.followeeId, kind: 'follow', actor_id: p.followerId, post_id: null },
+    ]);
+  });
+
+  /** The account whose notifications to read: yourself, or an org you belong to. */
+  async function recipientOf(principal: Principal, asHandle: string | undefined): Promise<string> {
+    if (!asHandle) return principal.userId;
+    const account = await identity.accounts.byHandle(asHandle.replace(/^@/, ''));
+    if (!account || !actorIds(principal).includes(account.id)) {
+      throw forbidden(
+        'You can read only your own notifications or those of orgs you belong to',
+        'not_a_member',
+      );
+    }
+    return account.id;
+  }
+
+  return {
+    async list(principal: Principal, args: { as?: string; cursor?: string; limit?: number }) {
+      const recipient = await recipientOf(principal, args.as);
+      const limit = args.limit ?? 20;
+      const rows = await repo.listNotifications(
+        db,
+        recipient,
+        decodeCursor(args.cursor, UUID_PATTERN),
+        limit,
+      );
+      const page = rows.slice(0, limit);
+      return {
+        items: await present(page, { self: recipient, ids: [recipient] }),
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+      };
+    },
+
+    async unreadCount(principal: Principal) {
+      const ids = actorIds(principal);
+      const counts = await unreadFor(ids);
+      const accounts = await identity.accounts.byIds(ids);
+      const byAccount = accounts.map((a) => ({ account: presentSummary(a), unread: counts.get(a.id) ?? 0 }));
+      return { total: byAccount.reduce((sum, a) => sum + a.unread, 0), byAccount };
+    },
+
+    async markRead(principal: Principal, asHandle?: string) {
+      const recipient = await recipientOf(principal, asHandle);
+      await repo.markAllRead(db, recipient);
+      live.publish([recipient], { event: 'unread', data: { accountId: recipient, unread: 0 } });
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

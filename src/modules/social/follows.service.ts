@@ -1,0 +1,106 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { decodeCursor, encodeCursor, type Page, UUID_PATTERN } from '../../platform/http/pagination.ts';
+import {
+  type AccountSummary,
+  type IdentityModule,
+  presentAccount,
+  presentSummary,
+  roleIn,
+} from '../identity/index.ts';
+import { viewerOf } from './posts.service.ts';
+import * as repo from './social.repo.ts';
+
+export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
+
+// How many of a newly followed account's recent posts land in the follower's home at once.
+const BACKFILL_POSTS = 40;
+
+export function createFollowsService({ db, events, identity }: FollowsDeps) {
+  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(fn);
+    events.wake();
+    return result;
+  }
+
+  async function account(handle: string) {
+    const row = await identity.accounts.byHandle(handle.replace(/^@/, ''));
+    if (!row) throw notFound('Account', 'account_not_found');
+    return row;
+  }
+
+  async function profile(principal: Principal | null, handle: string) {
+    const row = await account(handle);
+    const counts = await repo.profileCounts(db, row.id, viewerOf(principal));
+    return {
+      ...presentAccount(row),
+      followersCount: counts.followers,
+      followingCount: counts.following,
+      postsCount: counts.posts,
+      viewer: {
+        following: counts.following_it,
+        followedBy: counts.followed_by,
+        role: roleIn(principal, row.id) ?? null,
+      },
+    };
+  }
+
+  return {
+    profile,
+
+    async follow(principal: Principal, handle: string) {
+      const target = await account(handle);
+      if (target.id === principal.userId) {
+        throw new AppError('unprocessable', 'cannot_follow_self', 'You cannot follow yourself');
+      }
+      await tx(async (trx) => {
+        if (!(await repo.insertFollow(trx, principal.userId, target.id))) return;
+        await repo.backfillHome(trx, principal.userId, target.id, BACKFILL_POSTS);
+        await events.emit(trx, 'account.followed', principal.userId, {
+          followerId: principal.userId,
+          followeeId: target.id,
+        });
+      });
+      return profile(principal, handle);
+    },
+
+    async unfollow(principal: Principal, handle: string) {
+      const target = await account(handle);
+      await tx(async (trx) => {
+        if (!(await repo.deleteFollow(trx, principal.userId, target.id))) return;
+        await repo.removeFromHome(trx, principal.userId, target.id);
+        await events.emit(trx, 'account.unfollowed', principal.userId, {
+          followerId: principal.userId,
+          followeeId: target.id,
+        });
+      });
+      return profile(principal, handle);
+    },
+
+    async list(
+      direction: 'followers' | 'following',
+      handle: string,
+      args: { cursor?: string; limit?: number },
+    ): Promise<Page<AccountSummary>> {
+      const target = await account(handle);
+      const limit = args.limit ?? 20;
+      const ids = await repo.followPage(
+        db,
+        direction,
+        target.id,
+        decodeCursor(args.cursor, UUID_PATTERN),
+        limit,
+      );
+      const page = ids.slice(0, limit);
+      const rows = new Map((await identity.accounts.byIds(page)).map((a) => [a.id, a]));
+      return {
+        items: page.flatMap((id) => (rows.has(id) ? [presentSummary(rows.get(id)!)] : [])),
+        nextCursor: ids.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      };
+    },
+  };
+}
+
+export type FollowsService = ReturnType<typeof createFollowsService>;

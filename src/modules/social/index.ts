@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import { accountRoutes } from './accounts.routes.ts';
+import { createFollowsService } from './follows.service.ts';
+import { postRoutes } from './posts.routes.ts';
+import { createPostsService } from './posts.service.ts';
+import { createReadsService } from './reads.service.ts';
+import * as repo from './social.repo.ts';
+import { OriginalPost, Post } from './social.schemas.ts';
+
+export { viewerOf } from './posts.service.ts';
+export type { PostCreated } from './social.events.ts';
+export type { PostJson } from './social.present.ts';
+export type { Viewer } from './social.repo.ts';
+
+/** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
+export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
+  const { events } = deps;
+  const module = {
+    identity: deps.identity,
+    posts: createPostsService(deps),
+    reads: createReadsService(deps),
+    follows: createFollowsService(deps),
+    /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
+    schemas: [OriginalPost, Post],
+    routes: async (app: FastifyInstance) => {
+      await app.register(postRoutes(module));
+      await app.register(accountRoutes(module));
+    },
+  };
+
+  // Fan-out on write, after commit: a new post lands in every follower's home timeline, so reading a home
+  // timeline is one index range scan however many accounts a person follows.
+  events.subscribe('social.home-fanout', 'post.created', async (event, { trx }) => {
+    const { postId, authorId, visibility } = event.payload;
+    await repo.fanOut(trx, postId, authorId, visibility);
+  });
+
+  return module;
+}
+
+export type SocialModule = ReturnType<typeof createSocialModule>;

@@ -1,0 +1,221 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import { actorIds, type Principal } from '../../platform/http/auth.ts';
+import { newId } from '../../platform/ids.ts';
+import { can, type IdentityModule } from '../identity/index.ts';
+import { charCount, MAX_POST_CHARS, parseText, resolveEntities } from './entities.ts';
+import * as repo from './social.repo.ts';
+import type { Visibility } from './social.tables.ts';
+
+export type PostsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
+
+export type CreatePostInput = { text: string; visibility?: Visibility; inReplyToId?: string; as?: string };
+
+export const viewerOf = (principal: Principal | null): repo.Viewer =>
+  principal ? { self: principal.userId, ids: actorIds(principal) } : repo.ANONYMOUS;
+
+const postNotFound = () => notFound('Post', 'post_not_found');
+
+export function createPostsService({ db, events, identity }: PostsDeps) {
+  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(fn);
+    events.wake();
+    return result;
+  }
+
+  /** The account a request acts as: the caller, or an org whose role lets them post for it. */
+  async function actingAccount(principal: Principal, asHandle: string | undefined): Promise<string> {
+    if (!asHandle || asHandle.replace(/^@/, '').toLowerCase() === '') return principal.userId;
+    const org = await identity.accounts.byHandle(asHandle.replace(/^@/, ''));
+    if (!org)
+      throw new AppError('unprocessable', 'unknown_account', `No account @${asHandle}`, [
+        { field: 'as', message: 'is not an account' },
+      ]);
+    if (org.id === principal.userId) return principal.userId;
+    if (org.kind === 'person' || !can(principal, org.id, 'postAsOrg')) {
+      throw forbidden(`You cannot post as @${org.handle}`, 'cannot_act_as');
+    }
+    return org.id;
+  }
+
+  /** A post the caller can see, or a 404 that does not reveal whether a hidden one exists. */
+  async function visibleRaw(trx: Executor, postId: string, principal: Principal) {
+    const post = await repo.findRawPost(trx, postId);
+    if (!post || post.deleted_at || !(await repo.isVisible(trx, postId, viewerOf(principal))))
+      throw postNotFound();
+    return post;
+  }
+
+  return {
+    actingAccount,
+
+    async create(principal: Principal, input: CreatePostInput): Promise<string> {
+      if (charCount(input.text) > MAX_POST_CHARS) {
+        throw new AppError(
+          'bad_request',
+          'post_too_long',
+          `A post has at most ${MAX_POST_CHARS} characters`,
+          [{ field: 'text', message: `must be at most ${MAX_POST_CHARS} characters` }],
+        );
+      }
+      if (input.text.trim() === '') {
+        throw new AppError('bad_request', 'post_empty', 'A post needs some text', [
+          { field: 'text', message: 'is empty' },
+        ]);
+      }
+      const authorId = await actingAccount(principal, input.as);
+      const visibility = input.visibility ?? 'public';
+      const parsed = parseText(input.text);
+      const mentioned = await identity.accounts.byHandles([...new Set(parsed.mentions.map((m) => m.handle))]);
+      const entities = resolveEntities(parsed, new Map(mentioned.map((a) => [a.handle.toLowerCase(), a.id])));
+      if (visibility === 'direct' && entities.mentions.length === 0) {
+        throw new AppError(
+          'bad_request',
+          'direct_needs_mention',
+          'A direct post must @mention at least one existing account',
+          [{ field: 'text', message: 'mentions no existing account' }],
+        );
+      }
+      const id = newId();
+      await tx(async (trx) => {
+        const parent = input.inReplyToId ? await visibleRaw(trx, input.inReplyToId, principal) : undefined;
+        if (parent?.reshare_of_id)
+          throw new AppError(
+            'unprocessable',
+            'reply_to_reshare',
+            'Reply to the original post, not to a reshare',
+          );
+        await repo.insertPost(trx, {
+          id,
+          author_id: authorId,
+          posted_by: principal.userId,
+          text: input.text,
+          visibility,
+          in_reply_to_id: parent?.id ?? null,
+          thread_root_id: parent?.thread_root_id ?? id,
+          reshare_of_id: null,
+          reshare_parent_id: null,
+          entities,
+        });
+        if (parent && visibility === 'public') await repo.bumpCounter(trx, parent.id, 'reply_count', 1);
+        await events.emit(trx, 'post.created', id, {
+          postId: id,
+          authorId,
+          postedBy: principal.userId,
+          kind: 'post',
+          visibility,
+          text: input.text,
+          inReplyToId: parent?.id ?? null,
+          inReplyToAuthorId: parent?.author_id ?? null,
+          threadRootId: parent?.thread_root_id ?? id,
+          reshareOfId: null,
+          reshareOfAuthorId: null,
+          reshareParentId: null,
+          reshareParentAuthorId: null,
+          mentionIds: [...new Set(entities.mentions.map((m) => m.accountId))],
+          hashtags: [...new Set(entities.hashtags.map((h) => h.tag))],
+          createdAt: new Date().toISOString(),
+        });
+      });
+      return id;
+    },
+
+    /** Reshares a public post (or a reshare of one: the chain is kept); once per account and original. */
+    async reshare(principal: Principal, postId: string, asHandle?: string): Promise<string> {
+      const authorId = await actingAccount(principal, asHandle);
+      const id = newId();
+      await tx(async (trx) => {
+        const target = await visibleRaw(trx, postId, principal);
+        if (target.visibility !== 'public') {
+          throw new AppError('unprocessable', 'not_resharable', 'Only public posts can be reshared');
+        }
+        const originalId = target.reshare_of_id ?? target.id;
+        const original = target.reshare_of_id ? await visibleRaw(trx, originalId, principal) : target;
+        if (await repo.findActiveReshare(trx, originalId, authorId)) {
+          throw new AppError(
+            'conflict',
+            'already_reshared',
+            'Already reshared; undo the reshare by deleting it',
+          );
+        }
+        await repo.insertPost(trx, {
+          id,
+          author_id: authorId,
+          posted_by: principal.userId,
+          text: '',
+          visibility: 'public',
+          in_reply_to_id: null,
+          thread_root_id: id,
+          reshare_of_id: originalId,
+          reshare_parent_id: target.id,
+          entities: { mentions: [], hashtags: [], links: [] },
+        });
+        await repo.bumpCounter(trx, originalId, 'reshare_count', 1);
+        await events.emit(trx, 'post.created', id, {
+          postId: id,
+          authorId,
+          postedBy: principal.userId,
+          kind: 'reshare',
+          visibility: 'public',
+          text: '',
+          inReplyToId: null,
+          inReplyToAuthorId: null,
+          threadRootId: id,
+          reshareOfId: originalId,
+          reshareOfAuthorId: original.author_id,
+          reshareParentId: target.id,
+          reshareParentAuthorId: target.author_id,
+          mentionIds: [],
+          hashtags: [],
+          createdAt: new Date().toISOString(),
+        });
+      }).catch((err) => {
+        if ((err as { code?: string }).code === '23505')
+          throw new AppError('conflict', 'already_reshared', 'Already reshared');
+        throw err;
+      });
+      return id;
+    },
+
+    async like(principal: Principal, postId: string): Promise<void> {
+      await tx(async (trx) => {
+        const post = await visibleRaw(trx, postId, principal);
+        const targetId = post.reshare_of_id ?? post.id; // liking a reshare likes the original
+        const target = targetId === post.id ? post : await visibleRaw(trx, targetId, principal);
+        if (!(await repo.insertLike(trx, targetId, principal.userId))) return;
+        await repo.bumpCounter(trx, targetId, 'like_count', 1);
+        await events.emit(trx, 'post.liked', targetId, {
+          postId: targetId,
+          postAuthorId: target.author_id,
+          likerId: principal.userId,
+        });
+      });
+    },
+
+    async unlike(principal: Principal, postId: string): Promise<void> {
+      await tx(async (trx) => {
+        const post = await visibleRaw(trx, postId, principal);
+        const targetId = post.reshare_of_id ?? post.id;
+        if (await repo.deleteLike(trx, targetId, principal.userId))
+          await repo.bumpCounter(trx, targetId, 'like_count', -1);
+      });
+    },
+
+    /** Deletes your own post (or your org's, when your role may post for it). Replies to it stay. */
+    async remove(principal: Principal, postId: string): Promise<void> {
+      await tx(async (trx) => {
+        const post = await visibleRaw(trx, postId, principal);
+        const mine = post.author_id === principal.userId || can(principal, post.author_id, 'postAsOrg');
+        if (!mine) throw forbidden('You can only delete your own posts', 'not_author');
+        if (!(await repo.markDeleted(trx, postId))) throw postNotFound();
+        if (post.reshare_of_id) await repo.bumpCounter(trx, post.reshare_of_id, 'reshare_count', -1);
+        if (post.in_reply_to_id && post.visibility === 'public')
+          await repo.bumpCounter(trx, post.in_reply_to_id, 'reply_count', -1);
+        await events.emit(trx, 'post.deleted', postId, { postId, authorId: post.author_id });
+      });
+    },
+  };
+}
+
+export type PostsService = ReturnType<typeof createPostsService>;

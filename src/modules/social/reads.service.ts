@@ -1,0 +1,85 @@
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { decodeCursor, type Page, toPage, UUID_PATTERN } from '../../platform/http/pagination.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import { viewerOf } from './posts.service.ts';
+import { accountIdsOf, type PostJson, presentPost } from './social.present.ts';
+import * as repo from './social.repo.ts';
+
+export type ReadsDeps = { db: Db; identity: Pick<IdentityModule, 'accounts'> };
+type PageArgs = { cursor?: string; limit?: number };
+
+/** Every way of reading posts: one post, a thread, timelines, search. All filtered by the viewer's audience. */
+export function createReadsService({ db, identity }: ReadsDeps) {
+  async function present(rows: repo.PostRow[]): Promise<PostJson[]> {
+    const accounts = await identity.accounts.byIds(accountIdsOf(rows));
+    const byId = new Map(accounts.map((a) => [a.id, a]));
+    return rows.map((r) => presentPost(r, byId));
+  }
+
+  async function page(
+    args: PageArgs,
+    load: (cursor: string | undefined, limit: number) => Promise<repo.PostRow[]>,
+  ): Promise<Page<PostJson>> {
+    const limit = args.limit ?? 20;
+    const rows = await load(decodeCursor(args.cursor, UUID_PATTERN), limit);
+    const { items, nextCursor } = toPage(rows, limit, (r) => r.id);
+    return { items: await present(items), nextCursor };
+  }
+
+  async function accountId(handle: string): Promise<string> {
+    const account = await identity.accounts.byHandle(handle.replace(/^@/, ''));
+    if (!account) throw notFound('Account', 'account_not_found');
+    return account.id;
+  }
+
+  return {
+    present,
+
+    async post(principal: Principal | null, id: string): Promise<PostJson> {
+      const row = await repo.findPost(db, id, viewerOf(principal));
+      if (!row) throw notFound('Post', 'post_not_found');
+      return (await present([row]))[0];
+    },
+
+    async thread(principal: Principal | null, id: string) {
+      const viewer = viewerOf(principal);
+      const row = await repo.findPost(db, id, viewer);
+      if (!row) throw notFound('Post', 'post_not_found');
+      const { ancestors, replies } = await repo.threadAround(db, id, viewer, 500);
+      const [post, ...rest] = await present([row, ...ancestors, ...replies]);
+      return { post, ancestors: rest.slice(0, ancestors.length), replies: rest.slice(ancestors.length) };
+    },
+
+    home: (principal: Principal, args: PageArgs) =>
+      page(args, (cursor, limit) =>
+        repo.homeTimeline(db, principal.userId, viewerOf(principal), cursor, limit),
+      ),
+
+    async author(principal: Principal | null, handle: string, args: PageArgs) {
+      const id = await accountId(handle);
+      return page(args, (cursor, limit) => repo.authorTimeline(db, id, viewerOf(principal), cursor, limit));
+    },
+
+    async mentions(principal: Principal | null, handle: string, args: PageArgs) {
+      const id = await accountId(handle);
+      return page(args, (cursor, limit) => repo.mentionsTimeline(db, id, viewerOf(principal), cursor, limit));
+    },
+
+    tag: (principal: Principal | null, tag: string, args: PageArgs) =>
+      page(args, (cursor, limit) =>
+        repo.tagTimeline(db, tag.replace(/^#/, '').toLowerCase(), viewerOf(principal), cursor, limit),
+      ),
+
+    search: (principal: Principal | null, q: string, args: PageArgs) =>
+      page(args, (cursor, limit) => repo.searchPosts(db, q, viewerOf(principal), cursor, limit)),
+
+    isVisibleTo: (postId: string, viewer: repo.Viewer) => repo.isVisible(db, postId, viewer),
+    /** Posts by id as `viewer` may see them; hidden or deleted ones are left out. */
+    postsForViewer: async (ids: string[], viewer: repo.Viewer) =>
+      present(await repo.findPostsByIds(db, ids, viewer)),
+  };
+}
+
+export type ReadsService = ReturnType<typeof createReadsService>;

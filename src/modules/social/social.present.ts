@@ -1,0 +1,81 @@
+import type { AccountSummary } from '../identity/index.ts';
+import { type AccountRow, presentSummary } from '../identity/index.ts';
+import type { PostRow } from './social.repo.ts';
+import type { PostEntities, Visibility } from './social.tables.ts';
+
+export type PostJson = {
+  id: string;
+  kind: string;
+  author: AccountSummary;
+  text: string;
+  visibility: Visibility;
+  entities: PostEntities;
+  inReplyTo: { id: string; author: AccountSummary | null } | null;
+  threadRootId: string;
+  createdAt: string;
+  counts: { replies: number; reshares: number; likes: number };
+  viewer: { liked: boolean; reshared: boolean };
+  reshareOf?: Omit<PostJson, 'reshareOf' | 'reshareParentId'> | null;
+  reshareParentId?: string | null;
+};
+
+/** Account ids a page of post rows refers to, to load in one query. */
+export function accountIdsOf(rows: PostRow[]): string[] {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    ids.add(r.author_id);
+    if (r.reply_to_author_id) ids.add(r.reply_to_author_id);
+    if (r.o_author_id) ids.add(r.o_author_id);
+  }
+  return [...ids];
+}
+
+const deletedAccount: AccountSummary = {
+  id: '',
+  kind: 'person',
+  handle: 'deleted',
+  name: 'Deleted account',
+  avatarUrl: null,
+  verified: false,
+};
+
+export function presentPost(r: PostRow, accounts: Map<string, AccountRow>): PostJson {
+  const summary = (id: string | null) => {
+    const row = id ? accounts.get(id) : undefined;
+    return row ? presentSummary(row) : deletedAccount;
+  };
+  const flags = { liked: r.liked, reshared: r.reshared };
+  const original =
+    r.reshare_of_id && r.o_author_id
+      ? {
+          id: r.reshare_of_id,
+          kind: r.o_kind!,
+          author: summary(r.o_author_id),
+          text: r.o_text!,
+          visibility: r.o_visibility!,
+          entities: r.o_entities!,
+          inReplyTo: r.o_in_reply_to_id ? { id: r.o_in_reply_to_id, author: null } : null,
+          threadRootId: r.o_thread_root_id!,
+          createdAt: r.o_created_at!.toISOString(),
+          counts: { replies: r.o_reply_count!, reshares: r.o_reshare_count!, likes: r.o_like_count! },
+          viewer: flags,
+        }
+      : null;
+  return {
+    id: r.id,
+    kind: r.kind,
+    author: summary(r.author_id),
+    text: r.text,
+    visibility: r.visibility,
+    entities: r.entities,
+    inReplyTo: r.in_reply_to_id
+      ? { id: r.in_reply_to_id, author: r.reply_to_author_id ? summary(r.reply_to_author_id) : null }
+      : null,
+    threadRootId: r.thread_root_id,
+    createdAt: r.created_at.toISOString(),
+    counts: { replies: r.reply_count, reshares: r.reshare_count, likes: r.like_count },
+    viewer: flags,
+    reshareOf: original,
+    reshareParentId: r.reshare_parent_id,
+  };
+}

@@ -1,0 +1,439 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { PostEntities, Visibility } from './social.tables.ts';
+
+/**
+ * Who is reading: `self` for "did I like/reshare this", `ids` (self plus the caller's orgs) for what they
+ * may see. Anonymous readers have no ids and see public posts only.
+ */
+export type Viewer = { self: string | null; ids: string[] };
+export const ANONYMOUS: Viewer = { self: null, ids: [] };
+
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The one visibility rule, as SQL over a posts alias: public posts; your own (or your org's); followers-only
+ * posts of accounts you follow; anything that mentions you. Every read of posts goes through it.
+ */
+export function visibleTo(alias: string, viewer: Viewer): RawBuilder<boolean> {
+  const p = sql.ref(alias);
+  const deleted = sql.ref(`${alias}.deleted_at`);
+  if (viewer.ids.length === 0) {
+    return sql<boolean>`(${deleted} IS NULL AND ${sql.ref(`${alias}.visibility`)} = 'public')`;
+  }
+  const ids = uuidArray(viewer.ids);
+  return sql<boolean>`(${deleted} IS NULL AND (
+    ${sql.ref(`${alias}.visibility`)} = 'public'
+    OR ${sql.ref(`${alias}.author_id`)} = ANY(${ids})
+    OR (${sql.ref(`${alias}.visibility`)} = 'followers' AND EXISTS (
+      SELECT 1 FROM follows vf WHERE vf.followee_id = ${sql.ref(`${alias}.author_id`)} AND vf.follower_id = ANY(${ids})))
+    OR EXISTS (SELECT 1 FROM post_mentions vm WHERE vm.post_id = ${p}.id AND vm.account_id = ANY(${ids}))
+  ))`;
+}
+
+/** A post as stored plus what a reader needs: the reshared original, the parent's author, and the viewer's flags. */
+export type PostRow = {
+  id: string;
+  author_id: string;
+  kind: string;
+  text: string;
+  visibility: Visibility;
+  entities: PostEntities;
+  in_reply_to_id: string | null;
+  reply_to_author_id: string | null;
+  thread_root_id: string;
+  reshare_of_id: string | null;
+  reshare_parent_id: string | null;
+  created_at: Date;
+  reply_count: number;
+  reshare_count: number;
+  like_count: number;
+  liked: boolean;
+  reshared: boolean;
+  // the original of a reshare (null otherwise)
+  o_author_id: string | null;
+  o_kind: string | null;
+  o_text: string | null;
+  o_visibility: Visibility | null;
+  o_entities: PostEntities | null;
+  o_in_reply_to_id: string | null;
+  o_thread_root_id: string | null;
+  o_created_at: Date | null;
+  o_reply_count: number | null;
+  o_reshare_count: number | null;
+  o_like_count: number | null;
+};
+
+/** SELECT list and joins shared by every post read; `from` supplies rows aliased `p` plus any ordering key. */
+function selectPosts(
+  viewer: Viewer,
+  from: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+  tail: RawBuilder<unknown>,
+) {
+  const self = viewer.self ? sql`${viewer.self}::uuid` : sql`NULL::uuid`;
+  return sql<PostRow>`
+    SELECT p.id, p.author_id, p.kind, p.text, p.visibility, p.entities, p.in_reply_to_id, par.author_id AS reply_to_author_id,
+      p.thread_root_id, p.reshare_of_id, p.reshare_parent_id, p.created_at, p.reply_count, p.reshare_count, p.like_count,
+      EXISTS (SELECT 1 FROM likes l WHERE l.post_id = coalesce(p.reshare_of_id, p.id) AND l.account_id = ${self}) AS liked,
+      EXISTS (SELECT 1 FROM posts r WHERE r.reshare_of_id = coalesce(p.reshare_of_id, p.id) AND r.author_id = ${self}
+        AND r.deleted_at IS NULL) AS reshared,
+      o.author_id AS o_author_id, o.kind AS o_kind, o.text AS o_text, o.visibility AS o_visibility, o.entities AS o_entities,
+      o.in_reply_to_id AS o_in_reply_to_id, o.thread_root_id AS o_thread_root_id, o.created_at AS o_created_at,
+      o.reply_count AS o_reply_count, o.reshare_count AS o_reshare_count, o.like_count AS o_like_count
+    FROM ${from}
+    LEFT JOIN posts o ON o.id = p.reshare_of_id
+    LEFT JOIN posts par ON par.id = p.in_reply_to_id AND ${visibleTo('par', viewer)}
+    WHERE ${visibleTo('p', viewer)} AND (p.reshare_of_id IS NULL OR o.deleted_at IS NULL) AND ${where}
+    ${tail}`;
+}
+
+const cursorBefore = (column: string, cursor: string | undefined) =>
+  cursor ? sql`${sql.ref(column)} < ${cursor}::uuid` : sql`TRUE`;
+
+export async function findPost(db: Executor, id: string, viewer: Viewer): Promise<PostRow | undefined> {
+  const { rows } = await selectPosts(viewer, sql`posts p`, sql`p.id = ${id}::uuid`, sql``).execute(db);
+  return rows[0];
+}
+
+export async function findPostsByIds(db: Executor, ids: string[], viewer: Viewer): Promise<PostRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await selectPosts(viewer, sql`posts p`, sql`p.id = ANY(${uuidArray(ids)})`, sql``).execute(
+    db,
+  );
+  return rows;
+}
+
+export async function homeTimeline(
+  db: Executor,
+  ownerId: string,
+  viewer: Viewer,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const { rows } = await selectPosts(
+    viewer,
+    sql`home_timeline h JOIN posts p ON p.id = h.post_id`,
+    sql`h.owner_id = ${ownerId}::uuid AND ${cursorBefore('h.post_id', cursor)}`,
+    sql`ORDER BY h.post_id DESC LIMIT ${limit + 1}`,
+  ).execute(db);
+  return rows;
+}
+
+export async function authorTimeline(
+  db: Executor,
+  authorId: string,
+  viewer: Viewer,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const { rows } = await selectPosts(
+    viewer,
+    sql`posts p`,
+    sql`p.author_id = ${authorId}::uuid AND p.in_reply_to_id IS NULL AND ${cursorBefore('p.id', cursor)}`,
+    sql`ORDER BY p.id DESC LIMIT ${limit + 1}`,
+  ).execute(db);
+  return rows;
+}
+
+export async function mentionsTimeline(
+  db: Executor,
+  accountId: string,
+  viewer: Viewer,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const { rows } = await selectPosts(
+    viewer,
+    sql`post_mentions m JOIN posts p ON p.id = m.post_id`,
+    sql`m.account_id = ${accountId}::uuid AND ${cursorBefore('m.post_id', cursor)}`,
+    sql`ORDER BY m.post_id DESC LIMIT ${limit + 1}`,
+  ).execute(db);
+  return rows;
+}
+
+export async function tagTimeline(
+  db: Executor,
+  tag: string,
+  viewer: Viewer,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const { rows } = await selectPosts(
+    viewer,
+    sql`post_tags t JOIN posts p ON p.id = t.post_id`,
+    sql`t.tag = ${tag} AND ${cursorBefore('t.post_id', cursor)}`,
+    sql`ORDER BY t.post_id DESC LIMIT ${limit + 1}`,
+  ).execute(db);
+  return rows;
+}
+
+export async function searchPosts(
+  db: Executor,
+  query: string,
+  viewer: Viewer,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const { rows } = await selectPosts(
+    viewer,
+    sql`posts p`,
+    sql`p.search @@ websearch_to_tsquery('english', ${query}) AND ${cursorBefore('p.id', cursor)}`,
+    sql`ORDER BY p.id DESC LIMIT ${limit + 1}`,
+  ).execute(db);
+  return rows;
+}
+
+/** Ancestors (oldest first) and the whole sub-thread below a post, each filtered by visibility. */
+export async function threadAround(db: Executor, id: string, viewer: Viewer, maxReplies: number) {
+  const ancestorIds = await sql<{ id: string }>`
+    WITH RECURSIVE up AS (
+      SELECT in_reply_to_id AS id, 1 AS depth FROM posts WHERE id = ${id}::uuid
+      UNION ALL
+      SELECT p.in_reply_to_id, up.depth + 1 FROM posts p JOIN up ON p.id = up.id WHERE up.depth < 50
+    ) SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth DESC`.execute(db);
+  const replyIds = await sql<{ id: string }>`
+    WITH RECURSIVE down AS (
+      SELECT id FROM posts WHERE in_reply_to_id = ${id}::uuid
+      UNION
+      SELECT p.id FROM posts p JOIN down ON p.in_reply_to_id = down.id
+    ) SELECT id FROM down ORDER BY id LIMIT ${maxReplies}`.execute(db);
+  const ancestors = await findPostsByIds(
+    db,
+    ancestorIds.rows.map((r) => r.id),
+    viewer,
+  );
+  const replies = await findPostsByIds(
+    db,
+    replyIds.rows.map((r) => r.id),
+    viewer,
+  );
+  const order = new Map(ancestorIds.rows.map((r, i) => [r.id, i]));
+  ancestors.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  replies.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { ancestors, replies };
+}
+
+/** The bare stored post, no visibility applied: for rules that must see a post to decide (ownership, resharing). */
+export function findRawPost(db: Executor, id: string) {
+  return db
+    .selectFrom('posts')
+    .select([
+      'id',
+      'author_id',
+      'visibility',
+      'thread_root_id',
+      'reshare_of_id',
+      'in_reply_to_id',
+      'deleted_at',
+      'kind',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function isVisible(db: Executor, postId: string, viewer: Viewer): Promise<boolean> {
+  const { rows } =
+    await sql`SELECT 1 FROM posts p WHERE p.id = ${postId}::uuid AND ${visibleTo('p', viewer)}`.execute(db);
+  return rows.length > 0;
+}
+
+// --- writes ---
+
+export type NewPost = {
+  id: string;
+  author_id: string;
+  posted_by: string;
+  kind?: string;
+  text: string;
+  visibility: Visibility;
+  in_reply_to_id: string | null;
+  thread_root_id: string;
+  reshare_of_id: string | null;
+  reshare_parent_id: string | null;
+  entities: PostEntities;
+};
+
+export async function insertPost(db: Executor, post: NewPost): Promise<void> {
+  await db
+    .insertInto('posts')
+    .values({ ...post, entities: JSON.stringify(post.entities) })
+    .execute();
+  const mentionIds = [...new Set(post.entities.mentions.map((m) => m.accountId))];
+  if (mentionIds.length) {
+    await db
+      .insertInto('post_mentions')
+      .values(mentionIds.map((account_id) => ({ post_id: post.id, account_id })))
+      .execute();
+  }
+  const tags = [...new Set(post.entities.hashtags.map((h) => h.tag))];
+  if (tags.length)
+    await db
+      .insertInto('post_tags')
+      .values(tags.map((tag) => ({ post_id: post.id, tag })))
+      .execute();
+  // The author sees their own post at once; followers get it from the fan-out after commit.
+  await db
+    .insertInto('home_timeline')
+    .values({ owner_id: post.author_id, post_id: post.id, author_id: post.author_id })
+    .execute();
+}
+
+export async function bumpCounter(
+  db: Executor,
+  postId: string,
+  counter: 'reply_count' | 'reshare_count' | 'like_count',
+  delta: 1 | -1,
+): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set((eb) => ({ [counter]: eb(counter, '+', delta) }))
+    .where('id', '=', postId)
+    .execute();
+}
+
+export async function markDeleted(db: Executor, postId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set({
+      deleted_at: new Date(),
+      text: '',
+      entities: JSON.stringify({ mentions: [], hashtags: [], links: [] }),
+    })
+    .where('id', '=', postId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await db.deleteFrom('post_mentions').where('post_id', '=', postId).execute();
+  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
+  await db.deleteFrom('home_timeline').where('post_id', '=', postId).execute();
+  return true;
+}
+
+export function findActiveReshare(db: Executor, originalId: string, authorId: string) {
+  return db
+    .selectFrom('posts')
+    .select('id')
+    .where('reshare_of_id', '=', originalId)
+    .where('author_id', '=', authorId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertLike(db: Executor, postId: string, accountId: string): Promise<boolean> {
+  const result = await db
+    .insertInto('likes')
+    .values({ post_id: postId, account_id: accountId })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteLike(db: Executor, postId: string, accountId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('likes')
+    .where('post_id', '=', postId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Puts a new post into the home timeline of every follower in its audience (direct posts: only the mentioned). */
+export async function fanOut(
+  db: Executor,
+  postId: string,
+  authorId: string,
+  visibility: Visibility,
+): Promise<number> {
+  const direct =
+    visibility === 'direct'
+      ? sql`AND EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = ${postId}::uuid AND m.account_id = f.follower_id)`
+      : sql``;
+  const result = await sql`
+    INSERT INTO home_timeline (owner_id, post_id, author_id)
+    SELECT f.follower_id, ${postId}::uuid, ${authorId}::uuid FROM follows f WHERE f.followee_id = ${authorId}::uuid ${direct}
+    ON CONFLICT DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+// --- follows ---
+
+export async function insertFollow(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
+  const result = await db
+    .insertInto('follows')
+    .values({ follower_id: followerId, followee_id: followeeId })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteFollow(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('follows')
+    .where('follower_id', '=', followerId)
+    .where('followee_id', '=', followeeId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** On follow, the followee's recent posts appear in the follower's home at once (not only future ones). */
+export async function backfillHome(
+  db: Executor,
+  followerId: string,
+  followeeId: string,
+  count: number,
+): Promise<void> {
+  await sql`
+    INSERT INTO home_timeline (owner_id, post_id, author_id)
+    SELECT ${followerId}::uuid, p.id, p.author_id FROM posts p
+    WHERE p.author_id = ${followeeId}::uuid AND p.deleted_at IS NULL AND p.visibility IN ('public', 'followers')
+    ORDER BY p.id DESC LIMIT ${count}
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+export async function removeFromHome(db: Executor, ownerId: string, authorId: string): Promise<void> {
+  await db
+    .deleteFrom('home_timeline')
+    .where('author_id', '=', authorId)
+    .where('owner_id', '=', ownerId)
+    .execute();
+}
+
+export async function followPage(
+  db: Executor,
+  direction: 'followers' | 'following',
+  accountId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<string[]> {
+  const [key, other] =
+    direction === 'followers'
+      ? (['followee_id', 'follower_id'] as const)
+      : (['follower_id', 'followee_id'] as const);
+  let query = db.selectFrom('follows').select(other).where(key, '=', accountId);
+  if (cursor) query = query.where(other, '>', cursor);
+  const rows = await query
+    .orderBy(other)
+    .limit(limit + 1)
+    .execute();
+  return rows.map((r) => r[other] as string);
+}
+
+export async function profileCounts(db: Executor, accountId: string, viewer: Viewer) {
+  const { rows } = await sql<{
+    followers: number;
+    following: number;
+    posts: number;
+    following_it: boolean;
+    followed_by: boolean;
+  }>`
+    SELECT
+      (SELECT count(*)::int FROM follows WHERE followee_id = ${accountId}::uuid) AS followers,
+      (SELECT count(*)::int FROM follows WHERE follower_id = ${accountId}::uuid) AS following,
+      (SELECT count(*)::int FROM posts p WHERE p.author_id = ${accountId}::uuid AND p.in_reply_to_id IS NULL AND ${visibleTo('p', viewer)}) AS posts,
+      EXISTS (SELECT 1 FROM follows WHERE follower_id = ${viewer.self}::uuid AND followee_id = ${accountId}::uuid) AS following_it,
+      EXISTS (SELECT 1 FROM follows WHERE followee_id = ${viewer.self}::uuid AND follower_id = ${accountId}::uuid) AS followed_by`.execute(
+    db,
+  );
+  return rows[0];
+}

@@ -1,0 +1,104 @@
+import Type from 'typebox';
+import { Account, AccountSummary } from '../identity/index.ts';
+import { MAX_POST_CHARS } from './entities.ts';
+
+export const Visibility = Type.Union([
+  Type.Literal('public'),
+  Type.Literal('followers'),
+  Type.Literal('direct'),
+]);
+
+const Entities = Type.Object({
+  mentions: Type.Array(
+    Type.Object({
+      handle: Type.String(),
+      accountId: Type.String(),
+      start: Type.Integer(),
+      end: Type.Integer(),
+    }),
+  ),
+  hashtags: Type.Array(Type.Object({ tag: Type.String(), start: Type.Integer(), end: Type.Integer() })),
+  links: Type.Array(Type.Object({ url: Type.String(), start: Type.Integer(), end: Type.Integer() })),
+});
+
+const PostFields = {
+  id: Type.String(),
+  kind: Type.String({ description: "'post' for now; later issues add kinds such as 'deal'" }),
+  author: AccountSummary,
+  text: Type.String(),
+  visibility: Visibility,
+  entities: Entities,
+  inReplyTo: Type.Union([
+    Type.Object({ id: Type.String(), author: Type.Union([AccountSummary, Type.Null()]) }),
+    Type.Null(),
+  ]),
+  threadRootId: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  counts: Type.Object({ replies: Type.Integer(), reshares: Type.Integer(), likes: Type.Integer() }),
+  viewer: Type.Object({ liked: Type.Boolean(), reshared: Type.Boolean() }),
+};
+
+export const OriginalPost = Type.Object(PostFields, { $id: 'OriginalPost' });
+
+export const Post = Type.Object(
+  {
+    ...PostFields,
+    reshareOf: Type.Union([Type.Ref('OriginalPost'), Type.Null()], {
+      description: 'On a reshare: the original post',
+    }),
+    reshareParentId: Type.Union([Type.String(), Type.Null()], {
+      description: 'On a reshare: the post or reshare it was reshared from (the chain)',
+    }),
+  },
+  { $id: 'Post' },
+);
+
+export const PostRef = Type.Ref('Post');
+
+export const CreatePostBody = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: MAX_POST_CHARS }),
+    visibility: Type.Optional(Visibility),
+    inReplyToId: Type.Optional(Type.String({ format: 'uuid' })),
+    as: Type.Optional(
+      Type.String({ maxLength: 31, description: 'Handle of an org to post as (your role must allow it)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const AsBody = Type.Object(
+  { as: Type.Optional(Type.String({ maxLength: 31, description: 'Handle of an org to act as' })) },
+  { additionalProperties: false },
+);
+
+export const Profile = Type.Intersect([
+  Account,
+  Type.Object({
+    followersCount: Type.Integer(),
+    followingCount: Type.Integer(),
+    postsCount: Type.Integer(),
+    viewer: Type.Object({
+      following: Type.Boolean(),
+      followedBy: Type.Boolean(),
+      role: Type.Union([Type.String(), Type.Null()], {
+        description: 'Your role in this org, if you are a member',
+      }),
+    }),
+  }),
+]);
+
+export const Thread = Type.Object({
+  ancestors: Type.Array(PostRef),
+  post: PostRef,
+  replies: Type.Array(PostRef),
+});
+
+export const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 200 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);

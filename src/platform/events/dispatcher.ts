@@ -1,0 +1,167 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import type { Db, Executor } from '../db/database.ts';
+import type { DomainEvent, EventType } from './event-map.ts';
+import type { EventBus } from './outbox.ts';
+
+export type DispatcherOptions = {
+  /** Attempts before a delivery is parked as dead (visible in `souk events`). */
+  maxAttempts?: number;
+  pollIntervalMs?: number;
+  /** Parallel delivery loops; on PGlite one is all the single connection allows. */
+  workers?: number;
+};
+
+type Claimed = {
+  subscriber: string;
+  event_id: number;
+  attempts: number;
+  type: string;
+  aggregate_id: string;
+  payload: unknown;
+  created_at: Date;
+};
+
+/** Backoff after the n-th failure: 1 s, 2 s, 4 s … capped at 10 minutes. */
+export const backoffMs = (attempts: number) => Math.min(1000 * 2 ** (attempts - 1), 600_000);
+
+/**
+ * Delivers outbox events to their subscribers after commit. Each delivery runs in its own transaction with
+ * the handler's writes, claimed with FOR UPDATE SKIP LOCKED so several server processes can share the work,
+ * and never ahead of an earlier pending delivery of the same aggregate to the same subscriber.
+ */
+export class Dispatcher {
+  private running = false;
+  private wakeUp: (() => void) | null = null;
+  private loops: Promise<void>[] = [];
+  private readonly maxAttempts: number;
+  private readonly pollIntervalMs: number;
+  private readonly workers: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly log: Pick<FastifyBaseLogger, 'error' | 'warn'>,
+    options: DispatcherOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.workers = options.workers ?? 1;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const unsubscribe = this.bus.onWake(() => this.wakeUp?.());
+    this.loops = Array.from({ length: this.workers }, () => this.loop());
+    void Promise.all(this.loops).finally(unsubscribe);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await Promise.all(this.loops);
+  }
+
+  /** Delivers everything that is due now; returns how many deliveries ran. Tests and the CLI call this. */
+  async drain(): Promise<number> {
+    let count = 0;
+    while (await this.deliverOne()) count++;
+    return count;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let delivered = false;
+      try {
+        delivered = await this.deliverOne();
+      } catch (err) {
+        this.log.error({ err }, 'event dispatcher failed to claim a delivery');
+      }
+      if (!delivered && this.running) await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollIntervalMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async deliverOne(): Promise<boolean> {
+    const afterCommit: (() => void)[] = [];
+    let current = undefined as Claimed | undefined;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const row = await claimNext(trx);
+        if (!row) return;
+        current = row;
+        const handler = this.bus.handlerFor(row.type as EventType, row.subscriber);
+        if (!handler) throw new Error(`no handler ${row.subscriber} for ${row.type} in this process`);
+        const event: DomainEvent = {
+          id: row.event_id,
+          type: row.type as EventType,
+          aggregateId: row.aggregate_id,
+          payload: row.payload as DomainEvent['payload'],
+          createdAt: row.created_at,
+        };
+        await handler(event, { trx, afterCommit: (fn) => afterCommit.push(fn) });
+        await trx
+          .deleteFrom('event_deliveries')
+          .where('subscriber', '=', row.subscriber)
+          .where('event_id', '=', row.event_id)
+          .execute();
+      });
+    } catch (err) {
+      if (!current) throw err;
+      // The handler's writes rolled back with the transaction; count the failure and schedule a retry.
+      await this.recordFailure(current, err);
+      return true;
+    }
+    for (const fn of afterCommit) fn();
+    return current !== undefined;
+  }
+
+  private async recordFailure(row: Claimed, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    {
+      const attempts = row.attempts + 1;
+      const dead = attempts >= this.maxAttempts;
+      this.log[dead ? 'error' : 'warn'](
+        { subscriber: row.subscriber, eventId: row.event_id, attempts, err: message },
+        dead ? 'event delivery gave up' : 'event delivery failed; will retry',
+      );
+      await this.db
+        .updateTable('event_deliveries')
+        .set({
+          attempts,
+          last_error: message.slice(0, 2000),
+          status: dead ? 'dead' : 'pending',
+          next_attempt_at: new Date(Date.now() + backoffMs(attempts)),
+        })
+        .where('subscriber', '=', row.subscriber)
+        .where('event_id', '=', row.event_id)
+        .execute();
+    }
+  }
+}
+
+async function claimNext(trx: Executor): Promise<Claimed | undefined> {
+  const { rows } = await sql<Claimed>`
+    SELECT d.subscriber, d.event_id, d.attempts, e.type, e.aggregate_id, e.payload, e.created_at
+    FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+      AND NOT EXISTS (
+        SELECT 1 FROM event_deliveries p
+        WHERE p.subscriber = d.subscriber AND p.aggregate_id = d.aggregate_id
+          AND p.event_id < d.event_id AND p.status = 'pending')
+    ORDER BY d.event_id
+    LIMIT 1
+    FOR UPDATE OF d SKIP LOCKED`.execute(trx);
+  return rows[0];
+}

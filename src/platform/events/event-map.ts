@@ -1,0 +1,14 @@
+import type { IdentityEvents } from '../../modules/identity/identity.events.ts';
+import type { SocialEvents } from '../../modules/social/social.events.ts';
+
+/** Every domain event by type, with its payload. Each module declares the events it emits. */
+export type EventMap = IdentityEvents & SocialEvents;
+export type EventType = keyof EventMap;
+
+export type DomainEvent<K extends EventType = EventType> = {
+  id: number;
+  type: K;
+  aggregateId: string;
+  payload: EventMap[K];
+  createdAt: Date;
+};

@@ -1,0 +1,65 @@
+import type { Executor } from '../db/database.ts';
+import type { DomainEvent, EventMap, EventType } from './event-map.ts';
+
+export type HandlerContext = {
+  /** The transaction the delivery runs in: the handler's writes commit with the delivery's acknowledgement. */
+  trx: Executor;
+  /** Runs after that transaction commits, e.g. to push a live update; never inside it. */
+  afterCommit(fn: () => void): void;
+};
+
+export type Handler<K extends EventType> = (event: DomainEvent<K>, ctx: HandlerContext) => Promise<void>;
+
+type Registration = { subscriber: string; handler: Handler<EventType> };
+
+/**
+ * The transactional outbox. `emit` writes the event and one delivery row per subscriber in the caller's
+ * transaction, so an event exists exactly when the change that caused it committed. The dispatcher
+ * delivers it later, at least once, in order per aggregate.
+ */
+export class EventBus {
+  private readonly handlers = new Map<EventType, Registration[]>();
+  private readonly wakers = new Set<() => void>();
+
+  /** Registers a named, idempotent handler; the name keys its deliveries, so keep it stable. */
+  subscribe<K extends EventType>(subscriber: string, type: K, handler: Handler<K>): void {
+    const list = this.handlers.get(type) ?? [];
+    if (list.some((r) => r.subscriber === subscriber))
+      throw new Error(`${subscriber} already handles ${type}`);
+    list.push({ subscriber, handler: handler as Handler<EventType> });
+    this.handlers.set(type, list);
+  }
+
+  handlerFor(type: EventType, subscriber: string): Handler<EventType> | undefined {
+    return this.handlers.get(type)?.find((r) => r.subscriber === subscriber)?.handler;
+  }
+
+  async emit<K extends EventType>(
+    trx: Executor,
+    type: K,
+    aggregateId: string,
+    payload: EventMap[K],
+  ): Promise<void> {
+    const { id } = await trx
+      .insertInto('outbox_events')
+      .values({ type, aggregate_id: aggregateId, payload: JSON.stringify(payload) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const subscribers = this.handlers.get(type) ?? [];
+    if (subscribers.length === 0) return;
+    await trx
+      .insertInto('event_deliveries')
+      .values(subscribers.map((r) => ({ subscriber: r.subscriber, event_id: id, aggregate_id: aggregateId })))
+      .execute();
+  }
+
+  /** Tells dispatchers in this process that new events committed; they also poll, for other processes. */
+  wake(): void {
+    for (const w of this.wakers) w();
+  }
+
+  onWake(fn: () => void): () => void {
+    this.wakers.add(fn);
+    return () => this.wakers.delete(fn);
+  }
+}

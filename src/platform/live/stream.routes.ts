@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { actorIds, requireUser } from '../http/auth.ts';
+import type { LiveHub } from './live-hub.ts';
+
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * GET /stream: Server-Sent Events for the signed-in user, carrying every live message published to their
+ * own account or to an org they belong to, and nothing else.
+ */
+export function streamRoutes(live: LiveHub) {
+  return async (app: FastifyInstance) => {
+    app.get(
+      '/stream',
+      { schema: { tags: ['live'], summary: 'Live updates (text/event-stream)' } },
+      (request, reply) => {
+        const principal = requireUser(request);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        const write = (event: string, data: unknown) =>
+          res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        write('ready', { accountIds: actorIds(principal) });
+        const unsubscribe = live.subscribe(actorIds(principal), (message) =>
+          write(message.event, message.data),
+        );
+        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        request.raw.on('close', () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,43 @@
+import { api } from '../../../shared/api/client.ts';
+import type { Items } from '../../../shared/api/types.ts';
+import type {
+  Account,
+  ApiToken,
+  CreatedApiToken,
+  Invitation,
+  LoginInput,
+  Me,
+  Member,
+  OrgInput,
+  OrgRole,
+  ProfilePatch,
+  SignupInput,
+} from './identity.types.ts';
+
+const enc = encodeURIComponent;
+
+export const identityApi = {
+  me: () => api<Me>('/me'),
+  signup: (input: SignupInput) => api<Me>('/auth/signup', { method: 'POST', body: input }),
+  login: (input: LoginInput) => api<Me>('/auth/login', { method: 'POST', body: input }),
+  logout: () => api<void>('/auth/logout', { method: 'POST' }),
+  updateProfile: (patch: ProfilePatch) => api<Me>('/me/profile', { method: 'PATCH', body: patch }),
+
+  tokens: () => api<Items<ApiToken>>('/me/tokens'),
+  createToken: (name: string) => api<CreatedApiToken>('/me/tokens', { method: 'POST', body: { name } }),
+  revokeToken: (id: string) => api<void>(`/me/tokens/${enc(id)}`, { method: 'DELETE' }),
+
+  createOrg: (input: OrgInput) => api<Account>('/orgs', { method: 'POST', body: input }),
+  updateOrg: (handle: string, patch: ProfilePatch) =>
+    api<Account>(`/orgs/${enc(handle)}`, { method: 'PATCH', body: patch }),
+  members: (handle: string) => api<Items<Member>>(`/orgs/${enc(handle)}/members`),
+  removeMember: (handle: string, userHandle: string) =>
+    api<void>(`/orgs/${enc(handle)}/members/${enc(userHandle)}`, { method: 'DELETE' }),
+  orgInvitations: (handle: string) => api<Items<Invitation>>(`/orgs/${enc(handle)}/invitations`),
+  invite: (handle: string, body: { handle: string; role: OrgRole }) =>
+    api<Invitation>(`/orgs/${enc(handle)}/invitations`, { method: 'POST', body }),
+
+  myInvitations: () => api<Items<Invitation>>('/me/invitations'),
+  answerInvitation: (id: string, answer: 'accept' | 'decline' | 'cancel') =>
+    api<void>(`/invitations/${enc(id)}/${answer}`, { method: 'POST' }),
+};

@@ -1,0 +1,27 @@
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { useMe } from '../hooks/use-me.ts';
+import { useUpdateProfile } from '../hooks/use-settings.ts';
+import { ProfileForm } from './profile-form.tsx';
+import { TokensPanel } from './tokens-panel.tsx';
+
+export function SettingsPage() {
+  const me = useMe().data;
+  const update = useUpdateProfile();
+  if (!me) return null;
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <section className="panel" aria-labelledby="settings-profile">
+        <h2 id="settings-profile">Profile</h2>
+        <p className="muted small">
+          Signed in as {me.email} · @{me.account.handle}
+        </p>
+        <ProfileForm initial={me.account} mutation={update} />
+      </section>
+      <section className="panel" aria-labelledby="settings-tokens">
+        <h2 id="settings-tokens">API tokens</h2>
+        <TokensPanel />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import { VerifiedMark } from '../../../shared/ui/account-badges.tsx';
+import { Avatar } from '../../../shared/ui/avatar.tsx';
+import { AtIcon, HeartIcon, ReplyIcon, ReshareIcon, UserPlusIcon } from '../../../shared/ui/icons.tsx';
+import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
+import type { Notification, NotificationKind } from '../api/notifications.types.ts';
+
+const VERBS: Record<NotificationKind, string> = {
+  mention: 'mentioned',
+  reply: 'replied to',
+  reshare: 'reshared',
+  like: 'liked',
+  follow: 'followed',
+};
+
+function KindIcon({ kind }: { kind: NotificationKind }) {
+  const icon = {
+    mention: <AtIcon size={18} />,
+    reply: <ReplyIcon size={18} />,
+    reshare: <ReshareIcon size={18} />,
+    like: <HeartIcon size={18} filled />,
+    follow: <UserPlusIcon size={18} />,
+  }[kind];
+  return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
+}
+
+/** "Ana liked your post", "Ana mentioned Acme", with the post's text as a snippet. */
+function sentence(n: Notification, forOrg: boolean): string {
+  const whom = forOrg ? n.recipient.name : 'you';
+  const theirs = forOrg ? `${n.recipient.name}’s` : 'your';
+  switch (n.kind) {
+    case 'mention':
+    case 'follow':
+      return `${VERBS[n.kind]} ${whom}`;
+    default:
+      return `${VERBS[n.kind]} ${theirs} post`;
+  }
+}
+
+function snippetOf(n: Notification): string {
+  const post = n.post?.reshareOf ?? n.post;
+  if (!post) return '';
+  if (post.deleted) return 'This post was deleted.';
+  const chars = Array.from(post.text);
+  return chars.length > 180 ? `${chars.slice(0, 180).join('')}…` : post.text;
+}
+
+export function NotificationItem({ notification: n, forOrg }: { notification: Notification; forOrg: boolean }) {
+  const snippet = snippetOf(n);
+  const target = n.post ? `/posts/${n.post.reshareOf?.id ?? n.post.id}` : `/@${n.actor.handle}`;
+  return (
+    <article className={n.read ? 'notification' : 'notification unread'} data-testid="notification" data-kind={n.kind}>
+      <KindIcon kind={n.kind} />
+      <div className="notif-main">
+        <Link to={`/@${n.actor.handle}`} className="notif-avatar" aria-hidden="true" tabIndex={-1}>
+          <Avatar account={n.actor} size={36} />
+        </Link>
+        <p className="notif-line">
+          <Link to={`/@${n.actor.handle}`} className="notif-actor">
+            {n.actor.name}
+          </Link>
+          {n.actor.verified && <VerifiedMark />} <Link to={target}>{sentence(n, forOrg)}</Link>
+          <span className="dot" aria-hidden="true">
+            ·
+          </span>
+          <RelativeTime iso={n.createdAt} />
+        </p>
+        {snippet && (
+          <Link to={target} className="notif-snippet">
+            {snippet}
+          </Link>
+        )}
+      </div>
+    </article>
+  );
+}

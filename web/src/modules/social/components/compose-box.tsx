@@ -1,0 +1,143 @@
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { ApiError } from '../../../shared/api/api-error.ts';
+import { Avatar } from '../../../shared/ui/avatar.tsx';
+import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import type { Me } from '../../identity/api/identity.types.ts';
+import { postingIdentities } from '../../identity/hooks/use-me.ts';
+import { POST_MAX_CHARS, type Post, type Visibility } from '../api/social.types.ts';
+import { useCreatePost } from '../hooks/use-post-actions.ts';
+import { VISIBILITY_LABELS } from './visibility-icon.tsx';
+
+type ComposeBoxProps = {
+  me: Me;
+  /** Set when this box answers a post. */
+  replyTo?: Post;
+  autoFocus?: boolean;
+};
+
+const WARN_AT_REMAINING = 50;
+
+/** Characters as the server counts them: code points, so an emoji is one. */
+export const countChars = (text: string) => Array.from(text).length;
+
+function counterState(remaining: number): 'ok' | 'warning' | 'over' {
+  if (remaining < 0) return 'over';
+  return remaining <= WARN_AT_REMAINING ? 'warning' : 'ok';
+}
+
+/** Write a post or a reply, as yourself or as an organization you post for, with a chosen audience. */
+export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
+  const identities = postingIdentities(me);
+  const [text, setText] = useState('');
+  const [visibility, setVisibility] = useState<Visibility>(replyTo?.visibility ?? 'public');
+  const [asHandle, setAsHandle] = useState(me.account.handle);
+  const [posted, setPosted] = useState(false);
+  const create = useCreatePost();
+  const ids = useId();
+
+  const count = countChars(text);
+  const remaining = POST_MAX_CHARS - count;
+  const state = counterState(remaining);
+  const canSubmit = text.trim().length > 0 && state !== 'over' && !create.isPending;
+  const author = identities.find((a) => a.handle === asHandle) ?? me.account;
+  const textError = create.error instanceof ApiError ? create.error.fieldMessage('text') : undefined;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!canSubmit) return;
+    const as = asHandle === me.account.handle ? undefined : asHandle;
+    create.mutate(
+      { text, visibility, inReplyToId: replyTo?.id, as },
+      {
+        onSuccess: () => {
+          setText('');
+          setPosted(true);
+        },
+      },
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit();
+  };
+
+  return (
+    <form className="compose" onSubmit={submit} aria-label={replyTo ? 'Reply' : 'New post'}>
+      <Avatar account={author} size={44} />
+      <div className="compose-main">
+        <label htmlFor={`${ids}-text`} className="visually-hidden">
+          {replyTo ? `Reply to @${replyTo.author.handle}` : 'What’s happening?'}
+        </label>
+        <textarea
+          id={`${ids}-text`}
+          data-testid="compose-text"
+          className="compose-text"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPosted(false);
+          }}
+          onKeyDown={onKeyDown}
+          placeholder={replyTo ? `Reply to @${replyTo.author.handle}…` : 'What’s happening?'}
+          rows={replyTo ? 2 : 3}
+          // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
+          autoFocus={autoFocus}
+          aria-invalid={Boolean(textError) || state === 'over'}
+          aria-describedby={`${ids}-counter`}
+        />
+        {textError && <p className="field-error">Text {textError}</p>}
+        {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
+        <div className="compose-bar">
+          <div className="compose-options">
+            <label className="select-pill" title="Post as">
+              <span className="visually-hidden">Post as</span>
+              <select data-testid="compose-as" value={asHandle} onChange={(e) => setAsHandle(e.target.value)}>
+                {identities.map((account, i) => (
+                  <option key={account.id} value={account.handle}>
+                    {i === 0 ? `${account.name} (you)` : account.name} @{account.handle}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="select-pill" title="Who can see this">
+              <span className="visually-hidden">Visibility</span>
+              <select
+                data-testid="compose-visibility"
+                value={visibility}
+                onChange={(e) => setVisibility(e.target.value as Visibility)}
+              >
+                {(Object.keys(VISIBILITY_LABELS) as Visibility[]).map((v) => (
+                  <option key={v} value={v}>
+                    {VISIBILITY_LABELS[v]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="compose-submit">
+            {posted && (
+              <span className="compose-posted" role="status">
+                Posted
+              </span>
+            )}
+            <span
+              id={`${ids}-counter`}
+              className={`compose-counter counter-${state}`}
+              data-testid="compose-counter"
+              data-count={count}
+              data-remaining={remaining}
+              data-state={state}
+              aria-live={state === 'ok' ? 'off' : 'polite'}
+              title={`${remaining} characters left`}
+            >
+              {count}/{POST_MAX_CHARS}
+            </span>
+            <button type="submit" className="btn btn-primary" data-testid="compose-submit" disabled={!canSubmit}>
+              {create.isPending ? 'Posting…' : replyTo ? 'Reply' : 'Post'}
+            </button>
+          </div>
+        </div>
+      </div>
+    </form>
+  );
+}

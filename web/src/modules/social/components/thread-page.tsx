@@ -1,0 +1,56 @@
+import { useLocation, useParams } from 'react-router';
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useThread } from '../hooks/use-thread.ts';
+import { ComposeBox } from './compose-box.tsx';
+import { PostCard } from './post-card.tsx';
+
+/** A post with the posts it answers above it, a reply box, and its replies below. */
+export function ThreadPage() {
+  const { id = '' } = useParams();
+  const me = useViewer();
+  const location = useLocation();
+  const thread = useThread(id);
+
+  if (thread.isPending) {
+    return (
+      <>
+        <PageHeader title="Post" back />
+        <Loading />
+      </>
+    );
+  }
+  if (!thread.data) {
+    return (
+      <>
+        <PageHeader title="Post" back />
+        <ErrorBanner error={thread.error} />
+      </>
+    );
+  }
+  const { ancestors, post, replies } = thread.data;
+  return (
+    <>
+      <PageHeader title="Post" back />
+      <div className="thread">
+        {ancestors.map((a) => (
+          <PostCard key={a.id} post={a} connected />
+        ))}
+        <PostCard post={post} highlighted />
+        {me && !post.deleted && (
+          <div id="reply" className="thread-reply">
+            <ComposeBox key={post.id} me={me} replyTo={post} autoFocus={location.hash === '#reply'} />
+          </div>
+        )}
+        <section aria-label="Replies" className="thread-replies">
+          {replies.length === 0 ? (
+            <p className="muted thread-no-replies">No replies yet.</p>
+          ) : (
+            replies.map((r) => <PostCard key={r.id} post={r} />)
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { Outlet } from 'react-router';
+import { useMe } from '../../modules/identity/hooks/use-me.ts';
+import { useLiveStream } from '../../modules/notifications/hooks/use-live-stream.ts';
+import { Loading } from '../ui/status.tsx';
+import { RightRail } from './right-rail.tsx';
+import { SideNav } from './side-nav.tsx';
+
+/** Three columns on wide screens (navigation, content, sidebar), one on phones. */
+export function AppLayout() {
+  const me = useMe();
+  const viewer = me.data ?? null;
+  useLiveStream(viewer !== null);
+  return (
+    <div className="app-shell">
+      <SideNav me={viewer} />
+      <main className="main-column" id="main">
+        {me.isPending ? <Loading /> : <Outlet />}
+      </main>
+      <RightRail me={viewer} />
+    </div>
+  );
+}

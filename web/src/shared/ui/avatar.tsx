@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { AccountSummary } from '../../modules/identity/api/identity.types.ts';
+import { safeHttpUrl } from './safe-url.ts';
+
+type AvatarProps = { account: Pick<AccountSummary, 'name' | 'handle' | 'avatarUrl' | 'kind'>; size?: number };
+
+const HUES = [250, 200, 160, 120, 30, 340, 290, 10];
+
+export function initialsOf(name: string, handle: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length >= 2 ? [words[0], words[words.length - 1]] : [words[0] ?? handle];
+  return letters
+    .map((w) => Array.from(w)[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+function hueOf(handle: string): number {
+  let hash = 0;
+  for (const ch of handle) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return HUES[hash % HUES.length];
+}
+
+/** The account's picture, or its initials on a colour derived from the handle when there is none. */
+export function Avatar({ account, size = 44 }: AvatarProps) {
+  const [failed, setFailed] = useState(false);
+  const src = safeHttpUrl(account.avatarUrl);
+  const shape = account.kind === 'person' ? 'avatar' : 'avatar avatar-org';
+  const style = { width: size, height: size, fontSize: Math.round(size * 0.4) };
+  if (src && !failed) {
+    return <img className={shape} src={src} alt="" style={style} onError={() => setFailed(true)} loading="lazy" />;
+  }
+  const hue = hueOf(account.handle);
+  return (
+    <span
+      className={`${shape} avatar-initials`}
+      style={{ ...style, background: `hsl(${hue} 70% 92%)`, color: `hsl(${hue} 55% 32%)` }}
+      aria-hidden="true"
+    >
+      {initialsOf(account.name, account.handle)}
+    </span>
+  );
+}
