@@ -39,7 +39,7 @@ export type App = {
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Wires the modules together: plain functions, each given only what it needs. */
-function composeModules(db: Db, events: EventBus, live: LiveHub) {
+export function composeModules(db: Db, events: EventBus, live: LiveHub) {
   const identity = createIdentityModule({ db, events });
   const social = createSocialModule({ db, events, identity });
   const notifications = createNotificationsModule({ db, events, identity, social, live });

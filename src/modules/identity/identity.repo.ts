@@ -344,3 +344,67 @@ export async function setInvitationStatus(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+// --- bulk loading (demo worlds, imports): many rows per statement, no checks and no events ---
+
+export type BulkAccount = {
+  id: string;
+  kind: AccountKind;
+  handle: string;
+  name: string;
+  bio: string;
+  avatar_url: string | null;
+  links: Link[];
+  verified: boolean;
+  created_at: Date;
+};
+
+const isoTimes = (dates: Date[]) => dates.map((d) => d.toISOString());
+
+/** Inserts accounts in one statement (unnest of column arrays works on PGlite and on pg). */
+export async function bulkInsertAccounts(db: Executor, rows: BulkAccount[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO accounts (id, kind, handle, name, bio, avatar_url, links, verified, created_at)
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.handle)}::text[],
+      ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.bio)}::text[], ${rows.map((r) => r.avatar_url)}::text[],
+      ${rows.map((r) => JSON.stringify(r.links))}::jsonb[], ${rows.map((r) => r.verified)}::bool[],
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
+}
+
+export async function bulkInsertUsers(
+  db: Executor,
+  rows: { account_id: string; email: string; password_hash: string; is_admin: boolean; created_at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO users (account_id, email, password_hash, is_admin, created_at)
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.account_id)}::uuid[], ${rows.map((r) => r.email)}::text[],
+      ${rows.map((r) => r.password_hash)}::text[], ${rows.map((r) => r.is_admin)}::bool[],
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
+}
+
+export async function bulkInsertMembers(
+  db: Executor,
+  rows: { org_id: string; user_id: string; role: OrgRole }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO org_members (org_id, user_id, role)
+    SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.role)}::text[])
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+export async function hasAnyAccount(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every handle and email in use, lower-cased: a generator avoids them when the database is not empty. */
+export async function takenHandlesAndEmails(db: Executor): Promise<{ handles: string[]; emails: string[] }> {
+  const handles = await db.selectFrom('accounts').select(sql<string>`lower(handle)`.as('h')).execute();
+  const emails = await db.selectFrom('users').select(sql<string>`lower(email)`.as('e')).execute();
+  return { handles: handles.map((r) => r.h), emails: emails.map((r) => r.e) };
+}

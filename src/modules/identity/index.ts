@@ -7,10 +7,19 @@ import { createIdentityService } from './identity.service.ts';
 import { createOrgsService } from './orgs.service.ts';
 
 export { presentAccount, presentSummary } from './identity.present.ts';
-export type { AccountRow } from './identity.repo.ts';
+/** Bulk loading for the demo world and imports: many rows per statement, no checks, no events. */
+export type { AccountRow, BulkAccount } from './identity.repo.ts';
+export {
+  bulkInsertAccounts,
+  bulkInsertMembers,
+  bulkInsertUsers,
+  hasAnyAccount,
+  takenHandlesAndEmails,
+} from './identity.repo.ts';
 export { Account, AccountSummary, Handle, HandleParam, IdParam } from './identity.schemas.ts';
 export type { AccountKind } from './identity.tables.ts';
 export { can, roleIn } from './org-roles.ts';
+export { hashPassword } from './passwords.ts';
 
 import { orgRoutes } from './orgs.routes.ts';
 

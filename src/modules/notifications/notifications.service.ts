@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { DomainEvent } from '../../platform/events/event-map.ts';
 import type { EventBus, HandlerContext } from '../../platform/events/outbox.ts';
@@ -60,10 +60,13 @@ export function createNotificationsService({ db, events, live, identity, social 
       if (item.recipient_id === item.actor_id) continue;
       const canSee =
         !item.post_id ||
-        (await social.reads.isVisibleTo(item.post_id, { self: item.recipient_id, ids: [item.recipient_id] }));
+        (await social.reads.isVisibleTo(ctx.trx, item.post_id, {
+          self: item.recipient_id,
+          ids: [item.recipient_id],
+        }));
       if (canSee) wanted.push({ ...item, id: newId(), source_event_id: event.id });
     }
-    const inserted = await repo.insertNotifications(ctx.trx as Executor, wanted);
+    const inserted = await repo.insertNotifications(ctx.trx, wanted);
     ctx.afterCommit(() => void pushLive(inserted));
   }
 

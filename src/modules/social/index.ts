@@ -10,10 +10,18 @@ import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post } from './social.schemas.ts';
 
+/** Text parsing and bulk loading, for the demo world and imports. */
+export { parseText, resolveEntities } from './entities.ts';
 export { viewerOf } from './posts.service.ts';
 export type { PostCreated } from './social.events.ts';
 export type { PostJson } from './social.present.ts';
-export type { Viewer } from './social.repo.ts';
+export type { BulkPost, Viewer } from './social.repo.ts';
+export {
+  bulkInsertFollows,
+  bulkInsertLikes,
+  bulkInsertPosts,
+  materializeHomeTimelines,
+} from './social.repo.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
 export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {

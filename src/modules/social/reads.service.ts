@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, type Page, toPage, UUID_PATTERN } from '../../platform/http/pagination.ts';
@@ -75,7 +75,9 @@ export function createReadsService({ db, identity }: ReadsDeps) {
     search: (principal: Principal | null, q: string, args: PageArgs) =>
       page(args, (cursor, limit) => repo.searchPosts(db, q, viewerOf(principal), cursor, limit)),
 
-    isVisibleTo: (postId: string, viewer: repo.Viewer) => repo.isVisible(db, postId, viewer),
+    /** Whether `viewer` may see a post; takes the caller's executor so event handlers stay in their transaction. */
+    isVisibleTo: (executor: Executor, postId: string, viewer: repo.Viewer) =>
+      repo.isVisible(executor, postId, viewer),
     /** Posts by id as `viewer` may see them; hidden or deleted ones are left out. */
     postsForViewer: async (ids: string[], viewer: repo.Viewer) =>
       present(await repo.findPostsByIds(db, ids, viewer)),

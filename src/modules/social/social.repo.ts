@@ -437,3 +437,103 @@ export async function profileCounts(db: Executor, accountId: string, viewer: Vie
   );
   return rows[0];
 }
+
+// --- bulk loading (demo worlds, imports): many rows per statement, no checks and no events ---
+
+/** A post written in bulk with its counters already known; mentions and tags come from its entities. */
+export type BulkPost = NewPost & {
+  created_at: Date;
+  reply_count: number;
+  reshare_count: number;
+  like_count: number;
+};
+
+const isoTimes = (dates: Date[]) => dates.map((d) => d.toISOString());
+
+/**
+ * Inserts posts with their post_mentions and post_tags rows, exactly as `insertPost` derives them. Unlike
+ * `insertPost` it writes no home_timeline rows: bulk loaders materialize homes afterwards in one pass.
+ * Parents (replies, reshares) must come earlier in `rows` or be stored already.
+ */
+export async function bulkInsertPosts(db: Executor, rows: BulkPost[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO posts (id, author_id, posted_by, kind, text, visibility, in_reply_to_id, thread_root_id, reshare_of_id,
+      reshare_parent_id, entities, reply_count, reshare_count, like_count, created_at)
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.author_id)}::uuid[], ${rows.map((r) => r.posted_by)}::uuid[],
+      ${rows.map((r) => r.kind ?? 'post')}::text[], ${rows.map((r) => r.text)}::text[], ${rows.map((r) => r.visibility)}::text[],
+      ${rows.map((r) => r.in_reply_to_id)}::uuid[], ${rows.map((r) => r.thread_root_id)}::uuid[],
+      ${rows.map((r) => r.reshare_of_id)}::uuid[], ${rows.map((r) => r.reshare_parent_id)}::uuid[],
+      ${rows.map((r) => JSON.stringify(r.entities))}::jsonb[], ${rows.map((r) => r.reply_count)}::int[],
+      ${rows.map((r) => r.reshare_count)}::int[], ${rows.map((r) => r.like_count)}::int[],
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
+  const mentions = rows.flatMap((r) =>
+    [...new Set(r.entities.mentions.map((m) => m.accountId))].map((a) => [r.id, a]),
+  );
+  if (mentions.length) {
+    await sql`INSERT INTO post_mentions (post_id, account_id)
+      SELECT * FROM unnest(${mentions.map((m) => m[0])}::uuid[], ${mentions.map((m) => m[1])}::uuid[])`.execute(
+      db,
+    );
+  }
+  const tags = rows.flatMap((r) => [...new Set(r.entities.hashtags.map((h) => h.tag))].map((t) => [r.id, t]));
+  if (tags.length) {
+    await sql`INSERT INTO post_tags (post_id, tag)
+      SELECT * FROM unnest(${tags.map((t) => t[0])}::uuid[], ${tags.map((t) => t[1])}::text[])`.execute(db);
+  }
+}
+
+export async function bulkInsertFollows(
+  db: Executor,
+  rows: { follower_id: string; followee_id: string; created_at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO follows (follower_id, followee_id, created_at)
+    SELECT * FROM unnest(${rows.map((r) => r.follower_id)}::uuid[], ${rows.map((r) => r.followee_id)}::uuid[],
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+/** Inserts likes; the posts' like_count must already count them (bulkInsertPosts takes counters as given). */
+export async function bulkInsertLikes(
+  db: Executor,
+  rows: { post_id: string; account_id: string; created_at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO likes (post_id, account_id, created_at)
+    SELECT * FROM unnest(${rows.map((r) => r.post_id)}::uuid[], ${rows.map((r) => r.account_id)}::uuid[],
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+/**
+ * Fills home timelines after a bulk load, by the same audience rule as insertPost plus fanOut: the owner's own
+ * posts, followees' public and followers-only posts, and followees' direct posts that mention the owner. Only
+ * posts with id >= the owner's cutoff are written, so the loader can cap each home at its newest entries (the
+ * loader computes the cutoff; null means all). Returns the number of rows written.
+ */
+export async function materializeHomeTimelines(
+  db: Executor,
+  owners: { owner_id: string; cutoff_id: string | null }[],
+): Promise<number> {
+  if (owners.length === 0) return 0;
+  const result = await sql`
+    INSERT INTO home_timeline (owner_id, post_id, author_id)
+    SELECT o.owner_id, h.id, h.author_id
+    FROM unnest(${owners.map((o) => o.owner_id)}::uuid[],
+      ${owners.map((o) => o.cutoff_id ?? '00000000-0000-0000-0000-000000000000')}::uuid[]) AS o(owner_id, cutoff)
+    CROSS JOIN LATERAL (
+      SELECT p.id, p.author_id FROM posts p
+      WHERE p.author_id = o.owner_id AND p.id >= o.cutoff AND p.deleted_at IS NULL
+      UNION ALL
+      SELECT p.id, p.author_id FROM follows f JOIN posts p ON p.author_id = f.followee_id
+      WHERE f.follower_id = o.owner_id AND p.id >= o.cutoff AND p.deleted_at IS NULL AND f.followee_id <> o.owner_id
+        AND (p.visibility IN ('public', 'followers') OR (p.visibility = 'direct'
+          AND EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = p.id AND m.account_id = o.owner_id)))
+    ) h
+    ON CONFLICT DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -2,7 +2,10 @@ import type { Executor } from '../db/database.ts';
 import type { DomainEvent, EventMap, EventType } from './event-map.ts';
 
 export type HandlerContext = {
-  /** The transaction the delivery runs in: the handler's writes commit with the delivery's acknowledgement. */
+  /**
+   * The transaction the delivery runs in: the handler's writes commit with the delivery's acknowledgement.
+   * Every query of the handler must use it (on PGlite's single connection, a query on `db` would wait forever).
+   */
   trx: Executor;
   /** Runs after that transaction commits, e.g. to push a live update; never inside it. */
   afterCommit(fn: () => void): void;

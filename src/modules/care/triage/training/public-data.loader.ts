@@ -42,3 +42,9 @@ export function loadBitext(dataDir: string): LabelledText[] {
   const file = join('bitext-customer-service', 'Bitext_Sample_Customer_Service_Training_Dataset.csv');
   return parseCsvRecords(readText(dataDir, file)).map((r) => ({ text: r.utterance, label: r.intent }));
 }
+
+/** CLINC150 label → domain (banking, travel, small_talk …) from its domains.json. */
+export function loadClincDomains(dataDir: string): Map<string, string> {
+  const raw = JSON.parse(readText(dataDir, 'clinc150', 'domains.json')) as Record<string, string[]>;
+  return new Map(Object.entries(raw).flatMap(([domain, labels]) => labels.map((l) => [l, domain] as const)));
+}

@@ -1,0 +1,155 @@
+import { bulkInsertAccounts, bulkInsertMembers, bulkInsertUsers } from '../modules/identity/index.ts';
+import {
+  type BulkPost,
+  bulkInsertFollows,
+  bulkInsertLikes,
+  bulkInsertPosts,
+  materializeHomeTimelines,
+  parseText,
+  resolveEntities,
+} from '../modules/social/index.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { VISIBILITIES } from './posts.ts';
+import type { Progress } from './progress.ts';
+import type { Rng } from './random.ts';
+import type { DemoWorld } from './world.ts';
+
+// Rows per statement: large enough to amortise the round trip, small enough to keep each statement's
+// parameters (and PGlite's copy of them) to a few megabytes.
+const BATCH = { accounts: 2000, follows: 20_000, posts: 2000, likes: 20_000, homeOwners: 500 };
+
+async function inBatches(
+  total: number,
+  size: number,
+  progress: Progress,
+  write: (start: number, end: number) => Promise<void>,
+) {
+  for (let start = 0; start < total; start += size) {
+    const end = Math.min(total, start + size);
+    await write(start, end);
+    progress.tick(end - start);
+  }
+}
+
+export async function writeAccounts(
+  trx: Executor,
+  world: DemoWorld,
+  passwordHash: string,
+  progress: Progress,
+): Promise<void> {
+  const { list, members } = world.accounts;
+  progress.phase('accounts', list.length);
+  await inBatches(list.length, BATCH.accounts, progress, async (start, end) => {
+    const slice = list.slice(start, end);
+    await bulkInsertAccounts(
+      trx,
+      slice.map((a) => ({ ...a, avatar_url: null, created_at: new Date(a.createdAtMs) })),
+    );
+    const users = slice.filter((a) => a.email !== null);
+    await bulkInsertUsers(
+      trx,
+      users.map((a) => ({
+        account_id: a.id,
+        email: a.email!,
+        password_hash: passwordHash,
+        is_admin: a.isAdmin,
+        created_at: new Date(a.createdAtMs),
+      })),
+    );
+  });
+  await bulkInsertMembers(
+    trx,
+    members.map((m) => ({ org_id: list[m.org].id, user_id: list[m.user].id, role: m.role })),
+  );
+}
+
+export async function writeFollows(
+  trx: Executor,
+  world: DemoWorld,
+  rng: Rng,
+  nowMs: number,
+  progress: Progress,
+): Promise<void> {
+  const { graph, accounts } = world;
+  const followers = new Int32Array(graph.targets.length);
+  for (let a = 0; a < accounts.list.length; a++) followers.fill(a, graph.offsets[a], graph.offsets[a + 1]);
+  progress.phase('follows', graph.targets.length);
+  await inBatches(graph.targets.length, BATCH.follows, progress, async (start, end) => {
+    const rows = [];
+    for (let i = start; i < end; i++) {
+      const follower = accounts.list[followers[i]];
+      const followee = accounts.list[graph.targets[i]];
+      const since = Math.max(follower.createdAtMs, followee.createdAtMs);
+      rows.push({
+        follower_id: follower.id,
+        followee_id: followee.id,
+        created_at: new Date(since + rng.next() * (nowMs - since)),
+      });
+    }
+    await bulkInsertFollows(trx, rows);
+  });
+}
+
+export async function writePosts(trx: Executor, world: DemoWorld, progress: Progress): Promise<void> {
+  const { posts, postIds, accounts } = world;
+  const idsByHandle = new Map(accounts.list.map((a) => [a.handle.toLowerCase(), a.id]));
+  const idOf = (i: number) => (i >= 0 ? postIds[i] : null);
+  progress.phase('posts', posts.count);
+  await inBatches(posts.count, BATCH.posts, progress, async (start, end) => {
+    const rows: BulkPost[] = [];
+    for (let i = start; i < end; i++) {
+      rows.push({
+        id: postIds[i],
+        author_id: accounts.list[posts.author[i]].id,
+        posted_by: accounts.list[posts.postedBy[i]].id,
+        text: posts.text[i],
+        visibility: VISIBILITIES[posts.visibility[i]],
+        in_reply_to_id: idOf(posts.parent[i]),
+        thread_root_id: postIds[posts.root[i]],
+        reshare_of_id: idOf(posts.reshareOf[i]),
+        reshare_parent_id: idOf(posts.reshareParent[i]),
+        // The same parse the API runs, so offsets and resolved mentions are what a user's post would get.
+        entities: resolveEntities(parseText(posts.text[i]), idsByHandle),
+        reply_count: posts.replyCount[i],
+        reshare_count: posts.reshareCount[i],
+        like_count: posts.likeCount[i],
+        created_at: new Date(posts.timeMs[i]),
+      });
+    }
+    await bulkInsertPosts(trx, rows);
+  });
+}
+
+export async function writeLikes(trx: Executor, world: DemoWorld, progress: Progress): Promise<void> {
+  const { likes, postIds, accounts } = world;
+  progress.phase('likes', likes.post.length);
+  await inBatches(likes.post.length, BATCH.likes, progress, async (start, end) => {
+    const rows = [];
+    for (let i = start; i < end; i++) {
+      rows.push({
+        post_id: postIds[likes.post[i]],
+        account_id: accounts.list[likes.account[i]].id,
+        created_at: new Date(likes.timeMs[i]),
+      });
+    }
+    await bulkInsertLikes(trx, rows);
+  });
+}
+
+/** Fills every account's home timeline, capped at its newest entries; returns the rows written. */
+export async function writeHomes(trx: Executor, world: DemoWorld, progress: Progress): Promise<number> {
+  const { accounts, homeCutoffs, postIds } = world;
+  let written = 0;
+  progress.phase('home timelines', accounts.list.length);
+  await inBatches(accounts.list.length, BATCH.homeOwners, progress, async (start, end) => {
+    const owners = [];
+    for (let a = start; a < end; a++) {
+      owners.push({
+        owner_id: accounts.list[a].id,
+        cutoff_id: homeCutoffs[a] >= 0 ? postIds[homeCutoffs[a]] : null,
+      });
+    }
+    written += await materializeHomeTimelines(trx, owners);
+  });
+  return written;
+}
