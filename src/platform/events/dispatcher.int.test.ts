@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/test-db.ts';
+import type { DbHandle } from '../db/kysely.ts';
+import { eventBacklog, retryDead } from './backlog.ts';
+import { backoffMs, Dispatcher } from './dispatcher.ts';
+import { EventBus } from './outbox.ts';
+
+const silent = { error: () => {}, warn: () => {} };
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(() => handle.close());
+
+const emitFollow = (bus: EventBus, follower: string, followee: string) =>
+  handle.db
+    .transaction()
+    .execute((trx) =>
+      bus.emit(trx, 'account.followed', follower, { followerId: follower, followeeId: followee }),
+    );
+
+describe('event outbox and dispatcher', () => {
+  it('should deliver events in order per aggregate, and none from a rolled-back transaction', async () => {
+    const bus = new EventBus();
+    const seen: string[] = [];
+    bus.subscribe('test.order', 'account.followed', async (e) => {
+      seen.push(`${e.aggregateId}:${e.payload.followeeId}`);
+    });
+    await emitFollow(bus, 'a', '1');
+    await emitFollow(bus, 'b', '1');
+    await emitFollow(bus, 'a', '2');
+    await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        await bus.emit(trx, 'account.followed', 'a', { followerId: 'a', followeeId: 'never' });
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
+    await new Dispatcher(handle.db, bus, silent).drain();
+    expect(seen).toEqual(['a:1', 'b:1', 'a:2']);
+  });
+
+  it('should retry a failing handler with backoff, hold later events of the same aggregate, and park it as dead', async () => {
+    const bus = new EventBus();
+    const seen: string[] = [];
+    bus.subscribe('test.flaky', 'account.followed', async (e) => {
+      if (e.payload.followeeId === 'bad') throw new Error('downstream unavailable');
+      seen.push(`${e.aggregateId}:${e.payload.followeeId}`);
+    });
+    const dispatcher = new Dispatcher(handle.db, bus, silent, { maxAttempts: 2 });
+    await emitFollow(bus, 'x', 'bad');
+    await emitFollow(bus, 'x', 'after-bad');
+    await emitFollow(bus, 'y', 'other');
+    await dispatcher.drain();
+    expect(seen).toEqual(['y:other']); // x's second event waits behind its failing first one
+    const backlog = (await eventBacklog(handle.db)).find((r) => r.subscriber === 'test.flaky');
+    expect(backlog).toMatchObject({ pending: 2, dead: 0 });
+
+    // Make the retry due now instead of waiting for the backoff, then let it fail for good.
+    await handle.db
+      .updateTable('event_deliveries')
+      .set({ next_attempt_at: new Date(0) })
+      .where('subscriber', '=', 'test.flaky')
+      .execute();
+    await dispatcher.drain();
+    expect((await eventBacklog(handle.db)).find((r) => r.subscriber === 'test.flaky')).toMatchObject({
+      dead: 1,
+    });
+    expect(seen).toEqual(['y:other', 'x:after-bad']); // a dead delivery no longer holds the aggregate back
+    expect(await retryDead(handle.db)).toBe(1);
+  });
+
+  it('should back off exponentially up to ten minutes', () => {
+    expect([1, 2, 3, 20].map(backoffMs)).toEqual([1000, 2000, 4000, 600_000]);
+  });
+
+  it('should deliver after commit without being asked once started', async () => {
+    const bus = new EventBus();
+    let delivered = 0;
+    bus.subscribe('test.live', 'account.followed', async () => {
+      delivered++;
+    });
+    const dispatcher = new Dispatcher(handle.db, bus, silent, { pollIntervalMs: 10_000 });
+    dispatcher.start();
+    await emitFollow(bus, 'z', '1');
+    bus.wake();
+    for (let i = 0; i < 100 && delivered === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await dispatcher.stop();
+    expect(delivered).toBe(1);
+  });
+});
