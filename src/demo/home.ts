@@ -3,33 +3,46 @@ import { follows } from './graph.ts';
 import type { DemoPosts } from './posts.ts';
 
 /**
- * The oldest post index that still makes each account's home, when homes keep only their newest `cap` entries
- * (-1: the home holds fewer than `cap`, keep all). The audience rule is the one insertPost and fanOut apply:
- * one's own posts, followees' public and followers-only posts, and followees' direct posts that mention one.
- * Posts are in id order, so "index >= cutoff" is "id >= cutoff id" in SQL.
+ * Each account's home timeline, capped at its newest `cap` entries, by the audience rule insertPost and fanOut
+ * apply: one's own posts, followees' public and followers-only posts, and followees' direct posts that mention
+ * one. Older entries are left out, as a fan-out that trims homes would leave them.
  */
-export function homeCutoffs(posts: DemoPosts, graph: FollowGraph, accounts: number, cap: number): Int32Array {
-  const own = byAuthor(posts, accounts, () => true);
-  const shared = byAuthor(posts, accounts, (i) => posts.visibility[i] !== 2);
-  const inbox = directInbox(posts, graph);
-  const cutoffs = new Int32Array(accounts);
-  const heap = new CursorHeap();
-  for (let a = 0; a < accounts; a++) {
+export class HomeTimelines {
+  private readonly own: Grouped;
+  private readonly shared: Grouped;
+  private readonly inbox: Map<number, number[]>;
+  private readonly heap = new CursorHeap();
+
+  constructor(
+    posts: DemoPosts,
+    private readonly graph: FollowGraph,
+    accounts: number,
+    private readonly cap: number,
+  ) {
+    this.own = byAuthor(posts, accounts, () => true);
+    this.shared = byAuthor(posts, accounts, (i) => posts.visibility[i] !== 2);
+    this.inbox = directInbox(posts, graph);
+  }
+
+  /** Post indices in the home of account `a`, newest first. */
+  entries(a: number): number[] {
+    const { heap, own, shared, graph } = this;
     heap.clear();
     heap.add(own.items, own.offsets[a], own.offsets[a + 1]);
     for (let f = graph.offsets[a]; f < graph.offsets[a + 1]; f++) {
       const followee = graph.targets[f];
       heap.add(shared.items, shared.offsets[followee], shared.offsets[followee + 1]);
     }
-    const direct = inbox.get(a);
+    const direct = this.inbox.get(a);
     if (direct) heap.add(direct, 0, direct.length);
-    cutoffs[a] = heap.nthLargest(cap);
+    return heap.largest(this.cap);
   }
-  return cutoffs;
 }
 
+type Grouped = { offsets: Int32Array; items: Int32Array };
+
 /** Post indices grouped by author, ascending within each author. */
-function byAuthor(posts: DemoPosts, accounts: number, keep: (i: number) => boolean) {
+function byAuthor(posts: DemoPosts, accounts: number, keep: (i: number) => boolean): Grouped {
   const offsets = new Int32Array(accounts + 1);
   for (let i = 0; i < posts.count; i++) if (keep(i)) offsets[posts.author[i] + 1]++;
   for (let a = 0; a < accounts; a++) offsets[a + 1] += offsets[a];
@@ -76,12 +89,12 @@ class CursorHeap {
     this.up(this.heap.length - 1);
   }
 
-  /** The n-th largest value over all lists, or -1 when there are fewer than n. */
-  nthLargest(n: number): number {
-    for (let taken = 1; this.heap.length > 0; taken++) {
+  /** Up to `n` largest values over all lists, largest first (the lists' own duplicates are kept). */
+  largest(n: number): number[] {
+    const out: number[] = [];
+    while (this.heap.length > 0 && out.length < n) {
       const top = this.heap[0];
-      const value = this.value(top);
-      if (taken === n) return value;
+      out.push(this.value(top));
       if (--this.positions[top] < this.lows[top]) {
         const last = this.heap.pop()!;
         if (this.heap.length === 0) break;
@@ -89,7 +102,7 @@ class CursorHeap {
       }
       this.down(0);
     }
-    return -1;
+    return out;
   }
 
   private value(cursor: number): number {

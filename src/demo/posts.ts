@@ -146,10 +146,11 @@ export class PostBuilder {
     private readonly inputs: Inputs,
     count: number,
     private readonly rng: Rng,
+    timeRng: Rng,
     nowMs: number,
   ) {
     const { accounts, pull } = inputs;
-    this.posts = emptyPosts(count, postTimes(count, rng, nowMs));
+    this.posts = emptyPosts(count, postTimes(count, timeRng, nowMs));
     const weights = activity(accounts, pull, rng);
     this.authors = new WeightedSampler(weights);
     this.people = new WeightedSampler(weights.subarray(accounts.firstPerson));

@@ -1,7 +1,7 @@
 import { newId } from '../platform/ids.ts';
 import { buildAccounts, type DemoAccounts, type Taken } from './accounts.ts';
 import { buildFollows, type FollowGraph, pull } from './graph.ts';
-import { homeCutoffs } from './home.ts';
+import { HomeTimelines } from './home.ts';
 import { buildLikes, type DemoLikes, type DemoPosts, PostBuilder } from './posts.ts';
 import { Rng } from './random.ts';
 
@@ -23,8 +23,7 @@ export type DemoWorld = {
   posts: DemoPosts;
   postIds: string[];
   likes: DemoLikes;
-  /** Per account: the oldest post index in its (capped) home timeline, -1 for all. */
-  homeCutoffs: Int32Array;
+  homes: HomeTimelines;
 };
 
 export function buildWorld(spec: WorldSpec, taken: Taken): DemoWorld {
@@ -34,16 +33,12 @@ export function buildWorld(spec: WorldSpec, taken: Taken): DemoWorld {
   const weights = pull(accounts, rng.fork('pull'));
   const graph = buildFollows(accounts, weights, rng.fork('follows'));
   const handleIndex = new Map(accounts.list.map((a, i) => [a.handle.toLowerCase(), i]));
-  const builder = new PostBuilder(
-    { accounts, graph, pull: weights, handleIndex },
-    spec.posts,
-    rng.fork('posts'),
-    spec.nowMs,
-  );
-  const posts = builder.build();
+  const inputs = { accounts, graph, pull: weights, handleIndex };
+  // Times draw from their own stream: the texts and threads of a seed do not depend on the clock.
+  const posts = new PostBuilder(inputs, spec.posts, rng.fork('posts'), rng.fork('post-times'), spec.nowMs).build();
   const likes = buildLikes(posts, accounts, weights, spec.likesPerPost, rng.fork('likes'), spec.nowMs);
   const idRng = rng.fork('post-ids');
   const postIds = Array.from({ length: posts.count }, (_, i) => newId(posts.timeMs[i], idRng.bytes16()));
-  const cutoffs = homeCutoffs(posts, graph, accounts.list.length, spec.homeCap);
-  return { accounts, pull: weights, graph, posts, postIds, likes, homeCutoffs: cutoffs };
+  const homes = new HomeTimelines(posts, graph, accounts.list.length, spec.homeCap);
+  return { accounts, pull: weights, graph, posts, postIds, likes, homes };
 }

@@ -2,9 +2,9 @@ import { bulkInsertAccounts, bulkInsertMembers, bulkInsertUsers } from '../modul
 import {
   type BulkPost,
   bulkInsertFollows,
+  bulkInsertHomeEntries,
   bulkInsertLikes,
   bulkInsertPosts,
-  materializeHomeTimelines,
   parseText,
   resolveEntities,
 } from '../modules/social/index.ts';
@@ -136,20 +136,21 @@ export async function writeLikes(trx: Executor, world: DemoWorld, progress: Prog
   });
 }
 
-/** Fills every account's home timeline, capped at its newest entries; returns the rows written. */
+/** Fills every account's home timeline (capped at its newest entries), owners in id order; returns the rows written. */
 export async function writeHomes(trx: Executor, world: DemoWorld, progress: Progress): Promise<number> {
-  const { accounts, homeCutoffs, postIds } = world;
+  const { accounts, homes, postIds, posts } = world;
+  const owners = accounts.list.map((a, i) => ({ id: a.id, i })).sort((x, y) => (x.id < y.id ? -1 : 1));
   let written = 0;
-  progress.phase('home timelines', accounts.list.length);
-  await inBatches(accounts.list.length, BATCH.homeOwners, progress, async (start, end) => {
-    const owners = [];
-    for (let a = start; a < end; a++) {
-      owners.push({
-        owner_id: accounts.list[a].id,
-        cutoff_id: homeCutoffs[a] >= 0 ? postIds[homeCutoffs[a]] : null,
-      });
+  progress.phase('home timelines', owners.length);
+  await inBatches(owners.length, BATCH.homeOwners, progress, async (start, end) => {
+    const rows = [];
+    for (const owner of owners.slice(start, end)) {
+      for (const p of homes.entries(owner.i).reverse()) {
+        rows.push({ owner_id: owner.id, post_id: postIds[p], author_id: accounts.list[posts.author[p]].id });
+      }
     }
-    written += await materializeHomeTimelines(trx, owners);
+    await bulkInsertHomeEntries(trx, rows);
+    written += rows.length;
   });
   return written;
 }

@@ -1,10 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { ApiError } from './shared/api/api-error.ts';
-import { onCsrfRefresh } from './shared/api/client.ts';
-import { AppLayout } from './shared/layout/app-layout.tsx';
-import { NotFoundPage } from './shared/layout/not-found-page.tsx';
 import { InvitationsPage } from './modules/identity/components/invitations-page.tsx';
 import { LoginPage } from './modules/identity/components/login-page.tsx';
 import { OrgManagePage } from './modules/identity/components/org-manage-page.tsx';
@@ -19,10 +15,15 @@ import { ProfilePage } from './modules/social/components/profile-page.tsx';
 import { SearchPage } from './modules/social/components/search-page.tsx';
 import { TagPage } from './modules/social/components/tag-page.tsx';
 import { ThreadPage } from './modules/social/components/thread-page.tsx';
+import { ApiError } from './shared/api/api-error.ts';
+import { onCsrfRefresh } from './shared/api/client.ts';
+import { AppLayout } from './shared/layout/app-layout.tsx';
+import { NotFoundPage } from './shared/layout/not-found-page.tsx';
 
 /** Client errors other than a timeout will not fix themselves by asking again. */
 const retry = (failures: number, error: unknown) =>
-  failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408);
+  failures < 2 &&
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408);
 
 export const queryClient = new QueryClient({
   defaultOptions: {

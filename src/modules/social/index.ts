@@ -18,9 +18,9 @@ export type { PostJson } from './social.present.ts';
 export type { BulkPost, Viewer } from './social.repo.ts';
 export {
   bulkInsertFollows,
+  bulkInsertHomeEntries,
   bulkInsertLikes,
   bulkInsertPosts,
-  materializeHomeTimelines,
 } from './social.repo.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */

@@ -510,30 +510,18 @@ export async function bulkInsertLikes(
 }
 
 /**
- * Fills home timelines after a bulk load, by the same audience rule as insertPost plus fanOut: the owner's own
- * posts, followees' public and followers-only posts, and followees' direct posts that mention the owner. Only
- * posts with id >= the owner's cutoff are written, so the loader can cap each home at its newest entries (the
- * loader computes the cutoff; null means all). Returns the number of rows written.
+ * Writes home timeline entries chosen by a bulk loader, which applies the audience rule of insertPost and
+ * fanOut itself (own posts; followees' public and followers-only posts; followees' direct posts mentioning
+ * the owner). Rows sorted by owner keep the primary-key inserts local.
  */
-export async function materializeHomeTimelines(
+export async function bulkInsertHomeEntries(
   db: Executor,
-  owners: { owner_id: string; cutoff_id: string | null }[],
-): Promise<number> {
-  if (owners.length === 0) return 0;
-  const result = await sql`
+  rows: { owner_id: string; post_id: string; author_id: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
     INSERT INTO home_timeline (owner_id, post_id, author_id)
-    SELECT o.owner_id, h.id, h.author_id
-    FROM unnest(${owners.map((o) => o.owner_id)}::uuid[],
-      ${owners.map((o) => o.cutoff_id ?? '00000000-0000-0000-0000-000000000000')}::uuid[]) AS o(owner_id, cutoff)
-    CROSS JOIN LATERAL (
-      SELECT p.id, p.author_id FROM posts p
-      WHERE p.author_id = o.owner_id AND p.id >= o.cutoff AND p.deleted_at IS NULL
-      UNION ALL
-      SELECT p.id, p.author_id FROM follows f JOIN posts p ON p.author_id = f.followee_id
-      WHERE f.follower_id = o.owner_id AND p.id >= o.cutoff AND p.deleted_at IS NULL AND f.followee_id <> o.owner_id
-        AND (p.visibility IN ('public', 'followers') OR (p.visibility = 'direct'
-          AND EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = p.id AND m.account_id = o.owner_id)))
-    ) h
+    SELECT * FROM unnest(${rows.map((r) => r.owner_id)}::uuid[], ${rows.map((r) => r.post_id)}::uuid[],
+      ${rows.map((r) => r.author_id)}::uuid[])
     ON CONFLICT DO NOTHING`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }

@@ -18,7 +18,7 @@ export type TrainOptions = {
   sampleWeights?: Float32Array;
 };
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, l2: 1e-5, learningRate: 0.5, seed: 7 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, l2: 3e-6, learningRate: 0.5, seed: 7 };
 
 /** Small seeded generator so that a retrain reproduces the shipped model bit for bit. */
 export function mulberry32(seed: number): () => number {

@@ -66,7 +66,8 @@ export function friendlyFieldMessage(message: string): string {
   const more = message.match(/must NOT have more than (\d+) (characters|items)/);
   if (more) return `must be at most ${more[1]} ${more[2]}`;
   if (/must match format "email"/.test(message)) return 'must be a valid email address';
-  if (/must match format "uri"|must match pattern "\^https\?/.test(message)) return 'must be a link starting with http:// or https://';
+  if (/must match format "uri"|must match pattern "\^https\?/.test(message))
+    return 'must be a link starting with http:// or https://';
   if (/must match pattern/.test(message)) return 'has characters that are not allowed';
   return message;
 }

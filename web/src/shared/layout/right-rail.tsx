@@ -9,7 +9,9 @@ function Organizations({ me }: { me: Me }) {
   return (
     <section className="rail-card" aria-labelledby="rail-orgs">
       <h2 id="rail-orgs">Your organizations</h2>
-      {me.memberships.length === 0 && <p className="muted small">Run a brand or a shop? Give it a home on Souk.</p>}
+      {me.memberships.length === 0 && (
+        <p className="muted small">Run a brand or a shop? Give it a home on Souk.</p>
+      )}
       {me.memberships.map((m) => (
         <AccountRow
           key={m.org.id}

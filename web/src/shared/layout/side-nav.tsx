@@ -6,11 +6,36 @@ import { useMyInvitations } from '../../modules/identity/hooks/use-invitations.t
 import { useUnreadCount } from '../../modules/notifications/hooks/use-notifications.ts';
 import { Avatar } from '../ui/avatar.tsx';
 import { CountBadge } from '../ui/count-badge.tsx';
-import { BellIcon, HomeIcon, InboxIcon, LogoutIcon, SearchIcon, SettingsIcon, UserIcon } from '../ui/icons.tsx';
+import {
+  BellIcon,
+  HomeIcon,
+  InboxIcon,
+  LogoutIcon,
+  SearchIcon,
+  SettingsIcon,
+  UserIcon,
+} from '../ui/icons.tsx';
 
-function NavItem({ to, icon, label, badge, testId }: { to: string; icon: ReactNode; label: string; badge?: ReactNode; testId?: string }) {
+function NavItem({
+  to,
+  icon,
+  label,
+  badge,
+  testId,
+}: {
+  to: string;
+  icon: ReactNode;
+  label: string;
+  badge?: ReactNode;
+  testId?: string;
+}) {
   return (
-    <NavLink to={to} end={to === '/'} className={({ isActive }) => (isActive ? 'nav-item active' : 'nav-item')} data-testid={testId}>
+    <NavLink
+      to={to}
+      end={to === '/'}
+      className={({ isActive }) => (isActive ? 'nav-item active' : 'nav-item')}
+      data-testid={testId}
+    >
       <span className="nav-icon">
         {icon}
         {badge}

@@ -2,7 +2,13 @@ import type { AccountSummary } from '../../modules/identity/api/identity.types.t
 
 export function VerifiedMark() {
   return (
-    <span className="verified-mark" data-testid="verified-mark" title="Verified" role="img" aria-label="Verified">
+    <span
+      className="verified-mark"
+      data-testid="verified-mark"
+      title="Verified"
+      role="img"
+      aria-label="Verified"
+    >
       ✓
     </span>
   );

@@ -28,7 +28,9 @@ export function Avatar({ account, size = 44 }: AvatarProps) {
   const shape = account.kind === 'person' ? 'avatar' : 'avatar avatar-org';
   const style = { width: size, height: size, fontSize: Math.round(size * 0.4) };
   if (src && !failed) {
-    return <img className={shape} src={src} alt="" style={style} onError={() => setFailed(true)} loading="lazy" />;
+    return (
+      <img className={shape} src={src} alt="" style={style} onError={() => setFailed(true)} loading="lazy" />
+    );
   }
   const hue = hueOf(account.handle);
   return (

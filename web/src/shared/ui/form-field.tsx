@@ -4,7 +4,11 @@ type FieldProps = {
   label: string;
   error?: string;
   hint?: ReactNode;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
 };
 
 /** A labelled form control with its hint and its error right under it. */

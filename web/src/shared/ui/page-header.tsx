@@ -3,7 +3,15 @@ import { useNavigate } from 'react-router';
 import { ArrowLeftIcon } from './icons.tsx';
 
 /** The sticky title bar of the main column, with an optional back button. */
-export function PageHeader({ title, back, children }: { title: ReactNode; back?: boolean; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  back,
+  children,
+}: {
+  title: ReactNode;
+  back?: boolean;
+  children?: ReactNode;
+}) {
   const navigate = useNavigate();
   return (
     <header className="page-header">

@@ -16,7 +16,11 @@ export function formatRelative(iso: string, now: number): string {
   if (ago < 7 * DAY) return `${Math.floor(ago / DAY)}d`;
   const date = new Date(time);
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+  return date.toLocaleDateString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
 }
 
 export function formatFull(iso: string): string {

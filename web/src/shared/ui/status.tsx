@@ -5,7 +5,8 @@ import { ApiError, errorMessage } from '../api/api-error.ts';
 export function ErrorBanner({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   if (!error) return null;
   const extra = error instanceof ApiError ? error.unclaimed(fields) : [];
-  const claimedAll = error instanceof ApiError && error.errors.length > 0 && extra.length === 0 && fields.length > 0;
+  const claimedAll =
+    error instanceof ApiError && error.errors.length > 0 && extra.length === 0 && fields.length > 0;
   return (
     <div className="error-banner" role="alert">
       <p>{claimedAll ? 'Please fix the highlighted fields.' : errorMessage(error)}</p>

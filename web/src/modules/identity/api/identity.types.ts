@@ -43,7 +43,13 @@ export type ProfilePatch = {
   links?: ProfileLink[];
 };
 
-export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
+export type ApiToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+};
 export type CreatedApiToken = ApiToken & { token: string };
 
 export type OrgInput = { handle: string; name: string; kind: 'brand' | 'reseller'; bio?: string };

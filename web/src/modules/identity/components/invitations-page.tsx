@@ -15,19 +15,33 @@ export function InvitationsPage() {
       {invitations.isPending && <Loading />}
       {invitations.error && <ErrorBanner error={invitations.error} />}
       {invitations.data && items.length === 0 && (
-        <EmptyState title="No invitations">When a brand or reseller invites you to its team, it shows up here.</EmptyState>
+        <EmptyState title="No invitations">
+          When a brand or reseller invites you to its team, it shows up here.
+        </EmptyState>
       )}
-      <div className="account-list">
+      <div className="invitation-list">
         {items.map((inv) => (
           <div key={inv.id} className="invitation" data-testid="invitation">
             <AccountRow
               account={inv.org}
               trailing={
                 <div className="button-row">
-                  <button type="button" className="btn btn-primary btn-sm" data-testid="invitation-accept" disabled={answer.isPending} onClick={() => answer.mutate({ id: inv.id, answer: 'accept' })}>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-sm"
+                    data-testid="invitation-accept"
+                    disabled={answer.isPending}
+                    onClick={() => answer.mutate({ id: inv.id, answer: 'accept' })}
+                  >
                     Accept
                   </button>
-                  <button type="button" className="btn btn-secondary btn-sm" data-testid="invitation-decline" disabled={answer.isPending} onClick={() => answer.mutate({ id: inv.id, answer: 'decline' })}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-sm"
+                    data-testid="invitation-decline"
+                    disabled={answer.isPending}
+                    onClick={() => answer.mutate({ id: inv.id, answer: 'decline' })}
+                  >
                     Decline
                   </button>
                 </div>

@@ -66,7 +66,12 @@ export function LoginPage() {
             />
           )}
         </Field>
-        <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={login.isPending}>
+        <button
+          type="submit"
+          className="btn btn-primary btn-block"
+          data-testid="login-submit"
+          disabled={login.isPending}
+        >
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

@@ -3,7 +3,13 @@ import { ApiError, errorMessage } from '../../../shared/api/api-error.ts';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { ORG_ROLES, type OrgRole } from '../api/identity.types.ts';
-import { useCancelInvitation, useInvite, useMembers, useOrgInvitations, useRemoveMember } from '../hooks/use-orgs.ts';
+import {
+  useCancelInvitation,
+  useInvite,
+  useMembers,
+  useOrgInvitations,
+  useRemoveMember,
+} from '../hooks/use-orgs.ts';
 
 function InviteForm({ org }: { org: string }) {
   const invite = useInvite(org);
@@ -20,22 +26,43 @@ function InviteForm({ org }: { org: string }) {
         <label htmlFor="invite-handle" className="visually-hidden">
           Handle to invite
         </label>
-        <input id="invite-handle" data-testid="invite-handle" placeholder="@handle" value={handle} onChange={(e) => setHandle(e.target.value)} aria-invalid={Boolean(err?.fieldMessage('handle'))} />
+        <input
+          id="invite-handle"
+          data-testid="invite-handle"
+          placeholder="@handle"
+          value={handle}
+          onChange={(e) => setHandle(e.target.value)}
+          aria-invalid={Boolean(err?.fieldMessage('handle'))}
+        />
         <label htmlFor="invite-role" className="visually-hidden">
           Role
         </label>
-        <select id="invite-role" data-testid="invite-role" value={role} onChange={(e) => setRole(e.target.value as OrgRole)}>
+        <select
+          id="invite-role"
+          data-testid="invite-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as OrgRole)}
+        >
           {ORG_ROLES.map((r) => (
             <option key={r} value={r}>
               {r}
             </option>
           ))}
         </select>
-        <button type="submit" className="btn btn-primary" data-testid="invite-submit" disabled={!handle.trim() || invite.isPending}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="invite-submit"
+          disabled={!handle.trim() || invite.isPending}
+        >
           Invite
         </button>
       </div>
-      {err?.fieldMessage('handle') ? <p className="field-error">Handle {err.fieldMessage('handle')}</p> : <ErrorBanner error={invite.error} fields={['handle', 'role']} />}
+      {err?.fieldMessage('handle') ? (
+        <p className="field-error">Handle {err.fieldMessage('handle')}</p>
+      ) : (
+        <ErrorBanner error={invite.error} fields={['handle', 'role']} />
+      )}
       {invite.isSuccess && <p className="success-text">Invitation sent to @{invite.data.user.handle}.</p>}
     </form>
   );
@@ -61,7 +88,13 @@ export function OrgMembers({ org, canManage }: { org: string; canManage: boolean
               <div className="button-row">
                 <span className={`role-chip role-${m.role}`}>{m.role}</span>
                 {canManage && (
-                  <button type="button" className="btn btn-danger-outline btn-sm" onClick={() => remove.mutate(m.account.handle)} disabled={remove.isPending} aria-label={`Remove @${m.account.handle}`}>
+                  <button
+                    type="button"
+                    className="btn btn-danger-outline btn-sm"
+                    onClick={() => remove.mutate(m.account.handle)}
+                    disabled={remove.isPending}
+                    aria-label={`Remove @${m.account.handle}`}
+                  >
                     Remove
                   </button>
                 )}
@@ -82,7 +115,12 @@ export function OrgMembers({ org, canManage }: { org: string; canManage: boolean
                 trailing={
                   <div className="button-row">
                     <span className="role-chip">{inv.role}</span>
-                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => cancel.mutate(inv.id)} disabled={cancel.isPending}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-sm"
+                      onClick={() => cancel.mutate(inv.id)}
+                      disabled={cancel.isPending}
+                    >
                       Cancel
                     </button>
                   </div>

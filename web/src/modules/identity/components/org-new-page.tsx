@@ -35,23 +35,61 @@ export function OrgNewPage() {
             <legend>Kind</legend>
             {KINDS.map((k) => (
               <label key={k.kind} className={form.kind === k.kind ? 'kind-option selected' : 'kind-option'}>
-                <input type="radio" name="kind" value={k.kind} checked={form.kind === k.kind} onChange={() => setForm({ ...form, kind: k.kind })} data-testid={`org-kind-${k.kind}`} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k.kind}
+                  checked={form.kind === k.kind}
+                  onChange={() => setForm({ ...form, kind: k.kind })}
+                  data-testid={`org-kind-${k.kind}`}
+                />
                 <span className="kind-option-title">{k.title}</span>
                 <span className="muted small">{k.text}</span>
               </label>
             ))}
           </fieldset>
           <Field label="Name" error={err?.fieldMessage('name')}>
-            {(props) => <input {...props} data-testid="org-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                data-testid="org-name"
+                value={form.name}
+                onChange={(e) => setForm({ ...form, name: e.target.value })}
+              />
+            )}
           </Field>
-          <Field label="Handle" error={err?.fieldMessage('handle')} hint="2–30 letters, digits or underscores. Your page will be at /@handle.">
-            {(props) => <input {...props} data-testid="org-handle" value={form.handle} onChange={(e) => setForm({ ...form, handle: e.target.value })} />}
+          <Field
+            label="Handle"
+            error={err?.fieldMessage('handle')}
+            hint="2–30 letters, digits or underscores. Your page will be at /@handle."
+          >
+            {(props) => (
+              <input
+                {...props}
+                data-testid="org-handle"
+                value={form.handle}
+                onChange={(e) => setForm({ ...form, handle: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Bio" error={err?.fieldMessage('bio')}>
-            {(props) => <textarea {...props} rows={3} data-testid="org-bio" value={form.bio} onChange={(e) => setForm({ ...form, bio: e.target.value })} />}
+            {(props) => (
+              <textarea
+                {...props}
+                rows={3}
+                data-testid="org-bio"
+                value={form.bio}
+                onChange={(e) => setForm({ ...form, bio: e.target.value })}
+              />
+            )}
           </Field>
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" data-testid="org-submit" disabled={create.isPending}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              data-testid="org-submit"
+              disabled={create.isPending}
+            >
               {create.isPending ? 'Creating…' : `Create ${form.kind}`}
             </button>
           </div>

@@ -13,8 +13,17 @@ type ProfileFormProps = {
   mutation: UseMutationResult<unknown, Error, ProfilePatch>;
 };
 
-function LinksEditor({ links, onChange, error }: { links: ProfileLink[]; onChange: (l: ProfileLink[]) => void; error: ApiError | null }) {
-  const set = (i: number, patch: Partial<ProfileLink>) => onChange(links.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+function LinksEditor({
+  links,
+  onChange,
+  error,
+}: {
+  links: ProfileLink[];
+  onChange: (l: ProfileLink[]) => void;
+  error: ApiError | null;
+}) {
+  const set = (i: number, patch: Partial<ProfileLink>) =>
+    onChange(links.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   return (
     <fieldset className="links-editor">
       <legend>Links</legend>
@@ -25,9 +34,25 @@ function LinksEditor({ links, onChange, error }: { links: ProfileLink[]; onChang
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; their position is their identity
           <div key={i} className="link-row">
-            <input aria-label={`Link ${i + 1} title`} placeholder="Title (Shop, Blog…)" value={link.title} onChange={(e) => set(i, { title: e.target.value })} />
-            <input aria-label={`Link ${i + 1} URL`} placeholder="https://…" type="url" value={link.url} onChange={(e) => set(i, { url: e.target.value })} />
-            <button type="button" className="btn btn-ghost btn-xs" onClick={() => onChange(links.filter((_, j) => j !== i))} aria-label={`Remove link ${i + 1}`}>
+            <input
+              aria-label={`Link ${i + 1} title`}
+              placeholder="Title (Shop, Blog…)"
+              value={link.title}
+              onChange={(e) => set(i, { title: e.target.value })}
+            />
+            <input
+              aria-label={`Link ${i + 1} URL`}
+              placeholder="https://…"
+              type="url"
+              value={link.url}
+              onChange={(e) => set(i, { url: e.target.value })}
+            />
+            <button
+              type="button"
+              className="btn btn-ghost btn-xs"
+              onClick={() => onChange(links.filter((_, j) => j !== i))}
+              aria-label={`Remove link ${i + 1}`}
+            >
               Remove
             </button>
             {rowError && <p className="field-error">{`Link ${i + 1}: ${rowError}`}</p>}
@@ -35,7 +60,11 @@ function LinksEditor({ links, onChange, error }: { links: ProfileLink[]; onChang
         );
       })}
       {links.length < MAX_LINKS && (
-        <button type="button" className="btn btn-secondary btn-sm" onClick={() => onChange([...links, { title: '', url: '' }])}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-sm"
+          onClick={() => onChange([...links, { title: '', url: '' }])}
+        >
           Add link
         </button>
       )}
@@ -53,7 +82,9 @@ export function ProfileForm({ initial, mutation }: ProfileFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const filled = links.filter((l) => l.title.trim() || l.url.trim()).map((l) => ({ title: l.title.trim(), url: l.url.trim() }));
+    const filled = links
+      .filter((l) => l.title.trim() || l.url.trim())
+      .map((l) => ({ title: l.title.trim(), url: l.url.trim() }));
     mutation.mutate({ name: name.trim(), bio, avatarUrl: avatarUrl.trim() || null, links: filled });
   };
 
@@ -61,13 +92,40 @@ export function ProfileForm({ initial, mutation }: ProfileFormProps) {
     <form className="form" onSubmit={submit} noValidate>
       <ErrorBanner error={mutation.error} fields={['name', 'bio', 'avatarUrl', 'links']} />
       <Field label="Name" error={err?.fieldMessage('name')}>
-        {(props) => <input {...props} data-testid="settings-name" value={name} onChange={(e) => setName(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            data-testid="settings-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
       </Field>
       <Field label="Bio" error={err?.fieldMessage('bio')} hint={`${Array.from(bio).length}/${BIO_MAX}`}>
-        {(props) => <textarea {...props} data-testid="settings-bio" rows={3} value={bio} onChange={(e) => setBio(e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            data-testid="settings-bio"
+            rows={3}
+            value={bio}
+            onChange={(e) => setBio(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label="Avatar URL" error={err?.fieldMessage('avatarUrl')} hint="A link to a square image (https://…). Leave empty for initials.">
-        {(props) => <input {...props} type="url" data-testid="settings-avatar" value={avatarUrl} onChange={(e) => setAvatarUrl(e.target.value)} />}
+      <Field
+        label="Avatar URL"
+        error={err?.fieldMessage('avatarUrl')}
+        hint="A link to a square image (https://…). Leave empty for initials."
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="url"
+            data-testid="settings-avatar"
+            value={avatarUrl}
+            onChange={(e) => setAvatarUrl(e.target.value)}
+          />
+        )}
       </Field>
       <LinksEditor links={links} onChange={setLinks} error={err} />
       <div className="form-actions">
@@ -76,7 +134,12 @@ export function ProfileForm({ initial, mutation }: ProfileFormProps) {
             Saved
           </span>
         )}
-        <button type="submit" className="btn btn-primary" data-testid="settings-save" disabled={mutation.isPending}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="settings-save"
+          disabled={mutation.isPending}
+        >
           {mutation.isPending ? 'Saving…' : 'Save profile'}
         </button>
       </div>

@@ -9,11 +9,29 @@ import { useViewer } from '../hooks/use-me.ts';
 import { AuthCard } from './auth-card.tsx';
 import { useNextPath } from './login-page.tsx';
 
-const FIELDS: { name: keyof SignupInput; label: string; type: string; autoComplete: string; hint?: string }[] = [
+const FIELDS: {
+  name: keyof SignupInput;
+  label: string;
+  type: string;
+  autoComplete: string;
+  hint?: string;
+}[] = [
   { name: 'name', label: 'Name', type: 'text', autoComplete: 'name', hint: 'How you appear on Souk.' },
-  { name: 'handle', label: 'Handle', type: 'text', autoComplete: 'username', hint: '2–30 letters, digits or underscores.' },
+  {
+    name: 'handle',
+    label: 'Handle',
+    type: 'text',
+    autoComplete: 'username',
+    hint: '2–30 letters, digits or underscores.',
+  },
   { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
-  { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters.' },
+  {
+    name: 'password',
+    label: 'Password',
+    type: 'password',
+    autoComplete: 'new-password',
+    hint: 'At least 8 characters.',
+  },
 ];
 
 export function SignupPage() {
@@ -28,7 +46,10 @@ export function SignupPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signup.mutate({ ...form, handle: form.handle.replace(/^@/, '') }, { onSuccess: () => navigate(next, { replace: true }) });
+    signup.mutate(
+      { ...form, handle: form.handle.replace(/^@/, '') },
+      { onSuccess: () => navigate(next, { replace: true }) },
+    );
   };
 
   return (
@@ -59,7 +80,12 @@ export function SignupPage() {
             )}
           </Field>
         ))}
-        <button type="submit" className="btn btn-primary btn-block" data-testid="signup-submit" disabled={signup.isPending}>
+        <button
+          type="submit"
+          className="btn btn-primary btn-block"
+          data-testid="signup-submit"
+          disabled={signup.isPending}
+        >
           {signup.isPending ? 'Creating your account…' : 'Create account'}
         </button>
       </form>

@@ -54,14 +54,27 @@ export function TokensPanel() {
 
   return (
     <div className="tokens">
-      <p className="muted">Tokens let scripts and integrations use the API as you: send <code>Authorization: Bearer …</code>.</p>
+      <p className="muted">
+        Tokens let scripts and integrations use the API as you: send <code>Authorization: Bearer …</code>.
+      </p>
       {created && <NewTokenNotice token={created} onDone={() => setCreated(null)} />}
       <form className="inline-form" onSubmit={submit} noValidate>
         <label htmlFor="token-name" className="visually-hidden">
           Token name
         </label>
-        <input id="token-name" placeholder="Token name, e.g. Shop sync" value={name} onChange={(e) => setName(e.target.value)} data-testid="token-name" />
-        <button type="submit" className="btn btn-primary" disabled={create.isPending || !name.trim()} data-testid="token-create">
+        <input
+          id="token-name"
+          placeholder="Token name, e.g. Shop sync"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="token-name"
+        />
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={create.isPending || !name.trim()}
+          data-testid="token-create"
+        >
           Create token
         </button>
       </form>
@@ -75,10 +88,16 @@ export function TokensPanel() {
             <div>
               <p className="token-name">{t.name}</p>
               <p className="muted small">
-                <code>{t.prefix}…</code> · created {formatFull(t.createdAt)} · {t.lastUsedAt ? `last used ${formatFull(t.lastUsedAt)}` : 'never used'}
+                <code>{t.prefix}…</code> · created {formatFull(t.createdAt)} ·{' '}
+                {t.lastUsedAt ? `last used ${formatFull(t.lastUsedAt)}` : 'never used'}
               </p>
             </div>
-            <button type="button" className="btn btn-danger-outline btn-sm" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending}>
+            <button
+              type="button"
+              className="btn btn-danger-outline btn-sm"
+              onClick={() => revoke.mutate(t.id)}
+              disabled={revoke.isPending}
+            >
               Revoke
             </button>
           </li>

@@ -5,7 +5,12 @@ import { meKey } from './use-me.ts';
 const myInvitationsKey = ['invitations', 'mine'] as const;
 
 export function useMyInvitations(enabled = true) {
-  return useQuery({ queryKey: myInvitationsKey, queryFn: identityApi.myInvitations, enabled, staleTime: 30_000 });
+  return useQuery({
+    queryKey: myInvitationsKey,
+    queryFn: identityApi.myInvitations,
+    enabled,
+    staleTime: 30_000,
+  });
 }
 
 export function useAnswerInvitation() {

@@ -45,11 +45,21 @@ function snippetOf(n: Notification): string {
   return chars.length > 180 ? `${chars.slice(0, 180).join('')}…` : post.text;
 }
 
-export function NotificationItem({ notification: n, forOrg }: { notification: Notification; forOrg: boolean }) {
+export function NotificationItem({
+  notification: n,
+  forOrg,
+}: {
+  notification: Notification;
+  forOrg: boolean;
+}) {
   const snippet = snippetOf(n);
   const target = n.post ? `/posts/${n.post.reshareOf?.id ?? n.post.id}` : `/@${n.actor.handle}`;
   return (
-    <article className={n.read ? 'notification' : 'notification unread'} data-testid="notification" data-kind={n.kind}>
+    <article
+      className={n.read ? 'notification' : 'notification unread'}
+      data-testid="notification"
+      data-kind={n.kind}
+    >
       <KindIcon kind={n.kind} />
       <div className="notif-main">
         <Link to={`/@${n.actor.handle}`} className="notif-avatar" aria-hidden="true" tabIndex={-1}>

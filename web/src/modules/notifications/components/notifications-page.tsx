@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { EmptyState, ErrorBanner, LoadMore, Loading } from '../../../shared/ui/status.tsx';
+import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Me } from '../../identity/api/identity.types.ts';
 import { useViewer } from '../../identity/hooks/use-me.ts';
 import { useMarkRead, useNotifications, useUnreadCount } from '../hooks/use-notifications.ts';
@@ -10,7 +10,10 @@ import { NotificationItem } from './notification-item.tsx';
 function AccountSwitch({ me, as, onChange }: { me: Me; as: string; onChange: (as: string) => void }) {
   const unread = useUnreadCount(true).data?.byAccount ?? [];
   const countOf = (id: string) => unread.find((b) => b.account.id === id)?.unread ?? 0;
-  const options = [{ handle: '', id: me.account.id, label: 'You' }, ...me.memberships.map((m) => ({ handle: m.org.handle, id: m.org.id, label: m.org.name }))];
+  const options = [
+    { handle: '', id: me.account.id, label: 'You' },
+    ...me.memberships.map((m) => ({ handle: m.org.handle, id: m.org.id, label: m.org.name })),
+  ];
   return (
     <label className="select-pill">
       <span className="visually-hidden">Show notifications for</span>
@@ -53,7 +56,8 @@ export function NotificationsPage() {
       {list.error && !list.data && <ErrorBanner error={list.error} />}
       {list.data && items.length === 0 && (
         <EmptyState title="Nothing here yet">
-          When someone mentions, replies to, reshares, likes or follows {as ? `@${as}` : 'you'}, it shows up here.
+          When someone mentions, replies to, reshares, likes or follows {as ? `@${as}` : 'you'}, it shows up
+          here.
         </EmptyState>
       )}
       <div className="notifications">

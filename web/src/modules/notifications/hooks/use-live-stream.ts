@@ -7,7 +7,8 @@ import { notificationsKey, unreadKey } from './use-notifications.ts';
 function readTotal(event: MessageEvent): number | undefined {
   try {
     const data: unknown = JSON.parse(event.data);
-    if (data && typeof data === 'object' && 'total' in data && typeof data.total === 'number') return data.total;
+    if (data && typeof data === 'object' && 'total' in data && typeof data.total === 'number')
+      return data.total;
   } catch {
     // a malformed event is ignored; the next one or a refetch corrects the badge
   }

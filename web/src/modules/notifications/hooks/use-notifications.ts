@@ -26,7 +26,9 @@ export function useMarkRead() {
     onSuccess: (_void, as) => {
       queryClient.setQueryData<UnreadCount>(unreadKey, (old) => {
         if (!old) return old;
-        const cleared = old.byAccount.find((b) => (as ? b.account.handle === as : b.account.kind === 'person'));
+        const cleared = old.byAccount.find((b) =>
+          as ? b.account.handle === as : b.account.kind === 'person',
+        );
         const byAccount = old.byAccount.map((b) => (b === cleared ? { ...b, unread: 0 } : b));
         return { total: Math.max(0, old.total - (cleared?.unread ?? 0)), byAccount };
       });

@@ -6,7 +6,7 @@ import type { Me } from '../../identity/api/identity.types.ts';
 import { postingIdentities } from '../../identity/hooks/use-me.ts';
 import { POST_MAX_CHARS, type Post, type Visibility } from '../api/social.types.ts';
 import { useCreatePost } from '../hooks/use-post-actions.ts';
-import { VISIBILITY_LABELS } from './visibility-icon.tsx';
+import { VISIBILITY_CHOICES, VISIBILITY_LABELS } from './visibility-icon.tsx';
 
 type ComposeBoxProps = {
   me: Me;
@@ -94,21 +94,21 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
               <select data-testid="compose-as" value={asHandle} onChange={(e) => setAsHandle(e.target.value)}>
                 {identities.map((account, i) => (
                   <option key={account.id} value={account.handle}>
-                    {i === 0 ? `${account.name} (you)` : account.name} @{account.handle}
+                    {account.name} (@{account.handle}){i === 0 ? '' : ` · ${account.kind}`}
                   </option>
                 ))}
               </select>
             </label>
-            <label className="select-pill" title="Who can see this">
+            <label className="select-pill" title={VISIBILITY_LABELS[visibility]}>
               <span className="visually-hidden">Visibility</span>
               <select
                 data-testid="compose-visibility"
                 value={visibility}
                 onChange={(e) => setVisibility(e.target.value as Visibility)}
               >
-                {(Object.keys(VISIBILITY_LABELS) as Visibility[]).map((v) => (
-                  <option key={v} value={v}>
-                    {VISIBILITY_LABELS[v]}
+                {(Object.keys(VISIBILITY_CHOICES) as Visibility[]).map((v) => (
+                  <option key={v} value={v} title={VISIBILITY_LABELS[v]}>
+                    {VISIBILITY_CHOICES[v]}
                   </option>
                 ))}
               </select>
@@ -132,7 +132,12 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
             >
               {count}/{POST_MAX_CHARS}
             </span>
-            <button type="submit" className="btn btn-primary" data-testid="compose-submit" disabled={!canSubmit}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              data-testid="compose-submit"
+              disabled={!canSubmit}
+            >
               {create.isPending ? 'Posting…' : replyTo ? 'Reply' : 'Post'}
             </button>
           </div>

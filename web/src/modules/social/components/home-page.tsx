@@ -18,8 +18,8 @@ export function HomePage() {
         query={timeline}
         empty={
           <EmptyState title="Your timeline is quiet">
-            Follow people and brands to see their posts here. Try <Link to="/search">search</Link> or a tag like{' '}
-            <Link to="/tags/deals">#deals</Link>.
+            Follow people and brands to see their posts here. Try <Link to="/search">search</Link> or a tag
+            like <Link to="/tags/deals">#deals</Link>.
           </EmptyState>
         }
       />

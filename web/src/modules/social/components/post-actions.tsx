@@ -17,7 +17,13 @@ function DeleteControl({ onConfirm, pending }: { onConfirm: () => void; pending:
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
-      <button type="button" className="action action-delete" onClick={() => setConfirming(true)} title="Delete" aria-label="Delete">
+      <button
+        type="button"
+        className="action action-delete"
+        onClick={() => setConfirming(true)}
+        title="Delete"
+        aria-label="Delete"
+      >
         <TrashIcon size={18} />
       </button>
     );
@@ -25,7 +31,13 @@ function DeleteControl({ onConfirm, pending }: { onConfirm: () => void; pending:
   return (
     <span className="confirm-inline">
       Delete?
-      <button type="button" className="btn btn-danger btn-xs" data-testid="delete-confirm" onClick={onConfirm} disabled={pending}>
+      <button
+        type="button"
+        className="btn btn-danger btn-xs"
+        data-testid="delete-confirm"
+        onClick={onConfirm}
+        disabled={pending}
+      >
         Delete
       </button>
       <button type="button" className="btn btn-ghost btn-xs" onClick={() => setConfirming(false)}>

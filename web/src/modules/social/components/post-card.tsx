@@ -54,7 +54,9 @@ function PostHeader({ post, highlighted }: { post: Post; highlighted: boolean })
 /** One post in a list or thread; a reshare shows its original under a "reshared by" line. */
 export function PostCard({ post: item, highlighted = false, connected = false }: PostCardProps) {
   const post = item.reshareOf ?? item;
-  const classes = ['post', highlighted && 'post-highlighted', connected && 'post-connected'].filter(Boolean).join(' ');
+  const classes = ['post', highlighted && 'post-highlighted', connected && 'post-connected']
+    .filter(Boolean)
+    .join(' ');
   return (
     <article className={classes} data-testid="post" data-post-id={item.id} data-shown-id={post.id}>
       {item.reshareOf && <ReshareHeader by={item.author} />}
@@ -66,7 +68,8 @@ export function PostCard({ post: item, highlighted = false, connected = false }:
           <PostHeader post={post} highlighted={highlighted} />
           {post.inReplyTo && (
             <p className="replying-to">
-              Replying to <Link to={`/@${post.inReplyTo.author.handle}`}>@{post.inReplyTo.author.handle}</Link>
+              Replying to{' '}
+              <Link to={`/@${post.inReplyTo.author.handle}`}>@{post.inReplyTo.author.handle}</Link>
             </p>
           )}
           {post.deleted ? (

@@ -1,7 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Page } from '../../../shared/api/types.ts';
-import { ErrorBanner, LoadMore, Loading } from '../../../shared/ui/status.tsx';
+import { ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Post } from '../api/social.types.ts';
 import { PostCard } from './post-card.tsx';
 

@@ -6,7 +6,12 @@ export type Segment =
   | { kind: 'hashtag'; text: string; tag: string }
   | { kind: 'link'; text: string; url: string };
 
-type Range = { start: number; end: number; segment: (text: string) => Segment; matches: (text: string) => boolean };
+type Range = {
+  start: number;
+  end: number;
+  segment: (text: string) => Segment;
+  matches: (text: string) => boolean;
+};
 
 const strip = (s: string, sigil: string) => (s.startsWith(sigil) ? s.slice(1) : s).toLowerCase();
 
@@ -27,7 +32,8 @@ function rangesOf(entities: PostEntities): Range[] {
     start: l.start,
     end: l.end,
     segment: (text) => ({ kind: 'link', text, url: l.url }),
-    matches: (text) => text.length > 0 && (l.url.includes(text) || text.includes(l.url) || /^(https?:|www\.)/i.test(text)),
+    matches: (text) =>
+      text.length > 0 && (l.url.includes(text) || text.includes(l.url) || /^(https?:|www\.)/i.test(text)),
   }));
   return [...mentions, ...tags, ...links];
 }

@@ -121,7 +121,8 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
             <strong>{formatCount(profile.followingCount)}</strong> following
           </Link>
           <Link to={`${base}/followers`}>
-            <strong>{formatCount(profile.followersCount)}</strong> {profile.followersCount === 1 ? 'follower' : 'followers'}
+            <strong>{formatCount(profile.followersCount)}</strong>{' '}
+            {profile.followersCount === 1 ? 'follower' : 'followers'}
           </Link>
           <Link to={base}>
             <strong>{formatCount(profile.postsCount)}</strong> {profile.postsCount === 1 ? 'post' : 'posts'}

@@ -1,11 +1,11 @@
 import { NavLink, useParams } from 'react-router';
+import { NotFoundPage } from '../../../shared/layout/not-found-page.tsx';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { EmptyState, ErrorBanner, LoadMore, Loading } from '../../../shared/ui/status.tsx';
+import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { AccountListKind, ProfilePostsKind } from '../api/social.api.ts';
 import { useProfilePosts } from '../hooks/use-feeds.ts';
 import { useAccountList, useProfile } from '../hooks/use-profile.ts';
-import { NotFoundPage } from '../../../shared/layout/not-found-page.tsx';
 import { PostFeed } from './post-feed.tsx';
 import { ProfileHeader } from './profile-header.tsx';
 
@@ -47,7 +47,8 @@ function AccountsTab({ handle, kind }: { handle: string; kind: AccountListKind }
   if (list.error && !list.data) return <ErrorBanner error={list.error} />;
   const accounts = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (accounts.length === 0) {
-    const title = kind === 'followers' ? `No one follows @${handle} yet` : `@${handle} doesn’t follow anyone yet`;
+    const title =
+      kind === 'followers' ? `No one follows @${handle} yet` : `@${handle} doesn’t follow anyone yet`;
     return <EmptyState title={title} />;
   }
   return (

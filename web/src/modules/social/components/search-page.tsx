@@ -19,20 +19,22 @@ export function SearchForm({ initial = '', onSearch, testId = 'search-input' }: 
     if (value.trim()) onSearch(value.trim());
   };
   return (
-    <form className="search-form" role="search" onSubmit={submit}>
-      <SearchIcon size={18} />
-      <label className="visually-hidden" htmlFor={id}>
-        Search
-      </label>
-      <input
-        id={id}
-        type="search"
-        data-testid={testId}
-        placeholder="Search posts, people and brands"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-      />
-    </form>
+    <search>
+      <form className="search-form" onSubmit={submit}>
+        <SearchIcon size={18} />
+        <label className="visually-hidden" htmlFor={id}>
+          Search
+        </label>
+        <input
+          id={id}
+          type="search"
+          data-testid={testId}
+          placeholder="Search posts, people and brands"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </form>
+    </search>
   );
 }
 
@@ -68,7 +70,9 @@ export function SearchPage() {
           <PostFeed query={posts} empty={<EmptyState title={`No posts match “${q}”`} />} />
         </>
       ) : (
-        <EmptyState title="Search Souk">Find posts by words or #tags, and people and brands by name or @handle.</EmptyState>
+        <EmptyState title="Search Souk">
+          Find posts by words or #tags, and people and brands by name or @handle.
+        </EmptyState>
       )}
     </>
   );

@@ -34,14 +34,20 @@ function mapCached(data: unknown, map: PostFn, keep: (post: Post) => boolean = (
     return { ...data, pages };
   }
   if (isThread(data)) {
-    return { ancestors: data.ancestors.map(map), post: map(data.post), replies: data.replies.filter(keep).map(map) };
+    return {
+      ancestors: data.ancestors.map(map),
+      post: map(data.post),
+      replies: data.replies.filter(keep).map(map),
+    };
   }
   if (isPost(data)) return map(data);
   return data;
 }
 
 export function patchPost(queryClient: QueryClient, id: string, fn: PostFn): void {
-  queryClient.setQueriesData({ queryKey: postsKey }, (data: unknown) => mapCached(data, (p) => mapPost(p, id, fn)));
+  queryClient.setQueriesData({ queryKey: postsKey }, (data: unknown) =>
+    mapCached(data, (p) => mapPost(p, id, fn)),
+  );
 }
 
 /** Puts the server's fresh copy of a post everywhere it is cached. */

@@ -24,7 +24,9 @@ export function useHomeTimeline() {
 }
 
 export function useProfilePosts(handle: string, kind: ProfilePostsKind) {
-  return usePostFeed(['profile', handle.toLowerCase(), kind], (cursor) => socialApi.profilePosts(handle, kind, cursor));
+  return usePostFeed(['profile', handle.toLowerCase(), kind], (cursor) =>
+    socialApi.profilePosts(handle, kind, cursor),
+  );
 }
 
 export function useTagPosts(tag: string) {

@@ -9,7 +9,10 @@ export function useCreatePost() {
     mutationFn: (input: NewPost) => socialApi.createPost(input),
     onSuccess: (_post, input) => {
       if (input.inReplyToId) {
-        patchPost(queryClient, input.inReplyToId, (p) => ({ ...p, counts: { ...p.counts, replies: p.counts.replies + 1 } }));
+        patchPost(queryClient, input.inReplyToId, (p) => ({
+          ...p,
+          counts: { ...p.counts, replies: p.counts.replies + 1 },
+        }));
       }
       void queryClient.invalidateQueries({ queryKey: postsKey });
       void queryClient.invalidateQueries({ queryKey: ['accounts'] });

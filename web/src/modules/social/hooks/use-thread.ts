@@ -3,5 +3,9 @@ import { socialApi } from '../api/social.api.ts';
 import { postsKey } from './post-cache.ts';
 
 export function useThread(id: string) {
-  return useQuery({ queryKey: [...postsKey, 'thread', id], queryFn: () => socialApi.thread(id), retry: false });
+  return useQuery({
+    queryKey: [...postsKey, 'thread', id],
+    queryFn: () => socialApi.thread(id),
+    retry: false,
+  });
 }

@@ -1,0 +1,69 @@
+// Throughput of care triage on tweet-sized posts, in-process on one core: npm run bench:triage
+// The ceiling is wink-nlp's bare tokeniser on the same texts in the same run; exits 1 below 5,000 messages/s.
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { mulberry32 } from '../src/modules/care/triage/softmax-regression.trainer.ts';
+import { resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
+import { SEED_SLOTS, SEED_TEMPLATES } from '../src/modules/care/triage/training/intent-seed.data.ts';
+import { triage } from '../src/modules/care/triage/triage.service.ts';
+import { loadAirlineTweets, loadTweetEval } from './care-eval.data.ts';
+
+const TARGET_PER_SECOND = 5_000;
+const MESSAGES = 20_000;
+const ROUNDS = 3;
+const PRODUCTS = ['Air Max 90', 'Pegasus', 'Trail Runner', 'Gift Card'];
+const COMPETITORS = ['Delta', 'United', 'Southwest', 'JetBlue', 'Adidas'];
+
+// Real tweets when the public data is there; otherwise posts generated from the seed templates.
+function benchTexts(): { texts: string[]; source: string } {
+  const dataDir = resolveEvalDataDir(fileURLToPath(new URL('..', import.meta.url)));
+  if (existsSync(`${dataDir}/twitter-us-airline-sentiment`) && existsSync(`${dataDir}/tweeteval-sentiment`)) {
+    const texts = [...loadAirlineTweets(dataDir), ...loadTweetEval(dataDir, 'test')].map((t) => t.text);
+    return { texts: texts.slice(0, MESSAGES), source: 'airline + TweetEval tweets' };
+  }
+  const random = mulberry32(3);
+  const templates = Object.values(SEED_TEMPLATES).flat();
+  const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)];
+  const texts = Array.from({ length: MESSAGES }, () =>
+    pick(templates).replace(/\{(\w+)\}/g, (_, slot: string) => pick(SEED_SLOTS[slot])),
+  );
+  return { texts, source: 'generated from seed templates (no public data found)' };
+}
+
+/** Best of ROUNDS passes, in messages per second; the best pass is the least disturbed by other work. */
+function rate(texts: readonly string[], work: (text: string) => unknown): number {
+  let best = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    for (const text of texts) work(text);
+    best = Math.max(best, texts.length / ((performance.now() - started) / 1000));
+  }
+  return best;
+}
+
+function main(): void {
+  const { texts, source } = benchTexts();
+  const bare = winkNLP(model, []);
+  const fullPipe = winkNLP(model);
+  const options = { products: PRODUCTS, competitors: COMPETITORS };
+  for (const text of texts.slice(0, 2_000)) triage(text, options);
+  const ceiling = rate(texts, (t) => bare.readDoc(t).tokens().out());
+  const defaultPipe = rate(texts, (t) => fullPipe.readDoc(t).tokens().out());
+  const triageRate = rate(texts, (t) => triage(t, options));
+  const mean = texts.reduce((n, t) => n + t.length, 0) / texts.length;
+  console.log(`bench:triage on 1 of ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`);
+  console.log(`${texts.length} messages, ${source}, mean ${mean.toFixed(0)} characters`);
+  console.log(`ceiling, wink-nlp bare tokeniser: ${Math.round(ceiling)} messages/s`);
+  console.log(`reference, wink-nlp default pipe: ${Math.round(defaultPipe)} messages/s`);
+  console.log(`triage (tokens, intent, sentiment, language, products/competitors): ${Math.round(triageRate)} messages/s`);
+  console.log(`ratio triage / ceiling: ${(triageRate / ceiling).toFixed(2)}`);
+  if (triageRate < TARGET_PER_SECOND) {
+    console.error(`bench:triage: ${Math.round(triageRate)} messages/s is below the ${TARGET_PER_SECOND} target`);
+    process.exitCode = 1;
+  }
+}
+
+main();

@@ -1,0 +1,66 @@
+import { shippedIntentClassifier } from './intent.classifier.ts';
+import { detectLanguage } from './language.detector.ts';
+import { createMentionMatcher, type MentionMatcher } from './mentions.matcher.ts';
+import { scoreSentiment } from './sentiment.scorer.ts';
+import { classifyTokens, type TextClassifier } from './text.classifier.ts';
+import { tokenizeText } from './text.tokenizer.ts';
+import type { Intent, TriageOptions, TriageResult } from './triage.types.ts';
+
+/** Where a confident complaint or praise pulls the lexicon score (see blendSentiment). */
+export const INTENT_SENTIMENT_ANCHOR = 0.5;
+
+/**
+ * A complaint to a brand is negative even when worded politely or sarcastically ("thanks for losing my
+ * bag"), and praise is positive even when the lexicon misses it, so the lexicon score is pulled towards
+ * ∓INTENT_SENTIMENT_ANCHOR in proportion to the intent's confidence, never past a stronger lexicon score.
+ */
+export function blendSentiment(lexicon: number, intent: Intent, confidence: number): number {
+  if (intent === 'complaint') {
+    return (1 - confidence) * lexicon + confidence * Math.min(lexicon, -INTENT_SENTIMENT_ANCHOR);
+  }
+  if (intent === 'praise')
+    return (1 - confidence) * lexicon + confidence * Math.max(lexicon, INTENT_SENTIMENT_ANCHOR);
+  return lexicon;
+}
+
+// Callers usually pass the same product and competitor arrays for every message of a brand.
+const matchers = new WeakMap<readonly string[], MentionMatcher>();
+
+function mentionsOf(names: readonly string[] | undefined, text: string): string[] | undefined {
+  if (names === undefined) return undefined;
+  let matcher = matchers.get(names);
+  if (matcher === undefined) {
+    matcher = createMentionMatcher(names);
+    matchers.set(names, matcher);
+  }
+  return matcher(text);
+}
+
+export type Triage = (text: string, options?: TriageOptions) => TriageResult;
+
+/** Builds a triage function over a given intent model (a brand's retrained one, or the shipped one). */
+export function createTriage(classifier: TextClassifier = shippedIntentClassifier()): Triage {
+  return (text, options = {}) => {
+    const prediction = classifyTokens(classifier, tokenizeText(text));
+    const intent = prediction.label as Intent;
+    const result: TriageResult = {
+      intent,
+      intentConfidence: prediction.confidence,
+      sentiment: blendSentiment(scoreSentiment(text), intent, prediction.confidence),
+      language: detectLanguage(text),
+    };
+    const products = mentionsOf(options.products, text);
+    const competitors = mentionsOf(options.competitors, text);
+    if (products !== undefined) result.products = products;
+    if (competitors !== undefined) result.competitors = competitors;
+    return result;
+  };
+}
+
+let shippedTriage: Triage | undefined;
+
+/** Intent, sentiment, language and mentioned products/competitors of one message, with the shipped model. */
+export function triage(text: string, options?: TriageOptions): TriageResult {
+  shippedTriage ??= createTriage();
+  return shippedTriage(text, options);
+}
