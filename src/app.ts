@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
@@ -22,6 +24,7 @@ import { streamRoutes } from './platform/live/stream.routes.ts';
 
 export type AppDeps = {
   db: Db;
+  modules?: ModuleOptions;
   config: Pick<Config, 'secureCookies' | 'rateLimits'>;
   logger?: FastifyServerOptions['logger'];
   /** Directory of the built web app; served at / when it exists. */
@@ -34,16 +37,42 @@ export type App = {
   events: EventBus;
   dispatcher: Dispatcher;
   live: LiveHub;
+  /** Starts the work that runs beside requests: event delivery and releasing unpaid reservations. */
+  startBackground(): void;
+  stopBackground(): Promise<void>;
 };
+
+const RESERVATION_SWEEP_MS = 5000;
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
+export type ModuleOptions = {
+  /** Signs test-provider webhooks; random per process unless set, never a default secret. */
+  paymentWebhookSecret?: string;
+  /** How long the test provider's delayed cards wait before their outcome arrives. */
+  paymentDelayMs?: number;
+  reservationSeconds?: number;
+};
+
 /** Wires the modules together: plain functions, each given only what it needs. */
-export function composeModules(db: Db, events: EventBus, live: LiveHub) {
+export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
   const identity = createIdentityModule({ db, events });
   const social = createSocialModule({ db, events, identity });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
-  return { identity, social, notifications };
+  const payments = createTestProvider({
+    webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
+    delayMs: options.paymentDelayMs,
+  });
+  const commerce = createCommerceModule({
+    db,
+    events,
+    identity,
+    social,
+    payments,
+    reservationSeconds: options.reservationSeconds,
+  });
+  payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
+  return { identity, social, notifications, commerce };
 }
 
 /** Builds the Fastify app without listening: `main` listens, tests call `inject()`. */
@@ -59,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const events = new EventBus();
   const live = new LiveHub();
-  const modules = composeModules(deps.db, events, live);
+  const modules = composeModules(deps.db, events, live, deps.modules);
   const dispatcher = new Dispatcher(deps.db, events, app.log);
 
   await app.register(cookie);
@@ -88,12 +117,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const schema of modules.social.schemas) app.addSchema(schema);
+  for (const schema of [...modules.social.schemas, ...modules.commerce.schemas]) app.addSchema(schema);
   await app.register(
     async (api) => {
       await api.register(modules.identity.routes({ secureCookies: deps.config.secureCookies }));
       await api.register(modules.social.routes);
       await api.register(modules.notifications.routes);
+      await api.register(modules.commerce.routes);
       await api.register(streamRoutes(live));
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
     },
@@ -105,5 +135,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
   registerNotFound(app, hasWeb);
 
-  return { app, modules, events, dispatcher, live };
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = () =>
+    modules.commerce.orders
+      .expireReservations()
+      .catch((err) => app.log.error({ err }, 'releasing expired reservations failed'));
+  return {
+    app,
+    modules,
+    events,
+    dispatcher,
+    live,
+    startBackground() {
+      dispatcher.start();
+      sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
+    },
+    async stopBackground() {
+      clearInterval(sweeper);
+      sweeper = undefined;
+      await dispatcher.stop();
+    },
+  };
 }

@@ -15,6 +15,10 @@ export type Config = {
   logLevel: string;
   /** Rate limits can be relaxed for load tests; never off by default. */
   rateLimits: boolean;
+  /** Secret that signs payment webhooks; unset means a random one per process. */
+  paymentWebhookSecret: string | undefined;
+  /** Delay of the test payment provider's asynchronous outcomes. */
+  paymentDelayMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -53,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: boolFrom(env, 'SOUK_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
     rateLimits: boolFrom(env, 'SOUK_RATE_LIMITS', true),
+    paymentWebhookSecret: env.SOUK_PAYMENT_WEBHOOK_SECRET || undefined,
+    paymentDelayMs: intFrom(env, 'SOUK_TEST_PAYMENT_DELAY_MS', 2000, 0, 600_000),
   };
 }

@@ -14,7 +14,12 @@ export async function startServer(
 ): Promise<Server> {
   const db = await openDatabase(config);
   const applied = await migrateToLatest(db.db);
-  const app = await buildApp({ db: db.db, config, logger: options.logger ?? { level: config.logLevel } });
+  const app = await buildApp({
+    db: db.db,
+    config,
+    logger: options.logger ?? { level: config.logLevel },
+    modules: { paymentWebhookSecret: config.paymentWebhookSecret, paymentDelayMs: config.paymentDelayMs },
+  });
   const log = app.app.log;
   log.info(
     { database: db.kind, location: db.location, migrationsApplied: applied.length },
@@ -37,7 +42,7 @@ export async function startServer(
       );
   }
 
-  app.dispatcher.start();
+  app.startBackground();
   const url = await app.app.listen({ port: config.port, host: config.host });
   log.info(`Souk is ready at http://localhost:${new URL(url).port}`);
   return {
@@ -46,7 +51,7 @@ export async function startServer(
     url,
     async close() {
       await app.app.close();
-      await app.dispatcher.stop();
+      await app.stopBackground();
       await db.close();
     },
   };

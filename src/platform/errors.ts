@@ -1,5 +1,5 @@
-/** A field-level problem reported back to the client in `errors[]`. */
-export type FieldError = { field: string; message: string };
+/** A field-level problem reported back to the client in `errors[]`; `line` for problems in an uploaded file. */
+export type FieldError = { field: string; message: string; line?: number };
 
 export type ErrorKind =
   | 'bad_request'
@@ -37,6 +37,14 @@ export class AppError extends Error {
   ) {
     super(message);
     this.status = statusOf[kind];
+  }
+
+  /** Extra members for the problem body (e.g. what the channel guard found and what to do instead). */
+  details: Record<string, unknown> = {};
+
+  withDetails(details: Record<string, unknown>): this {
+    this.details = details;
+    return this;
   }
 }
 

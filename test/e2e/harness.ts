@@ -35,7 +35,7 @@ export async function startHarness(): Promise<Harness> {
     config: { secureCookies: false, rateLimits: false },
     webDir: path.resolve('web/dist'),
   });
-  app.dispatcher.start();
+  app.startBackground();
   const url = await app.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
@@ -46,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await app.app.close();
-      await app.dispatcher.stop();
+      await app.stopBackground();
       await db.close();
     },
   };

@@ -345,7 +345,7 @@ export async function setInvitationStatus(
   return Number(result.numUpdatedRows) > 0;
 }
 
-// --- bulk loading (demo worlds, imports): many rows per statement, no checks and no events ---
+// --- bulk loading (demo worlds, imports): many rows per statement, no checks, no events; rows must be new ---
 
 export type BulkAccount = {
   id: string;
@@ -393,8 +393,7 @@ export async function bulkInsertMembers(
   if (rows.length === 0) return;
   await sql`
     INSERT INTO org_members (org_id, user_id, role)
-    SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.role)}::text[])
-    ON CONFLICT DO NOTHING`.execute(db);
+    SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.role)}::text[])`.execute(db);
 }
 
 export async function hasAnyAccount(db: Executor): Promise<boolean> {

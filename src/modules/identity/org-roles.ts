@@ -8,6 +8,16 @@ export const capabilities = {
   editProfile: ['owner', 'admin'],
   /** Invite and remove members (only owners grant or remove owner and admin). */
   manageMembers: ['owner', 'admin'],
+  /** Products, prices, stock, CSV import. */
+  manageCatalog: ['owner', 'admin', 'marketer'],
+  /** Publish deals to the brand's feed. */
+  publishDeals: ['owner', 'admin', 'marketer'],
+  /** Publish a deal the channel guard refused, with a recorded reason. */
+  overrideChannelGuard: ['owner', 'admin'],
+  /** Fulfil, cancel and refund orders. */
+  manageOrders: ['owner', 'admin', 'sales'],
+  /** Orders, revenue and deal dashboards. */
+  viewSales: ['owner', 'admin', 'marketer', 'sales'],
 } as const satisfies Record<string, readonly OrgRole[]>;
 
 export type Capability = keyof typeof capabilities;

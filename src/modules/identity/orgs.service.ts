@@ -49,6 +49,11 @@ export function createOrgsService({ db, events }: { db: Db; events: EventBus }) 
     orgByHandle,
     requireCapability,
 
+    async orgByIdOrNull(id: string) {
+      const [org] = await repo.findAccountsByIds(db, [id]);
+      return org && org.kind !== 'person' ? org : null;
+    },
+
     async create(principal: Principal, input: OrgInput) {
       const id = newId();
       await tx(async (trx) => {

@@ -49,6 +49,7 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
 
   return {
     profile,
+    isFollowing: (followerId: string, followeeId: string) => repo.isFollowing(db, followerId, followeeId),
 
     async follow(principal: Principal, handle: string) {
       const target = await account(handle);

@@ -6,11 +6,21 @@ import { newId } from '../../platform/ids.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
 import { charCount, MAX_POST_CHARS, parseText, resolveEntities } from './entities.ts';
 import * as repo from './social.repo.ts';
-import type { Visibility } from './social.tables.ts';
+import type { PostEntities, Visibility } from './social.tables.ts';
 
 export type PostsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
 
 export type CreatePostInput = { text: string; visibility?: Visibility; inReplyToId?: string; as?: string };
+
+export type PreparedPost = {
+  id: string;
+  authorId: string;
+  kind: string;
+  visibility: Visibility;
+  text: string;
+  entities: PostEntities;
+  inReplyToId: string | null;
+};
 
 export const viewerOf = (principal: Principal | null): repo.Viewer =>
   principal ? { self: principal.userId, ids: actorIds(principal) } : repo.ANONYMOUS;
@@ -47,78 +57,81 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
     return post;
   }
 
+  /**
+   * Checks a new post and resolves its author and mentions, before any transaction opens (these reads use
+   * the pool; on PGlite's single connection they could not run inside one).
+   */
+  async function prepare(principal: Principal, input: CreatePostInput, kind = 'post'): Promise<PreparedPost> {
+    if (charCount(input.text) > MAX_POST_CHARS) {
+      throw new AppError('bad_request', 'post_too_long', `A post has at most ${MAX_POST_CHARS} characters`, [
+        { field: 'text', message: `must be at most ${MAX_POST_CHARS} characters` },
+      ]);
+    }
+    if (input.text.trim() === '') {
+      throw new AppError('bad_request', 'post_empty', 'A post needs some text', [{ field: 'text', message: 'is empty' }]);
+    }
+    const authorId = await actingAccount(principal, input.as);
+    const visibility = input.visibility ?? 'public';
+    const parsed = parseText(input.text);
+    const mentioned = await identity.accounts.byHandles([...new Set(parsed.mentions.map((m) => m.handle))]);
+    const entities = resolveEntities(parsed, new Map(mentioned.map((a) => [a.handle.toLowerCase(), a.id])));
+    if (visibility === 'direct' && entities.mentions.length === 0) {
+      throw new AppError('bad_request', 'direct_needs_mention', 'A direct post must @mention at least one existing account', [
+        { field: 'text', message: 'mentions no existing account' },
+      ]);
+    }
+    return { id: newId(), authorId, kind, visibility, text: input.text, entities, inReplyToId: input.inReplyToId ?? null };
+  }
+
+  /** Writes a prepared post and its event in the caller's transaction (another module's, for a deal). */
+  async function write(trx: Executor, principal: Principal, post: PreparedPost): Promise<void> {
+    const parent = post.inReplyToId ? await visibleRaw(trx, post.inReplyToId, principal) : undefined;
+    if (parent?.reshare_of_id) throw new AppError('unprocessable', 'reply_to_reshare', 'Reply to the original post, not to a reshare');
+    const { id, authorId, visibility, entities } = post;
+    await repo.insertPost(trx, {
+      id,
+      author_id: authorId,
+      posted_by: principal.userId,
+      kind: post.kind,
+      text: post.text,
+      visibility,
+      in_reply_to_id: parent?.id ?? null,
+      thread_root_id: parent?.thread_root_id ?? id,
+      reshare_of_id: null,
+      reshare_parent_id: null,
+      entities,
+    });
+    if (parent && visibility === 'public') await repo.bumpCounter(trx, parent.id, 'reply_count', 1);
+    await events.emit(trx, 'post.created', id, {
+      postId: id,
+      authorId,
+      postedBy: principal.userId,
+      kind: post.kind,
+      visibility,
+      text: post.text,
+      inReplyToId: parent?.id ?? null,
+      inReplyToAuthorId: parent?.author_id ?? null,
+      threadRootId: parent?.thread_root_id ?? id,
+      reshareOfId: null,
+      reshareOfAuthorId: null,
+      reshareParentId: null,
+      reshareParentAuthorId: null,
+      mentionIds: [...new Set(entities.mentions.map((m) => m.accountId))],
+      hashtags: [...new Set(entities.hashtags.map((h) => h.tag))],
+      createdAt: new Date().toISOString(),
+    });
+  }
+
   return {
     actingAccount,
 
+    prepare,
+    write,
+
     async create(principal: Principal, input: CreatePostInput): Promise<string> {
-      if (charCount(input.text) > MAX_POST_CHARS) {
-        throw new AppError(
-          'bad_request',
-          'post_too_long',
-          `A post has at most ${MAX_POST_CHARS} characters`,
-          [{ field: 'text', message: `must be at most ${MAX_POST_CHARS} characters` }],
-        );
-      }
-      if (input.text.trim() === '') {
-        throw new AppError('bad_request', 'post_empty', 'A post needs some text', [
-          { field: 'text', message: 'is empty' },
-        ]);
-      }
-      const authorId = await actingAccount(principal, input.as);
-      const visibility = input.visibility ?? 'public';
-      const parsed = parseText(input.text);
-      const mentioned = await identity.accounts.byHandles([...new Set(parsed.mentions.map((m) => m.handle))]);
-      const entities = resolveEntities(parsed, new Map(mentioned.map((a) => [a.handle.toLowerCase(), a.id])));
-      if (visibility === 'direct' && entities.mentions.length === 0) {
-        throw new AppError(
-          'bad_request',
-          'direct_needs_mention',
-          'A direct post must @mention at least one existing account',
-          [{ field: 'text', message: 'mentions no existing account' }],
-        );
-      }
-      const id = newId();
-      await tx(async (trx) => {
-        const parent = input.inReplyToId ? await visibleRaw(trx, input.inReplyToId, principal) : undefined;
-        if (parent?.reshare_of_id)
-          throw new AppError(
-            'unprocessable',
-            'reply_to_reshare',
-            'Reply to the original post, not to a reshare',
-          );
-        await repo.insertPost(trx, {
-          id,
-          author_id: authorId,
-          posted_by: principal.userId,
-          text: input.text,
-          visibility,
-          in_reply_to_id: parent?.id ?? null,
-          thread_root_id: parent?.thread_root_id ?? id,
-          reshare_of_id: null,
-          reshare_parent_id: null,
-          entities,
-        });
-        if (parent && visibility === 'public') await repo.bumpCounter(trx, parent.id, 'reply_count', 1);
-        await events.emit(trx, 'post.created', id, {
-          postId: id,
-          authorId,
-          postedBy: principal.userId,
-          kind: 'post',
-          visibility,
-          text: input.text,
-          inReplyToId: parent?.id ?? null,
-          inReplyToAuthorId: parent?.author_id ?? null,
-          threadRootId: parent?.thread_root_id ?? id,
-          reshareOfId: null,
-          reshareOfAuthorId: null,
-          reshareParentId: null,
-          reshareParentAuthorId: null,
-          mentionIds: [...new Set(entities.mentions.map((m) => m.accountId))],
-          hashtags: [...new Set(entities.hashtags.map((h) => h.tag))],
-          createdAt: new Date().toISOString(),
-        });
-      });
-      return id;
+      const prepared = await prepare(principal, input);
+      await tx((trx) => write(trx, principal, prepared));
+      return prepared.id;
     },
 
     /** Reshares a public post (or a reshare of one: the chain is kept); once per account and original. */

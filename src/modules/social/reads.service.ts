@@ -78,6 +78,9 @@ export function createReadsService({ db, identity }: ReadsDeps) {
     /** Whether `viewer` may see a post; takes the caller's executor so event handlers stay in their transaction. */
     isVisibleTo: (executor: Executor, postId: string, viewer: repo.Viewer) =>
       repo.isVisible(executor, postId, viewer),
+    /** The reshare chain of a post, oldest first (the original, then each reshare); a plain post is its own chain. */
+    reshareChain: (executor: Executor, postId: string) => repo.reshareChain(executor, postId),
+
     /** Posts by id as `viewer` may see them; hidden or deleted ones are left out. */
     postsForViewer: async (ids: string[], viewer: repo.Viewer) =>
       present(await repo.findPostsByIds(db, ids, viewer)),

@@ -232,6 +232,18 @@ export function findRawPost(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** A reshare's chain, oldest first: the original post, then each reshare down to this one. */
+export async function reshareChain(db: Executor, postId: string): Promise<{ id: string; author_id: string; reshare_of_id: string | null }[]> {
+  const { rows } = await sql<{ id: string; author_id: string; reshare_of_id: string | null }>`
+    WITH RECURSIVE chain AS (
+      SELECT id, author_id, reshare_parent_id, reshare_of_id, 0 AS depth FROM posts WHERE id = ${postId}::uuid
+      UNION ALL
+      SELECT p.id, p.author_id, p.reshare_parent_id, p.reshare_of_id, c.depth + 1 FROM posts p JOIN chain c ON p.id = c.reshare_parent_id
+      WHERE c.depth < 100
+    ) SELECT id, author_id, reshare_of_id FROM chain ORDER BY depth DESC`.execute(db);
+  return rows;
+}
+
 export async function isVisible(db: Executor, postId: string, viewer: Viewer): Promise<boolean> {
   const { rows } =
     await sql`SELECT 1 FROM posts p WHERE p.id = ${postId}::uuid AND ${visibleTo('p', viewer)}`.execute(db);
@@ -367,6 +379,11 @@ export async function insertFollow(db: Executor, followerId: string, followeeId:
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+export async function isFollowing(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
+  const row = await db.selectFrom('follows').select('follower_id').where('follower_id', '=', followerId).where('followee_id', '=', followeeId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deleteFollow(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
   const result = await db
     .deleteFrom('follows')
@@ -438,7 +455,7 @@ export async function profileCounts(db: Executor, accountId: string, viewer: Vie
   return rows[0];
 }
 
-// --- bulk loading (demo worlds, imports): many rows per statement, no checks and no events ---
+// --- bulk loading (demo worlds, imports): many rows per statement, no checks, no events; rows must be new ---
 
 /** A post written in bulk with its counters already known; mentions and tags come from its entities. */
 export type BulkPost = NewPost & {
@@ -492,8 +509,7 @@ export async function bulkInsertFollows(
   await sql`
     INSERT INTO follows (follower_id, followee_id, created_at)
     SELECT * FROM unnest(${rows.map((r) => r.follower_id)}::uuid[], ${rows.map((r) => r.followee_id)}::uuid[],
-      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])
-    ON CONFLICT DO NOTHING`.execute(db);
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
 }
 
 /** Inserts likes; the posts' like_count must already count them (bulkInsertPosts takes counters as given). */
@@ -505,8 +521,7 @@ export async function bulkInsertLikes(
   await sql`
     INSERT INTO likes (post_id, account_id, created_at)
     SELECT * FROM unnest(${rows.map((r) => r.post_id)}::uuid[], ${rows.map((r) => r.account_id)}::uuid[],
-      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])
-    ON CONFLICT DO NOTHING`.execute(db);
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
 }
 
 /**
@@ -522,6 +537,5 @@ export async function bulkInsertHomeEntries(
   await sql`
     INSERT INTO home_timeline (owner_id, post_id, author_id)
     SELECT * FROM unnest(${rows.map((r) => r.owner_id)}::uuid[], ${rows.map((r) => r.post_id)}::uuid[],
-      ${rows.map((r) => r.author_id)}::uuid[])
-    ON CONFLICT DO NOTHING`.execute(db);
+      ${rows.map((r) => r.author_id)}::uuid[])`.execute(db);
 }

@@ -9,10 +9,14 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     code: Type.String({ description: 'Stable machine-readable error code' }),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({ field: Type.String(), message: Type.String(), line: Type.Optional(Type.Integer()) }),
+      ),
+    ),
     requestId: Type.Optional(Type.String()),
   },
-  { $id: 'Problem' },
+  { $id: 'Problem', additionalProperties: true },
 );
 
 const titles: Record<number, string> = {
@@ -37,6 +41,7 @@ export function sendProblem(
   detail: string,
   errors?: FieldError[],
   headers: Record<string, string> = {},
+  details: Record<string, unknown> = {},
 ) {
   return reply
     .code(status)
@@ -49,6 +54,7 @@ export function sendProblem(
       detail,
       code,
       ...(errors?.length ? { errors } : {}),
+      ...details,
       requestId: reply.request.id,
     });
 }
@@ -78,7 +84,15 @@ function messageOf(error: AjvError): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, error.status, error.code, error.message, error.errors, error.headers);
+      return sendProblem(
+        reply,
+        error.status,
+        error.code,
+        error.message,
+        error.errors,
+        error.headers,
+        error.details,
+      );
     }
     if (error.validation) {
       const part = error.validationContext ?? 'body';

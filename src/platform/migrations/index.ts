@@ -3,6 +3,7 @@ import * as outbox from './2026-11-22T1000_platform_create-outbox.ts';
 import * as accounts from './2026-11-22T1010_identity_create-accounts.ts';
 import * as posts from './2026-11-22T1020_social_create-posts.ts';
 import * as notifications from './2026-11-22T1030_notifications_create-notifications.ts';
+import * as commerce from './2026-11-22T1100_commerce_create-catalog-deals-orders.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1010_identity_create-accounts': accounts,
   '2026-11-22T1020_social_create-posts': posts,
   '2026-11-22T1030_notifications_create-notifications': notifications,
+  '2026-11-22T1100_commerce_create-catalog-deals-orders': commerce,
 };

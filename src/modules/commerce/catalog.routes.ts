@@ -1,0 +1,106 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { requireUser } from '../../platform/http/auth.ts';
+import { HandleParam, IdParam } from '../identity/index.ts';
+import { ProductBody } from './commerce.schemas.ts';
+import type { CommerceModule } from './index.ts';
+
+const tags = ['catalog'];
+const ProductRef = Type.Ref('Product');
+
+export function catalogRoutes({ catalog }: CommerceModule) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    // CSV uploads are plain text, and larger than JSON bodies.
+    app.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+
+    app.get(
+      '/orgs/:handle/products',
+      {
+        schema: {
+          tags,
+          summary: "A brand's catalog (staff also see archived products)",
+          params: HandleParam,
+          response: { 200: Type.Object({ items: Type.Array(ProductRef) }) },
+        },
+      },
+      async (request) => ({
+        items: await catalog.list(request.params.handle, request.principal),
+      }),
+    );
+
+    app.post(
+      '/orgs/:handle/products',
+      {
+        schema: {
+          tags,
+          summary: 'Add a product (owner, admin, marketer)',
+          params: HandleParam,
+          body: ProductBody,
+          response: { 201: ProductRef },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await catalog.create(requireUser(request), request.params.handle, request.body)),
+    );
+
+    app.get(
+      '/products/:id',
+      { schema: { tags, summary: 'One product', params: IdParam, response: { 200: ProductRef } } },
+      async (request) => catalog.get(request.params.id),
+    );
+
+    app.put(
+      '/products/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Replace a product, its price and its variants',
+          params: IdParam,
+          body: ProductBody,
+          response: { 200: ProductRef },
+        },
+      },
+      async (request) => catalog.update(requireUser(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/products/:id',
+      { schema: { tags, summary: 'Archive a product (orders keep it)', params: IdParam } },
+      async (request, reply) => {
+        await catalog.archive(requireUser(request), request.params.id);
+        return reply.code(204).send();
+      },
+    );
+
+    app.get(
+      '/orgs/:handle/products.csv',
+      { schema: { tags, summary: 'Export the catalog as CSV', params: HandleParam } },
+      async (request, reply) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${request.params.handle}-products.csv"`)
+          .send(await catalog.exportCsv(requireUser(request), request.params.handle)),
+    );
+
+    app.post(
+      '/orgs/:handle/products/import',
+      {
+        schema: {
+          tags,
+          summary:
+            'Import products from CSV (text/csv): all rows or none; problems are listed by line and field',
+          params: HandleParam,
+          body: Type.String({ maxLength: 5 * 1024 * 1024 }),
+          response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }) },
+        },
+      },
+      async (request) => catalog.importCsv(requireUser(request), request.params.handle, request.body),
+    );
+  };
+}

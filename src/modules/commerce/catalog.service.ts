@@ -1,0 +1,229 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { newId } from '../../platform/ids.ts';
+import { can, type IdentityModule } from '../identity/index.ts';
+import * as repo from './catalog.repo.ts';
+import { catalogToCsv, parseCatalogCsv } from './catalog-csv.ts';
+import { isCurrency } from './money.ts';
+
+export type ProductInput = {
+  slug?: string;
+  title: string;
+  description?: string;
+  images?: string[];
+  priceMinor: number;
+  currency: string;
+  resellerFloorMinor?: number | null;
+  exclusive?: boolean;
+  variants: { sku: string; name?: string; stock: number }[];
+};
+
+export type CatalogDeps = { db: Db; identity: Pick<IdentityModule, 'orgs'> };
+
+const slugify = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'product';
+
+export function presentProduct(p: repo.ProductRow, variants: repo.VariantRow[]) {
+  const own = variants.filter((v) => v.product_id === p.id);
+  return {
+    id: p.id,
+    orgId: p.org_id,
+    slug: p.slug,
+    title: p.title,
+    description: p.description,
+    images: p.images,
+    priceMinor: p.price_minor,
+    currency: p.currency,
+    resellerFloorMinor: p.reseller_floor_minor,
+    exclusive: p.exclusive,
+    archived: p.archived_at !== null,
+    stock: own.reduce((sum, v) => sum + v.stock, 0),
+    variants: own.map((v) => ({ id: v.id, sku: v.sku, name: v.name, stock: v.stock })),
+  };
+}
+export type ProductJson = ReturnType<typeof presentProduct>;
+
+export function createCatalogService({ db, identity }: CatalogDeps) {
+  async function validate(trx: Executor, orgId: string, input: ProductInput, productId?: string) {
+    const errors = [];
+    if (!isCurrency(input.currency))
+      errors.push({ field: 'currency', message: 'must be an ISO 4217 code such as EUR' });
+    if (input.resellerFloorMinor != null && input.priceMinor < input.resellerFloorMinor) {
+      errors.push({
+        field: 'priceMinor',
+        message: 'is below the reseller floor: the list price itself would undercut resellers',
+      });
+    }
+    const skus = input.variants.map((v) => v.sku);
+    if (new Set(skus).size !== skus.length)
+      errors.push({ field: 'variants', message: 'SKUs must be unique' });
+    const taken = await repo.skusTaken(trx, orgId, skus, productId);
+    if (taken.length)
+      errors.push({ field: 'variants', message: `SKU already used by another product: ${taken.join(', ')}` });
+    if (errors.length)
+      throw new AppError(
+        'unprocessable',
+        'invalid_product',
+        errors.map((e) => `${e.field} ${e.message}`).join('; '),
+        errors,
+      );
+  }
+
+  async function load(ids: string[]) {
+    const products = await repo.findProductsByIds(db, ids);
+    const variants = await repo.variantsOf(db, ids);
+    return ids.flatMap((id) => {
+      const p = products.find((x) => x.id === id);
+      return p ? [presentProduct(p, variants)] : [];
+    });
+  }
+
+  async function upsert(trx: Executor, orgId: string, input: ProductInput, existing?: repo.ProductRow) {
+    const fields = {
+      title: input.title,
+      description: input.description ?? existing?.description ?? '',
+      images: input.images ?? existing?.images ?? [],
+      price_minor: input.priceMinor,
+      currency: input.currency,
+      reseller_floor_minor: input.resellerFloorMinor ?? null,
+      exclusive: input.exclusive ?? false,
+    };
+    const id = existing?.id ?? newId();
+    if (existing) await repo.updateProduct(trx, id, fields);
+    else
+      await repo.insertProduct(trx, {
+        id,
+        org_id: orgId,
+        slug: input.slug ?? slugify(input.title),
+        ...fields,
+      });
+    await repo.replaceVariants(
+      trx,
+      orgId,
+      id,
+      input.variants.map((v) => ({ id: newId(), sku: v.sku, name: v.name ?? '', stock: v.stock })),
+    );
+    return id;
+  }
+
+  async function ownedProduct(principal: Principal, productId: string) {
+    const product = await repo.findProduct(db, productId);
+    if (!product) throw notFound('Product', 'product_not_found');
+    const org = (await identity.orgs.orgByIdOrNull(product.org_id)) ?? undefined;
+    if (!org) throw notFound('Product', 'product_not_found');
+    await identity.orgs.requireCapability(principal, org.handle, 'manageCatalog');
+    return product;
+  }
+
+  return {
+    load,
+
+    async list(orgHandle: string, principal: Principal | null) {
+      const org = await identity.orgs.orgByHandle(orgHandle);
+      const staff = can(principal, org.id, 'manageCatalog');
+      const products = await repo.listProducts(db, org.id, staff);
+      const variants = await repo.variantsOf(
+        db,
+        products.map((p) => p.id),
+      );
+      return products.map((p) => presentProduct(p, variants));
+    },
+
+    async get(productId: string) {
+      const [product] = await load([productId]);
+      if (!product || product.archived) throw notFound('Product', 'product_not_found');
+      return product;
+    },
+
+    async create(principal: Principal, orgHandle: string, input: ProductInput) {
+      const org = await identity.orgs.requireCapability(principal, orgHandle, 'manageCatalog');
+      const id = await db.transaction().execute(async (trx) => {
+        await validate(trx, org.id, input);
+        if (input.slug && (await repo.findProductBySlug(trx, org.id, input.slug))) {
+          throw new AppError('conflict', 'slug_taken', `A product with slug "${input.slug}" exists`, [
+            { field: 'slug', message: 'is taken' },
+          ]);
+        }
+        return upsert(trx, org.id, input);
+      });
+      return (await load([id]))[0];
+    },
+
+    async update(principal: Principal, productId: string, input: ProductInput) {
+      const product = await ownedProduct(principal, productId);
+      await db.transaction().execute(async (trx) => {
+        await validate(trx, product.org_id, input, product.id);
+        await upsert(trx, product.org_id, input, product);
+      });
+      return (await load([productId]))[0];
+    },
+
+    async archive(principal: Principal, productId: string) {
+      await ownedProduct(principal, productId);
+      await repo.archiveProduct(db, productId);
+    },
+
+    async exportCsv(principal: Principal, orgHandle: string) {
+      const org = await identity.orgs.requireCapability(principal, orgHandle, 'manageCatalog');
+      const products = await repo.listProducts(db, org.id, false);
+      return catalogToCsv(
+        products,
+        await repo.variantsOf(
+          db,
+          products.map((p) => p.id),
+        ),
+      );
+    },
+
+    /** All or nothing: every row is checked first, and one transaction writes the whole file. */
+    async importCsv(principal: Principal, orgHandle: string, text: string) {
+      const org = await identity.orgs.requireCapability(principal, orgHandle, 'manageCatalog');
+      const { products, errors } = parseCatalogCsv(text);
+      if (errors.length) throw csvErrors(errors);
+      return db.transaction().execute(async (trx) => {
+        const rowErrors = [];
+        let created = 0;
+        let updated = 0;
+        for (const p of products) {
+          const existing = await repo.findProductBySlug(trx, org.id, p.slug);
+          const taken = await repo.skusTaken(
+            trx,
+            org.id,
+            p.variants.map((v) => v.sku),
+            existing?.id,
+          );
+          if (taken.length) {
+            rowErrors.push({
+              line: p.lines[0],
+              field: 'sku',
+              message: `already used by another product: ${taken.join(', ')}`,
+            });
+            continue;
+          }
+          await upsert(trx, org.id, { ...p, slug: p.slug }, existing);
+          if (existing) updated++;
+          else created++;
+        }
+        if (rowErrors.length) throw csvErrors(rowErrors);
+        return { created, updated };
+      });
+    },
+  };
+}
+
+function csvErrors(errors: { line: number; field: string; message: string }[]) {
+  return new AppError(
+    'unprocessable',
+    'csv_invalid',
+    `The file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported`,
+    errors,
+  );
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

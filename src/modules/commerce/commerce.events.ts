@@ -1,0 +1,16 @@
+import type { AttributionKind } from './commerce.tables.ts';
+
+type OrderRef = { orderId: string; orgId: string; buyerId: string; totalMinor: number; currency: string };
+
+/** Events the commerce module emits: loyalty, care (customer 360) and insight subscribe to these. */
+export type CommerceEvents = {
+  'deal.published': { dealId: string; orgId: string; productIds: string[] };
+  'order.placed': OrderRef & {
+    dealId: string | null;
+    attribution: { kind: AttributionKind; postId: string | null; chain: string[]; referrerId: string | null };
+  };
+  'order.paid': OrderRef;
+  'order.fulfilled': OrderRef;
+  'order.cancelled': OrderRef & { reason: string };
+  'order.refunded': OrderRef & { amountMinor: number; full: boolean };
+};

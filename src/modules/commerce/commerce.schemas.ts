@@ -1,0 +1,244 @@
+import Type from 'typebox';
+import { AccountSummary } from '../identity/index.ts';
+
+const Minor = Type.Integer({
+  minimum: 0,
+  maximum: 1_000_000_000,
+  description: 'Integer minor units (cents)',
+});
+const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
+const Uuid = Type.String({ format: 'uuid' });
+
+export const Variant = Type.Object({
+  id: Type.String(),
+  sku: Type.String(),
+  name: Type.String(),
+  stock: Type.Integer(),
+});
+
+export const Product = Type.Object(
+  {
+    id: Type.String(),
+    orgId: Type.String(),
+    slug: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    images: Type.Array(Type.String()),
+    priceMinor: Type.Integer(),
+    currency: Type.String(),
+    resellerFloorMinor: Type.Union([Type.Integer(), Type.Null()]),
+    exclusive: Type.Boolean({ description: 'Own-store exclusive: resellers do not sell it' }),
+    archived: Type.Boolean(),
+    stock: Type.Integer(),
+    variants: Type.Array(Variant),
+  },
+  { $id: 'Product' },
+);
+
+export const ProductBody = Type.Object(
+  {
+    slug: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' })),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    images: Type.Optional(
+      Type.Array(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), { maxItems: 10 }),
+    ),
+    priceMinor: Minor,
+    currency: Currency,
+    resellerFloorMinor: Type.Optional(Type.Union([Minor, Type.Null()])),
+    exclusive: Type.Optional(Type.Boolean()),
+    variants: Type.Array(
+      Type.Object(
+        {
+          sku: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }),
+          name: Type.Optional(Type.String({ maxLength: 100 })),
+          stock: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const DealBody = Type.Object(
+  {
+    text: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'The post text shown with the deal card',
+    }),
+    items: Type.Array(
+      Type.Object(
+        { productId: Uuid, role: Type.Optional(Type.Union([Type.Literal('main'), Type.Literal('addon')])) },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: 10,
+      },
+    ),
+    type: Type.Union([
+      Type.Literal('percent_off'),
+      Type.Literal('amount_off'),
+      Type.Literal('fixed_price'),
+      Type.Literal('bundle'),
+      Type.Literal('free_addon'),
+    ]),
+    percentOff: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    valueMinor: Type.Optional(Minor),
+    startsAt: Type.Optional(Type.String({ format: 'date-time' })),
+    endsAt: Type.String({ format: 'date-time' }),
+    quantityCap: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+    perCustomerLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    audience: Type.Optional(
+      Type.Union([Type.Literal('followers'), Type.Literal('everyone')], {
+        description: 'Who may buy: followers of the brand, or everyone',
+      }),
+    ),
+    override: Type.Optional(
+      Type.Object(
+        { reason: Type.String({ minLength: 10, maxLength: 500 }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const DealCard = Type.Object(
+  {
+    id: Type.String({ description: 'Also the id of the deal post' }),
+    org: Type.Union([AccountSummary, Type.Null()]),
+    type: Type.String(),
+    percentOff: Type.Union([Type.Integer(), Type.Null()]),
+    valueMinor: Type.Union([Type.Integer(), Type.Null()]),
+    currency: Type.String(),
+    startsAt: Type.String({ format: 'date-time' }),
+    endsAt: Type.String({ format: 'date-time' }),
+    status: Type.Union([
+      Type.Literal('scheduled'),
+      Type.Literal('live'),
+      Type.Literal('ended'),
+      Type.Literal('sold_out'),
+    ]),
+    quantityCap: Type.Union([Type.Integer(), Type.Null()]),
+    sold: Type.Integer(),
+    remaining: Type.Union([Type.Integer(), Type.Null()]),
+    perCustomerLimit: Type.Union([Type.Integer(), Type.Null()]),
+    audience: Type.String(),
+    items: Type.Array(
+      Type.Object({ role: Type.String(), product: Type.Ref('Product'), dealPriceMinor: Type.Integer() }),
+    ),
+    exclusiveTitles: Type.Array(Type.String()),
+    resellersUrl: Type.Union([Type.String(), Type.Null()]),
+    viewer: Type.Object({ bought: Type.Integer() }),
+  },
+  { $id: 'DealCard' },
+);
+
+export const AddressBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    line1: Type.String({ minLength: 1, maxLength: 200 }),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: Type.String({ minLength: 1, maxLength: 100 }),
+    postalCode: Type.String({ minLength: 1, maxLength: 20 }),
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckoutBody = Type.Object(
+  {
+    dealId: Type.Optional(Uuid),
+    items: Type.Array(
+      Type.Object(
+        { variantId: Uuid, quantity: Type.Integer({ minimum: 1, maximum: 100 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+    shippingAddressId: Type.Optional(Uuid),
+    shippingAddress: Type.Optional(AddressBody),
+    expectedTotalMinor: Type.Optional(Minor),
+    currency: Type.Optional(Currency),
+    source: Type.Optional(
+      Type.Object(
+        {
+          postId: Type.Optional(Uuid),
+          ref: Type.Optional(
+            Type.String({
+              maxLength: 31,
+              description: 'Handle of the person whose referral link was followed',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    card: Type.Object(
+      { number: Type.String({ pattern: '^[0-9 ]{12,23}$' }) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 8,
+    maxLength: 200,
+    description: 'Unique per intended order or refund; a retry with the same key returns the first result',
+  }),
+});
+
+export const Order = Type.Object(
+  {
+    id: Type.String(),
+    org: Type.Union([AccountSummary, Type.Null()]),
+    buyer: Type.Union([AccountSummary, Type.Null()]),
+    status: Type.String(),
+    currency: Type.String(),
+    totalMinor: Type.Integer(),
+    refundedMinor: Type.Integer(),
+    dealId: Type.Union([Type.String(), Type.Null()]),
+    items: Type.Array(
+      Type.Object({
+        productId: Type.String(),
+        variantId: Type.String(),
+        title: Type.String(),
+        sku: Type.String(),
+        quantity: Type.Integer(),
+        unitPriceMinor: Type.Integer(),
+      }),
+    ),
+    shippingAddress: Type.Object({
+      name: Type.String(),
+      line1: Type.String(),
+      line2: Type.String(),
+      city: Type.String(),
+      postalCode: Type.String(),
+      country: Type.String(),
+    }),
+    attribution: Type.Object({
+      kind: Type.String(),
+      postId: Type.Union([Type.String(), Type.Null()]),
+      chain: Type.Array(AccountSummary, { description: 'Original author first, then each resharer' }),
+      referrer: Type.Union([AccountSummary, Type.Null()]),
+    }),
+    history: Type.Array(
+      Type.Object({
+        status: Type.String(),
+        at: Type.String(),
+        actor: Type.Union([AccountSummary, Type.Null()]),
+        note: Type.Union([Type.String(), Type.Null()]),
+        amountMinor: Type.Union([Type.Integer(), Type.Null()]),
+      }),
+    ),
+    createdAt: Type.String({ format: 'date-time' }),
+    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'Order' },
+);

@@ -1,0 +1,169 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type DealType = 'percent_off' | 'amount_off' | 'fixed_price' | 'bundle' | 'free_addon';
+export type OrderStatus = 'pending' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded';
+export type AttributionKind = 'direct' | 'post' | 'reshare' | 'referral';
+export type Address = {
+  name: string;
+  line1: string;
+  line2: string;
+  city: string;
+  postalCode: string;
+  country: string;
+};
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface ProductsTable {
+  id: string;
+  org_id: string;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  images: Json<string[]>;
+  price_minor: number;
+  currency: string;
+  reseller_floor_minor: number | null;
+  exclusive: Generated<boolean>;
+  archived_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProductVariantsTable {
+  id: string;
+  org_id: string;
+  product_id: string;
+  sku: string;
+  name: Generated<string>;
+  stock: number;
+  position: Generated<number>;
+}
+
+export interface DealsTable {
+  id: string;
+  org_id: string;
+  type: DealType;
+  value_minor: number | null;
+  percent_off: number | null;
+  currency: string;
+  starts_at: Date;
+  ends_at: Date;
+  quantity_cap: number | null;
+  sold: Generated<number>;
+  per_customer_limit: number | null;
+  audience: Generated<string>;
+  guard_override_reason: string | null;
+  guard_override_by: string | null;
+  impressions: Generated<number>;
+  clicks: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface DealItemsTable {
+  deal_id: string;
+  product_id: string;
+  role: 'main' | 'addon';
+}
+
+export interface DealPurchasesTable {
+  deal_id: string;
+  buyer_id: string;
+  quantity: number;
+}
+
+export interface OrdersTable {
+  id: string;
+  org_id: string;
+  buyer_id: string;
+  status: OrderStatus;
+  currency: string;
+  total_minor: number;
+  refunded_minor: Generated<number>;
+  deal_id: string | null;
+  payment_ref: string | null;
+  shipping_address: Json<Address>;
+  attribution_kind: AttributionKind;
+  attribution_post_id: string | null;
+  attribution_chain: Json<string[]>;
+  attribution_referrer_id: string | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  expires_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OrderItemsTable {
+  order_id: string;
+  line: number;
+  product_id: string;
+  variant_id: string;
+  title: string;
+  sku: string;
+  quantity: number;
+  unit_price_minor: number;
+}
+
+export interface OrderHistoryTable {
+  id: Generated<number>;
+  order_id: string;
+  status: string;
+  actor_id: string | null;
+  note: string | null;
+  amount_minor: number | null;
+  idempotency_key: string | null;
+  at: Generated<Date>;
+}
+
+export interface AddressesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  line1: string;
+  line2: Generated<string>;
+  city: string;
+  postal_code: string;
+  country: string;
+  created_at: Generated<Date>;
+}
+
+export interface CartItemsTable {
+  user_id: string;
+  variant_id: string;
+  quantity: number;
+  added_at: Generated<Date>;
+}
+
+export interface AttributionTouchesTable {
+  id: Generated<number>;
+  org_id: string;
+  buyer_id: string;
+  deal_id: string | null;
+  kind: 'post' | 'reshare' | 'referral';
+  post_id: string | null;
+  chain: Json<string[]>;
+  referrer_id: string | null;
+  at: Generated<Date>;
+}
+
+export interface CommerceSettingsTable {
+  org_id: string;
+  attribution_window_days: Generated<number>;
+  attribution_model: Generated<'last_touch' | 'first_touch'>;
+}
+
+export type CommerceTables = {
+  products: ProductsTable;
+  product_variants: ProductVariantsTable;
+  deals: DealsTable;
+  deal_items: DealItemsTable;
+  deal_purchases: DealPurchasesTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  order_history: OrderHistoryTable;
+  addresses: AddressesTable;
+  cart_items: CartItemsTable;
+  attribution_touches: AttributionTouchesTable;
+  commerce_settings: CommerceSettingsTable;
+};

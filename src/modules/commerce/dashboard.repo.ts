@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+
+// Revenue counts what was paid and not refunded; cancelled orders count for nothing.
+const revenue = sql`coalesce(sum(o.total_minor - o.refunded_minor) FILTER (WHERE o.status IN ('paid', 'fulfilled', 'refunded')), 0)::int`;
+const scope = (orgId: string, dealId: string | null) =>
+  dealId ? sql`o.org_id = ${orgId} AND o.deal_id = ${dealId}` : sql`o.org_id = ${orgId}`;
+
+export async function totals(db: Executor, orgId: string, dealId: string | null) {
+  const { rows } = await sql<{ orders: number; revenue: number; units: number }>`
+    SELECT count(*) FILTER (WHERE o.status <> 'cancelled')::int AS orders, ${revenue} AS revenue,
+      coalesce((SELECT sum(i.quantity) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE ${scope(orgId, dealId)} AND o.status <> 'cancelled'), 0)::int AS units
+    FROM orders o WHERE ${scope(orgId, dealId)}`.execute(db);
+  return rows[0];
+}
+
+export async function reach(db: Executor, orgId: string, dealId: string | null) {
+  const { rows } = await sql<{ impressions: number; clicks: number }>`
+    SELECT coalesce(sum(impressions), 0)::int AS impressions, coalesce(sum(clicks), 0)::int AS clicks
+    FROM deals WHERE org_id = ${orgId} AND (${dealId}::uuid IS NULL OR id = ${dealId}::uuid)`.execute(db);
+  return rows[0];
+}
+
+export async function revenueByDay(db: Executor, orgId: string, dealId: string | null, days: number) {
+  const { rows } = await sql<{ day: string; revenue: number; orders: number }>`
+    SELECT to_char(date_trunc('day', o.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, ${revenue} AS revenue,
+      count(*) FILTER (WHERE o.status <> 'cancelled')::int AS orders
+    FROM orders o WHERE ${scope(orgId, dealId)} AND o.created_at > now() - make_interval(days => ${days})
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  return rows;
+}
+
+/** Revenue by what led to it: the brand's own post, a reshare (credited to the last resharer), or a referral. */
+export async function revenueBySource(db: Executor, orgId: string, dealId: string | null) {
+  const { rows } = await sql<{ kind: string; account_id: string | null; orders: number; revenue: number }>`
+    SELECT o.attribution_kind AS kind,
+      CASE o.attribution_kind WHEN 'reshare' THEN o.attribution_chain ->> (jsonb_array_length(o.attribution_chain) - 1)
+        WHEN 'referral' THEN o.attribution_referrer_id::text END AS account_id,
+      count(*) FILTER (WHERE o.status <> 'cancelled')::int AS orders, ${revenue} AS revenue
+    FROM orders o WHERE ${scope(orgId, dealId)}
+    GROUP BY 1, 2 ORDER BY revenue DESC`.execute(db);
+  return rows;
+}

@@ -1,0 +1,54 @@
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { type IdentityModule, presentSummary } from '../identity/index.ts';
+import * as repo from './dashboard.repo.ts';
+import * as dealsRepo from './deals.repo.ts';
+
+/** Sales figures for one deal or the whole deal feed, for brand staff who may see sales. */
+export function createDashboardService({
+  db,
+  identity,
+}: {
+  db: Db;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
+}) {
+  return {
+    async report(principal: Principal, orgHandle: string, dealId: string | null, days = 30) {
+      const org = await identity.orgs.requireCapability(principal, orgHandle, 'viewSales');
+      if (dealId) {
+        const [deal] = await dealsRepo.findDeals(db, [dealId]);
+        if (!deal || deal.org_id !== org.id) throw notFound('Deal', 'deal_not_found');
+      }
+      const [totals, reach, byDay, bySource] = await Promise.all([
+        repo.totals(db, org.id, dealId),
+        repo.reach(db, org.id, dealId),
+        repo.revenueByDay(db, org.id, dealId, days),
+        repo.revenueBySource(db, org.id, dealId),
+      ]);
+      const accounts = new Map(
+        (await identity.accounts.byIds(bySource.flatMap((s) => (s.account_id ? [s.account_id] : [])))).map(
+          (a) => [a.id, presentSummary(a)],
+        ),
+      );
+      return {
+        dealId,
+        impressions: reach.impressions,
+        clicks: reach.clicks,
+        orders: totals.orders,
+        units: totals.units,
+        revenueMinor: totals.revenue,
+        conversionRate: reach.clicks > 0 ? totals.orders / reach.clicks : null,
+        revenueByDay: byDay.map((d) => ({ day: d.day, revenueMinor: d.revenue, orders: d.orders })),
+        revenueBySource: bySource.map((s) => ({
+          kind: s.kind,
+          account: s.account_id ? (accounts.get(s.account_id) ?? null) : null,
+          orders: s.orders,
+          revenueMinor: s.revenue,
+        })),
+      };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

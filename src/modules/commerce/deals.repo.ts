@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { DealType } from './commerce.tables.ts';
+
+export type DealRow = {
+  id: string;
+  org_id: string;
+  type: DealType;
+  value_minor: number | null;
+  percent_off: number | null;
+  currency: string;
+  starts_at: Date;
+  ends_at: Date;
+  quantity_cap: number | null;
+  sold: number;
+  per_customer_limit: number | null;
+  audience: string;
+  guard_override_reason: string | null;
+  impressions: number;
+  clicks: number;
+  created_at: Date;
+};
+
+const dealColumns = [
+  'id',
+  'org_id',
+  'type',
+  'value_minor',
+  'percent_off',
+  'currency',
+  'starts_at',
+  'ends_at',
+  'quantity_cap',
+  'sold',
+  'per_customer_limit',
+  'audience',
+  'guard_override_reason',
+  'impressions',
+  'clicks',
+  'created_at',
+] as const;
+
+export function findDeals(db: Executor, ids: string[]): Promise<DealRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('deals').select(dealColumns).where('id', 'in', ids).execute();
+}
+
+export function listOrgDeals(db: Executor, orgId: string, limit: number): Promise<DealRow[]> {
+  return db
+    .selectFrom('deals')
+    .select(dealColumns)
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function dealItems(db: Executor, dealIds: string[]) {
+  if (dealIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('deal_items').selectAll().where('deal_id', 'in', dealIds).execute();
+}
+
+export async function insertDeal(
+  db: Executor,
+  deal: Omit<DealRow, 'sold' | 'impressions' | 'clicks' | 'created_at'> & {
+    created_by: string;
+    guard_override_by: string | null;
+  },
+  items: { product_id: string; role: 'main' | 'addon' }[],
+): Promise<void> {
+  await db.insertInto('deals').values(deal).execute();
+  await db
+    .insertInto('deal_items')
+    .values(items.map((i) => ({ deal_id: deal.id, ...i })))
+    .execute();
+}
+
+export async function countImpressions(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length)
+    await sql`UPDATE deals SET impressions = impressions + 1 WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])`.execute(
+      db,
+    );
+}
+
+export async function countClick(db: Executor, id: string): Promise<void> {
+  await sql`UPDATE deals SET clicks = clicks + 1 WHERE id = ${id}`.execute(db);
+}
+
+/** How many units of each deal this buyer has bought. */
+export async function boughtBy(
+  db: Executor,
+  dealIds: string[],
+  buyerId: string,
+): Promise<Map<string, number>> {
+  if (dealIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('deal_purchases')
+    .select(['deal_id', 'quantity'])
+    .where('deal_id', 'in', dealIds)
+    .where('buyer_id', '=', buyerId)
+    .execute();
+  return new Map(rows.map((r) => [r.deal_id, r.quantity]));
+}
+
+export type ClaimFailure = 'not_started' | 'ended' | 'sold_out' | 'limit_reached';
+
+/**
+ * Claims `units` of a deal for a buyer: the window, the quantity cap and the per-customer limit are each
+ * checked by the statement that changes them, so concurrent buyers can never exceed either.
+ */
+export async function claimDeal(
+  db: Executor,
+  dealId: string,
+  buyerId: string,
+  units: number,
+): Promise<ClaimFailure | null> {
+  const claimed = await sql<{ id: string }>`
+    UPDATE deals SET sold = sold + ${units}
+    WHERE id = ${dealId} AND now() >= starts_at AND now() < ends_at AND (quantity_cap IS NULL OR sold + ${units} <= quantity_cap)
+    RETURNING id, per_customer_limit`.execute(db);
+  if (claimed.rows.length === 0) {
+    const { rows } = await sql<{ started: boolean; ended: boolean }>`
+      SELECT now() >= starts_at AS started, now() >= ends_at AS ended FROM deals WHERE id = ${dealId}`.execute(
+      db,
+    );
+    return !rows[0]?.started ? 'not_started' : rows[0].ended ? 'ended' : 'sold_out';
+  }
+  const limit = (claimed.rows[0] as { per_customer_limit?: number | null }).per_customer_limit ?? null;
+  const purchase = await sql`
+    INSERT INTO deal_purchases AS dp (deal_id, buyer_id, quantity) VALUES (${dealId}, ${buyerId}, ${units})
+    ON CONFLICT (deal_id, buyer_id) DO UPDATE SET quantity = dp.quantity + excluded.quantity
+    WHERE ${limit}::int IS NULL OR dp.quantity + excluded.quantity <= ${limit}::int`.execute(db);
+  const overLimit = Number(purchase.numAffectedRows ?? 0) === 0 || (limit !== null && units > limit);
+  return overLimit ? 'limit_reached' : null;
+}
+
+/** Gives back what a cancelled or refunded order claimed. */
+export async function releaseDeal(
+  db: Executor,
+  dealId: string,
+  buyerId: string,
+  units: number,
+): Promise<void> {
+  await sql`UPDATE deals SET sold = greatest(sold - ${units}, 0) WHERE id = ${dealId}`.execute(db);
+  await sql`UPDATE deal_purchases SET quantity = greatest(quantity - ${units}, 0) WHERE deal_id = ${dealId} AND buyer_id = ${buyerId}`.execute(
+    db,
+  );
+}

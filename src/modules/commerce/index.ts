@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import type { SocialModule } from '../social/index.ts';
+import { catalogRoutes } from './catalog.routes.ts';
+import { createCatalogService } from './catalog.service.ts';
+import { createCheckoutService } from './checkout.service.ts';
+import { DealCard, Order, Product } from './commerce.schemas.ts';
+import { createDashboardService } from './dashboard.service.ts';
+import { dealRoutes } from './deals.routes.ts';
+import { createDealsService } from './deals.service.ts';
+import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
+import { createOrdersService } from './orders.service.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
+import { createShopperService } from './shopper.service.ts';
+
+export type { PaymentProvider } from './payments/payment-provider.ts';
+export { createTestProvider, signBody, TEST_CARDS } from './payments/test-provider.ts';
+
+export type CommerceDeps = {
+  db: Db;
+  events: EventBus;
+  identity: IdentityModule;
+  social: SocialModule;
+  payments: PaymentProvider;
+  /** How long an unpaid order holds its stock (default 15 minutes). */
+  reservationSeconds?: number;
+};
+
+/** Catalog, deals with the channel guard, checkout, orders, payments and sales attribution. */
+export function createCommerceModule(deps: CommerceDeps) {
+  const catalog = createCatalogService(deps);
+  const module = {
+    catalog,
+    payments: deps.payments,
+    deals: createDealsService({ ...deps, catalog }),
+    checkout: createCheckoutService({ ...deps, reservationSeconds: deps.reservationSeconds ?? 900 }),
+    orders: createOrdersService(deps),
+    shopper: createShopperService({ ...deps, catalog }),
+    dashboard: createDashboardService(deps),
+    schemas: [Product, DealCard, Order],
+    routes: async (app: FastifyInstance) => {
+      await app.register(catalogRoutes(module));
+      await app.register(dealRoutes(module));
+      await app.register(orderRoutes(module));
+      await app.register(shopperRoutes(module));
+      await app.register(paymentRoutes(module));
+    },
+  };
+  return module;
+}
+
+export type CommerceModule = ReturnType<typeof createCommerceModule>;

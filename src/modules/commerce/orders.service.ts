@@ -1,0 +1,275 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { decodeCursor, encodeCursor, UUID_PATTERN } from '../../platform/http/pagination.ts';
+import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
+import * as catalogRepo from './catalog.repo.ts';
+import type { OrderStatus } from './commerce.tables.ts';
+import * as dealsRepo from './deals.repo.ts';
+import * as repo from './orders.repo.ts';
+import type { PaymentOutcome, PaymentProvider } from './payments/payment-provider.ts';
+
+export type OrdersDeps = {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'accounts' | 'orgs'>;
+  payments: PaymentProvider;
+};
+
+const ref = (o: repo.OrderRow) => ({
+  orderId: o.id,
+  orgId: o.org_id,
+  buyerId: o.buyer_id,
+  totalMinor: o.total_minor,
+  currency: o.currency,
+});
+
+/** The order lifecycle after checkout: payment outcomes, fulfilment, cancellation, refunds, expiry. */
+export function createOrdersService({ db, events, identity, payments }: OrdersDeps) {
+  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(fn);
+    events.wake();
+    return result;
+  }
+
+  /** Gives back stock and deal units; runs inside the transaction that cancels or fully refunds. */
+  async function release(trx: Executor, order: repo.OrderRow) {
+    const items = await repo.itemsOf(trx, [order.id]);
+    for (const item of items) await catalogRepo.returnStock(trx, item.variant_id, item.quantity);
+    if (order.deal_id) {
+      const [deal] = await dealsRepo.findDeals(trx, [order.deal_id]);
+      const units =
+        deal && (deal.type === 'bundle' || deal.type === 'free_addon')
+          ? items[0].quantity
+          : items.reduce((s, i) => s + i.quantity, 0);
+      await dealsRepo.releaseDeal(trx, order.deal_id, order.buyer_id, units);
+    }
+  }
+
+  async function markPaid(orderId: string, paymentRef: string) {
+    await tx(async (trx) => {
+      const order = await repo.lockOrder(trx, orderId);
+      if (order?.status !== 'pending') return; // already settled: a repeated confirmation changes nothing
+      await repo.setStatus(trx, orderId, 'paid', { payment_ref: paymentRef, expires_at: null });
+      await repo.addHistory(trx, {
+        order_id: orderId,
+        status: 'paid',
+        actor_id: null,
+        note: `payment ${paymentRef}`,
+      });
+      await events.emit(trx, 'order.paid', orderId, ref(order));
+    });
+  }
+
+  async function cancel(
+    orderId: string,
+    actorId: string | null,
+    reason: string,
+    allowed: OrderStatus[] = ['pending', 'paid'],
+  ) {
+    const refundRef = await tx(async (trx) => {
+      const order = await repo.lockOrder(trx, orderId);
+      if (!order) throw notFound('Order', 'order_not_found');
+      if (order.status === 'cancelled') return null;
+      if (!allowed.includes(order.status))
+        throw new AppError('conflict', 'not_cancellable', `A ${order.status} order cannot be cancelled`);
+      await release(trx, order);
+      await repo.setStatus(trx, orderId, 'cancelled', { expires_at: null });
+      await repo.addHistory(trx, { order_id: orderId, status: 'cancelled', actor_id: actorId, note: reason });
+      await events.emit(trx, 'order.cancelled', orderId, { ...ref(order), reason });
+      return order.status === 'paid' ? order.payment_ref : null;
+    });
+    if (refundRef) await payments.refund(refundRef, 0);
+  }
+
+  async function staffOrBuyer(principal: Principal, orderId: string) {
+    const order = await repo.findOrder(db, orderId);
+    if (!order || (order.buyer_id !== principal.userId && !can(principal, order.org_id, 'viewSales')))
+      throw notFound('Order', 'order_not_found');
+    return order;
+  }
+
+  async function present(orders: repo.OrderRow[]) {
+    const ids = orders.map((o) => o.id);
+    const [items, history] = await Promise.all([repo.itemsOf(db, ids), repo.historyOf(db, ids)]);
+    const accountIds = new Set(
+      orders.flatMap((o) => [
+        o.org_id,
+        o.buyer_id,
+        ...o.attribution_chain,
+        ...(o.attribution_referrer_id ? [o.attribution_referrer_id] : []),
+      ]),
+    );
+    for (const h of history) if (h.actor_id) accountIds.add(h.actor_id);
+    const accounts = new Map(
+      (await identity.accounts.byIds([...accountIds])).map((a) => [a.id, presentSummary(a)]),
+    );
+    return orders.map((o) => ({
+      id: o.id,
+      org: accounts.get(o.org_id) ?? null,
+      buyer: accounts.get(o.buyer_id) ?? null,
+      status: o.status,
+      currency: o.currency,
+      totalMinor: o.total_minor,
+      refundedMinor: o.refunded_minor,
+      dealId: o.deal_id,
+      items: items
+        .filter((i) => i.order_id === o.id)
+        .map((i) => ({
+          productId: i.product_id,
+          variantId: i.variant_id,
+          title: i.title,
+          sku: i.sku,
+          quantity: i.quantity,
+          unitPriceMinor: i.unit_price_minor,
+        })),
+      shippingAddress: o.shipping_address,
+      attribution: {
+        kind: o.attribution_kind,
+        postId: o.attribution_post_id,
+        chain: o.attribution_chain.flatMap((id) => (accounts.has(id) ? [accounts.get(id)!] : [])),
+        referrer: o.attribution_referrer_id ? (accounts.get(o.attribution_referrer_id) ?? null) : null,
+      },
+      history: history
+        .filter((h) => h.order_id === o.id)
+        .map((h) => ({
+          status: h.status,
+          at: h.at.toISOString(),
+          actor: h.actor_id ? (accounts.get(h.actor_id) ?? null) : null,
+          note: h.note,
+          amountMinor: h.amount_minor,
+        })),
+      createdAt: o.created_at.toISOString(),
+      expiresAt: o.status === 'pending' && o.expires_at ? o.expires_at.toISOString() : null,
+    }));
+  }
+
+  return {
+    present,
+    markPaid,
+
+    async get(principal: Principal, orderId: string) {
+      return (await present([await staffOrBuyer(principal, orderId)]))[0];
+    },
+
+    /** Charges the card for a freshly placed order, outside any transaction, and settles what the provider says. */
+    async charge(orderId: string, card: { number: string }) {
+      const order = await repo.findOrder(db, orderId);
+      if (order?.status !== 'pending' || order.payment_ref) return;
+      const result = await payments.charge({
+        orderId,
+        amountMinor: order.total_minor,
+        currency: order.currency,
+        card,
+      });
+      await repo.setPaymentRef(db, orderId, result.providerRef);
+      if (result.status === 'succeeded') await markPaid(orderId, result.providerRef);
+      if (result.status === 'declined')
+        await cancel(orderId, null, `payment declined: ${result.reason}`, ['pending']);
+    },
+
+    /** A provider's asynchronous verdict (webhook), applied at most once. */
+    async confirm(outcome: PaymentOutcome) {
+      const order = await repo.findByPaymentRef(db, outcome.providerRef);
+      if (!order) throw notFound('Payment', 'payment_not_found');
+      if (outcome.status === 'succeeded') await markPaid(order.id, outcome.providerRef);
+      else if (order.status === 'pending')
+        await cancel(order.id, null, `payment failed: ${outcome.reason ?? 'unknown'}`, ['pending']);
+    },
+
+    async cancelByUser(principal: Principal, orderId: string) {
+      const order = await staffOrBuyer(principal, orderId);
+      if (order.buyer_id !== principal.userId && !can(principal, order.org_id, 'manageOrders'))
+        throw forbidden('Your role cannot cancel orders', 'role_not_allowed');
+      await cancel(
+        orderId,
+        principal.userId,
+        order.buyer_id === principal.userId ? 'cancelled by the customer' : 'cancelled by the brand',
+      );
+    },
+
+    async fulfil(principal: Principal, orderId: string) {
+      const order = await staffOrBuyer(principal, orderId);
+      if (!can(principal, order.org_id, 'manageOrders'))
+        throw forbidden('Your role cannot fulfil orders', 'role_not_allowed');
+      await tx(async (trx) => {
+        const locked = (await repo.lockOrder(trx, orderId))!;
+        if (locked.status === 'fulfilled') return;
+        if (locked.status !== 'paid')
+          throw new AppError('conflict', 'not_fulfillable', `A ${locked.status} order cannot be fulfilled`);
+        await repo.setStatus(trx, orderId, 'fulfilled');
+        await repo.addHistory(trx, { order_id: orderId, status: 'fulfilled', actor_id: principal.userId });
+        await events.emit(trx, 'order.fulfilled', orderId, ref(locked));
+      });
+    },
+
+    /** Full or partial refund, once per Idempotency-Key; a full refund returns the stock. */
+    async refund(principal: Principal, orderId: string, amountMinor: number | undefined, key: string) {
+      const order = await staffOrBuyer(principal, orderId);
+      if (!can(principal, order.org_id, 'manageOrders'))
+        throw forbidden('Your role cannot refund orders', 'role_not_allowed');
+      const refundAmount = await tx(async (trx) => {
+        const locked = (await repo.lockOrder(trx, orderId))!;
+        const remaining = locked.total_minor - locked.refunded_minor;
+        const amount = amountMinor ?? remaining;
+        if (
+          !(await repo.addHistory(trx, {
+            order_id: orderId,
+            status: 'refund',
+            actor_id: principal.userId,
+            amount_minor: amount,
+            idempotency_key: key,
+          }))
+        )
+          return 0;
+        if (locked.status !== 'paid' && locked.status !== 'fulfilled')
+          throw new AppError('conflict', 'not_refundable', `A ${locked.status} order cannot be refunded`);
+        if (amount <= 0 || amount > remaining) {
+          throw new AppError(
+            'unprocessable',
+            'refund_exceeds_total',
+            `At most ${remaining} can still be refunded`,
+            [{ field: 'amountMinor', message: `must be between 1 and ${remaining}` }],
+          );
+        }
+        const full = amount === remaining;
+        if (full) await release(trx, locked);
+        await repo.setStatus(trx, orderId, full ? 'refunded' : locked.status, {
+          refunded_minor: locked.refunded_minor + amount,
+        });
+        await events.emit(trx, 'order.refunded', orderId, { ...ref(locked), amountMinor: amount, full });
+        return amount;
+      });
+      if (refundAmount > 0 && order.payment_ref) await payments.refund(order.payment_ref, refundAmount);
+    },
+
+    async list(
+      principal: Principal,
+      scope: { orgHandle?: string; status?: OrderStatus; dealId?: string },
+      page: { cursor?: string; limit?: number },
+    ) {
+      const limit = page.limit ?? 20;
+      let filter: Parameters<typeof repo.listOrders>[1] = { buyerId: principal.userId };
+      if (scope.orgHandle) {
+        const org = await identity.orgs.requireCapability(principal, scope.orgHandle, 'viewSales');
+        filter = { orgId: org.id, status: scope.status, dealId: scope.dealId };
+      }
+      const rows = await repo.listOrders(db, filter, decodeCursor(page.cursor, UUID_PATTERN), limit);
+      const items = rows.slice(0, limit);
+      return {
+        items: await present(items),
+        nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null,
+      };
+    },
+
+    /** Cancels pending orders whose payment never arrived, returning their stock. */
+    async expireReservations(limit = 50): Promise<number> {
+      const expired = await repo.findExpired(db, limit);
+      for (const { id } of expired) await cancel(id, null, 'payment timed out', ['pending']).catch(() => {});
+      return expired.length;
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;
