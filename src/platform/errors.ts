@@ -4,6 +4,7 @@ export type FieldError = { field: string; message: string; line?: number };
 export type ErrorKind =
   | 'bad_request'
   | 'unauthorized'
+  | 'payment_required'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -14,6 +15,7 @@ export type ErrorKind =
 const statusOf: Record<ErrorKind, number> = {
   bad_request: 400,
   unauthorized: 401,
+  payment_required: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

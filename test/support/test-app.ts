@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { type App, buildApp } from '../../src/app.ts';
+import { type App, buildApp, type ModuleOptions } from '../../src/app.ts';
 import type { DbHandle } from '../../src/platform/db/kysely.ts';
 import { createTestDb } from './test-db.ts';
 
@@ -32,12 +32,15 @@ export type TestContext = App & {
 };
 
 /** A test app on a fresh database. Rate limits are off unless a test is about them. */
-export async function createTestApp(options: { rateLimits?: boolean } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { rateLimits?: boolean; modules?: ModuleOptions } = {},
+): Promise<TestContext> {
   const handle = await createTestDb();
   const app = await buildApp({
     db: handle.db,
     config: { secureCookies: false, rateLimits: options.rateLimits ?? false },
     webDir: '/nonexistent',
+    modules: { paymentWebhookSecret: 'test-secret', paymentDelayMs: 50, ...options.modules },
   });
 
   const request =

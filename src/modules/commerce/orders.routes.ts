@@ -49,7 +49,7 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
         if (replayed) return reply.header('idempotent-replayed', 'true').code(200).send(order);
         if (order.status === 'cancelled') {
           throw new AppError(
-            'forbidden',
+            'payment_required',
             'payment_declined',
             'The payment was declined; nothing was charged and the items were released',
           ).withDetails({ order });
