@@ -11,7 +11,9 @@ beforeAll(async () => {
   fan = await createPerson(h, 'finn');
   const principal = await h.app.modules.identity.service.resolvePrincipalForUser(owner.id);
   await h.app.modules.identity.orgs.create(principal, { handle: 'peakco', name: 'Peak Co', kind: 'brand' });
-  await h.app.modules.identity.orgs.invite(principal, 'peakco', 'finn', 'marketer');
+  // The principal read before the org existed has no membership in it yet.
+  const asOwner = await h.app.modules.identity.service.resolvePrincipalForUser(owner.id);
+  await h.app.modules.identity.orgs.invite(asOwner, 'peakco', 'finn', 'marketer');
 });
 afterAll(() => h?.close());
 

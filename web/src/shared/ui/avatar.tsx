@@ -6,10 +6,11 @@ type AvatarProps = { account: Pick<AccountSummary, 'name' | 'handle' | 'avatarUr
 
 const HUES = [250, 200, 160, 120, 30, 340, 290, 10];
 
+/** First letters of the first and last words of the name (letters and digits only), else of the handle. */
 export function initialsOf(name: string, handle: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length >= 2 ? [words[0], words[words.length - 1]] : [words[0] ?? handle];
-  return letters
+  const words: string[] = [...name.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
+  const picked = words.length >= 2 ? [words[0], words[words.length - 1]] : [words[0] ?? handle];
+  return picked
     .map((w) => Array.from(w)[0] ?? '')
     .join('')
     .toUpperCase();

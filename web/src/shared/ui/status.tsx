@@ -1,20 +1,20 @@
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from '../api/api-error.ts';
+import { ApiError, errorMessage, friendlyFieldMessage } from '../api/api-error.ts';
 
 /** A general error for a form or a page: the server's detail, and any field errors no field showed. */
 export function ErrorBanner({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   if (!error) return null;
   const extra = error instanceof ApiError ? error.unclaimed(fields) : [];
-  const claimedAll =
-    error instanceof ApiError && error.errors.length > 0 && extra.length === 0 && fields.length > 0;
+  // The validator's summary repeats the field messages in its own wording; the fields already say them better.
+  const validation = error instanceof ApiError && error.code === 'validation_failed' && extra.length === 0;
   return (
     <div className="error-banner" role="alert">
-      <p>{claimedAll ? 'Please fix the highlighted fields.' : errorMessage(error)}</p>
+      <p>{validation && fields.length > 0 ? 'Please fix the highlighted fields.' : errorMessage(error)}</p>
       {extra.length > 0 && (
         <ul>
           {extra.map((e) => (
             <li key={`${e.field}:${e.message}`}>
-              <strong>{e.field}</strong> {e.message}
+              <strong>{e.field}</strong> {friendlyFieldMessage(e.message)}
             </li>
           ))}
         </ul>
@@ -62,6 +62,22 @@ export function LoadMore({ query }: { query: InfiniteLike }) {
       >
         {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
       </button>
+    </div>
+  );
+}
+
+/** A page that could not load: a friendly "not found" for 404s, the server's explanation otherwise. */
+export function PageError({ error, notFoundTitle }: { error: unknown; notFoundTitle: string }) {
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <EmptyState title={notFoundTitle}>
+        <p>{error.detail}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="page-error">
+      <ErrorBanner error={error} />
     </div>
   );
 }

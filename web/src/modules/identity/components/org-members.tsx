@@ -3,6 +3,7 @@ import { ApiError, errorMessage } from '../../../shared/api/api-error.ts';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { ORG_ROLES, type OrgRole } from '../api/identity.types.ts';
+import { useViewer } from '../hooks/use-me.ts';
 import {
   useCancelInvitation,
   useInvite,
@@ -74,6 +75,7 @@ export function OrgMembers({ org, canManage }: { org: string; canManage: boolean
   const pending = useOrgInvitations(org, canManage);
   const remove = useRemoveMember(org);
   const cancel = useCancelInvitation(org);
+  const meId = useViewer()?.account.id;
   return (
     <>
       {canManage && <InviteForm org={org} />}
@@ -87,15 +89,17 @@ export function OrgMembers({ org, canManage }: { org: string; canManage: boolean
             trailing={
               <div className="button-row">
                 <span className={`role-chip role-${m.role}`}>{m.role}</span>
-                {canManage && (
+                {(canManage || m.account.id === meId) && (
                   <button
                     type="button"
                     className="btn btn-danger-outline btn-sm"
                     onClick={() => remove.mutate(m.account.handle)}
                     disabled={remove.isPending}
-                    aria-label={`Remove @${m.account.handle}`}
+                    aria-label={
+                      m.account.id === meId ? 'Leave this organization' : `Remove @${m.account.handle}`
+                    }
                   >
-                    Remove
+                    {m.account.id === meId ? 'Leave' : 'Remove'}
                   </button>
                 )}
               </div>

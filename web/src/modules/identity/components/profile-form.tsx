@@ -36,12 +36,14 @@ function LinksEditor({
           <div key={i} className="link-row">
             <input
               aria-label={`Link ${i + 1} title`}
+              aria-invalid={Boolean(titleError)}
               placeholder="Title (Shop, Blog…)"
               value={link.title}
               onChange={(e) => set(i, { title: e.target.value })}
             />
             <input
               aria-label={`Link ${i + 1} URL`}
+              aria-invalid={Boolean(urlError)}
               placeholder="https://…"
               type="url"
               value={link.url}

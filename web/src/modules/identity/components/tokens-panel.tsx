@@ -55,7 +55,8 @@ export function TokensPanel() {
   return (
     <div className="tokens">
       <p className="muted">
-        Tokens let scripts and integrations use the API as you: send <code>Authorization: Bearer …</code>.
+        Tokens let scripts and integrations use the API as you. Send one in the header{' '}
+        <code>Authorization: Bearer &lt;token&gt;</code>.
       </p>
       {created && <NewTokenNotice token={created} onDone={() => setCreated(null)} />}
       <form className="inline-form" onSubmit={submit} noValidate>

@@ -4,9 +4,15 @@ import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import type { Me } from '../../identity/api/identity.types.ts';
 import { postingIdentities } from '../../identity/hooks/use-me.ts';
-import { POST_MAX_CHARS, type Post, type Visibility } from '../api/social.types.ts';
+import type { Post, Visibility } from '../api/social.types.ts';
 import { useCreatePost } from '../hooks/use-post-actions.ts';
-import { VISIBILITY_CHOICES, VISIBILITY_LABELS } from './visibility-icon.tsx';
+import {
+  CharCounter,
+  countChars,
+  counterState,
+  PostAsSelect,
+  VisibilitySelect,
+} from './compose-controls.tsx';
 
 type ComposeBoxProps = {
   me: Me;
@@ -14,16 +20,6 @@ type ComposeBoxProps = {
   replyTo?: Post;
   autoFocus?: boolean;
 };
-
-const WARN_AT_REMAINING = 50;
-
-/** Characters as the server counts them: code points, so an emoji is one. */
-export const countChars = (text: string) => Array.from(text).length;
-
-function counterState(remaining: number): 'ok' | 'warning' | 'over' {
-  if (remaining < 0) return 'over';
-  return remaining <= WARN_AT_REMAINING ? 'warning' : 'ok';
-}
 
 /** Write a post or a reply, as yourself or as an organization you post for, with a chosen audience. */
 export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
@@ -36,8 +32,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   const ids = useId();
 
   const count = countChars(text);
-  const remaining = POST_MAX_CHARS - count;
-  const state = counterState(remaining);
+  const state = counterState(count);
   const canSubmit = text.trim().length > 0 && state !== 'over' && !create.isPending;
   const author = identities.find((a) => a.handle === asHandle) ?? me.account;
   const textError = create.error instanceof ApiError ? create.error.fieldMessage('text') : undefined;
@@ -89,30 +84,8 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
         {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
         <div className="compose-bar">
           <div className="compose-options">
-            <label className="select-pill" title="Post as">
-              <span className="visually-hidden">Post as</span>
-              <select data-testid="compose-as" value={asHandle} onChange={(e) => setAsHandle(e.target.value)}>
-                {identities.map((account, i) => (
-                  <option key={account.id} value={account.handle}>
-                    {account.name} (@{account.handle}){i === 0 ? '' : ` · ${account.kind}`}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="select-pill" title={VISIBILITY_LABELS[visibility]}>
-              <span className="visually-hidden">Visibility</span>
-              <select
-                data-testid="compose-visibility"
-                value={visibility}
-                onChange={(e) => setVisibility(e.target.value as Visibility)}
-              >
-                {(Object.keys(VISIBILITY_CHOICES) as Visibility[]).map((v) => (
-                  <option key={v} value={v} title={VISIBILITY_LABELS[v]}>
-                    {VISIBILITY_CHOICES[v]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PostAsSelect identities={identities} value={asHandle} onChange={setAsHandle} />
+            <VisibilitySelect value={visibility} onChange={setVisibility} />
           </div>
           <div className="compose-submit">
             {posted && (
@@ -120,18 +93,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
                 Posted
               </span>
             )}
-            <span
-              id={`${ids}-counter`}
-              className={`compose-counter counter-${state}`}
-              data-testid="compose-counter"
-              data-count={count}
-              data-remaining={remaining}
-              data-state={state}
-              aria-live={state === 'ok' ? 'off' : 'polite'}
-              title={`${remaining} characters left`}
-            >
-              {count}/{POST_MAX_CHARS}
-            </span>
+            <CharCounter id={`${ids}-counter`} count={count} />
             <button
               type="submit"
               className="btn btn-primary"

@@ -16,19 +16,16 @@ function FollowButton({ profile }: { profile: Profile }) {
   const navigate = useNavigate();
   const follow = useToggleFollow(profile.handle);
   const following = profile.viewer.following;
-  const label = following ? 'Following' : profile.viewer.followedBy ? 'Follow back' : 'Follow';
   return (
     <div className="follow-wrap">
       <button
         type="button"
         data-testid="follow-button"
-        className={following ? 'btn btn-secondary btn-following' : 'btn btn-primary'}
-        aria-pressed={following}
+        className={following ? 'btn btn-secondary btn-unfollow' : 'btn btn-primary'}
         disabled={follow.isPending}
         onClick={() => (me ? follow.mutate(profile) : navigate('/login'))}
       >
-        <span className="label-default">{label}</span>
-        {following && <span className="label-hover">Unfollow</span>}
+        {following ? 'Unfollow' : 'Follow'}
       </button>
       {follow.error && (
         <p className="inline-error" role="alert">

@@ -2,7 +2,7 @@ import { NavLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../../shared/layout/not-found-page.tsx';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
+import { EmptyState, ErrorBanner, Loading, LoadMore, PageError } from '../../../shared/ui/status.tsx';
 import type { AccountListKind, ProfilePostsKind } from '../api/social.api.ts';
 import { useProfilePosts } from '../hooks/use-feeds.ts';
 import { useAccountList, useProfile } from '../hooks/use-profile.ts';
@@ -63,8 +63,18 @@ function AccountsTab({ handle, kind }: { handle: string; kind: AccountListKind }
 
 function ProfileView({ handle, tab }: { handle: string; tab: Tab }) {
   const profile = useProfile(handle);
-  if (profile.isPending) return <Loading />;
-  if (!profile.data) return <ErrorBanner error={profile.error} />;
+  if (!profile.data) {
+    return (
+      <>
+        <PageHeader title={`@${handle}`} back />
+        {profile.isPending ? (
+          <Loading />
+        ) : (
+          <PageError error={profile.error} notFoundTitle={`@${handle} isn’t on Souk`} />
+        )}
+      </>
+    );
+  }
   const p = profile.data;
   return (
     <>

@@ -1,6 +1,6 @@
 import { useLocation, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { Loading, PageError } from '../../../shared/ui/status.tsx';
 import { useViewer } from '../../identity/hooks/use-me.ts';
 import { useThread } from '../hooks/use-thread.ts';
 import { ComposeBox } from './compose-box.tsx';
@@ -25,7 +25,7 @@ export function ThreadPage() {
     return (
       <>
         <PageHeader title="Post" back />
-        <ErrorBanner error={thread.error} />
+        <PageError error={thread.error} notFoundTitle="This post isn’t available" />
       </>
     );
   }
