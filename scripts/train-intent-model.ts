@@ -34,10 +34,13 @@ function train(examples: readonly IntentExample[]): TextClassifier {
   return trainTextClassifier(examples, DEFAULT_CLASSIFIER_OPTIONS, [...INTENTS]);
 }
 
-// A seeded 10% hold-out, only to print a sanity figure; the shipped model is then trained on everything.
+// A seeded 10% hold-out by group (a seed template's variants stay together), only to print a sanity figure;
+// the shipped model is then trained on everything.
 function holdOutReport(examples: readonly IntentExample[]): void {
   const random = mulberry32(11);
-  const isHeldOut = examples.map(() => random() < 0.1);
+  const heldGroups = new Map<string, boolean>();
+  for (const e of examples) if (!heldGroups.has(e.group)) heldGroups.set(e.group, random() < 0.1);
+  const isHeldOut = examples.map((e) => heldGroups.get(e.group) === true);
   const model = train(examples.filter((_, i) => !isHeldOut[i]));
   const quantized = decodeIntentModel(encodeIntentModel(model, {}));
   const heldOut = examples.filter((_, i) => isHeldOut[i]);

@@ -1,9 +1,10 @@
-/** Finds which of a caller's names a text mentions; built once per list of names. */
-export type MentionMatcher = (text: string) => string[];
+/** Finds which of a caller's names appear in a text's `mentionWords`; built once per list of names. */
+export type MentionMatcher = (words: readonly string[]) => string[];
 
 const ALPHANUMERIC = /[\p{L}\p{N}]+/gu;
 
-function keyWords(text: string): string[] {
+/** Lower-case letter-and-digit runs: what names are matched against, computed once per message. */
+export function mentionWords(text: string): string[] {
   return text.toLowerCase().match(ALPHANUMERIC) ?? [];
 }
 
@@ -15,13 +16,12 @@ export function createMentionMatcher(names: readonly string[]): MentionMatcher {
   const byFirstWord = new Map<string, Candidate[]>();
   const bySquashed = new Map<string, string>();
   for (const name of names) {
-    const words = keyWords(name);
+    const words = mentionWords(name);
     if (words.length === 0) continue;
     byFirstWord.set(words[0], [...(byFirstWord.get(words[0]) ?? []), { name, words }]);
     if (words.length > 1) bySquashed.set(words.join(''), name);
   }
-  return (text) => {
-    const words = keyWords(text);
+  return (words) => {
     const found = new Set<string>();
     for (let i = 0; i < words.length; i++) {
       const squashed = bySquashed.get(words[i]);

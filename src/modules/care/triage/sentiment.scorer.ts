@@ -18,6 +18,9 @@ const LEXICON = new Map<string, number>([
 
 const EDGE_PUNCTUATION = /^[!-/:-@[-`{-~]+|[!-/:-@[-`{-~]+$/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+// Every emoji in the table lies in these ranges (or is a surrogate pair); most posts have none, so one cheap test
+// spares the Unicode-property scan.
+const MAY_HOLD_EMOJI = /[\u2600-\u2bff\ud83c-\ud83e]/;
 
 type Words = { raw: string[]; lower: string[]; capDifferential: boolean };
 
@@ -136,9 +139,10 @@ function applyButClause(lower: string[], sentiments: number[]): void {
 function punctuationEmphasis(text: string): number {
   let exclamations = 0;
   let questions = 0;
-  for (const ch of text) {
-    if (ch === '!') exclamations++;
-    else if (ch === '?') questions++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 33) exclamations++;
+    else if (code === 63) questions++;
   }
   const questionBoost = questions <= 1 ? 0 : questions <= 3 ? questions * 0.18 : 0.96;
   return Math.min(exclamations, 4) * 0.292 + questionBoost;
@@ -146,6 +150,7 @@ function punctuationEmphasis(text: string): number {
 
 function emojiValences(text: string): number[] {
   const found: number[] = [];
+  if (!MAY_HOLD_EMOJI.test(text)) return found;
   for (const match of text.matchAll(PICTOGRAPH)) {
     const valence = EMOJI_VALENCE.get(match[0]);
     if (valence !== undefined) found.push(valence);

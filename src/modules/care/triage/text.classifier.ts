@@ -1,4 +1,10 @@
-import { DEFAULT_FEATURE_CONFIG, type FeatureConfig, hashTerms, intentTerms } from './intent.features.ts';
+import {
+  DEFAULT_FEATURE_CONFIG,
+  type FeatureConfig,
+  hashTerms,
+  hashTermsRaw,
+  intentTerms,
+} from './intent.features.ts';
 import {
   DEFAULT_TRAIN_OPTIONS,
   type LinearModel,
@@ -7,7 +13,7 @@ import {
   trainSoftmaxRegression,
 } from './softmax-regression.trainer.ts';
 import { type TextTokens, tokenizeText } from './text.tokenizer.ts';
-import { fitVocabulary, type TfidfVocabulary, toMatrix, vectorize } from './tfidf.vectorizer.ts';
+import { fitVocabulary, type TfidfVocabulary, toMatrix, vectorizeBuckets } from './tfidf.vectorizer.ts';
 
 /** TF-IDF over hashed word and character n-grams, then multinomial logistic regression. */
 export type TextClassifier = {
@@ -57,8 +63,10 @@ function classIndex(classes: readonly string[], label: string): number {
 }
 
 export function classifyTokens(classifier: TextClassifier, tokens: TextTokens): Prediction {
-  const counts = hashTerms(intentTerms(tokens), classifier.features);
-  const vector = vectorize(counts, classifier.vocabulary);
+  const vector = vectorizeBuckets(
+    hashTermsRaw(intentTerms(tokens), classifier.features),
+    classifier.vocabulary,
+  );
   const probabilities = new Float64Array(classifier.classes.length);
   predictRow(classifier.model, vector.cols, vector.vals, probabilities);
   let best = 0;

@@ -1,9 +1,8 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 
-/** Tokens of one message with wink-nlp's type and normal form (lower case, contractions expanded). */
+/** wink-nlp's type and normal form (lower case, contractions expanded) of each token of one message. */
 export type TextTokens = {
-  raw: string[];
   types: string[];
   normals: string[];
 };
@@ -21,7 +20,6 @@ export function tokenizeText(text: string): TextTokens {
   const engine = tokenizer();
   const tokens = engine.readDoc(text).tokens();
   return {
-    raw: tokens.out(),
     types: tokens.out(engine.its.type) as string[],
     normals: tokens.out(engine.its.normal) as string[],
   };

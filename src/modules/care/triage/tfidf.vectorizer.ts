@@ -43,20 +43,67 @@ export function vocabularyFrom(buckets: Uint32Array, idf: Float32Array, hashBits
 /** Sublinear tf × idf, L2-normalised; unknown buckets are dropped. */
 export function vectorize(doc: HashedCounts, vocabulary: TfidfVocabulary): SparseVector {
   const cols = new Int32Array(doc.buckets.length);
-  const vals = new Float32Array(doc.buckets.length);
+  const counts = new Float32Array(doc.buckets.length);
   let n = 0;
-  let norm = 0;
   for (let i = 0; i < doc.buckets.length; i++) {
     const id = vocabulary.lookup[doc.buckets[i]];
     if (id < 0) continue;
-    const value = (1 + Math.log(doc.counts[i])) * vocabulary.idf[id];
     cols[n] = id;
-    vals[n++] = value;
-    norm += value * value;
+    counts[n++] = doc.counts[i];
+  }
+  return weigh(cols.subarray(0, n), counts.subarray(0, n), vocabulary);
+}
+
+// Scratch for vectorizeBuckets: per-feature stamp and slot interleaved (one cache line per lookup), and
+// the output buffers, reused across calls because serving allocates nothing else per message.
+let stampSlots = new Int32Array(0);
+let generation = 0;
+let outCols = new Int32Array(1024);
+let outVals = new Float32Array(1024);
+
+function prepareScratch(features: number, raw: number): void {
+  if (stampSlots.length < 2 * features || generation >= 0x7fffffff) {
+    stampSlots = new Int32Array(2 * features);
+    generation = 0;
+  }
+  if (outCols.length < raw) {
+    outCols = new Int32Array(raw * 2);
+    outVals = new Float32Array(raw * 2);
+  }
+  generation++;
+}
+
+/**
+ * Same vector as `vectorize(countUnique(raw))`, counting known features only: the serving path, which skips a
+ * pass over a table of every hash bucket. The result views shared buffers, valid until the next call.
+ */
+export function vectorizeBuckets(raw: Uint32Array, vocabulary: TfidfVocabulary): SparseVector {
+  prepareScratch(vocabulary.idf.length, raw.length);
+  let n = 0;
+  for (const bucket of raw) {
+    const id = vocabulary.lookup[bucket];
+    if (id < 0) continue;
+    if (stampSlots[2 * id] === generation) outVals[stampSlots[2 * id + 1]] += 1;
+    else {
+      stampSlots[2 * id] = generation;
+      stampSlots[2 * id + 1] = n;
+      outCols[n] = id;
+      outVals[n++] = 1;
+    }
+  }
+  return weigh(outCols.subarray(0, n), outVals.subarray(0, n), vocabulary);
+}
+
+function weigh(cols: Int32Array, counts: Float32Array, vocabulary: TfidfVocabulary): SparseVector {
+  let norm = 0;
+  for (let i = 0; i < cols.length; i++) {
+    const count = counts[i];
+    counts[i] = (count === 1 ? 1 : 1 + Math.log(count)) * vocabulary.idf[cols[i]];
+    norm += counts[i] * counts[i];
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < n; i++) vals[i] *= scale;
-  return { cols: cols.subarray(0, n), vals: vals.subarray(0, n) };
+  for (let i = 0; i < cols.length; i++) counts[i] *= scale;
+  return { cols, vals: counts };
 }
 
 export function toMatrix(docs: readonly HashedCounts[], vocabulary: TfidfVocabulary): SparseMatrix {

@@ -1,6 +1,6 @@
 import { shippedIntentClassifier } from './intent.classifier.ts';
 import { detectLanguage } from './language.detector.ts';
-import { createMentionMatcher, type MentionMatcher } from './mentions.matcher.ts';
+import { createMentionMatcher, type MentionMatcher, mentionWords } from './mentions.matcher.ts';
 import { scoreSentiment } from './sentiment.scorer.ts';
 import { classifyTokens, type TextClassifier } from './text.classifier.ts';
 import { tokenizeText } from './text.tokenizer.ts';
@@ -26,14 +26,13 @@ export function blendSentiment(lexicon: number, intent: Intent, confidence: numb
 // Callers usually pass the same product and competitor arrays for every message of a brand.
 const matchers = new WeakMap<readonly string[], MentionMatcher>();
 
-function mentionsOf(names: readonly string[] | undefined, text: string): string[] | undefined {
-  if (names === undefined) return undefined;
+function mentionsOf(names: readonly string[], words: readonly string[]): string[] {
   let matcher = matchers.get(names);
   if (matcher === undefined) {
     matcher = createMentionMatcher(names);
     matchers.set(names, matcher);
   }
-  return matcher(text);
+  return matcher(words);
 }
 
 export type Triage = (text: string, options?: TriageOptions) => TriageResult;
@@ -49,10 +48,10 @@ export function createTriage(classifier: TextClassifier = shippedIntentClassifie
       sentiment: blendSentiment(scoreSentiment(text), intent, prediction.confidence),
       language: detectLanguage(text),
     };
-    const products = mentionsOf(options.products, text);
-    const competitors = mentionsOf(options.competitors, text);
-    if (products !== undefined) result.products = products;
-    if (competitors !== undefined) result.competitors = competitors;
+    if (options.products === undefined && options.competitors === undefined) return result;
+    const words = mentionWords(text);
+    if (options.products !== undefined) result.products = mentionsOf(options.products, words);
+    if (options.competitors !== undefined) result.competitors = mentionsOf(options.competitors, words);
     return result;
   };
 }

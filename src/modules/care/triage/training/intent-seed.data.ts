@@ -50,7 +50,15 @@ export const SEED_SLOTS: Record<string, readonly string[]> = {
     'split screen',
     'voice commands',
   ],
-  surface: ['the app', 'the dashboard', 'the website', 'the API', 'the checkout page', 'the mobile app', 'the store'],
+  surface: [
+    'the app',
+    'the dashboard',
+    'the website',
+    'the API',
+    'the checkout page',
+    'the mobile app',
+    'the store',
+  ],
   place: ['Lisbon', 'the Denver store', 'Canada', 'Manchester', 'the airport', 'Berlin', 'downtown'],
 };
 
@@ -288,6 +296,26 @@ export const SEED_TEMPLATES: Record<Intent, readonly string[]> = {
     'this {product} is perfect, exactly what I wanted',
     'the new store in {place} is gorgeous {brand}',
     '{brand} amazing flight, comfy seats and great food',
+    'loving {product}, worth every penny',
+    'so happy with {surface}, it just works',
+    'thrilled with my order from {brand}, arrived beautifully packed',
+    'I adore {product}, thank you for making it',
+    'genuinely impressed by how helpful the {brand} team was today',
+    'highly recommend {brand} to anyone looking for {product}',
+    '{product} exceeded my expectations, brilliant quality',
+    'happy customer here, {brand} sorted my return in minutes',
+    'the support agent at {brand} was patient and friendly, thank you',
+    'big love to {brand} for the free upgrade',
+    'never had such smooth service, well done {brand}',
+    '{brand} your staff in {place} are wonderful',
+    'been using {product} for a month and I am in love',
+    'props to {brand} for keeping prices fair',
+    'this is why I keep coming back to {brand}, fantastic every time',
+    '{brand} rocks, great people and great products',
+    'delighted with {product}, it looks even better in person',
+    'the new {surface} is so much faster, nice work {brand}',
+    'cheers {brand}, you saved my holiday',
+    '{brand} just wanted to say your team is awesome',
   ],
   chatter: [
     'good morning everyone, happy friday!',
@@ -343,16 +371,18 @@ export const SEED_TEMPLATES: Record<Intent, readonly string[]> = {
   ],
 };
 
-/** Deterministic slot filling: each template yields `copies` variants chosen by a seeded counter. */
-export function expandSeeds(copies: number): { text: string; label: Intent }[] {
-  const out: { text: string; label: Intent }[] = [];
+export type SeedExample = { text: string; label: Intent; template: string };
+
+/** Deterministic slot filling: each template yields up to `copies` distinct variants. */
+export function expandSeeds(copies: number): SeedExample[] {
+  const out: SeedExample[] = [];
   let counter = 0;
   for (const [label, templates] of Object.entries(SEED_TEMPLATES) as [Intent, readonly string[]][]) {
     for (const template of templates) {
       const variants = new Set<string>();
       for (let copy = 0; copy < copies; copy++)
         variants.add(fillSlots(template, counter++).replace(/\s+/g, ' ').trim());
-      for (const text of variants) out.push({ text, label });
+      for (const text of variants) out.push({ text, label, template });
     }
   }
   return out;

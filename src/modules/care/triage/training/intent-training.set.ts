@@ -3,7 +3,8 @@ import { mapBanking77, mapBitext, mapClinc150 } from './intent-label.mapping.ts'
 import { expandSeeds } from './intent-seed.data.ts';
 import { loadBanking77, loadBitext, loadClinc150, loadClincDomains } from './public-data.loader.ts';
 
-export type IntentExample = { text: string; label: Intent; source: string; weight: number };
+/** `group` ties the variants of one seed template together, so a hold-out never splits them. */
+export type IntentExample = { text: string; label: Intent; source: string; weight: number; group: string };
 
 /** Share of an intent's weight that the hand-written seeds carry when a public set also has that intent:
  * the public sets are banking and assistant queries, the seeds are social posts, and both matter. */
@@ -18,7 +19,13 @@ export function buildIntentTrainingSet(dataDir: string): IntentExample[] {
     ...mapAll('banking77', loadBanking77(dataDir, 'train'), mapBanking77),
     ...mapAll('clinc150', [...clinc.train, ...clinc.val], (l) => mapClinc150(l, domains)),
     ...mapAll('bitext', loadBitext(dataDir), mapBitext),
-    ...expandSeeds(SEED_COPIES).map((s) => ({ ...s, source: 'seed', weight: 1 })),
+    ...expandSeeds(SEED_COPIES).map((s) => ({
+      text: s.text,
+      label: s.label,
+      source: 'seed',
+      weight: 1,
+      group: s.template,
+    })),
   ];
   return balanceWeights(mapped);
 }
@@ -30,7 +37,7 @@ function mapAll(
 ): IntentExample[] {
   return rows.flatMap((row) => {
     const label = map(row.label);
-    return label === null ? [] : [{ text: row.text, label, source, weight: 1 }];
+    return label === null ? [] : [{ text: row.text, label, source, weight: 1, group: row.text }];
   });
 }
 

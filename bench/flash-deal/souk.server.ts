@@ -1,0 +1,119 @@
+// Souk for the flash-deal benchmark: the real server in a child process, with an IPC channel to set up the
+// sale, measure the SQL ceiling on the same database, and check the invariants afterwards.
+import { sql } from 'kysely';
+import { loadConfig } from '../../src/config.ts';
+import { startServer } from '../../src/main.ts';
+import { hashPassword } from '../../src/modules/identity/passwords.ts';
+
+const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', seedDemo: false, rateLimits: false };
+const server = await startServer(config, { logger: { level: 'warn' } });
+const { identity, commerce } = server.app.modules;
+const db = server.db.db;
+
+type Buyer = { token: string; csrfToken: string };
+
+async function setup(m: { buyers: number; stock: number }) {
+  const passwordHash = await hashPassword('flash deal bench');
+  const ownerId = await identity.service.createUser({
+    email: 'owner@bench.example',
+    password: '',
+    passwordHash,
+    handle: 'benchowner',
+    name: 'Owner',
+  });
+  const owner = await identity.service.resolvePrincipalForUser(ownerId);
+  await identity.orgs.create(owner, { handle: 'flashbrand', name: 'Flash Brand', kind: 'brand' });
+  const principal = await identity.service.resolvePrincipalForUser(ownerId);
+  const product = await commerce.catalog.create(principal, 'flashbrand', {
+    title: 'Flash console',
+    priceMinor: 49_900,
+    currency: 'EUR',
+    variants: [{ sku: 'FLASH-1', stock: m.stock }],
+  });
+  const deal = await commerce.deals.publish(principal, 'flashbrand', {
+    text: 'Flash sale: 1,000 consoles at €10 off, one per person',
+    type: 'amount_off',
+    valueMinor: 1_000,
+    items: [{ productId: product.id }],
+    endsAt: new Date(Date.now() + 3600_000).toISOString(),
+    quantityCap: m.stock,
+    perCustomerLimit: 1,
+    audience: 'everyone',
+  });
+  const buyers: Buyer[] = [];
+  for (let i = 0; i < m.buyers; i++) {
+    const id = await identity.service.createUser({
+      email: `buyer${i}@bench.example`,
+      password: '',
+      passwordHash,
+      handle: `buyer${i}`,
+      name: `Buyer ${i}`,
+    });
+    const session = await identity.service.startSession(id);
+    buyers.push({ token: session.token, csrfToken: session.csrfToken });
+  }
+  return { dealId: deal.id, variantId: product.variants[0].id, buyers };
+}
+
+/** What a buyer must never see broken: the orders, the stock, the cap and each buyer's limit. */
+async function verify(m: { dealId: string; variantId: string }) {
+  const { rows } = await sql<{
+    orders: number;
+    units: number;
+    stock: number;
+    sold: number;
+    max_per_buyer: number;
+    orphans: number;
+  }>`
+    SELECT
+      (SELECT count(*)::int FROM orders WHERE deal_id = ${m.dealId} AND status <> 'cancelled') AS orders,
+      (SELECT coalesce(sum(i.quantity), 0)::int FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.deal_id = ${m.dealId} AND o.status <> 'cancelled') AS units,
+      (SELECT stock FROM product_variants WHERE id = ${m.variantId}) AS stock,
+      (SELECT sold FROM deals WHERE id = ${m.dealId}) AS sold,
+      (SELECT coalesce(max(n), 0)::int FROM (SELECT count(*) AS n FROM orders WHERE deal_id = ${m.dealId} AND status <> 'cancelled' GROUP BY buyer_id) b) AS max_per_buyer,
+      (SELECT count(*)::int FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id)) AS orphans`.execute(
+    db,
+  );
+  return rows[0];
+}
+
+/** The ceiling: the single-statement checkout (decrement and insert in one statement) looped by 8 clients. */
+async function ceiling(m: { stock: number; clients: number }) {
+  await sql`CREATE TABLE IF NOT EXISTS bench_ceiling_stock (id int PRIMARY KEY, stock int NOT NULL)`.execute(
+    db,
+  );
+  await sql`CREATE TABLE IF NOT EXISTS bench_ceiling_orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, item int NOT NULL, buyer int NOT NULL, at timestamptz NOT NULL DEFAULT now())`.execute(
+    db,
+  );
+  await sql`TRUNCATE bench_ceiling_orders`.execute(db);
+  await sql`INSERT INTO bench_ceiling_stock VALUES (1, ${m.stock}) ON CONFLICT (id) DO UPDATE SET stock = ${m.stock}`.execute(
+    db,
+  );
+  let buyer = 0;
+  const started = performance.now();
+  const client = async () => {
+    for (;;) {
+      const { rows } = await sql<{ id: number }>`
+        WITH u AS (UPDATE bench_ceiling_stock SET stock = stock - 1 WHERE id = 1 AND stock > 0 RETURNING id)
+        INSERT INTO bench_ceiling_orders (item, buyer) SELECT id, ${buyer++} FROM u RETURNING id`.execute(db);
+      if (rows.length === 0) return;
+    }
+  };
+  await Promise.all(Array.from({ length: m.clients }, client));
+  const seconds = (performance.now() - started) / 1000;
+  await sql`DROP TABLE bench_ceiling_orders`.execute(db);
+  await sql`DROP TABLE bench_ceiling_stock`.execute(db);
+  return { ordersPerSec: m.stock / seconds };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: IPC messages are typed at the calling side (flash-deal.bench.ts)
+const handlers: Record<string, (msg: any) => Promise<unknown>> = { setup, verify, ceiling };
+
+process.on('message', (msg: { id: number; type: string }) => {
+  handlers[msg.type](msg).then(
+    (result) => process.send!({ id: msg.id, ok: true, result }),
+    (err: Error) => process.send!({ id: msg.id, ok: false, error: err.stack ?? String(err) }),
+  );
+});
+process.on('disconnect', () => void server.close().then(() => process.exit(0)));
+process.send!({ type: 'ready', url: server.url });
