@@ -150,15 +150,6 @@ export async function replaceVariants(
   if (drop.length) await db.deleteFrom('product_variants').where('id', 'in', drop).execute();
 }
 
-/** Takes stock for an order line, only if there is enough: the check and the decrement are one statement. */
-export async function takeStock(db: Executor, variantId: string, quantity: number): Promise<boolean> {
-  const result =
-    await sql`UPDATE product_variants SET stock = stock - ${quantity} WHERE id = ${variantId} AND stock >= ${quantity}`.execute(
-      db,
-    );
-  return Number(result.numAffectedRows ?? 0) === 1;
-}
-
 export async function returnStock(db: Executor, variantId: string, quantity: number): Promise<void> {
   await sql`UPDATE product_variants SET stock = stock + ${quantity} WHERE id = ${variantId}`.execute(db);
 }

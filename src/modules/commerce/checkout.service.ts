@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import * as catalogRepo from './catalog.repo.ts';
@@ -35,7 +36,8 @@ export type CheckoutDeps = {
   reservationSeconds: number;
 };
 
-type Line = Omit<repo.OrderItemRow, 'order_id'>;
+/** An order line as written, with the list price the write checks is still current. */
+type Line = Omit<repo.OrderItemRow, 'order_id'> & { list_price_minor: number };
 type Priced = { orgId: string; currency: string; lines: Line[]; total: number; dealUnits: number };
 
 const unprocessable = (code: string, message: string, field?: string) =>
@@ -48,20 +50,49 @@ const hashBody = (input: CheckoutInput) =>
     .digest('hex');
 
 export function createCheckoutService(deps: CheckoutDeps) {
-  const { db, events, identity, social } = deps;
+  const { db, identity, social } = deps;
+  // Catalog facts for pricing, briefly cached: the order write re-checks every list price it relied on, and
+  // deal terms never change once published (their window, cap and limits are checked by the write itself).
+  const variantCache = new TtlCache<{ variant: catalogRepo.VariantRow; product: catalogRepo.ProductRow }>(
+    2000,
+  );
+  const dealCache = new TtlCache<{
+    deal: dealsRepo.DealRow;
+    items: { product_id: string; role: 'main' | 'addon' }[];
+  }>(2000);
+
+  function catalogSnapshot(variantIds: string[]) {
+    return variantCache.getMany(variantIds, async (missing) => {
+      const variants = await catalogRepo.findVariants(db, missing);
+      const products = new Map(
+        (await catalogRepo.findProductsByIds(db, [...new Set(variants.map((v) => v.product_id))])).map(
+          (p) => [p.id, p],
+        ),
+      );
+      return new Map(
+        variants.flatMap((v) =>
+          products.has(v.product_id)
+            ? [[v.id, { variant: v, product: products.get(v.product_id)! }] as const]
+            : [],
+        ),
+      );
+    });
+  }
+
+  async function dealSnapshot(dealId: string) {
+    const found = await dealCache.getMany([dealId], async (missing) => {
+      const [deal] = await dealsRepo.findDeals(db, missing);
+      if (!deal) return new Map();
+      return new Map([[deal.id, { deal, items: await dealsRepo.dealItems(db, [deal.id]) }]]);
+    });
+    return found.get(dealId);
+  }
 
   /** Prices the lines: list price, or the deal's price for the deal's products. All reads, before any lock. */
   async function price(principal: Principal, input: CheckoutInput): Promise<Priced> {
-    const variants = await catalogRepo.findVariants(
-      db,
-      input.items.map((i) => i.variantId),
-    );
-    const products = new Map(
-      (await catalogRepo.findProductsByIds(db, [...new Set(variants.map((v) => v.product_id))])).map((p) => [
-        p.id,
-        p,
-      ]),
-    );
+    const snapshot = await catalogSnapshot(input.items.map((i) => i.variantId));
+    const variants = [...snapshot.values()].map((e) => e.variant);
+    const products = new Map([...snapshot.values()].map((e) => [e.product.id, e.product]));
     if (new Set(input.items.map((i) => i.variantId)).size !== input.items.length)
       throw unprocessable(
         'duplicate_item',
@@ -100,11 +131,11 @@ export function createCheckoutService(deps: CheckoutDeps) {
     let unitPrice = (productId: string) => products.get(productId)!.price_minor;
     let dealUnits = 0;
     if (input.dealId) {
-      const [deal] = await dealsRepo.findDeals(db, [input.dealId]);
-      if (!deal) throw notFound('Deal', 'deal_not_found');
+      const cached = await dealSnapshot(input.dealId);
+      if (!cached) throw notFound('Deal', 'deal_not_found');
+      const { deal, items: dealItems } = cached;
       if (deal.org_id !== orgId)
         throw unprocessable('not_in_deal', 'These items are not part of this deal', 'items');
-      const dealItems = await dealsRepo.dealItems(db, [deal.id]);
       const inDeal = new Set(dealItems.map((i) => i.product_id));
       lines.forEach((l, index) => {
         if (!inDeal.has(l.product.id))
@@ -164,6 +195,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
       sku: l.variant.sku,
       quantity: l.quantity,
       unit_price_minor: unitPrice(l.product.id),
+      list_price_minor: l.product.price_minor,
     }));
     const total = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
     if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== total) {
@@ -229,120 +261,205 @@ export function createCheckoutService(deps: CheckoutDeps) {
     };
   }
 
-  async function replay(principal: Principal, key: string, hash: string) {
-    const existing = await repo.findByIdempotencyKey(db, principal.userId, key);
-    if (!existing) return undefined;
-    if (existing.idempotency_hash !== hash) {
-      throw unprocessable(
-        'idempotency_key_reused',
-        'This Idempotency-Key was used for a different order; use a new key for a new order',
-      );
-    }
-    return existing;
-  }
-
   return {
     price,
     touchFrom,
 
     /**
-     * Places an order: one transaction writes the order and takes deal units and stock with conditional updates
-     * (the hot rows last, so their locks are held briefly); the payment is charged after commit.
+     * Places an order. Reads first (an earlier order with this Idempotency-Key, attribution), then charges the
+     * card, then writes the order, its deal units and its stock in one statement and one commit; if that write
+     * fails (sold out, limit reached), the charge is refunded. Nothing is reserved for a declined card.
      */
-    async place(
-      principal: Principal,
-      input: CheckoutInput,
-      idempotencyKey: string,
-    ): Promise<{ orderId: string; replayed: boolean }> {
+    async place(principal: Principal, input: CheckoutInput, idempotencyKey: string) {
       const hash = hashBody(input);
-      const earlier = await replay(principal, idempotencyKey, hash);
-      if (earlier) return { orderId: earlier.id, replayed: true };
       const priced = await price(principal, input);
+      const context = await repo.checkoutContext(db, principal.userId, idempotencyKey, priced.orgId);
+      if (context.existing) return replayOf(context.existing, hash);
       const address = await shippingAddress(principal, input);
       const touch = await touchFrom(principal, priced.orgId, input.dealId ?? null, input.source);
+      const credit =
+        touch && (context.model === 'last_touch' || !context.credited) ? touch : context.credited;
+      const attribution = {
+        kind: credit?.kind ?? ('direct' as const),
+        postId: credit?.post_id ?? null,
+        chain: credit?.chain ?? [],
+        referrerId: credit?.referrer_id ?? null,
+      };
+
       const orderId = newId();
-      const inserted = await db.transaction().execute(async (trx) => {
-        if (touch) await repo.insertTouch(trx, touch);
-        const credit = await repo.creditedTouch(trx, principal.userId, priced.orgId);
-        const attribution = {
-          kind: credit?.kind ?? ('direct' as const),
-          postId: credit?.post_id ?? null,
-          chain: (credit?.chain as string[] | undefined) ?? [],
-          referrerId: credit?.referrer_id ?? null,
-        };
-        const ok = await repo.insertOrder(
-          trx,
-          {
-            id: orderId,
-            org_id: priced.orgId,
-            buyer_id: principal.userId,
-            status: 'pending',
-            currency: priced.currency,
-            total_minor: priced.total,
-            deal_id: input.dealId ?? null,
-            payment_ref: null,
-            shipping_address: address,
-            attribution_kind: attribution.kind,
-            attribution_post_id: attribution.postId,
-            attribution_chain: attribution.chain,
-            attribution_referrer_id: attribution.referrerId,
-            idempotency_key: idempotencyKey,
-            idempotency_hash: hash,
-            expires_at: new Date(Date.now() + deps.reservationSeconds * 1000),
-          },
-          priced.lines,
-        );
-        if (!ok) return false; // a concurrent retry with the same key won
-        await repo.addHistory(trx, { order_id: orderId, status: 'pending', actor_id: principal.userId });
-        await events.emit(trx, 'order.placed', orderId, {
-          orderId,
-          orgId: priced.orgId,
-          buyerId: principal.userId,
-          totalMinor: priced.total,
-          currency: priced.currency,
-          dealId: input.dealId ?? null,
-          attribution,
-        });
-        await repo.removeFromCart(
-          trx,
-          principal.userId,
-          priced.lines.map((l) => l.variant_id),
-        );
-        if (input.dealId) {
-          const failure = await dealsRepo.claimDeal(trx, input.dealId, principal.userId, priced.dealUnits);
-          if (failure) throw dealFailure(failure);
-        }
-        for (const line of [...priced.lines].sort((a, b) => a.variant_id.localeCompare(b.variant_id))) {
-          if (!(await catalogRepo.takeStock(trx, line.variant_id, line.quantity))) {
-            throw new AppError(
-              'conflict',
-              'sold_out',
-              `"${line.title}" does not have ${line.quantity} left in stock`,
-              [{ field: `items[${line.line}].quantity`, message: 'exceeds the stock left' }],
-            );
-          }
-        }
-        return true;
+      const payment = await deps.payments.charge({
+        orderId,
+        amountMinor: priced.total,
+        currency: priced.currency,
+        card: input.card,
       });
-      events.wake();
-      if (!inserted) {
-        const winner = await replay(principal, idempotencyKey, hash);
-        return { orderId: winner!.id, replayed: true };
+      if (payment.status === 'declined') {
+        throw new AppError(
+          'payment_required',
+          'payment_declined',
+          `The card was declined (${payment.reason}); nothing was charged`,
+        );
       }
-      return { orderId, replayed: false };
+      const paid = payment.status === 'succeeded';
+      const ref = {
+        orderId,
+        orgId: priced.orgId,
+        buyerId: principal.userId,
+        totalMinor: priced.total,
+        currency: priced.currency,
+      };
+      const events = [
+        {
+          type: 'order.placed',
+          payload: { ...ref, dealId: input.dealId ?? null, attribution },
+          subscribers: deps.events.subscribersOf('order.placed'),
+        },
+        ...(paid
+          ? [{ type: 'order.paid', payload: ref, subscribers: deps.events.subscribersOf('order.paid') }]
+          : []),
+      ];
+      try {
+        await repo.placeOrder(db, {
+          order_id: orderId,
+          buyer_id: principal.userId,
+          org_id: priced.orgId,
+          status: paid ? 'paid' : 'pending',
+          currency: priced.currency,
+          total_minor: priced.total,
+          deal_id: input.dealId ?? null,
+          deal_units: priced.dealUnits,
+          payment_ref: payment.providerRef,
+          shipping_address: address,
+          attribution: {
+            kind: attribution.kind,
+            post_id: attribution.postId,
+            chain: attribution.chain,
+            referrer_id: attribution.referrerId,
+          },
+          touch: touch
+            ? { kind: touch.kind, post_id: touch.post_id, chain: touch.chain, referrer_id: touch.referrer_id }
+            : null,
+          idempotency_key: idempotencyKey,
+          idempotency_hash: hash,
+          expires_at: paid ? null : new Date(Date.now() + deps.reservationSeconds * 1000).toISOString(),
+          lines: priced.lines,
+          history: [
+            { status: 'pending', actor_id: principal.userId, note: null },
+            ...(paid ? [{ status: 'paid', actor_id: null, note: `payment ${payment.providerRef}` }] : []),
+          ],
+          events,
+        });
+      } catch (err) {
+        await deps.payments.refund(payment.providerRef, priced.total); // compensate: the order was not taken
+        if (isUniqueViolation(err)) {
+          const winner = await repo.findByIdempotencyKey(db, principal.userId, idempotencyKey);
+          if (winner) return replayOf({ id: winner.id, hash: winner.idempotency_hash }, hash);
+        }
+        throw checkoutFailure(err, priced.lines);
+      }
+      deps.events.wake();
+      const now = new Date();
+      // What was just written, as rows, so the response needs no second read of the order.
+      const written = {
+        row: {
+          id: orderId,
+          org_id: priced.orgId,
+          buyer_id: principal.userId,
+          status: paid ? ('paid' as const) : ('pending' as const),
+          currency: priced.currency,
+          total_minor: priced.total,
+          refunded_minor: 0,
+          deal_id: input.dealId ?? null,
+          payment_ref: payment.providerRef,
+          shipping_address: address,
+          attribution_kind: attribution.kind,
+          attribution_post_id: attribution.postId,
+          attribution_chain: attribution.chain,
+          attribution_referrer_id: attribution.referrerId,
+          idempotency_key: idempotencyKey,
+          idempotency_hash: hash,
+          expires_at: paid ? null : new Date(now.getTime() + deps.reservationSeconds * 1000),
+          created_at: now,
+          updated_at: now,
+        },
+        items: priced.lines.map(({ list_price_minor: _, ...line }) => ({ ...line, order_id: orderId })),
+        history: [
+          {
+            order_id: orderId,
+            status: 'pending',
+            actor_id: principal.userId,
+            note: null,
+            amount_minor: null,
+            at: now,
+          },
+          ...(paid
+            ? [
+                {
+                  order_id: orderId,
+                  status: 'paid',
+                  actor_id: null,
+                  note: `payment ${payment.providerRef}`,
+                  amount_minor: null,
+                  at: now,
+                },
+              ]
+            : []),
+        ],
+      };
+      return { orderId, replayed: false, written };
     },
   };
 }
 
-function dealFailure(failure: dealsRepo.ClaimFailure): AppError {
-  switch (failure) {
-    case 'not_started':
+function replayOf(
+  existing: { id: string; hash: string | null },
+  hash: string,
+): { orderId: string; replayed: true; written?: undefined } {
+  if (existing.hash !== hash) {
+    throw unprocessable(
+      'idempotency_key_reused',
+      'This Idempotency-Key was used for a different order; use a new key for a new order',
+    );
+  }
+  return { orderId: existing.id, replayed: true as const };
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
+
+/** The function's P0001 codes as the API's errors; anything else is not ours to explain. */
+function checkoutFailure(err: unknown, lines: Line[]): unknown {
+  const { code, message, detail } = err as { code?: string; message?: string; detail?: string };
+  if (code !== 'P0001' || !message) return err;
+  if (message === 'sold_out') {
+    const line = lines[Number(detail)] ?? lines[0];
+    return new AppError(
+      'conflict',
+      'sold_out',
+      `"${line.title}" does not have ${line.quantity} left in stock`,
+      [{ field: `items[${line.line}].quantity`, message: 'exceeds the stock left' }],
+    );
+  }
+  if (message === 'price_changed')
+    return new AppError(
+      'conflict',
+      'price_changed',
+      'The price changed since it was shown; review the new price',
+    );
+  if (message === 'deal_not_found') return new AppError('not_found', 'deal_not_found', 'Deal not found');
+  return dealFailure(message as 'deal_expired' | 'deal_sold_out' | 'deal_not_started' | 'deal_limit_reached');
+}
+
+function dealFailure(
+  code: 'deal_not_started' | 'deal_expired' | 'deal_sold_out' | 'deal_limit_reached',
+): AppError {
+  switch (code) {
+    case 'deal_not_started':
       return new AppError('conflict', 'deal_not_started', 'This deal has not started yet');
-    case 'ended':
+    case 'deal_expired':
       return new AppError('gone', 'deal_expired', 'This deal has ended');
-    case 'sold_out':
+    case 'deal_sold_out':
       return new AppError('conflict', 'deal_sold_out', 'This deal is sold out');
-    case 'limit_reached':
+    case 'deal_limit_reached':
       return new AppError(
         'conflict',
         'deal_limit_reached',

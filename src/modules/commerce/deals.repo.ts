@@ -102,38 +102,6 @@ export async function boughtBy(
   return new Map(rows.map((r) => [r.deal_id, r.quantity]));
 }
 
-export type ClaimFailure = 'not_started' | 'ended' | 'sold_out' | 'limit_reached';
-
-/**
- * Claims `units` of a deal for a buyer: the window, the quantity cap and the per-customer limit are each
- * checked by the statement that changes them, so concurrent buyers can never exceed either.
- */
-export async function claimDeal(
-  db: Executor,
-  dealId: string,
-  buyerId: string,
-  units: number,
-): Promise<ClaimFailure | null> {
-  const claimed = await sql<{ id: string }>`
-    UPDATE deals SET sold = sold + ${units}
-    WHERE id = ${dealId} AND now() >= starts_at AND now() < ends_at AND (quantity_cap IS NULL OR sold + ${units} <= quantity_cap)
-    RETURNING id, per_customer_limit`.execute(db);
-  if (claimed.rows.length === 0) {
-    const { rows } = await sql<{ started: boolean; ended: boolean }>`
-      SELECT now() >= starts_at AS started, now() >= ends_at AS ended FROM deals WHERE id = ${dealId}`.execute(
-      db,
-    );
-    return !rows[0]?.started ? 'not_started' : rows[0].ended ? 'ended' : 'sold_out';
-  }
-  const limit = (claimed.rows[0] as { per_customer_limit?: number | null }).per_customer_limit ?? null;
-  const purchase = await sql`
-    INSERT INTO deal_purchases AS dp (deal_id, buyer_id, quantity) VALUES (${dealId}, ${buyerId}, ${units})
-    ON CONFLICT (deal_id, buyer_id) DO UPDATE SET quantity = dp.quantity + excluded.quantity
-    WHERE ${limit}::int IS NULL OR dp.quantity + excluded.quantity <= ${limit}::int`.execute(db);
-  const overLimit = Number(purchase.numAffectedRows ?? 0) === 0 || (limit !== null && units > limit);
-  return overLimit ? 'limit_reached' : null;
-}
-
 /** Gives back what a cancelled or refunded order claimed. */
 export async function releaseDeal(
   db: Executor,

@@ -36,30 +36,45 @@ export type OrderItemRow = {
 
 export type NewOrder = Omit<OrderRow, 'refunded_minor' | 'created_at' | 'updated_at'>;
 
-/** Inserts the order unless this buyer already used the idempotency key; returns whether it was inserted. */
-export async function insertOrder(
+export type CheckoutContext = {
+  existing: { id: string; hash: string | null } | null;
+  /** The touch that gets the credit so far: the last (or, by the brand's setting, first) within the window. */
+  credited: {
+    kind: 'post' | 'reshare' | 'referral';
+    post_id: string | null;
+    chain: string[];
+    referrer_id: string | null;
+  } | null;
+  model: 'last_touch' | 'first_touch';
+};
+
+/** Everything checkout must read before charging, in one round trip: an earlier order with this key, and attribution. */
+export async function checkoutContext(
   db: Executor,
-  order: NewOrder,
-  items: Omit<OrderItemRow, 'order_id'>[],
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('orders')
-    .values({
-      ...order,
-      shipping_address: JSON.stringify(order.shipping_address),
-      attribution_chain: JSON.stringify(order.attribution_chain),
-    })
-    .onConflict((oc) =>
-      oc.columns(['buyer_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await db
-    .insertInto('order_items')
-    .values(items.map((i) => ({ ...i, order_id: order.id })))
-    .execute();
-  return true;
+  buyerId: string,
+  key: string,
+  orgId: string,
+): Promise<CheckoutContext> {
+  const { rows } = await sql<{
+    existing: CheckoutContext['existing'];
+    credited: CheckoutContext['credited'];
+    model: CheckoutContext['model'];
+  }>`
+    WITH s AS (SELECT coalesce(max(attribution_window_days), 30) AS days, coalesce(max(attribution_model), 'last_touch') AS model
+               FROM commerce_settings WHERE org_id = ${orgId})
+    SELECT
+      (SELECT json_build_object('id', id, 'hash', idempotency_hash) FROM orders WHERE buyer_id = ${buyerId} AND idempotency_key = ${key}) AS existing,
+      (SELECT json_build_object('kind', kind, 'post_id', post_id, 'chain', chain, 'referrer_id', referrer_id) FROM attribution_touches t, s
+        WHERE t.buyer_id = ${buyerId} AND t.org_id = ${orgId} AND t.at > now() - make_interval(days => s.days)
+        ORDER BY CASE WHEN s.model = 'first_touch' THEN t.id END ASC, t.id DESC LIMIT 1) AS credited,
+      (SELECT model FROM s) AS model`.execute(db);
+  const parse = <T>(v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  return { existing: parse(rows[0].existing), credited: parse(rows[0].credited), model: rows[0].model };
+}
+
+/** The whole write of an order in one statement (see the commerce_place_order migration). */
+export async function placeOrder(db: Executor, payload: Record<string, unknown>): Promise<void> {
+  await sql`SELECT commerce_place_order(${JSON.stringify(payload)}::jsonb)`.execute(db);
 }
 
 export function findOrder(db: Executor, id: string): Promise<OrderRow | undefined> {
@@ -144,10 +159,6 @@ export async function setStatus(
     .set({ status, updated_at: new Date(), ...extra })
     .where('id', '=', id)
     .execute();
-}
-
-export async function setPaymentRef(db: Executor, id: string, ref: string): Promise<void> {
-  await db.updateTable('orders').set({ payment_ref: ref }).where('id', '=', id).execute();
 }
 
 export function listOrders(
@@ -252,44 +263,6 @@ export async function removeFromCart(db: Executor, userId: string, variantIds: s
       .where('user_id', '=', userId)
       .where('variant_id', 'in', variantIds)
       .execute();
-}
-
-export async function insertTouch(
-  db: Executor,
-  row: {
-    org_id: string;
-    buyer_id: string;
-    deal_id: string | null;
-    kind: 'post' | 'reshare' | 'referral';
-    post_id: string | null;
-    chain: string[];
-    referrer_id: string | null;
-  },
-) {
-  await db
-    .insertInto('attribution_touches')
-    .values({ ...row, chain: JSON.stringify(row.chain) })
-    .execute();
-}
-
-/** The touch that gets the credit: the last (or first) one for this buyer and brand within the window. */
-export async function creditedTouch(db: Executor, buyerId: string, orgId: string) {
-  const settings = await db
-    .selectFrom('commerce_settings')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  const days = settings?.attribution_window_days ?? 30;
-  const first = settings?.attribution_model === 'first_touch';
-  return db
-    .selectFrom('attribution_touches')
-    .selectAll()
-    .where('buyer_id', '=', buyerId)
-    .where('org_id', '=', orgId)
-    .where('at', '>', sql<Date>`now() - make_interval(days => ${days})`)
-    .orderBy('id', first ? 'asc' : 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 export function settingsOf(db: Executor, orgId: string) {

@@ -30,7 +30,7 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
           tags,
           summary: 'Buy: one click from a deal card, or the items of a cart (one brand per order)',
           description:
-            'Requires an Idempotency-Key header: a retry with the same key returns the first order (200, Idempotent-Replayed: true) and never a second one. 201 when paid, 202 while the payment is pending, 402 when declined (the order is cancelled and its stock released).',
+            'Requires an Idempotency-Key header: a retry with the same key returns the first order (200, Idempotent-Replayed: true) and never a second one. 201 when paid, 202 while the payment is pending (stock is held until it settles), 402 when the card is declined (no order is taken).',
           headers: IdempotencyHeaders,
           body: CheckoutBody,
           response: { 200: OrderRef, 201: OrderRef, 202: OrderRef },
@@ -39,21 +39,15 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
       },
       async (request, reply) => {
         const principal = requireUser(request);
-        const { orderId, replayed } = await checkout.place(
+        const { orderId, replayed, written } = await checkout.place(
           principal,
           request.body,
           request.headers['idempotency-key'],
         );
-        if (!replayed) await orders.charge(orderId, request.body.card);
-        const order = await orders.get(principal, orderId);
+        const order = written
+          ? (await orders.present([written.row], written))[0]
+          : await orders.get(principal, orderId);
         if (replayed) return reply.header('idempotent-replayed', 'true').code(200).send(order);
-        if (order.status === 'cancelled') {
-          throw new AppError(
-            'payment_required',
-            'payment_declined',
-            'The payment was declined; nothing was charged and the items were released',
-          ).withDetails({ order });
-        }
         return reply.code(order.status === 'pending' ? 202 : 201).send(order);
       },
     );

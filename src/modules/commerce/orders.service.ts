@@ -90,9 +90,24 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     return order;
   }
 
-  async function present(orders: repo.OrderRow[]) {
+  type HistoryRow = {
+    order_id: string;
+    status: string;
+    actor_id: string | null;
+    note: string | null;
+    amount_minor: number | null;
+    at: Date;
+  };
+
+  /** Orders as their buyer or the brand sees them; items and history are loaded unless the caller has them. */
+  async function present(
+    orders: repo.OrderRow[],
+    known?: { items: repo.OrderItemRow[]; history: HistoryRow[] },
+  ) {
     const ids = orders.map((o) => o.id);
-    const [items, history] = await Promise.all([repo.itemsOf(db, ids), repo.historyOf(db, ids)]);
+    const [items, history] = known
+      ? [known.items, known.history]
+      : await Promise.all([repo.itemsOf(db, ids), repo.historyOf(db, ids)]);
     const accountIds = new Set(
       orders.flatMap((o) => [
         o.org_id,
@@ -151,22 +166,6 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
 
     async get(principal: Principal, orderId: string) {
       return (await present([await staffOrBuyer(principal, orderId)]))[0];
-    },
-
-    /** Charges the card for a freshly placed order, outside any transaction, and settles what the provider says. */
-    async charge(orderId: string, card: { number: string }) {
-      const order = await repo.findOrder(db, orderId);
-      if (order?.status !== 'pending' || order.payment_ref) return;
-      const result = await payments.charge({
-        orderId,
-        amountMinor: order.total_minor,
-        currency: order.currency,
-        card,
-      });
-      await repo.setPaymentRef(db, orderId, result.providerRef);
-      if (result.status === 'succeeded') await markPaid(orderId, result.providerRef);
-      if (result.status === 'declined')
-        await cancel(orderId, null, `payment declined: ${result.reason}`, ['pending']);
     },
 
     /** A provider's asynchronous verdict (webhook), applied at most once. */

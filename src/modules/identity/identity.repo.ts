@@ -393,7 +393,9 @@ export async function bulkInsertMembers(
   if (rows.length === 0) return;
   await sql`
     INSERT INTO org_members (org_id, user_id, role)
-    SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.role)}::text[])`.execute(db);
+    SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.role)}::text[])`.execute(
+    db,
+  );
 }
 
 export async function hasAnyAccount(db: Executor): Promise<boolean> {

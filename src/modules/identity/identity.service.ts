@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 import * as repo from './identity.repo.ts';
 import type { Link } from './identity.tables.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -14,13 +15,24 @@ const FAILURE_WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_FAILURES_PER_ADDRESS = 30;
 
-export type IdentityDeps = { db: Db; events: EventBus };
+/**
+ * Hot lookups kept briefly in memory: who a session or token is (every request asks) and account summaries
+ * (every list of posts names its authors). This process drops an entry the moment it changes it; other server
+ * processes see the change within the TTL.
+ */
+export type IdentityCaches = { principals: TtlCache<Principal>; accounts: TtlCache<repo.AccountRow> };
+export const createIdentityCaches = (): IdentityCaches => ({
+  principals: new TtlCache(2000),
+  accounts: new TtlCache(5000),
+});
+
+export type IdentityDeps = { db: Db; events: EventBus; caches: IdentityCaches };
 
 export type SignupInput = { email: string; password: string; handle: string; name: string };
 
 export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
 
-export function createIdentityService({ db, events }: IdentityDeps) {
+export function createIdentityService({ db, events, caches }: IdentityDeps) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(fn);
     events.wake();
@@ -105,12 +117,22 @@ export function createIdentityService({ db, events }: IdentityDeps) {
       return startSession(user.account_id);
     },
 
-    logout: (sessionToken: string) => repo.deleteSession(db, hashSecret(sessionToken)),
+    async logout(sessionToken: string) {
+      await repo.deleteSession(db, hashSecret(sessionToken));
+      caches.principals.delete(`session:${hashSecret(sessionToken)}`);
+    },
 
-    resolvePrincipal(via: 'session' | 'token', tokenHash: string): Promise<Principal | undefined> {
-      return via === 'session'
-        ? repo.findSessionPrincipal(db, tokenHash)
-        : repo.findTokenPrincipal(db, tokenHash);
+    async resolvePrincipal(via: 'session' | 'token', tokenHash: string): Promise<Principal | undefined> {
+      const key = `${via}:${tokenHash}`;
+      const cached = caches.principals.get(key);
+      if (cached !== undefined) return cached ?? undefined;
+      const principal =
+        via === 'session'
+          ? await repo.findSessionPrincipal(db, tokenHash)
+          : await repo.findTokenPrincipal(db, tokenHash);
+      // Unknown tokens are not remembered: a session created by another process must work at once.
+      if (principal) caches.principals.set(key, principal);
+      return principal;
     },
 
     async resolvePrincipalForUser(userId: string): Promise<Principal> {
@@ -136,6 +158,7 @@ export function createIdentityService({ db, events }: IdentityDeps) {
         avatar_url: patch.avatarUrl,
         links: patch.links,
       });
+      caches.accounts.delete(accountId);
     },
 
     async createApiToken(userId: string, name: string) {
@@ -154,12 +177,14 @@ export function createIdentityService({ db, events }: IdentityDeps) {
 
     async revokeApiToken(userId: string, id: string) {
       if (!(await repo.revokeApiToken(db, userId, id))) throw notFound('API token');
+      caches.principals.clear(); // the token's hash is not known here; revocations are rare
     },
 
     async setAdmin(handle: string, isAdmin: boolean) {
       const account = await repo.findAccountByHandle(db, handle);
       if (account?.kind !== 'person') throw notFound('User');
       await repo.setAdmin(db, account.id, isAdmin);
+      caches.principals.clear();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import * as repo from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
-import { createIdentityService } from './identity.service.ts';
+import { createIdentityCaches, createIdentityService } from './identity.service.ts';
 import { createOrgsService } from './orgs.service.ts';
 
 export { presentAccount, presentSummary } from './identity.present.ts';
@@ -25,15 +25,22 @@ import { orgRoutes } from './orgs.routes.ts';
 
 /** Accounts (people and organizations), sign-in, sessions, API tokens, org membership and roles. */
 export function createIdentityModule(deps: { db: Db; events: EventBus }) {
+  const caches = createIdentityCaches();
   const module = {
     db: deps.db,
-    service: createIdentityService(deps),
-    orgs: createOrgsService(deps),
+    service: createIdentityService({ ...deps, caches }),
+    orgs: createOrgsService({ ...deps, caches }),
     /** Looks up accounts for other modules, which must not read identity's tables themselves. */
     accounts: {
       byHandle: (handle: string) => repo.findAccountByHandle(deps.db, handle),
       byHandles: (handles: string[]) => repo.findAccountsByHandles(deps.db, handles),
-      byIds: (ids: string[]) => repo.findAccountsByIds(deps.db, ids),
+      byIds: async (ids: string[]) => {
+        const found = await caches.accounts.getMany(
+          ids,
+          async (missing) => new Map((await repo.findAccountsByIds(deps.db, missing)).map((a) => [a.id, a])),
+        );
+        return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+      },
       search: (query: string, limit: number) => repo.searchAccounts(deps.db, query, limit),
     },
     routes: (options: { secureCookies: boolean }) => async (app: FastifyInstance) => {

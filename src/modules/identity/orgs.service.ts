@@ -4,7 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { OrgRole, Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import * as repo from './identity.repo.ts';
-import { handleTakenError, rethrowUniqueViolation } from './identity.service.ts';
+import { handleTakenError, type IdentityCaches, rethrowUniqueViolation } from './identity.service.ts';
 import type { Link } from './identity.tables.ts';
 import { type Capability, can, roleIn } from './org-roles.ts';
 
@@ -16,7 +16,15 @@ export type OrgInput = {
   avatarUrl?: string | null;
 };
 
-export function createOrgsService({ db, events }: { db: Db; events: EventBus }) {
+export function createOrgsService({
+  db,
+  events,
+  caches,
+}: {
+  db: Db;
+  events: EventBus;
+  caches: IdentityCaches;
+}) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(fn);
     events.wake();
@@ -42,6 +50,7 @@ export function createOrgsService({ db, events }: { db: Db; events: EventBus }) 
 
   async function addMember(trx: Executor, orgId: string, userId: string, role: OrgRole) {
     await repo.insertMember(trx, { org_id: orgId, user_id: userId, role });
+    caches.principals.clear(); // memberships are part of every cached principal
     await events.emit(trx, 'org.member_added', orgId, { orgId, userId, role });
   }
 
@@ -88,6 +97,7 @@ export function createOrgsService({ db, events }: { db: Db; events: EventBus }) 
         avatar_url: patch.avatarUrl,
         links: patch.links,
       });
+      caches.accounts.delete(org.id);
       return orgByHandle(handle);
     },
 
@@ -95,6 +105,7 @@ export function createOrgsService({ db, events }: { db: Db; events: EventBus }) 
       if (!principal.isAdmin) throw forbidden('Only a platform admin can verify organizations', 'admin_only');
       const org = await orgByHandle(handle);
       await repo.setVerified(db, org.id, verified);
+      caches.accounts.delete(org.id);
       return orgByHandle(handle);
     },
 
@@ -180,6 +191,7 @@ export function createOrgsService({ db, events }: { db: Db; events: EventBus }) 
           throw new AppError('conflict', 'last_owner', 'An organization needs at least one owner');
         }
         await repo.deleteMember(trx, org.id, user.id);
+        caches.principals.clear();
         await events.emit(trx, 'org.member_removed', org.id, { orgId: org.id, userId: user.id });
       });
     },

@@ -33,6 +33,11 @@ export class EventBus {
     this.handlers.set(type, list);
   }
 
+  /** Names of the subscribers of a type, for writers that insert deliveries themselves (the checkout function). */
+  subscribersOf(type: EventType): string[] {
+    return (this.handlers.get(type) ?? []).map((r) => r.subscriber);
+  }
+
   handlerFor(type: EventType, subscriber: string): Handler<EventType> | undefined {
     return this.handlers.get(type)?.find((r) => r.subscriber === subscriber)?.handler;
   }
