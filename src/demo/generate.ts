@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { hasAnyAccount, hashPassword, takenHandlesAndEmails } from '../modules/identity/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Taken } from './accounts.ts';
+import { deferSecondaryIndexes } from './deferred-indexes.ts';
 import { createProgress } from './progress.ts';
 import { Rng } from './random.ts';
 import { buildWorld } from './world.ts';
@@ -13,7 +14,7 @@ export const DEMO_PASSWORD = 'souk-demo-2026';
 export type DemoWorldOptions = {
   /** People to create (brands and resellers come on top: about one brand per 100 people, at least 8). */
   users: number;
-  /** Posts, replies and reshares together; default 8 per person. */
+  /** Posts, replies and reshares together; default 5 per person. */
   posts?: number;
   seed?: number;
   /** Return null without writing when the database already has an account. */
@@ -24,7 +25,7 @@ export type DemoWorldOptions = {
   /** The clock the world is built around (posts span the 60 days before it); fix it for identical ids. */
   now?: Date;
   /**
-   * Newest entries materialized per home timeline (default 200), which bounds the work at 100k people.
+   * Newest entries materialized per home timeline (default 100: five pages), which bounds the work.
    * Older posts are not in anyone's home, as if a fan-out had trimmed them; profiles, threads and search
    * still show them.
    */
@@ -33,8 +34,8 @@ export type DemoWorldOptions = {
 
 export type DemoWorldSummary = { users: number; brands: number; posts: number; loginHint: string };
 
-const DEFAULT_POSTS_PER_PERSON = 8;
-const DEFAULT_HOME_CAP = 200;
+const DEFAULT_POSTS_PER_PERSON = 5;
+const DEFAULT_HOME_CAP = 100;
 const LIKES_PER_POST = 1.5;
 
 async function takenNames(db: Db, nonEmpty: boolean): Promise<Taken> {
@@ -70,11 +71,18 @@ export async function generateDemoWorld(db: Db, opts: DemoWorldOptions): Promise
   const progress = createProgress({ bar: opts.progress ?? false, log: opts.log });
   let homeRows = 0;
   await db.transaction().execute(async (trx) => {
+    // On an empty database nobody else can be reading yet, so secondary indexes are rebuilt once at the end.
+    const rebuildIndexes = nonEmpty ? undefined : await deferSecondaryIndexes(trx);
     await writeAccounts(trx, world, passwordHash, progress);
     await writeFollows(trx, world, new Rng(seed).fork('follow-times'), nowMs, progress);
     await writePosts(trx, world, progress);
     await writeLikes(trx, world, progress);
     homeRows = await writeHomes(trx, world, progress);
+    if (rebuildIndexes) {
+      progress.phase('indexes', 1);
+      await rebuildIndexes();
+      progress.tick(1);
+    }
   });
   progress.done();
   // Fresh statistics, so the planner knows the tables are no longer empty (PGlite runs no autovacuum).

@@ -189,7 +189,10 @@ export class PostBuilder {
 
   private original(i: number, author: number): void {
     const { accounts } = this.inputs;
-    if (author >= accounts.firstPerson) return this.personPost(i, author);
+    if (author >= accounts.firstPerson) {
+      this.personPost(i, author);
+      return;
+    }
     const isBrand = author < accounts.brands;
     const category = CATEGORIES[isBrand ? accounts.list[author].category : this.rng.int(CATEGORIES.length)];
     this.place(
@@ -220,7 +223,10 @@ export class PostBuilder {
 
   private personPost(i: number, a: number): void {
     const r = this.rng.next();
-    if (r < 0.015) return this.directPost(i, a);
+    if (r < 0.015) {
+      this.directPost(i, a);
+      return;
+    }
     const visibility = r < 0.055 ? FOLLOWERS : PUBLIC;
     const kind = this.rng.next();
     const friend = this.friendOf(a);

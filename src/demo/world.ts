@@ -35,7 +35,13 @@ export function buildWorld(spec: WorldSpec, taken: Taken): DemoWorld {
   const handleIndex = new Map(accounts.list.map((a, i) => [a.handle.toLowerCase(), i]));
   const inputs = { accounts, graph, pull: weights, handleIndex };
   // Times draw from their own stream: the texts and threads of a seed do not depend on the clock.
-  const posts = new PostBuilder(inputs, spec.posts, rng.fork('posts'), rng.fork('post-times'), spec.nowMs).build();
+  const posts = new PostBuilder(
+    inputs,
+    spec.posts,
+    rng.fork('posts'),
+    rng.fork('post-times'),
+    spec.nowMs,
+  ).build();
   const likes = buildLikes(posts, accounts, weights, spec.likesPerPost, rng.fork('likes'), spec.nowMs);
   const idRng = rng.fork('post-ids');
   const postIds = Array.from({ length: posts.count }, (_, i) => newId(posts.timeMs[i], idRng.bytes16()));

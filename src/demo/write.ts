@@ -63,6 +63,12 @@ export async function writeAccounts(
   );
 }
 
+/** Account indices in id order: rows keyed by account id then go into their primary keys in order. */
+const byId = (world: DemoWorld) =>
+  world.accounts.list
+    .map((_, i) => i)
+    .sort((x, y) => (world.accounts.list[x].id < world.accounts.list[y].id ? -1 : 1));
+
 export async function writeFollows(
   trx: Executor,
   world: DemoWorld,
@@ -71,23 +77,28 @@ export async function writeFollows(
   progress: Progress,
 ): Promise<void> {
   const { graph, accounts } = world;
-  const followers = new Int32Array(graph.targets.length);
-  for (let a = 0; a < accounts.list.length; a++) followers.fill(a, graph.offsets[a], graph.offsets[a + 1]);
+  const list = accounts.list;
+  let rows: { follower_id: string; followee_id: string; created_at: Date }[] = [];
+  const flush = async () => {
+    await bulkInsertFollows(trx, rows);
+    progress.tick(rows.length);
+    rows = [];
+  };
   progress.phase('follows', graph.targets.length);
-  await inBatches(graph.targets.length, BATCH.follows, progress, async (start, end) => {
-    const rows = [];
-    for (let i = start; i < end; i++) {
-      const follower = accounts.list[followers[i]];
-      const followee = accounts.list[graph.targets[i]];
-      const since = Math.max(follower.createdAtMs, followee.createdAtMs);
+  for (const a of byId(world)) {
+    const followees = Array.from(graph.targets.subarray(graph.offsets[a], graph.offsets[a + 1]));
+    followees.sort((x, y) => (list[x].id < list[y].id ? -1 : 1));
+    for (const f of followees) {
+      const since = Math.max(list[a].createdAtMs, list[f].createdAtMs);
       rows.push({
-        follower_id: follower.id,
-        followee_id: followee.id,
+        follower_id: list[a].id,
+        followee_id: list[f].id,
         created_at: new Date(since + rng.next() * (nowMs - since)),
       });
     }
-    await bulkInsertFollows(trx, rows);
-  });
+    if (rows.length >= BATCH.follows) await flush();
+  }
+  await flush();
 }
 
 export async function writePosts(trx: Executor, world: DemoWorld, progress: Progress): Promise<void> {
@@ -139,7 +150,7 @@ export async function writeLikes(trx: Executor, world: DemoWorld, progress: Prog
 /** Fills every account's home timeline (capped at its newest entries), owners in id order; returns the rows written. */
 export async function writeHomes(trx: Executor, world: DemoWorld, progress: Progress): Promise<number> {
   const { accounts, homes, postIds, posts } = world;
-  const owners = accounts.list.map((a, i) => ({ id: a.id, i })).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const owners = byId(world).map((i) => ({ id: accounts.list[i].id, i }));
   let written = 0;
   progress.phase('home timelines', owners.length);
   await inBatches(owners.length, BATCH.homeOwners, progress, async (start, end) => {

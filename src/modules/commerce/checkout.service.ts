@@ -266,25 +266,23 @@ export function createCheckoutService(deps: CheckoutDeps) {
     touchFrom,
 
     /**
-     * Places an order. Reads first (an earlier order with this Idempotency-Key, attribution), then charges the
+     * Places an order. Reads first (an earlier order with this Idempotency-Key; a sold-out deal), then charges the
      * card, then writes the order, its deal units and its stock in one statement and one commit; if that write
      * fails (sold out, limit reached), the charge is refunded. Nothing is reserved for a declined card.
      */
     async place(principal: Principal, input: CheckoutInput, idempotencyKey: string) {
       const hash = hashBody(input);
       const priced = await price(principal, input);
-      const context = await repo.checkoutContext(db, principal.userId, idempotencyKey, priced.orgId);
-      if (context.existing) return replayOf(context.existing, hash);
+      const precheck = await repo.checkoutPrecheck(
+        db,
+        principal.userId,
+        idempotencyKey,
+        input.dealId ?? null,
+      );
+      if (precheck.existing) return replayOf(precheck.existing, hash);
+      if (precheck.soldOut) throw dealFailure('deal_sold_out'); // fail fast: no charge to refund
       const address = await shippingAddress(principal, input);
       const touch = await touchFrom(principal, priced.orgId, input.dealId ?? null, input.source);
-      const credit =
-        touch && (context.model === 'last_touch' || !context.credited) ? touch : context.credited;
-      const attribution = {
-        kind: credit?.kind ?? ('direct' as const),
-        postId: credit?.post_id ?? null,
-        chain: credit?.chain ?? [],
-        referrerId: credit?.referrer_id ?? null,
-      };
 
       const orderId = newId();
       const payment = await deps.payments.charge({
@@ -311,15 +309,16 @@ export function createCheckoutService(deps: CheckoutDeps) {
       const events = [
         {
           type: 'order.placed',
-          payload: { ...ref, dealId: input.dealId ?? null, attribution },
+          payload: { ...ref, dealId: input.dealId ?? null }, // the write adds the credited attribution
           subscribers: deps.events.subscribersOf('order.placed'),
         },
         ...(paid
           ? [{ type: 'order.paid', payload: ref, subscribers: deps.events.subscribersOf('order.paid') }]
           : []),
       ];
+      let attribution: repo.CreditedAttribution;
       try {
-        await repo.placeOrder(db, {
+        attribution = await repo.placeOrder(db, {
           order_id: orderId,
           buyer_id: principal.userId,
           org_id: priced.orgId,
@@ -330,12 +329,6 @@ export function createCheckoutService(deps: CheckoutDeps) {
           deal_units: priced.dealUnits,
           payment_ref: payment.providerRef,
           shipping_address: address,
-          attribution: {
-            kind: attribution.kind,
-            post_id: attribution.postId,
-            chain: attribution.chain,
-            referrer_id: attribution.referrerId,
-          },
           touch: touch
             ? { kind: touch.kind, post_id: touch.post_id, chain: touch.chain, referrer_id: touch.referrer_id }
             : null,

@@ -36,45 +36,41 @@ export type OrderItemRow = {
 
 export type NewOrder = Omit<OrderRow, 'refunded_minor' | 'created_at' | 'updated_at'>;
 
-export type CheckoutContext = {
-  existing: { id: string; hash: string | null } | null;
-  /** The touch that gets the credit so far: the last (or, by the brand's setting, first) within the window. */
-  credited: {
-    kind: 'post' | 'reshare' | 'referral';
-    post_id: string | null;
-    chain: string[];
-    referrer_id: string | null;
-  } | null;
-  model: 'last_touch' | 'first_touch';
-};
-
-/** Everything checkout must read before charging, in one round trip: an earlier order with this key, and attribution. */
-export async function checkoutContext(
-  db: Executor,
-  buyerId: string,
-  key: string,
-  orgId: string,
-): Promise<CheckoutContext> {
+/** Before charging: an earlier order with this Idempotency-Key, and whether the deal is already sold out. */
+export async function checkoutPrecheck(db: Executor, buyerId: string, key: string, dealId: string | null) {
   const { rows } = await sql<{
-    existing: CheckoutContext['existing'];
-    credited: CheckoutContext['credited'];
-    model: CheckoutContext['model'];
+    existing: { id: string; hash: string | null } | string | null;
+    sold_out: boolean | null;
   }>`
-    WITH s AS (SELECT coalesce(max(attribution_window_days), 30) AS days, coalesce(max(attribution_model), 'last_touch') AS model
-               FROM commerce_settings WHERE org_id = ${orgId})
-    SELECT
-      (SELECT json_build_object('id', id, 'hash', idempotency_hash) FROM orders WHERE buyer_id = ${buyerId} AND idempotency_key = ${key}) AS existing,
-      (SELECT json_build_object('kind', kind, 'post_id', post_id, 'chain', chain, 'referrer_id', referrer_id) FROM attribution_touches t, s
-        WHERE t.buyer_id = ${buyerId} AND t.org_id = ${orgId} AND t.at > now() - make_interval(days => s.days)
-        ORDER BY CASE WHEN s.model = 'first_touch' THEN t.id END ASC, t.id DESC LIMIT 1) AS credited,
-      (SELECT model FROM s) AS model`.execute(db);
-  const parse = <T>(v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-  return { existing: parse(rows[0].existing), credited: parse(rows[0].credited), model: rows[0].model };
+    SELECT (SELECT json_build_object('id', id, 'hash', idempotency_hash) FROM orders WHERE buyer_id = ${buyerId} AND idempotency_key = ${key}) AS existing,
+      (SELECT quantity_cap IS NOT NULL AND sold >= quantity_cap FROM deals WHERE id = ${dealId}::uuid) AS sold_out`.execute(
+    db,
+  );
+  const existing = rows[0].existing;
+  return {
+    existing:
+      typeof existing === 'string' ? (JSON.parse(existing) as { id: string; hash: string | null }) : existing,
+    soldOut: rows[0].sold_out === true,
+  };
 }
 
-/** The whole write of an order in one statement (see the commerce_place_order migration). */
-export async function placeOrder(db: Executor, payload: Record<string, unknown>): Promise<void> {
-  await sql`SELECT commerce_place_order(${JSON.stringify(payload)}::jsonb)`.execute(db);
+export type CreditedAttribution = {
+  kind: 'direct' | 'post' | 'reshare' | 'referral';
+  postId: string | null;
+  chain: string[];
+  referrerId: string | null;
+};
+
+/** The whole write of an order in one statement (see the commerce_place_order migration); returns the attribution. */
+export async function placeOrder(
+  db: Executor,
+  payload: Record<string, unknown>,
+): Promise<CreditedAttribution> {
+  const { rows } = await sql<{
+    attribution: CreditedAttribution | string;
+  }>`SELECT commerce_place_order(${JSON.stringify(payload)}::jsonb) AS attribution`.execute(db);
+  const value = rows[0].attribution;
+  return typeof value === 'string' ? (JSON.parse(value) as CreditedAttribution) : value;
 }
 
 export function findOrder(db: Executor, id: string): Promise<OrderRow | undefined> {

@@ -68,7 +68,9 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
       ]);
     }
     if (input.text.trim() === '') {
-      throw new AppError('bad_request', 'post_empty', 'A post needs some text', [{ field: 'text', message: 'is empty' }]);
+      throw new AppError('bad_request', 'post_empty', 'A post needs some text', [
+        { field: 'text', message: 'is empty' },
+      ]);
     }
     const authorId = await actingAccount(principal, input.as);
     const visibility = input.visibility ?? 'public';
@@ -76,17 +78,29 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
     const mentioned = await identity.accounts.byHandles([...new Set(parsed.mentions.map((m) => m.handle))]);
     const entities = resolveEntities(parsed, new Map(mentioned.map((a) => [a.handle.toLowerCase(), a.id])));
     if (visibility === 'direct' && entities.mentions.length === 0) {
-      throw new AppError('bad_request', 'direct_needs_mention', 'A direct post must @mention at least one existing account', [
-        { field: 'text', message: 'mentions no existing account' },
-      ]);
+      throw new AppError(
+        'bad_request',
+        'direct_needs_mention',
+        'A direct post must @mention at least one existing account',
+        [{ field: 'text', message: 'mentions no existing account' }],
+      );
     }
-    return { id: newId(), authorId, kind, visibility, text: input.text, entities, inReplyToId: input.inReplyToId ?? null };
+    return {
+      id: newId(),
+      authorId,
+      kind,
+      visibility,
+      text: input.text,
+      entities,
+      inReplyToId: input.inReplyToId ?? null,
+    };
   }
 
   /** Writes a prepared post and its event in the caller's transaction (another module's, for a deal). */
   async function write(trx: Executor, principal: Principal, post: PreparedPost): Promise<void> {
     const parent = post.inReplyToId ? await visibleRaw(trx, post.inReplyToId, principal) : undefined;
-    if (parent?.reshare_of_id) throw new AppError('unprocessable', 'reply_to_reshare', 'Reply to the original post, not to a reshare');
+    if (parent?.reshare_of_id)
+      throw new AppError('unprocessable', 'reply_to_reshare', 'Reply to the original post, not to a reshare');
     const { id, authorId, visibility, entities } = post;
     await repo.insertPost(trx, {
       id,

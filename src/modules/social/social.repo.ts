@@ -233,7 +233,10 @@ export function findRawPost(db: Executor, id: string) {
 }
 
 /** A reshare's chain, oldest first: the original post, then each reshare down to this one. */
-export async function reshareChain(db: Executor, postId: string): Promise<{ id: string; author_id: string; reshare_of_id: string | null }[]> {
+export async function reshareChain(
+  db: Executor,
+  postId: string,
+): Promise<{ id: string; author_id: string; reshare_of_id: string | null }[]> {
   const { rows } = await sql<{ id: string; author_id: string; reshare_of_id: string | null }>`
     WITH RECURSIVE chain AS (
       SELECT id, author_id, reshare_parent_id, reshare_of_id, 0 AS depth FROM posts WHERE id = ${postId}::uuid
@@ -380,7 +383,12 @@ export async function insertFollow(db: Executor, followerId: string, followeeId:
 }
 
 export async function isFollowing(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
-  const row = await db.selectFrom('follows').select('follower_id').where('follower_id', '=', followerId).where('followee_id', '=', followeeId).executeTakeFirst();
+  const row = await db
+    .selectFrom('follows')
+    .select('follower_id')
+    .where('follower_id', '=', followerId)
+    .where('followee_id', '=', followeeId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
