@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { commercePublicRoutes, commerceSignedInRoutes } from './modules/commerce/commerce.routes.tsx';
 import { InvitationsPage } from './modules/identity/components/invitations-page.tsx';
 import { LoginPage } from './modules/identity/components/login-page.tsx';
 import { OrgManagePage } from './modules/identity/components/org-manage-page.tsx';
@@ -64,9 +65,11 @@ const router = createBrowserRouter([
               { path: 'invitations', element: <InvitationsPage /> },
               { path: 'orgs/new', element: <OrgNewPage /> },
               { path: 'orgs/:handle/manage', element: <OrgManagePage /> },
+              ...commerceSignedInRoutes,
             ],
           },
           { path: 'posts/:id', element: <ThreadPage /> },
+          ...commercePublicRoutes,
           { path: 'search', element: <SearchPage /> },
           { path: 'tags/:tag', element: <TagPage /> },
           // "/@handle" and "/@handle/mentions": a route segment cannot mix text and a parameter.

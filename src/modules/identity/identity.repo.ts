@@ -53,6 +53,10 @@ export function findAccountsByHandles(db: Executor, handles: string[]): Promise<
     .execute();
 }
 
+export function listOrgs(db: Executor, kind: 'brand' | 'reseller', limit: number): Promise<AccountRow[]> {
+  return db.selectFrom('accounts').select(accountColumns).where('kind', '=', kind).orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
 export function searchAccounts(db: Executor, query: string, limit: number): Promise<AccountRow[]> {
   const pattern = `${query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
   return db

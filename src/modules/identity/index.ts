@@ -42,6 +42,8 @@ export function createIdentityModule(deps: { db: Db; events: EventBus }) {
         return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
       },
       search: (query: string, limit: number) => repo.searchAccounts(deps.db, query, limit),
+      /** Organizations of a kind, oldest first. */
+      orgs: (kind: 'brand' | 'reseller', limit: number) => repo.listOrgs(deps.db, kind, limit),
     },
     routes: (options: { secureCookies: boolean }) => async (app: FastifyInstance) => {
       await app.register(identityRoutes(module, options));

@@ -1,4 +1,4 @@
-export type FieldError = { field: string; message: string };
+export type FieldError = { field: string; message: string; line?: number };
 
 type ProblemBody = {
   title?: string;
@@ -9,6 +9,8 @@ type ProblemBody = {
   requestId?: string;
 };
 
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'errors', 'requestId']);
+
 /** A failed API call, shaped after the server's application/problem+json body. */
 export class ApiError extends Error {
   readonly status: number;
@@ -16,8 +18,17 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors: FieldError[];
   readonly requestId: string | undefined;
+  /** Members a problem adds beyond the standard ones (e.g. a guard's `violations`, a declined `order`). */
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail: string, errors: FieldError[] = [], requestId?: string) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    errors: FieldError[] = [],
+    requestId?: string,
+    extra: Record<string, unknown> = {},
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
@@ -25,11 +36,20 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = errors;
     this.requestId = requestId;
+    this.extra = extra;
   }
 
   static fromProblem(status: number, body: ProblemBody): ApiError {
     const detail = body.detail || body.title || fallbackDetail(status);
-    return new ApiError(status, body.code ?? `http_${status}`, detail, body.errors ?? [], body.requestId);
+    const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !PROBLEM_MEMBERS.has(key)));
+    return new ApiError(
+      status,
+      body.code ?? `http_${status}`,
+      detail,
+      body.errors ?? [],
+      body.requestId,
+      extra,
+    );
   }
 
   static network(): ApiError {

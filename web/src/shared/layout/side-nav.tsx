@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { BrandNav, ShopperNav } from '../../modules/commerce/components/commerce-nav.tsx';
 import type { Me } from '../../modules/identity/api/identity.types.ts';
 import { useLogout } from '../../modules/identity/hooks/use-auth.ts';
 import { useMyInvitations } from '../../modules/identity/hooks/use-invitations.ts';
@@ -70,8 +71,10 @@ function SignedInNav({ me }: { me: Me }) {
           badge={<CountBadge count={invitations} testId="invitations-badge" label="pending invitations" />}
         />
       )}
+      <ShopperNav />
       <NavItem to={`/@${me.account.handle}`} icon={<UserIcon />} label="Profile" testId="nav-profile" />
       <NavItem to="/settings" icon={<SettingsIcon />} label="Settings" testId="nav-settings" />
+      <BrandNav me={me} />
       <button
         type="button"
         className="nav-item nav-logout"

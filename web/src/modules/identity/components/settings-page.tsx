@@ -1,4 +1,5 @@
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { AddressBook } from '../../commerce/components/address-book.tsx';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
 import { ProfileForm } from './profile-form.tsx';
@@ -17,6 +18,10 @@ export function SettingsPage() {
           Signed in as {me.email} · @{me.account.handle}
         </p>
         <ProfileForm initial={me.account} mutation={update} />
+      </section>
+      <section className="panel" aria-labelledby="settings-addresses">
+        <h2 id="settings-addresses">Shipping addresses</h2>
+        <AddressBook />
       </section>
       <section className="panel" aria-labelledby="settings-tokens">
         <h2 id="settings-tokens">API tokens</h2>

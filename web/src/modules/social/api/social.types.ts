@@ -10,7 +10,8 @@ export type PostEntities = {
 
 export type Post = {
   id: string;
-  kind: 'post';
+  /** A deal post (same id as its deal) carries a deal card under its text. */
+  kind: 'post' | 'deal';
   author: AccountSummary;
   text: string;
   visibility: Visibility;

@@ -3,6 +3,7 @@ import { KindLabel, VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ReshareIcon } from '../../../shared/ui/icons.tsx';
 import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
+import { DealPostCard } from '../../commerce/components/deal-card.tsx';
 import type { Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';
@@ -77,6 +78,7 @@ export function PostCard({ post: item, highlighted = false, connected = false }:
           ) : (
             <PostText text={post.text} entities={post.entities} />
           )}
+          {post.kind === 'deal' && !post.deleted && <DealPostCard dealId={post.id} sourcePostId={item.id} />}
           {highlighted && (
             <p className="post-full-date">
               <time dateTime={post.createdAt}>{formatFull(post.createdAt)}</time>

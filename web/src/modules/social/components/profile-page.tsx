@@ -3,24 +3,26 @@ import { NotFoundPage } from '../../../shared/layout/not-found-page.tsx';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore, PageError } from '../../../shared/ui/status.tsx';
+import { BrandShop } from '../../commerce/components/brand-shop.tsx';
 import type { AccountListKind, ProfilePostsKind } from '../api/social.api.ts';
 import { useProfilePosts } from '../hooks/use-feeds.ts';
 import { useAccountList, useProfile } from '../hooks/use-profile.ts';
 import { PostFeed } from './post-feed.tsx';
 import { ProfileHeader } from './profile-header.tsx';
 
-type Tab = ProfilePostsKind | AccountListKind;
+type Tab = ProfilePostsKind | AccountListKind | 'shop';
 const TABS: { tab: Tab; label: string }[] = [
   { tab: 'posts', label: 'Posts' },
   { tab: 'mentions', label: 'Mentions' },
   { tab: 'followers', label: 'Followers' },
   { tab: 'following', label: 'Following' },
+  { tab: 'shop', label: 'Shop' },
 ];
 
-function ProfileTabs({ handle }: { handle: string }) {
+function ProfileTabs({ handle, isBrand }: { handle: string; isBrand: boolean }) {
   return (
     <nav className="tabs" aria-label="Profile sections">
-      {TABS.map(({ tab, label }) => (
+      {TABS.filter(({ tab }) => tab !== 'shop' || isBrand).map(({ tab, label }) => (
         <NavLink
           key={tab}
           to={tab === 'posts' ? `/@${handle}` : `/@${handle}/${tab}`}
@@ -80,8 +82,10 @@ function ProfileView({ handle, tab }: { handle: string; tab: Tab }) {
     <>
       <PageHeader title={p.name} back />
       <ProfileHeader profile={p} />
-      <ProfileTabs handle={p.handle} />
-      {tab === 'posts' || tab === 'mentions' ? (
+      <ProfileTabs handle={p.handle} isBrand={p.kind === 'brand'} />
+      {tab === 'shop' ? (
+        <BrandShop handle={p.handle} />
+      ) : tab === 'posts' || tab === 'mentions' ? (
         <PostsTab key={tab} handle={p.handle} kind={tab} />
       ) : (
         <AccountsTab key={tab} handle={p.handle} kind={tab} />

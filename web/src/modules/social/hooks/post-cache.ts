@@ -8,7 +8,7 @@ export const postsKey = ['posts'] as const;
 type PostFn = (post: Post) => Post;
 
 function isPost(data: object): data is Post {
-  return 'kind' in data && data.kind === 'post';
+  return 'kind' in data && (data.kind === 'post' || data.kind === 'deal');
 }
 
 function isThread(data: object): data is Thread {

@@ -1,0 +1,124 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError } from '../../../shared/api/api-error.ts';
+import { Field } from '../../../shared/ui/form-field.tsx';
+import { Loading } from '../../../shared/ui/status.tsx';
+import type { CheckoutInput } from '../api/commerce.types.ts';
+import { formatMoney } from '../api/money.ts';
+import { usePlaceOrder } from '../hooks/use-checkout.ts';
+import { useAddAddress, useAddresses } from '../hooks/use-shopper.ts';
+import { cleanAddress, EMPTY_ADDRESS } from './address-fields.tsx';
+import { type AddressChoice, AddressPicker } from './address-picker.tsx';
+import { CheckoutError, CheckoutResult } from './checkout-result.tsx';
+import { TestCardHint } from './test-card-hint.tsx';
+
+export type CheckoutLine = { variantId: string; quantity: number; unitPriceMinor: number; label: string };
+
+type CheckoutFormProps = {
+  lines: CheckoutLine[];
+  currency: string;
+  dealId?: string;
+  source?: CheckoutInput['source'];
+  /** What to buy (product, option, quantity), shown above the address. */
+  choices?: ReactNode;
+  disabled?: boolean;
+  onClose?: () => void;
+};
+
+/** Address, card and Pay: posts the order with the total the buyer saw, then shows what happened. */
+export function CheckoutForm({
+  lines,
+  currency,
+  dealId,
+  source,
+  choices,
+  disabled,
+  onClose,
+}: CheckoutFormProps) {
+  const addresses = useAddresses();
+  const addAddress = useAddAddress();
+  const place = usePlaceOrder();
+  const [picked, setPicked] = useState<AddressChoice | null>(null);
+  const [card, setCard] = useState('');
+  const saved = addresses.data?.items ?? [];
+  const address: AddressChoice =
+    picked ??
+    (saved[0] ? { mode: 'saved', id: saved[0].id } : { mode: 'new', address: EMPTY_ADDRESS, save: true });
+  const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+
+  if (addresses.isPending) return <Loading />;
+  if (place.data) return <CheckoutResult placed={place.data} onClose={onClose} />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let shipping: Pick<CheckoutInput, 'shippingAddressId' | 'shippingAddress'>;
+    if (address.mode === 'saved') shipping = { shippingAddressId: address.id };
+    else if (address.save) {
+      const created = await addAddress.mutateAsync(cleanAddress(address.address)).catch(() => null);
+      if (!created) return;
+      setPicked({ mode: 'saved', id: created.id });
+      shipping = { shippingAddressId: created.id };
+    } else shipping = { shippingAddress: cleanAddress(address.address) };
+    place.mutate({
+      ...(dealId ? { dealId } : {}),
+      items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+      ...shipping,
+      expectedTotalMinor: total,
+      currency,
+      ...(source ? { source } : {}),
+      card: { number: card.replace(/\s+/g, '') },
+    });
+  };
+
+  const cardError =
+    place.error instanceof ApiError && place.error.code === 'validation_failed'
+      ? place.error.fieldMessage('card.number')
+      : undefined;
+  return (
+    <form className="form checkout-form" onSubmit={(e) => void submit(e)} noValidate>
+      {choices}
+      <ul className="checkout-lines">
+        {lines.map((l) => (
+          <li key={l.variantId}>
+            <span>
+              {l.quantity} × {l.label}
+            </span>
+            <span>{formatMoney(l.unitPriceMinor * l.quantity, currency)}</span>
+          </li>
+        ))}
+        <li className="checkout-total">
+          <span>Total</span>
+          <strong data-testid="checkout-total">{formatMoney(total, currency)}</strong>
+        </li>
+      </ul>
+      <AddressPicker
+        addresses={saved}
+        value={address}
+        onChange={setPicked}
+        error={addAddress.error ?? place.error}
+      />
+      <Field label="Card number" error={cardError} hint={<TestCardHint onPick={setCard} />}>
+        {(props) => (
+          <input
+            {...props}
+            value={card}
+            onChange={(e) => setCard(e.target.value)}
+            inputMode="numeric"
+            autoComplete="cc-number"
+            placeholder="4242 4242 4242 4242"
+            maxLength={23}
+            data-testid="checkout-card"
+          />
+        )}
+      </Field>
+      {place.error && <CheckoutError error={place.error} />}
+      <button
+        type="submit"
+        className="btn btn-primary btn-block"
+        data-testid="checkout-submit"
+        disabled={disabled || place.isPending || addAddress.isPending || card.replace(/\s+/g, '').length < 12}
+      >
+        {place.isPending ? 'Paying…' : `Pay ${formatMoney(total, currency)}`}
+      </button>
+    </form>
+  );
+}

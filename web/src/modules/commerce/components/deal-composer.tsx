@@ -1,0 +1,171 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../../shared/api/api-error.ts';
+import { Field } from '../../../shared/ui/form-field.tsx';
+import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import type { DealInput, DealRole, GuardViolation } from '../api/commerce.types.ts';
+import { previewPrices, previewViolations } from '../api/deal-pricing.ts';
+import { formatMoney, parseDecimal } from '../api/money.ts';
+import type { ShopAccess } from '../hooks/use-brand-roles.ts';
+import { useProducts } from '../hooks/use-catalog.ts';
+import { usePublishDeal } from '../hooks/use-deals.ts';
+import { DealProductsPicker } from './deal-products-picker.tsx';
+import { DealTermsFields, type Terms } from './deal-terms-fields.tsx';
+import { GuardRefusal } from './guard-refusal.tsx';
+import { Workspace } from './workspace-layout.tsx';
+
+/** A Date as the value of a datetime-local input, in the user's time zone. */
+const toLocalInput = (date: Date) =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+const positive = (s: string) => (/^\d+$/.test(s.trim()) && Number(s) > 0 ? Number(s) : undefined);
+
+function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
+  const navigate = useNavigate();
+  const products = useProducts(handle);
+  const publish = usePublishDeal(handle);
+  const [selected, setSelected] = useState(new Map<string, DealRole>());
+  const [reason, setReason] = useState('');
+  const [terms, setTerms] = useState<Terms>(() => ({
+    text: '',
+    type: 'percent_off',
+    percentOff: '20',
+    value: '',
+    startsAt: '',
+    endsAt: toLocalInput(new Date(Date.now() + 7 * 86_400_000)),
+    quantityCap: '',
+    perCustomerLimit: '',
+    audience: 'followers',
+  }));
+  // A changed deal is a new question for the guard: drop the last answer.
+  const changed = () => publish.error && publish.reset();
+  const set = (patch: Partial<Terms>) => {
+    changed();
+    setTerms((t) => ({ ...t, ...patch }));
+  };
+  if (products.isPending) return <Loading />;
+  if (products.error) return <ErrorBanner error={products.error} />;
+  const catalog = (products.data?.items ?? []).filter((p) => !p.archived);
+  const chosen = catalog
+    .filter((p) => selected.has(p.id))
+    .map((p) => ({ product: p, role: selected.get(p.id)! }));
+  const currency = chosen[0]?.product.currency ?? catalog[0]?.currency ?? 'EUR';
+  const valueMinor = parseDecimal(terms.value, currency) ?? undefined;
+  const previewTerms = { type: terms.type, percentOff: positive(terms.percentOff), valueMinor };
+  const prices = previewPrices(previewTerms, chosen);
+  const risky = previewViolations(previewTerms, chosen);
+
+  const input = (override?: { reason: string }): DealInput => ({
+    text: terms.text.trim(),
+    items: chosen.map(({ product, role }) => ({ productId: product.id, role })),
+    type: terms.type,
+    ...(terms.type === 'percent_off' ? { percentOff: positive(terms.percentOff) } : {}),
+    ...(['amount_off', 'fixed_price', 'bundle'].includes(terms.type) ? { valueMinor } : {}),
+    ...(terms.startsAt ? { startsAt: new Date(terms.startsAt).toISOString() } : {}),
+    endsAt: terms.endsAt ? new Date(terms.endsAt).toISOString() : '',
+    quantityCap: positive(terms.quantityCap),
+    perCustomerLimit: positive(terms.perCustomerLimit),
+    audience: terms.audience,
+    ...(override ? { override } : {}),
+  });
+  const send = (override?: { reason: string }) =>
+    publish.mutate(input(override), {
+      onSuccess: (card) => navigate(`/orgs/${handle}/deals?published=${card.id}`),
+    });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  const error = publish.error instanceof ApiError ? publish.error : null;
+  const guard = error?.code === 'channel_guard' ? error : null;
+  const field = (name: string) => error?.fieldMessage(name);
+  return (
+    <form className="form panel" onSubmit={submit} noValidate data-testid="deal-composer">
+      <Field
+        label="Post text"
+        error={field('text')}
+        hint="Shown in followers’ timelines above the deal card."
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            maxLength={500}
+            value={terms.text}
+            onChange={(e) => set({ text: e.target.value })}
+            data-testid="deal-text"
+          />
+        )}
+      </Field>
+      <DealTermsFields terms={terms} set={set} currency={currency} error={error} />
+      <DealProductsPicker
+        products={catalog}
+        selected={selected}
+        onChange={(next) => {
+          changed();
+          setSelected(next);
+        }}
+        type={terms.type}
+        prices={prices}
+      />
+      {risky.length > 0 && !guard && (
+        <p className="guard-preview">
+          Heads-up:{' '}
+          {risky
+            .map(
+              (v) =>
+                `“${v.title}” would be ${formatMoney(v.shortByMinor, currency)} under its reseller floor`,
+            )
+            .join('; ')}
+          . The channel guard will refuse it.
+        </p>
+      )}
+      {guard ? (
+        <GuardRefusal
+          violations={(guard.extra.violations as GuardViolation[] | undefined) ?? []}
+          alternatives={(guard.extra.alternatives as string[] | undefined) ?? []}
+          currency={currency}
+          canOverride={access.override}
+          reason={reason}
+          onReason={setReason}
+          onOverride={() => send({ reason: reason.trim() })}
+          pending={publish.isPending}
+        />
+      ) : (
+        <ErrorBanner
+          error={publish.error}
+          fields={[
+            'text',
+            'type',
+            'percentOff',
+            'valueMinor',
+            'startsAt',
+            'endsAt',
+            'quantityCap',
+            'perCustomerLimit',
+            'audience',
+          ]}
+        />
+      )}
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={publish.isPending || chosen.length === 0}
+          data-testid="deal-publish"
+        >
+          Publish deal
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** `/orgs/:handle/deals/new`: compose a deal, see the channel guard's verdict, publish it to the feed. */
+export function DealComposerPage() {
+  return (
+    <Workspace area="deals" title="New deal">
+      {({ handle, access }) => <Composer handle={handle} access={access} />}
+    </Workspace>
+  );
+}

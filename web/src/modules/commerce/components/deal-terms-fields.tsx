@@ -1,0 +1,140 @@
+import type { ApiError } from '../../../shared/api/api-error.ts';
+import { Field } from '../../../shared/ui/form-field.tsx';
+import type { DealType } from '../api/commerce.types.ts';
+import { DEAL_TYPE_LABELS } from '../api/deal-pricing.ts';
+
+export type Terms = {
+  text: string;
+  type: DealType;
+  percentOff: string;
+  value: string;
+  startsAt: string;
+  endsAt: string;
+  quantityCap: string;
+  perCustomerLimit: string;
+  audience: 'followers' | 'everyone';
+};
+
+type DealTermsFieldsProps = {
+  terms: Terms;
+  set: (patch: Partial<Terms>) => void;
+  currency: string;
+  error: ApiError | null;
+};
+
+/** The deal's terms: type and value, window, caps and audience, with the server's field errors. */
+export function DealTermsFields({ terms, set, currency, error }: DealTermsFieldsProps) {
+  const field = (name: string) => error?.fieldMessage(name);
+  return (
+    <div className="form-grid">
+      <Field label="Type" error={field('type')}>
+        {(p) => (
+          <select
+            {...p}
+            value={terms.type}
+            onChange={(e) => set({ type: e.target.value as DealType })}
+            data-testid="deal-type"
+          >
+            {Object.entries(DEAL_TYPE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {terms.type === 'percent_off' ? (
+        <Field label="Percent off" error={field('percentOff')}>
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={terms.percentOff}
+              onChange={(e) => set({ percentOff: e.target.value })}
+              data-testid="deal-percent"
+            />
+          )}
+        </Field>
+      ) : terms.type === 'free_addon' ? (
+        <p className="field-hint">The add-ons are free with the main product.</p>
+      ) : (
+        <Field
+          label={
+            terms.type === 'amount_off'
+              ? `Amount off (${currency})`
+              : terms.type === 'bundle'
+                ? `Bundle price (${currency})`
+                : `Deal price (${currency})`
+          }
+          error={field('valueMinor')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={terms.value}
+              onChange={(e) => set({ value: e.target.value })}
+              data-testid="deal-value"
+            />
+          )}
+        </Field>
+      )}
+      <Field label="Starts" error={field('startsAt')} hint="Empty: now.">
+        {(p) => (
+          <input
+            {...p}
+            type="datetime-local"
+            value={terms.startsAt}
+            onChange={(e) => set({ startsAt: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Ends" error={field('endsAt')}>
+        {(p) => (
+          <input
+            {...p}
+            type="datetime-local"
+            value={terms.endsAt}
+            onChange={(e) => set({ endsAt: e.target.value })}
+            data-testid="deal-ends"
+          />
+        )}
+      </Field>
+      <Field label="Total quantity cap" error={field('quantityCap')} hint="Empty: no cap.">
+        {(p) => (
+          <input
+            {...p}
+            inputMode="numeric"
+            value={terms.quantityCap}
+            onChange={(e) => set({ quantityCap: e.target.value })}
+            data-testid="deal-cap"
+          />
+        )}
+      </Field>
+      <Field label="Per customer" error={field('perCustomerLimit')} hint="Empty: no limit.">
+        {(p) => (
+          <input
+            {...p}
+            inputMode="numeric"
+            value={terms.perCustomerLimit}
+            onChange={(e) => set({ perCustomerLimit: e.target.value })}
+            data-testid="deal-limit"
+          />
+        )}
+      </Field>
+      <Field label="Who may buy" error={field('audience')}>
+        {(p) => (
+          <select
+            {...p}
+            value={terms.audience}
+            onChange={(e) => set({ audience: e.target.value as Terms['audience'] })}
+            data-testid="deal-audience"
+          >
+            <option value="followers">Followers of the brand</option>
+            <option value="everyone">Everyone</option>
+          </select>
+        )}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { Link, useSearchParams } from 'react-router';
+import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import type { DealCard } from '../api/commerce.types.ts';
+import { DEAL_TYPE_LABELS } from '../api/deal-pricing.ts';
+import { useOrgDeals } from '../hooks/use-deals.ts';
+import { useNow } from '../hooks/use-now.ts';
+import { liveStatus } from './deal-countdown.tsx';
+import { DealStatusBadge } from './deal-stock.tsx';
+import { Workspace } from './workspace-layout.tsx';
+
+function DealRow({
+  card,
+  handle,
+  now,
+  fresh,
+}: {
+  card: DealCard;
+  handle: string;
+  now: number;
+  fresh: boolean;
+}) {
+  return (
+    <tr data-testid="deal-row" className={fresh ? 'row-fresh' : undefined}>
+      <td>
+        <Link to={`/posts/${card.id}`}>{card.items.map((i) => i.product.title).join(' + ')}</Link>
+        <div className="muted small">
+          {DEAL_TYPE_LABELS[card.type]}
+          {card.percentOff ? ` ${card.percentOff}%` : ''} · until {new Date(card.endsAt).toLocaleString()}
+        </div>
+      </td>
+      <td>
+        <DealStatusBadge status={liveStatus(card, now)} />
+      </td>
+      <td className="num">
+        {card.sold}
+        {card.quantityCap !== null && ` / ${card.quantityCap}`}
+      </td>
+      <td>
+        <Link to={`/orgs/${handle}/deals/${card.id}/sales`} className="btn btn-ghost btn-xs">
+          Sales
+        </Link>
+      </td>
+    </tr>
+  );
+}
+
+function Deals({ handle }: { handle: string }) {
+  const deals = useOrgDeals(handle);
+  const now = useNow(30_000);
+  const [params] = useSearchParams();
+  const published = params.get('published');
+  if (deals.isPending) return <Loading />;
+  if (deals.error) return <ErrorBanner error={deals.error} />;
+  const items = deals.data?.items ?? [];
+  return (
+    <section className="panel" aria-label="Deals">
+      {published && (
+        <p className="success-text" role="status" data-testid="deal-published">
+          Published to your feed. <Link to={`/posts/${published}`}>See the post</Link>
+        </p>
+      )}
+      {items.length === 0 ? (
+        <EmptyState title="No deals yet">
+          A deal is a post on your feed that followers can buy from.
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>Deal</th>
+                <th>Status</th>
+                <th className="num">Sold</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <DealRow key={d.id} card={d} handle={handle} now={now} fresh={d.id === published} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** `/orgs/:handle/deals`: the brand's deals with their status, sold units and a link to their sales. */
+export function DealsPage() {
+  return (
+    <Workspace
+      area="deals"
+      title="Deals"
+      actions={
+        <Link to="new" relative="path" className="btn btn-primary btn-sm" data-testid="deal-new">
+          New deal
+        </Link>
+      }
+    >
+      {({ handle }) => <Deals handle={handle} />}
+    </Workspace>
+  );
+}

@@ -1,0 +1,61 @@
+import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the sales charts draw, so the bundle carries a fraction of ECharts.
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+>;
+
+/** An ECharts chart that follows its option and the size of its box. */
+export function EChart({
+  option,
+  label,
+  testId,
+  height,
+}: {
+  option: ChartOption;
+  label: string;
+  testId?: string;
+  /** Pixels; the stylesheet's default otherwise. */
+  height?: number;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const instance = init(box.current, undefined, { renderer: 'svg' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return (
+    <div
+      ref={box}
+      className="chart"
+      style={height ? { height } : undefined}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import { formatFull } from '../../../shared/ui/relative-time.tsx';
+import type { Order } from '../api/commerce.types.ts';
+import { formatMoney } from '../api/money.ts';
+
+const LABELS: Record<string, string> = {
+  pending: 'Order placed, payment pending',
+  paid: 'Paid',
+  fulfilled: 'Shipped',
+  cancelled: 'Cancelled',
+  refund: 'Refunded',
+  refunded: 'Refunded',
+};
+
+/** Each state the order went through, who moved it and when. */
+export function OrderTimeline({ order }: { order: Order }) {
+  return (
+    <ol className="order-timeline" data-testid="order-timeline">
+      {order.history.map((h) => (
+        <li key={`${h.status}:${h.at}:${h.amountMinor ?? ''}`}>
+          <strong>
+            {LABELS[h.status] ?? h.status}
+            {h.amountMinor !== null && ` ${formatMoney(h.amountMinor, order.currency)}`}
+          </strong>
+          <span className="muted small">
+            <time dateTime={h.at}>{formatFull(h.at)}</time>
+            {h.actor && ` · by ${h.actor.name}`}
+            {h.note && ` · ${h.note}`}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** How the buyer came to the order: the brand's post, a reshare chain or a referral link. */
+export function attributionText(order: Order): string {
+  const { kind, chain, referrer } = order.attribution;
+  if (kind === 'referral' && referrer) return `Referral link from @${referrer.handle}`;
+  if (kind === 'reshare' && chain.length > 1)
+    return `Reshare by @${chain[chain.length - 1].handle} (${chain.map((a) => `@${a.handle}`).join(' → ')})`;
+  if (kind === 'post') return 'The brand’s own deal post';
+  return 'Direct';
+}

@@ -1,0 +1,139 @@
+import { useNavigate, useParams } from 'react-router';
+import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import type { SalesReport } from '../api/commerce.types.ts';
+import { formatMoney } from '../api/money.ts';
+import type { ShopAccess } from '../hooks/use-brand-roles.ts';
+import { useOrgDeals, useSales } from '../hooks/use-deals.ts';
+import { AttributionSettings } from './attribution-settings.tsx';
+import { RevenueBySource, RevenueOverTime, sourceLabel } from './sales-charts.tsx';
+import { Workspace } from './workspace-layout.tsx';
+
+const count = (n: number) => new Intl.NumberFormat().format(n);
+
+function Kpis({ report, currency }: { report: SalesReport; currency: string }) {
+  const kpis: { label: string; value: string; testId?: string }[] = [
+    { label: 'Impressions', value: count(report.impressions), testId: 'sales-impressions' },
+    { label: 'Clicks on Buy', value: count(report.clicks), testId: 'sales-clicks' },
+    { label: 'Orders', value: count(report.orders), testId: 'sales-orders' },
+    { label: 'Units', value: count(report.units), testId: 'sales-units' },
+    { label: 'Revenue', value: formatMoney(report.revenueMinor, currency), testId: 'sales-revenue' },
+    {
+      label: 'Conversion (orders per click)',
+      value: report.conversionRate === null ? '—' : `${(report.conversionRate * 100).toFixed(1)}%`,
+      testId: 'sales-conversion',
+    },
+  ];
+  return (
+    <div className="kpis">
+      {kpis.map((k) => (
+        <div key={k.label} className="kpi">
+          <span className="kpi-label">{k.label}</span>
+          <span className="kpi-value" data-testid={k.testId}>
+            {k.value}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function SourcesTable({ report, currency }: { report: SalesReport; currency: string }) {
+  if (report.revenueBySource.length === 0) return <p className="muted">No orders yet.</p>;
+  return (
+    <table className="data-table" data-testid="sales-by-source">
+      <thead>
+        <tr>
+          <th>Source</th>
+          <th className="num">Orders</th>
+          <th className="num">Revenue</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.revenueBySource.map((s) => (
+          <tr key={`${s.kind}:${s.account?.handle ?? ''}`} data-testid="sales-source" data-kind={s.kind}>
+            <td>{sourceLabel(s)}</td>
+            <td className="num">{s.orders}</td>
+            <td className="num">{formatMoney(s.revenueMinor, currency)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Sales({ handle, access }: { handle: string; access: ShopAccess }) {
+  const { dealId } = useParams();
+  const navigate = useNavigate();
+  const report = useSales(handle, dealId);
+  const deals = useOrgDeals(handle);
+  const cards = deals.data?.items ?? [];
+  // The report carries no currency: the brand's deals are priced in theirs.
+  const currency = cards.find((d) => d.id === dealId)?.currency ?? cards[0]?.currency ?? 'EUR';
+  return (
+    <>
+      <div className="workspace-toolbar panel">
+        <label htmlFor="sales-deal" className="small">
+          Showing
+        </label>
+        <select
+          id="sales-deal"
+          className="compact-select"
+          value={dealId ?? ''}
+          data-testid="sales-deal"
+          onChange={(e) =>
+            navigate(
+              e.target.value ? `/orgs/${handle}/deals/${e.target.value}/sales` : `/orgs/${handle}/sales`,
+            )
+          }
+        >
+          <option value="">The whole deal feed</option>
+          {cards.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.items.map((i) => i.product.title).join(' + ')} · {new Date(d.startsAt).toLocaleDateString()}
+            </option>
+          ))}
+        </select>
+      </div>
+      {report.isPending ? (
+        <Loading />
+      ) : report.error ? (
+        <ErrorBanner error={report.error} />
+      ) : !report.data ? (
+        <EmptyState title="No figures" />
+      ) : (
+        <>
+          <section className="panel" aria-label="Totals">
+            <Kpis report={report.data} currency={currency} />
+          </section>
+          <section className="panel" aria-labelledby="sales-days">
+            <h2 id="sales-days">Revenue over time</h2>
+            <RevenueOverTime report={report.data} currency={currency} />
+          </section>
+          <section className="panel" aria-labelledby="sales-sources">
+            <h2 id="sales-sources">Revenue by source</h2>
+            <RevenueBySource report={report.data} currency={currency} />
+            <SourcesTable report={report.data} currency={currency} />
+          </section>
+        </>
+      )}
+      {access.settings && (
+        <section className="panel" aria-labelledby="sales-attribution">
+          <h2 id="sales-attribution">Attribution</h2>
+          <p className="muted small">
+            An order is credited to the post, reshare or referral link that led to it within this window.
+          </p>
+          <AttributionSettings handle={handle} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/** `/orgs/:handle/sales` and `/orgs/:handle/deals/:dealId/sales`: the deal feed's figures and where sales came from. */
+export function SalesPage() {
+  return (
+    <Workspace area="sales" title="Sales">
+      {({ handle, access }) => <Sales handle={handle} access={access} />}
+    </Workspace>
+  );
+}
