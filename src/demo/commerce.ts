@@ -9,28 +9,81 @@ type Modules = ReturnType<typeof composeModules>;
 // Each brand sells a few list-priced products resellers also carry (with a floor) and one own-store exclusive,
 // so its deals can be value-added bundles that never undercut the trade channel.
 const RANGES: Record<string, { products: string[]; exclusive: string; base: number }> = {
-  outdoor: { products: ['Trail Runner 3', 'Summit Jacket', 'Ridge Daypack'], exclusive: 'Custom embroidery', base: 8_900 },
-  coffee: { products: ['Roast No. 5 (1 kg)', 'Pour-over Kit', 'Cold Brew Bottle'], exclusive: 'Roaster’s tasting session', base: 2_400 },
-  laptops: { products: ['Aero 14 Laptop', 'Dock Pro', 'Silent Keyboard'], exclusive: '3-year care plan', base: 89_900 },
-  sneakers: { products: ['Court Classic', 'Street Runner', 'Canvas Low'], exclusive: 'Monogrammed laces', base: 11_900 },
-  telecom: { products: ['Nova 8 Phone', 'Fast Charger Duo', 'Travel eSIM Pack'], exclusive: 'Screen-care plan', base: 49_900 },
-  airline: { products: ['Weekend Return Fare', 'Extra Legroom Seat', 'Lounge Day Pass'], exclusive: 'Members’ priority boarding', base: 9_900 },
-  cosmetics: { products: ['Hydra Serum', 'Night Cream', 'SPF 50 Fluid'], exclusive: 'Skin consultation', base: 3_900 },
-  bikes: { products: ['Commuter 7', 'Gravel One', 'Urban Lock'], exclusive: 'Lifetime tune-ups', base: 79_900 },
+  outdoor: {
+    products: ['Trail Runner 3', 'Summit Jacket', 'Ridge Daypack'],
+    exclusive: 'Custom embroidery',
+    base: 8_900,
+  },
+  coffee: {
+    products: ['Roast No. 5 (1 kg)', 'Pour-over Kit', 'Cold Brew Bottle'],
+    exclusive: 'Roaster’s tasting session',
+    base: 2_400,
+  },
+  laptops: {
+    products: ['Aero 14 Laptop', 'Dock Pro', 'Silent Keyboard'],
+    exclusive: '3-year care plan',
+    base: 89_900,
+  },
+  sneakers: {
+    products: ['Court Classic', 'Street Runner', 'Canvas Low'],
+    exclusive: 'Monogrammed laces',
+    base: 11_900,
+  },
+  telecom: {
+    products: ['Nova 8 Phone', 'Fast Charger Duo', 'Travel eSIM Pack'],
+    exclusive: 'Screen-care plan',
+    base: 49_900,
+  },
+  airline: {
+    products: ['Weekend Return Fare', 'Extra Legroom Seat', 'Lounge Day Pass'],
+    exclusive: 'Members’ priority boarding',
+    base: 9_900,
+  },
+  cosmetics: {
+    products: ['Hydra Serum', 'Night Cream', 'SPF 50 Fluid'],
+    exclusive: 'Skin consultation',
+    base: 3_900,
+  },
+  bikes: {
+    products: ['Commuter 7', 'Gravel One', 'Urban Lock'],
+    exclusive: 'Lifetime tune-ups',
+    base: 79_900,
+  },
 };
 const FALLBACK_RANGE = RANGES.outdoor;
 const categoryOf = new Map(FEATURED_BRANDS.map((b, i) => [b.handle, { category: b.category, rank: i }]));
 
-const ADDRESS = { name: 'Demo Shopper', line1: '12 Market Street', city: 'Leeds', postalCode: 'LS1 6PL', country: 'GB' };
+const ADDRESS = {
+  name: 'Demo Shopper',
+  line1: '12 Market Street',
+  city: 'Leeds',
+  postalCode: 'LS1 6PL',
+  country: 'GB',
+};
 
 /** Seeds catalogs, live deals and a few attributed orders for the demo world's first brands, through the services. */
-export async function seedDemoCommerce(modules: Modules, opts: { seed: number; brands?: number; log?: (m: string) => void }) {
+export async function seedDemoCommerce(
+  modules: Modules,
+  opts: { seed: number; brands?: number; log?: (m: string) => void },
+) {
   const { identity, social, commerce } = modules;
   const rng = new Rng(opts.seed).fork('commerce');
   const rank = (handle: string) => categoryOf.get(handle)?.rank ?? Number.MAX_SAFE_INTEGER;
-  const brands = (await identity.accounts.orgs('brand', 1000)).sort((a, b) => rank(a.handle) - rank(b.handle)).slice(0, opts.brands ?? 8);
-  const admin = (orgId: string): Principal => ({ userId: orgId, isAdmin: false, csrfToken: null, memberships: [{ orgId, role: 'owner' }] });
-  const person = (userId: string): Principal => ({ userId, isAdmin: false, csrfToken: null, memberships: [] });
+  const brands = (await identity.accounts.orgs('brand', 1000))
+    .sort((a, b) => rank(a.handle) - rank(b.handle))
+    .slice(0, opts.brands ?? 8);
+  const admin = (orgId: string): Principal => ({
+    userId: orgId,
+    isAdmin: false,
+    csrfToken: null,
+    memberships: [{ orgId, role: 'owner' }],
+  });
+  const person = (userId: string): Principal => ({
+    userId,
+    isAdmin: false,
+    csrfToken: null,
+    memberships: [],
+  });
   let deals = 0;
   let orders = 0;
   for (const [index, brand] of brands.entries()) {
@@ -46,7 +99,9 @@ export async function seedDemoCommerce(modules: Modules, opts: { seed: number; b
           priceMinor: price,
           currency: 'EUR',
           resellerFloorMinor: Math.round(price * 0.9),
-          variants: [{ sku: `${brand.handle.slice(0, 6).toUpperCase()}-${i + 1}`, stock: 150 + rng.int(100) }],
+          variants: [
+            { sku: `${brand.handle.slice(0, 6).toUpperCase()}-${i + 1}`, stock: 150 + rng.int(100) },
+          ],
         }),
       );
     }
@@ -81,14 +136,27 @@ export async function seedDemoCommerce(modules: Modules, opts: { seed: number; b
     });
     deals += 2;
     // A few sales, credited to the deal post, to a fan's reshare, or to a referral link.
-    const followers = (await social.follows.list('followers', brand.handle, { limit: 30 })).items.filter((a) => a.kind === 'person');
+    const followers = (await social.follows.list('followers', brand.handle, { limit: 30 })).items.filter(
+      (a) => a.kind === 'person',
+    );
     const [fan, ...buyers] = followers;
     if (!fan) continue;
     const reshareId = await social.posts.reshare(person(fan.id), discount.id);
     for (const [i, buyer] of buyers.slice(0, 6).entries()) {
-      const source = i % 3 === 0 ? { postId: discount.id } : i % 3 === 1 ? { postId: reshareId } : { ref: fan.handle };
+      const source =
+        i % 3 === 0 ? { postId: discount.id } : i % 3 === 1 ? { postId: reshareId } : { ref: fan.handle };
       const placed = await commerce.checkout
-        .place(person(buyer.id), { dealId: discount.id, items: [{ variantId: products[1].variants[0].id, quantity: 1 }], shippingAddress: ADDRESS, source, card: { number: TEST_CARDS.succeeds } }, `demo-${brand.handle}-${i}`)
+        .place(
+          person(buyer.id),
+          {
+            dealId: discount.id,
+            items: [{ variantId: products[1].variants[0].id, quantity: 1 }],
+            shippingAddress: ADDRESS,
+            source,
+            card: { number: TEST_CARDS.succeeds },
+          },
+          `demo-${brand.handle}-${i}`,
+        )
         .catch(() => null);
       if (placed) orders++;
     }
@@ -97,7 +165,16 @@ export async function seedDemoCommerce(modules: Modules, opts: { seed: number; b
       await commerce.checkout
         .place(
           person(bundleBuyer.id),
-          { dealId: bundle.id, items: [{ variantId: products[0].variants[0].id, quantity: 1 }, { variantId: exclusive.variants[0].id, quantity: 1 }], shippingAddress: ADDRESS, source: { postId: bundle.id }, card: { number: TEST_CARDS.succeeds } },
+          {
+            dealId: bundle.id,
+            items: [
+              { variantId: products[0].variants[0].id, quantity: 1 },
+              { variantId: exclusive.variants[0].id, quantity: 1 },
+            ],
+            shippingAddress: ADDRESS,
+            source: { postId: bundle.id },
+            card: { number: TEST_CARDS.succeeds },
+          },
           `demo-${brand.handle}-bundle`,
         )
         .then(() => orders++)

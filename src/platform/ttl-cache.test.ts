@@ -31,4 +31,12 @@ describe('TtlCache', () => {
     expect(cache.get('a')).toBeUndefined();
     expect(cache.get('c')).toBe(3);
   });
+
+  it('should not keep a value that was loaded before an invalidation', () => {
+    const cache = new TtlCache<number>(60_000);
+    const loadedAt = cache.version();
+    cache.delete('a'); // e.g. the row changed while the read was in flight
+    cache.set('a', 1, loadedAt);
+    expect(cache.get('a')).toBeUndefined();
+  });
 });

@@ -4,6 +4,8 @@
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
+  /** Bumped by every invalidation, so a value read from the database before it is not cached after it. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -20,16 +22,24 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  /** The current generation; pass it to `set` when the value was loaded asynchronously. */
+  version(): number {
+    return this.generation;
+  }
+
+  set(key: string, value: V, loadedAt = this.generation): void {
+    if (loadedAt !== this.generation) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
   }
 
   delete(key: string): void {
+    this.generation++;
     this.entries.delete(key);
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 
@@ -46,8 +56,9 @@ export class TtlCache<V> {
       else found.set(key, value);
     }
     if (missing.length) {
+      const loadedAt = this.generation;
       for (const [key, value] of await load(missing)) {
-        this.set(key, value);
+        this.set(key, value, loadedAt);
         found.set(key, value);
       }
     }

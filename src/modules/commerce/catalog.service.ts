@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
-import { can, type IdentityModule } from '../identity/index.ts';
+import { type AccountSummary, can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import * as repo from './catalog.repo.ts';
 import { catalogToCsv, parseCatalogCsv } from './catalog-csv.ts';
 import { isCurrency } from './money.ts';
@@ -19,7 +19,7 @@ export type ProductInput = {
   variants: { sku: string; name?: string; stock: number }[];
 };
 
-export type CatalogDeps = { db: Db; identity: Pick<IdentityModule, 'orgs'> };
+export type CatalogDeps = { db: Db; identity: Pick<IdentityModule, 'orgs' | 'accounts'> };
 
 const slugify = (title: string) =>
   title
@@ -29,11 +29,16 @@ const slugify = (title: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'product';
 
-export function presentProduct(p: repo.ProductRow, variants: repo.VariantRow[]) {
+export function presentProduct(
+  p: repo.ProductRow,
+  variants: repo.VariantRow[],
+  org: AccountSummary | null = null,
+) {
   const own = variants.filter((v) => v.product_id === p.id);
   return {
     id: p.id,
     orgId: p.org_id,
+    org,
     slug: p.slug,
     title: p.title,
     description: p.description,
@@ -78,9 +83,15 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
   async function load(ids: string[]) {
     const products = await repo.findProductsByIds(db, ids);
     const variants = await repo.variantsOf(db, ids);
+    const orgs = new Map(
+      (await identity.accounts.byIds([...new Set(products.map((p) => p.org_id))])).map((o) => [
+        o.id,
+        presentSummary(o),
+      ]),
+    );
     return ids.flatMap((id) => {
       const p = products.find((x) => x.id === id);
-      return p ? [presentProduct(p, variants)] : [];
+      return p ? [presentProduct(p, variants, orgs.get(p.org_id) ?? null)] : [];
     });
   }
 
@@ -132,7 +143,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
         db,
         products.map((p) => p.id),
       );
-      return products.map((p) => presentProduct(p, variants));
+      return products.map((p) => presentProduct(p, variants, presentSummary(org)));
     },
 
     async get(productId: string) {

@@ -296,7 +296,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
           'payment_required',
           'payment_declined',
           `The card was declined (${payment.reason}); nothing was charged`,
-        );
+        ).withDetails({ reason: payment.reason });
       }
       const paid = payment.status === 'succeeded';
       const ref = {

@@ -20,6 +20,7 @@ export const Product = Type.Object(
   {
     id: Type.String(),
     orgId: Type.String(),
+    org: Type.Union([AccountSummary, Type.Null()]),
     slug: Type.String(),
     title: Type.String(),
     description: Type.String(),
@@ -110,6 +111,7 @@ export const DealBody = Type.Object(
 export const DealCard = Type.Object(
   {
     id: Type.String({ description: 'Also the id of the deal post' }),
+    text: Type.String({ description: 'The text of the deal post' }),
     org: Type.Union([AccountSummary, Type.Null()]),
     type: Type.String(),
     percentOff: Type.Union([Type.Integer(), Type.Null()]),

@@ -7,8 +7,8 @@ const scope = (orgId: string, dealId: string | null) =>
   dealId ? sql`o.org_id = ${orgId} AND o.deal_id = ${dealId}` : sql`o.org_id = ${orgId}`;
 
 export async function totals(db: Executor, orgId: string, dealId: string | null) {
-  const { rows } = await sql<{ orders: number; revenue: number; units: number }>`
-    SELECT count(*) FILTER (WHERE o.status <> 'cancelled')::int AS orders, ${revenue} AS revenue,
+  const { rows } = await sql<{ orders: number; revenue: number; units: number; currency: string | null }>`
+    SELECT count(*) FILTER (WHERE o.status <> 'cancelled')::int AS orders, ${revenue} AS revenue, max(o.currency) AS currency,
       coalesce((SELECT sum(i.quantity) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE ${scope(orgId, dealId)} AND o.status <> 'cancelled'), 0)::int AS units
     FROM orders o WHERE ${scope(orgId, dealId)}`.execute(db);
   return rows[0];

@@ -38,6 +38,7 @@ export function createDashboardService({
         orders: totals.orders,
         units: totals.units,
         revenueMinor: totals.revenue,
+        currency: totals.currency,
         conversionRate: reach.clicks > 0 ? totals.orders / reach.clicks : null,
         revenueByDay: byDay.map((d) => ({ day: d.day, revenueMinor: d.revenue, orders: d.orders })),
         revenueBySource: bySource.map((s) => ({

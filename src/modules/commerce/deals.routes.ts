@@ -17,6 +17,9 @@ const Report = Type.Object({
   orders: Type.Integer(),
   units: Type.Integer(),
   revenueMinor: Type.Integer(),
+  currency: Type.Union([Type.String(), Type.Null()], {
+    description: 'Currency of the revenue figures (null before the first order)',
+  }),
   conversionRate: Type.Union([Type.Number(), Type.Null()], { description: 'Orders per click' }),
   revenueByDay: Type.Array(
     Type.Object({ day: Type.String(), revenueMinor: Type.Integer(), orders: Type.Integer() }),

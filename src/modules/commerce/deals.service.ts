@@ -27,7 +27,7 @@ export type DealsDeps = {
   db: Db;
   events: EventBus;
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
-  social: Pick<SocialModule, 'posts' | 'follows'>;
+  social: Pick<SocialModule, 'posts' | 'follows' | 'reads'>;
   catalog: CatalogService;
 };
 
@@ -60,6 +60,9 @@ export function createDealsService({ db, events, identity, social, catalog }: De
       (await identity.accounts.byIds([...new Set(deals.map((d) => d.org_id))])).map((o) => [o.id, o]),
     );
     const bought = principal ? await repo.boughtBy(db, ids, principal.userId) : new Map<string, number>();
+    const texts = new Map(
+      (await social.reads.postsForViewer(ids, { self: null, ids: [] })).map((p) => [p.id, p.text]),
+    );
     const now = Date.now();
     return deals.map((d) => {
       const own = items
@@ -83,6 +86,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
       const org = orgs.get(d.org_id);
       return {
         id: d.id,
+        text: texts.get(d.id) ?? '',
         org: org ? presentSummary(org) : null,
         type: d.type,
         percentOff: d.percent_off,

@@ -250,6 +250,21 @@ export function shopperRoutes({ shopper }: CommerceModule) {
       }),
     );
 
+    app.get(
+      '/orgs/:handle/commerce-settings',
+      {
+        schema: {
+          tags: ['deals'],
+          summary: 'Attribution window and model of a brand',
+          params: HandleParam,
+          response: {
+            200: Type.Object({ attributionWindowDays: Type.Integer(), attributionModel: Type.String() }),
+          },
+        },
+      },
+      async (request) => shopper.settings(requireUser(request), request.params.handle),
+    );
+
     app.put(
       '/orgs/:handle/commerce-settings',
       {

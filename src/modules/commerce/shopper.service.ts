@@ -87,6 +87,15 @@ export function createShopperService({
       return cart(principal);
     },
 
+    async settings(principal: Principal, orgHandle: string) {
+      const org = await identity.orgs.requireCapability(principal, orgHandle, 'viewSales');
+      const saved = await repo.settingsOf(db, org.id);
+      return {
+        attributionWindowDays: saved?.attribution_window_days ?? 30,
+        attributionModel: saved?.attribution_model ?? 'last_touch',
+      };
+    },
+
     async saveSettings(
       principal: Principal,
       orgHandle: string,

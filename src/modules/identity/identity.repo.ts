@@ -54,7 +54,14 @@ export function findAccountsByHandles(db: Executor, handles: string[]): Promise<
 }
 
 export function listOrgs(db: Executor, kind: 'brand' | 'reseller', limit: number): Promise<AccountRow[]> {
-  return db.selectFrom('accounts').select(accountColumns).where('kind', '=', kind).orderBy('created_at').orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where('kind', '=', kind)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export function searchAccounts(db: Executor, query: string, limit: number): Promise<AccountRow[]> {

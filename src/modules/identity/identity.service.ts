@@ -125,13 +125,14 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
     async resolvePrincipal(via: 'session' | 'token', tokenHash: string): Promise<Principal | undefined> {
       const key = `${via}:${tokenHash}`;
       const cached = caches.principals.get(key);
-      if (cached !== undefined) return cached ?? undefined;
+      if (cached !== undefined) return cached;
+      const loadedAt = caches.principals.version();
       const principal =
         via === 'session'
           ? await repo.findSessionPrincipal(db, tokenHash)
           : await repo.findTokenPrincipal(db, tokenHash);
       // Unknown tokens are not remembered: a session created by another process must work at once.
-      if (principal) caches.principals.set(key, principal);
+      if (principal) caches.principals.set(key, principal, loadedAt);
       return principal;
     },
 

@@ -27,6 +27,7 @@ export function createOrgsService({
 }) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(fn);
+    caches.principals.clear(); // memberships may have changed, and every cached principal carries them
     events.wake();
     return result;
   }
@@ -50,7 +51,6 @@ export function createOrgsService({
 
   async function addMember(trx: Executor, orgId: string, userId: string, role: OrgRole) {
     await repo.insertMember(trx, { org_id: orgId, user_id: userId, role });
-    caches.principals.clear(); // memberships are part of every cached principal
     await events.emit(trx, 'org.member_added', orgId, { orgId, userId, role });
   }
 
@@ -191,7 +191,6 @@ export function createOrgsService({
           throw new AppError('conflict', 'last_owner', 'An organization needs at least one owner');
         }
         await repo.deleteMember(trx, org.id, user.id);
-        caches.principals.clear();
         await events.emit(trx, 'org.member_removed', org.id, { orgId: org.id, userId: user.id });
       });
     },
