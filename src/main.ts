@@ -13,7 +13,11 @@ export async function startServer(
   config: Config,
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<Server> {
-  const db = await openDatabase(config);
+  const db = await openDatabase({
+    ...config,
+    onIdleError: (err) =>
+      console.error(`souk: a database connection was closed (${err.message}); reconnecting on next use`),
+  });
   const applied = await migrateToLatest(db.db);
   const app = await buildApp({
     db: db.db,

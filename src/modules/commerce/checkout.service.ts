@@ -344,7 +344,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
         });
       } catch (err) {
         await deps.payments.refund(payment.providerRef, priced.total); // compensate: the order was not taken
-        if (isUniqueViolation(err)) {
+        if (isReplay(err)) {
           const winner = await repo.findByIdempotencyKey(db, principal.userId, idempotencyKey);
           if (winner) return replayOf({ id: winner.id, hash: winner.idempotency_hash }, hash);
         }
@@ -417,7 +417,11 @@ function replayOf(
   return { orderId: existing.id, replayed: true as const };
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
+/** The write found an order with the same Idempotency-Key from a concurrent request (or the unique index did). */
+const isReplay = (err: unknown) => {
+  const { code, message } = err as { code?: string; message?: string };
+  return code === '23505' || (code === 'P0001' && message === 'idempotent_replay');
+};
 
 /** The function's P0001 codes as the API's errors; anything else is not ours to explain. */
 function checkoutFailure(err: unknown, lines: Line[]): unknown {

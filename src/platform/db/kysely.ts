@@ -15,7 +15,12 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export type DbOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
+export type DbOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  onIdleError?: (err: Error) => void;
+};
 
 // int8 (counts, bigserial ids) as JS numbers on both drivers: every such value here stays far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -24,6 +29,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 8 });
+    // An idle connection the server closes (restart, failover, admin command) must not crash the process: the
+    // pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(options.databaseUrl);
     return {

@@ -25,6 +25,12 @@ DECLARE
   v_org uuid := (p->>'org_id')::uuid;
   v_attr jsonb;
 BEGIN
+  -- Two requests with one Idempotency-Key take turns here; the later one then finds the first's order.
+  PERFORM pg_advisory_xact_lock(hashtextextended(v_buyer::text || ':' || (p->>'idempotency_key'), 0));
+  IF EXISTS (SELECT 1 FROM orders WHERE buyer_id = v_buyer AND idempotency_key = p->>'idempotency_key') THEN
+    RAISE EXCEPTION 'idempotent_replay' USING ERRCODE = 'P0001';
+  END IF;
+
   PERFORM 1 FROM jsonb_to_recordset(p->'lines') AS l(product_id uuid, list_price_minor int)
     LEFT JOIN products pr ON pr.id = l.product_id
     WHERE pr.id IS NULL OR pr.archived_at IS NOT NULL OR pr.price_minor <> l.list_price_minor;
