@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
@@ -72,7 +73,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     reservationSeconds: options.reservationSeconds,
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
-  return { identity, social, notifications, commerce };
+  const care = createCareModule({ db, events, live, identity, social, commerce });
+  return { identity, social, notifications, commerce, care };
 }
 
 /** Builds the Fastify app without listening: `main` listens, tests call `inject()`. */
@@ -124,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.social.routes);
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
+      await api.register(modules.care.routes);
       await api.register(streamRoutes(live));
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
     },

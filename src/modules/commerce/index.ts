@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
@@ -10,11 +10,14 @@ import { DealCard, Order, Product } from './commerce.schemas.ts';
 import { createDashboardService } from './dashboard.service.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { createDealsService } from './deals.service.ts';
+import { lifetimeValue } from './lifetime-value.ts';
+import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { createShopperService } from './shopper.service.ts';
 
+export { lifetimeValue } from './lifetime-value.ts';
 export type { PaymentProvider } from './payments/payment-provider.ts';
 export { createTestProvider, signBody, TEST_CARDS } from './payments/test-provider.ts';
 
@@ -40,6 +43,25 @@ export function createCommerceModule(deps: CommerceDeps) {
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
     schemas: [Product, DealCard, Order],
+    /** A customer's orders and spend with one brand, with lifetime value; `executor` for event handlers. */
+    async customerSummary(orgId: string, customerId: string, executor: Executor = deps.db) {
+      const s = await ordersRepo.customerSummary(executor, orgId, customerId);
+      const value = lifetimeValue({
+        orders: s.orders,
+        spendMinor: s.spend,
+        firstAt: s.first_at,
+        lastAt: s.last_at,
+      });
+      return {
+        orders: s.orders,
+        spendMinor: s.spend,
+        currency: s.currency,
+        dealIds: s.deal_ids ?? [],
+        firstOrderAt: s.first_at,
+        lastOrderAt: s.last_at,
+        lifetimeValue: value,
+      };
+    },
     routes: async (app: FastifyInstance) => {
       await app.register(catalogRoutes(module));
       await app.register(dealRoutes(module));

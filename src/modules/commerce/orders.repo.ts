@@ -276,3 +276,21 @@ export async function saveSettings(
     .onConflict((oc) => oc.column('org_id').doUpdateSet(patch))
     .execute();
 }
+
+/** A customer's history with one brand: what customer 360 and lifetime value stand on. */
+export async function customerSummary(db: Executor, orgId: string, customerId: string) {
+  const { rows } = await sql<{
+    orders: number;
+    spend: number;
+    currency: string | null;
+    first_at: Date | null;
+    last_at: Date | null;
+    deal_ids: string[] | null;
+  }>`
+    SELECT count(*) FILTER (WHERE status <> 'cancelled')::int AS orders,
+      coalesce(sum(total_minor - refunded_minor) FILTER (WHERE status IN ('paid', 'fulfilled', 'refunded')), 0)::int AS spend,
+      max(currency) AS currency, min(created_at) AS first_at, max(created_at) AS last_at,
+      array_agg(DISTINCT deal_id) FILTER (WHERE deal_id IS NOT NULL AND status <> 'cancelled') AS deal_ids
+    FROM orders WHERE org_id = ${orgId} AND buyer_id = ${customerId}`.execute(db);
+  return rows[0];
+}

@@ -270,6 +270,10 @@ export function listMembers(db: Executor, orgId: string) {
     .execute();
 }
 
+export function memberRoles(db: Executor, orgId: string) {
+  return db.selectFrom('org_members').select(['user_id', 'role']).where('org_id', '=', orgId).execute();
+}
+
 export function findMembership(db: Executor, orgId: string, userId: string) {
   return db
     .selectFrom('org_members')

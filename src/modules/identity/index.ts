@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import * as repo from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
@@ -34,13 +34,16 @@ export function createIdentityModule(deps: { db: Db; events: EventBus }) {
     accounts: {
       byHandle: (handle: string) => repo.findAccountByHandle(deps.db, handle),
       byHandles: (handles: string[]) => repo.findAccountsByHandles(deps.db, handles),
-      byIds: async (ids: string[]) => {
+      /** Accounts by id, briefly cached; event handlers pass their transaction as `executor`. */
+      byIds: async (ids: string[], executor: Executor = deps.db) => {
         const found = await caches.accounts.getMany(
           ids,
-          async (missing) => new Map((await repo.findAccountsByIds(deps.db, missing)).map((a) => [a.id, a])),
+          async (missing) => new Map((await repo.findAccountsByIds(executor, missing)).map((a) => [a.id, a])),
         );
         return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
       },
+      /** Who holds which role in an org, to route work to them; `executor` as for byIds. */
+      memberRoles: (orgId: string, executor: Executor = deps.db) => repo.memberRoles(executor, orgId),
       search: (query: string, limit: number) => repo.searchAccounts(deps.db, query, limit),
       /** Organizations of a kind, oldest first. */
       orgs: (kind: 'brand' | 'reseller', limit: number) => repo.listOrgs(deps.db, kind, limit),

@@ -16,6 +16,10 @@ export const capabilities = {
   overrideChannelGuard: ['owner', 'admin'],
   /** Fulfil, cancel and refund orders. */
   manageOrders: ['owner', 'admin', 'sales'],
+  /** Read and answer the care inbox. */
+  workInbox: ['owner', 'admin', 'agent'],
+  /** Queues, routing rules and agents' limits. */
+  manageInbox: ['owner', 'admin'],
   /** Orders, revenue and deal dashboards. */
   viewSales: ['owner', 'admin', 'marketer', 'sales'],
 } as const satisfies Record<string, readonly OrgRole[]>;

@@ -50,6 +50,9 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
   return {
     profile,
     isFollowing: (followerId: string, followeeId: string) => repo.isFollowing(db, followerId, followeeId),
+    /** How many follow an account; `executor` for event handlers. */
+    countFollowers: async (accountId: string, executor: Executor = db) =>
+      repo.countFollowers(executor, accountId),
 
     async follow(principal: Principal, handle: string) {
       const target = await account(handle);

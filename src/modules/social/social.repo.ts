@@ -382,6 +382,15 @@ export async function insertFollow(db: Executor, followerId: string, followeeId:
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+export async function countFollowers(db: Executor, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('follows')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('followee_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
 export async function isFollowing(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
   const row = await db
     .selectFrom('follows')

@@ -5,6 +5,7 @@ import * as posts from './2026-11-22T1020_social_create-posts.ts';
 import * as notifications from './2026-11-22T1030_notifications_create-notifications.ts';
 import * as commerce from './2026-11-22T1100_commerce_create-catalog-deals-orders.ts';
 import * as placeOrder from './2026-11-22T1110_commerce_place-order-function.ts';
+import * as care from './2026-11-22T1200_care_create-inbox.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1030_notifications_create-notifications': notifications,
   '2026-11-22T1100_commerce_create-catalog-deals-orders': commerce,
   '2026-11-22T1110_commerce_place-order-function': placeOrder,
+  '2026-11-22T1200_care_create-inbox': care,
 };

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestClient, type TestContext } from '../../../test/support/test-app.ts';
+import { TEST_CARDS } from '../commerce/index.ts';
+
+let t: TestContext;
+let owner: TestClient;
+let agent: TestClient;
+let customer: TestClient;
+let rival: TestClient;
+
+async function join(client: TestClient, org: string, role: string) {
+  const inv = await owner.post(`/api/v1/orgs/${org}/invitations`, { handle: client.handle, role });
+  await client.post(`/api/v1/invitations/${inv.json().id}/accept`);
+}
+
+async function inbox(client: TestClient, query = '') {
+  const res = await client.get(`/api/v1/orgs/skyline/care/conversations${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().items as {
+    id: string;
+    queue: { name: string };
+    assignee: { handle: string } | null;
+    intent: string;
+    sentiment: number;
+    priority: string;
+    status: string;
+    previousId: string | null;
+  }[];
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.signup('sky_owner');
+  agent = await t.signup('sky_agent');
+  customer = await t.signup('traveller');
+  rival = await t.signup('rival_agent');
+  await t.brand(owner, 'skyline');
+  await join(agent, 'skyline', 'agent');
+  const rivalOwner = await t.signup('rival_owner');
+  await t.brand(rivalOwner, 'rivalair');
+  const inv = await rivalOwner.post('/api/v1/orgs/rivalair/invitations', {
+    handle: 'rival_agent',
+    role: 'agent',
+  });
+  await rival.post(`/api/v1/invitations/${inv.json().id}/accept`);
+});
+afterAll(() => t.close());
+
+describe('care inbox', () => {
+  let conversationId: string;
+  let complaintId: string;
+
+  it('should turn a complaint mentioning the brand into a triaged Service conversation assigned to an agent', async () => {
+    complaintId = (
+      await customer.post('/api/v1/posts', {
+        text: '@skyline my flight was cancelled and nobody answers the phone, this is terrible service',
+      })
+    ).json().id;
+    await t.drain();
+    const [conversation] = await inbox(agent);
+    expect(conversation).toMatchObject({
+      queue: { name: 'Service' },
+      assignee: { handle: 'sky_agent' },
+      intent: 'complaint',
+      status: 'open',
+    });
+    expect(conversation.sentiment).toBeLessThan(0);
+    expect(['high', 'urgent']).toContain(conversation.priority);
+    conversationId = conversation.id;
+  });
+
+  it('should add follow-ups in the thread to the same conversation, and ignore the brand’s own staff', async () => {
+    await customer.post('/api/v1/posts', { text: 'Still waiting @skyline', inReplyToId: complaintId });
+    await owner.post('/api/v1/posts', { text: 'Our team at @skyline is on it' });
+    await t.drain();
+    const conversations = await inbox(agent);
+    expect(conversations).toHaveLength(1);
+    const detail = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
+    expect(detail.messages.map((m: { direction: string }) => m.direction)).toEqual(['in', 'in']);
+  });
+
+  it('should answer in public as the brand in the customer’s thread, stop the first-response clock and notify the customer', async () => {
+    const tooLong = await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/replies`, {
+      text: 'x'.repeat(281),
+      mode: 'public',
+    });
+    expect(tooLong.statusCode).toBe(422);
+    const res = await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/replies`, {
+      text: 'So sorry! We are rebooking you now.',
+      mode: 'public',
+    });
+    expect(res.statusCode).toBe(201);
+    const post = (await customer.get(`/api/v1/posts/${res.json().postId}`)).json();
+    expect(post).toMatchObject({
+      author: { handle: 'skyline' },
+      inReplyTo: { author: { handle: 'traveller' } },
+    });
+    await t.drain();
+    const detail = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
+    expect(detail).toMatchObject({ status: 'pending', sla: { breached: false } });
+    expect(detail.firstResponseAt).not.toBeNull();
+    expect(detail.messages.filter((m: { direction: string }) => m.direction === 'out')).toHaveLength(1);
+    const notifications = (await customer.get('/api/v1/notifications')).json().items;
+    expect(
+      notifications.some(
+        (n: { kind: string; actor: { handle: string } }) =>
+          n.kind === 'reply' && n.actor.handle === 'skyline',
+      ),
+    ).toBe(true);
+  });
+
+  it('should continue privately by direct message that only the customer and the brand can see', async () => {
+    const res = await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/replies`, {
+      text: 'Can you send your booking code?',
+      mode: 'private',
+    });
+    const post = (await customer.get(`/api/v1/posts/${res.json().postId}`)).json();
+    expect(post).toMatchObject({ visibility: 'direct', text: '@traveller Can you send your booking code?' });
+    expect((await rival.get(`/api/v1/posts/${res.json().postId}`)).statusCode).toBe(404);
+  });
+
+  it('should reopen on a new customer message, and open a linked new conversation for a new thread after resolution', async () => {
+    await agent.request('PATCH', `/api/v1/orgs/skyline/care/conversations/${conversationId}`, {
+      status: 'resolved',
+    });
+    await customer.post('/api/v1/posts', {
+      text: 'thanks @skyline, one more thing',
+      inReplyToId: complaintId,
+    });
+    await t.drain();
+    expect((await inbox(agent)).find((c) => c.id === conversationId)?.status).toBe('open');
+    await agent.request('PATCH', `/api/v1/orgs/skyline/care/conversations/${conversationId}`, {
+      status: 'resolved',
+    });
+    await customer.post('/api/v1/posts', { text: '@skyline do you fly to Lisbon in May?' });
+    await t.drain();
+    const newest = (await inbox(agent))[0];
+    expect(newest.id).not.toBe(conversationId);
+    expect(newest.previousId).toBe(conversationId);
+  });
+
+  it('should show the customer 360 with orders and lifetime value', async () => {
+    const product = (
+      await owner.post('/api/v1/orgs/skyline/products', {
+        title: 'Seat upgrade',
+        priceMinor: 4_900,
+        currency: 'EUR',
+        variants: [{ sku: 'UPG-1', stock: 10 }],
+      })
+    ).json();
+    await customer.request(
+      'POST',
+      '/api/v1/orders',
+      {
+        items: [{ variantId: product.variants[0].id, quantity: 2 }],
+        shippingAddress: { name: 'T', line1: '1 St', city: 'Porto', postalCode: '4000', country: 'PT' },
+        card: { number: TEST_CARDS.succeeds },
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    const detail = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
+    expect(detail.customer360).toMatchObject({
+      profile: { handle: 'traveller' },
+      orders: 1,
+      spendMinor: 9_800,
+    });
+    expect(detail.customer360.lifetimeValue.totalMinor).toBeGreaterThan(9_800);
+    expect(detail.customer360.conversations.length).toBe(2);
+  });
+
+  it('should route by an admin’s rule, and test a rule on recent messages first', async () => {
+    const queues = (await owner.get('/api/v1/orgs/skyline/care/queues')).json().items;
+    const sales = queues.find((q: { name: string }) => q.name === 'Sales');
+    const rule = {
+      conditions: { keywords: ['lisbon'] },
+      actions: { queueId: sales.id, tags: ['route-lisbon'] },
+    };
+    const trial = (await owner.post('/api/v1/orgs/skyline/care/rules/test', rule)).json();
+    expect(trial.matched).toBe(1);
+    expect(
+      (await agent.post('/api/v1/orgs/skyline/care/rules', { name: 'Lisbon', ...rule })).statusCode,
+    ).toBe(403);
+    expect(
+      (await owner.post('/api/v1/orgs/skyline/care/rules', { name: 'Lisbon', ...rule })).statusCode,
+    ).toBe(201);
+    const second = await t.signup('second_traveller');
+    await second.post('/api/v1/posts', { text: 'Hi @skyline, any Lisbon fares?' });
+    await t.drain();
+    expect((await inbox(agent))[0]).toMatchObject({ queue: { name: 'Sales' } });
+  });
+
+  it('should keep one brand’s conversations, notes and customers away from every other account', async () => {
+    await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/notes`, {
+      text: 'VIP, handle with care',
+    });
+    expect((await rival.get('/api/v1/orgs/skyline/care/conversations')).statusCode).toBe(403);
+    expect((await rival.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).statusCode).toBe(
+      403,
+    );
+    expect((await rival.get(`/api/v1/orgs/rivalair/care/conversations/${conversationId}`)).statusCode).toBe(
+      404,
+    );
+    expect((await customer.get('/api/v1/orgs/skyline/care/conversations')).statusCode).toBe(403);
+    expect((await rival.get('/api/v1/orgs/rivalair/care/conversations')).json().items).toEqual([]);
+  });
+
+  it('should store an agent’s intent correction', async () => {
+    const detail = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
+    const message = detail.messages.find((m: { direction: string }) => m.direction === 'in');
+    const res = await agent.request(
+      'PUT',
+      `/api/v1/orgs/skyline/care/conversations/${conversationId}/messages/${message.id}/intent`,
+      { intent: 'question' },
+    );
+    expect(res.statusCode).toBe(204);
+    const after = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
+    expect(after.messages.find((m: { id: string }) => m.id === message.id)).toMatchObject({
+      intent: 'question',
+      intentCorrected: true,
+    });
+  });
+});

@@ -1,0 +1,366 @@
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { Principal } from '../../platform/http/auth.ts';
+import { decodeCursor, encodeCursor, UUID_PATTERN } from '../../platform/http/pagination.ts';
+import { newId } from '../../platform/ids.ts';
+import type { LiveHub } from '../../platform/live/live-hub.ts';
+import type { CommerceModule } from '../commerce/index.ts';
+import { type IdentityModule, presentAccount, presentSummary } from '../identity/index.ts';
+import type { SocialModule } from '../social/index.ts';
+import { ensureQueues } from './assignment.ts';
+import * as repo from './care.repo.ts';
+import type { ConversationStatus, Priority, RuleActions, RuleConditions } from './care.tables.ts';
+import { route } from './routing.ts';
+import { INTENTS } from './triage/index.ts';
+
+export type InboxDeps = {
+  db: Db;
+  events: EventBus;
+  live: LiveHub;
+  identity: Pick<IdentityModule, 'accounts' | 'orgs'>;
+  social: Pick<SocialModule, 'posts' | 'follows'>;
+  commerce: Pick<CommerceModule, 'customerSummary'>;
+};
+
+/** Default first-response targets by priority, in minutes, until brands set their own SLA policies. */
+export const FIRST_RESPONSE_MINUTES: Record<Priority, number> = {
+  urgent: 15,
+  high: 60,
+  normal: 240,
+  low: 1440,
+};
+/** Public replies are held to a shorter length than posts, as on the networks brands answer on. */
+export const PUBLIC_REPLY_LIMIT = 280;
+
+type ConversationRow = NonNullable<Awaited<ReturnType<typeof repo.findConversation>>>;
+
+export function createInboxService(deps: InboxDeps) {
+  const { db, identity, social, commerce, live } = deps;
+
+  /** The org the caller works the inbox of, or 403/404. Every query below is scoped by its id. */
+  const inboxOrg = (principal: Principal, handle: string) =>
+    identity.orgs.requireCapability(principal, handle, 'workInbox');
+
+  async function conversation(principal: Principal, handle: string, id: string) {
+    const org = await inboxOrg(principal, handle);
+    const row = await repo.findConversation(db, org.id, id);
+    if (!row) throw notFound('Conversation', 'conversation_not_found');
+    return { org, row };
+  }
+
+  async function present(rows: ConversationRow[], orgId: string) {
+    const queues = new Map((await repo.queuesOf(db, orgId)).map((q) => [q.id, q.name]));
+    const people = new Map(
+      (
+        await identity.accounts.byIds([
+          ...new Set(rows.flatMap((r) => [r.customer_id, ...(r.assignee_id ? [r.assignee_id] : [])])),
+        ])
+      ).map((a) => [a.id, presentSummary(a)]),
+    );
+    const now = Date.now();
+    return rows.map((r) => {
+      const due = r.opened_at.getTime() + FIRST_RESPONSE_MINUTES[r.priority] * 60_000;
+      return {
+        id: r.id,
+        customer: people.get(r.customer_id) ?? null,
+        queue: r.queue_id ? { id: r.queue_id, name: queues.get(r.queue_id) ?? '' } : null,
+        status: r.status,
+        priority: r.priority,
+        assignee: r.assignee_id ? (people.get(r.assignee_id) ?? null) : null,
+        intent: r.intent,
+        intentConfidence: r.intent_confidence,
+        sentiment: r.sentiment,
+        language: r.language,
+        tags: r.tags,
+        previousId: r.previous_id,
+        openedAt: r.opened_at.toISOString(),
+        lastCustomerMessageAt: r.last_customer_message_at.toISOString(),
+        firstResponseAt: r.first_response_at?.toISOString() ?? null,
+        resolvedAt: r.resolved_at?.toISOString() ?? null,
+        sla: {
+          firstResponseDueAt: new Date(due).toISOString(),
+          breached: (r.first_response_at?.getTime() ?? now) > due,
+        },
+      };
+    });
+  }
+
+  async function customer360(orgId: string, customerId: string) {
+    const [account] = await identity.accounts.byIds([customerId]);
+    const history = await repo.listConversations(db, orgId, { customerId }, undefined, 50);
+    const sales = await commerce.customerSummary(orgId, customerId);
+    return {
+      profile: account ? presentAccount(account) : null,
+      followersCount: await social.follows.countFollowers(customerId),
+      conversations: history
+        .slice(0, 50)
+        .map((c) => ({ id: c.id, status: c.status, intent: c.intent, openedAt: c.opened_at.toISOString() })),
+      orders: sales.orders,
+      spendMinor: sales.spendMinor,
+      currency: sales.currency,
+      dealIds: sales.dealIds,
+      lifetimeValue: sales.lifetimeValue,
+    };
+  }
+
+  function notify(orgId: string, conversationId: string) {
+    live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } });
+  }
+
+  return {
+    async list(
+      principal: Principal,
+      handle: string,
+      filter: { status?: ConversationStatus; queueId?: string; mine?: boolean },
+      page: { cursor?: string; limit?: number },
+    ) {
+      const org = await inboxOrg(principal, handle);
+      const limit = page.limit ?? 30;
+      const rows = await repo.listConversations(
+        db,
+        org.id,
+        {
+          status: filter.status,
+          queueId: filter.queueId,
+          assigneeId: filter.mine ? principal.userId : undefined,
+        },
+        decodeCursor(page.cursor, UUID_PATTERN),
+        limit,
+      );
+      const items = rows.slice(0, limit);
+      return {
+        items: await present(items, org.id),
+        nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null,
+      };
+    },
+
+    async get(principal: Principal, handle: string, id: string) {
+      const { org, row } = await conversation(principal, handle, id);
+      const messages = await repo.messagesOf(db, id);
+      const authors = new Map(
+        (await identity.accounts.byIds([...new Set(messages.map((m) => m.author_id))])).map((a) => [
+          a.id,
+          presentSummary(a),
+        ]),
+      );
+      return {
+        ...(await present([row], org.id))[0],
+        messages: messages.map((m) => ({
+          id: m.id,
+          postId: m.post_id,
+          author: authors.get(m.author_id) ?? null,
+          direction: m.direction,
+          visibility: m.visibility,
+          text: m.text,
+          intent: m.corrected_intent ?? m.intent,
+          intentCorrected: m.corrected_intent !== null,
+          sentiment: m.sentiment,
+          createdAt: m.created_at.toISOString(),
+        })),
+        customer360: await customer360(org.id, row.customer_id),
+      };
+    },
+
+    /** Answers as the brand: in public in the customer's thread, or privately by direct message. */
+    async reply(
+      principal: Principal,
+      handle: string,
+      id: string,
+      input: { text: string; mode: 'public' | 'private' },
+    ) {
+      const { org, row } = await conversation(principal, handle, id);
+      if (input.mode === 'public' && [...input.text].length > PUBLIC_REPLY_LIMIT) {
+        throw new AppError(
+          'unprocessable',
+          'reply_too_long',
+          `Public replies are at most ${PUBLIC_REPLY_LIMIT} characters`,
+          [{ field: 'text', message: `must be at most ${PUBLIC_REPLY_LIMIT} characters` }],
+        );
+      }
+      const messages = await repo.messagesOf(db, id);
+      const lastIn = [...messages].reverse().find((m) => m.direction === 'in' && m.post_id);
+      const [customer] = await identity.accounts.byIds([row.customer_id]);
+      const mention = customer && !input.text.includes(`@${customer.handle}`) ? `@${customer.handle} ` : '';
+      const postId = await social.posts.create(principal, {
+        text: input.mode === 'private' ? `${mention}${input.text}` : input.text,
+        visibility: input.mode === 'private' ? 'direct' : 'public',
+        inReplyToId: input.mode === 'public' ? (lastIn?.post_id ?? undefined) : undefined,
+        as: org.handle,
+      });
+      await db.transaction().execute(async (trx) => {
+        await repo.insertMessage(trx, {
+          id: newId(),
+          conversation_id: id,
+          org_id: org.id,
+          post_id: postId,
+          author_id: principal.userId,
+          direction: 'out',
+          visibility: input.mode === 'private' ? 'direct' : 'public',
+          text: input.text,
+        });
+        await repo.recordResponse(trx, id, new Date());
+        if (row.status === 'open') await repo.updateConversation(trx, id, { status: 'pending' }); // waiting on the customer
+      });
+      notify(org.id, id);
+      return { postId };
+    },
+
+    async note(principal: Principal, handle: string, id: string, text: string) {
+      const { org } = await conversation(principal, handle, id);
+      await repo.insertMessage(db, {
+        id: newId(),
+        conversation_id: id,
+        org_id: org.id,
+        post_id: null,
+        author_id: principal.userId,
+        direction: 'note',
+        visibility: 'internal',
+        text,
+      });
+      notify(org.id, id);
+    },
+
+    async update(
+      principal: Principal,
+      handle: string,
+      id: string,
+      patch: {
+        status?: ConversationStatus;
+        priority?: Priority;
+        tags?: string[];
+        assignee?: string | null;
+        queueId?: string;
+      },
+    ) {
+      const { org } = await conversation(principal, handle, id);
+      let assigneeId: string | null | undefined;
+      if (patch.assignee !== undefined) {
+        assigneeId = null;
+        if (patch.assignee !== null) {
+          const person = await identity.accounts.byHandle(patch.assignee.replace(/^@/, ''));
+          const roles = await identity.accounts.memberRoles(org.id);
+          if (
+            !person ||
+            !roles.some((m) => m.user_id === person.id && ['owner', 'admin', 'agent'].includes(m.role))
+          ) {
+            throw new AppError(
+              'unprocessable',
+              'not_an_agent',
+              `@${patch.assignee} does not work this inbox`,
+              [{ field: 'assignee', message: 'is not an agent of this brand' }],
+            );
+          }
+          assigneeId = person.id;
+        }
+      }
+      if (patch.queueId && !(await repo.queuesOf(db, org.id)).some((q) => q.id === patch.queueId)) {
+        throw new AppError('unprocessable', 'unknown_queue', 'No such queue in this inbox', [
+          { field: 'queueId', message: 'is not a queue of this brand' },
+        ]);
+      }
+      await repo.updateConversation(db, id, {
+        ...(patch.status
+          ? { status: patch.status, resolved_at: patch.status === 'resolved' ? new Date() : null }
+          : {}),
+        ...(patch.priority ? { priority: patch.priority } : {}),
+        ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+        ...(assigneeId !== undefined ? { assignee_id: assigneeId } : {}),
+        ...(patch.queueId ? { queue_id: patch.queueId } : {}),
+      });
+      notify(org.id, id);
+      return this.get(principal, handle, id);
+    },
+
+    /** An agent's one-click correction of a message's intent, kept for retraining on the brand's own data. */
+    async correctIntent(principal: Principal, handle: string, id: string, messageId: string, intent: string) {
+      const { org } = await conversation(principal, handle, id);
+      if (!(INTENTS as readonly string[]).includes(intent))
+        throw new AppError('unprocessable', 'unknown_intent', `Unknown intent ${intent}`, [
+          { field: 'intent', message: `must be one of ${INTENTS.join(', ')}` },
+        ]);
+      if (!(await repo.correctIntent(db, org.id, messageId, intent, principal.userId)))
+        throw notFound('Message', 'message_not_found');
+      await repo.updateConversation(db, id, { intent });
+    },
+
+    async setAvailability(
+      principal: Principal,
+      handle: string,
+      input: { status: 'online' | 'away'; maxOpen?: number },
+    ) {
+      const org = await inboxOrg(principal, handle);
+      await repo.upsertAgent(db, org.id, principal.userId, { status: input.status, max_open: input.maxOpen });
+    },
+
+    async queues(principal: Principal, handle: string) {
+      const org = await inboxOrg(principal, handle);
+      await db.transaction().execute((trx) => ensureQueues(trx, org.id));
+      return repo.queuesOf(db, org.id);
+    },
+
+    async rules(principal: Principal, handle: string) {
+      const org = await inboxOrg(principal, handle);
+      return repo.rulesOf(db, org.id);
+    },
+
+    async addRule(
+      principal: Principal,
+      handle: string,
+      input: { name: string; conditions: RuleConditions; actions: RuleActions },
+    ) {
+      const org = await identity.orgs.requireCapability(principal, handle, 'manageInbox');
+      const existing = await repo.rulesOf(db, org.id);
+      const id = newId();
+      await repo.insertRule(db, {
+        id,
+        org_id: org.id,
+        name: input.name,
+        position: existing.length,
+        conditions: input.conditions,
+        actions: input.actions,
+      });
+      return { id };
+    },
+
+    async removeRule(principal: Principal, handle: string, ruleId: string) {
+      const org = await identity.orgs.requireCapability(principal, handle, 'manageInbox');
+      if (!(await repo.deleteRule(db, org.id, ruleId))) throw notFound('Rule', 'rule_not_found');
+    },
+
+    /** Tries a rule on the brand's recent incoming messages before saving it: which would it have caught? */
+    async testRule(
+      principal: Principal,
+      handle: string,
+      input: { conditions: RuleConditions; actions: RuleActions },
+    ) {
+      const org = await inboxOrg(principal, handle);
+      const recent = await repo.recentInbound(db, org.id, 200);
+      const rule = { id: 'candidate', name: 'candidate', ...input };
+      const hits = recent.filter(
+        (m) =>
+          route(
+            [rule],
+            {
+              intent: m.corrected_intent ?? m.intent ?? 'chatter',
+              sentiment: m.sentiment ?? 0,
+              text: m.text,
+              language: 'en',
+              followers: 0,
+              lifetimeValueMinor: 0,
+            },
+            { queueId: null, priority: 'normal' },
+          ).matched.length > 0,
+      );
+      return {
+        tested: recent.length,
+        matched: hits.length,
+        examples: hits
+          .slice(0, 10)
+          .map((m) => ({ messageId: m.id, text: m.text, intent: m.corrected_intent ?? m.intent })),
+      };
+    },
+  };
+}
+
+export type InboxService = ReturnType<typeof createInboxService>;

@@ -1,0 +1,135 @@
+import type { Db, Executor } from '../../platform/db/database.ts';
+import type { DomainEvent } from '../../platform/events/event-map.ts';
+import type { EventBus, HandlerContext } from '../../platform/events/outbox.ts';
+import { newId } from '../../platform/ids.ts';
+import type { LiveHub } from '../../platform/live/live-hub.ts';
+import type { CommerceModule } from '../commerce/index.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import type { SocialModule } from '../social/index.ts';
+import { assignRoundRobin, ensureQueues } from './assignment.ts';
+import * as repo from './care.repo.ts';
+import { defaultPriority, defaultQueueName, route } from './routing.ts';
+import { type Intent, triage } from './triage/index.ts';
+
+export type IngestDeps = {
+  db: Db;
+  events: EventBus;
+  live: LiveHub;
+  identity: Pick<IdentityModule, 'accounts'>;
+  social: Pick<SocialModule, 'follows'>;
+  commerce: Pick<CommerceModule, 'customerSummary'>;
+};
+
+type PostCreated = DomainEvent<'post.created'>;
+
+/**
+ * Turns posts into care conversations, after commit, through the outbox: a customer's mention of a brand, reply
+ * to a brand's post, or direct message to it joins that customer's open conversation with the brand (or opens
+ * one, triaged and routed); the brand's own replies in the thread count as responses.
+ */
+export function registerIngest(deps: IngestDeps) {
+  const { events, live, identity, commerce } = deps;
+
+  async function inbound(trx: Executor, orgId: string, event: PostCreated, ctx: HandlerContext) {
+    const p = event.payload;
+    const result = triage(p.text);
+    const intent = result.intent as Intent;
+    const existing = await repo.conversationFor(trx, orgId, p.authorId, p.threadRootId);
+    const messageId = newId();
+    let conversationId = existing?.id;
+    if (existing) {
+      await repo.updateConversation(trx, existing.id, {
+        last_customer_message_at: new Date(p.createdAt),
+        ...(existing.status === 'open' ? {} : { status: 'open', resolved_at: null }), // a customer message reopens
+      });
+    } else {
+      const queues = await ensureQueues(trx, orgId);
+      const customer = await commerce.customerSummary(orgId, p.authorId, trx);
+      const followers = await deps.social.follows.countFollowers(p.authorId, trx);
+      const start = {
+        queueId: queues.get(defaultQueueName(intent)) ?? null,
+        priority: defaultPriority(intent, result.sentiment),
+      };
+      const rules = (await repo.rulesOf(trx, orgId)).filter((r) => r.enabled);
+      const routed = route(
+        rules,
+        {
+          intent,
+          sentiment: result.sentiment,
+          text: p.text,
+          language: result.language,
+          followers,
+          lifetimeValueMinor: customer.lifetimeValue.totalMinor,
+        },
+        start,
+      );
+      conversationId = newId();
+      const previous = await repo.lastConversation(trx, orgId, p.authorId);
+      await repo.insertConversation(trx, {
+        id: conversationId,
+        org_id: orgId,
+        customer_id: p.authorId,
+        queue_id: routed.queueId,
+        priority: routed.priority,
+        assignee_id: routed.assigneeId ?? (await assignRoundRobin(trx, identity, orgId)),
+        intent,
+        intent_confidence: result.intentConfidence,
+        sentiment: result.sentiment,
+        language: result.language,
+        tags: routed.tags,
+        thread_root_id: p.threadRootId,
+        previous_id: previous?.id ?? null,
+      });
+    }
+    const added = await repo.insertMessage(trx, {
+      id: messageId,
+      conversation_id: conversationId!,
+      org_id: orgId,
+      post_id: p.postId,
+      author_id: p.authorId,
+      direction: 'in',
+      visibility: p.visibility,
+      text: p.text,
+      intent,
+      intent_confidence: result.intentConfidence,
+      sentiment: result.sentiment,
+    });
+    if (added)
+      ctx.afterCommit(() =>
+        live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } }),
+      );
+  }
+
+  /** The brand answered in the thread (from the inbox or the timeline): that is a response for the SLA clock. */
+  async function outbound(trx: Executor, orgId: string, event: PostCreated) {
+    const p = event.payload;
+    const conversation = await repo.conversationByThread(trx, orgId, p.threadRootId);
+    if (!conversation) return;
+    const added = await repo.insertMessage(trx, {
+      id: newId(),
+      conversation_id: conversation.id,
+      org_id: orgId,
+      post_id: p.postId,
+      author_id: p.postedBy,
+      direction: 'out',
+      visibility: p.visibility,
+      text: p.text,
+    });
+    if (added) await repo.recordResponse(trx, conversation.id, new Date(p.createdAt));
+  }
+
+  events.subscribe('care.ingest', 'post.created', async (event, ctx) => {
+    const p = event.payload;
+    if (p.kind === 'reshare') return;
+    const candidates = [...new Set([...p.mentionIds, ...(p.inReplyToAuthorId ? [p.inReplyToAuthorId] : [])])];
+    const brands = (await identity.accounts.byIds(candidates, ctx.trx)).filter((a) => a.kind !== 'person');
+    for (const brand of brands) {
+      if (brand.id === p.authorId) continue;
+      const staff = await identity.accounts.memberRoles(brand.id, ctx.trx);
+      if (staff.some((m) => m.user_id === p.postedBy)) continue; // a colleague, not a customer
+      await inbound(ctx.trx, brand.id, event, ctx);
+    }
+    const author = (await identity.accounts.byIds([p.authorId], ctx.trx))[0];
+    if (author && author.kind !== 'person' && p.inReplyToId) await outbound(ctx.trx, author.id, event);
+  });
+}
