@@ -72,16 +72,15 @@ export async function generateDemoWorld(db: Db, opts: DemoWorldOptions): Promise
   let homeRows = 0;
   await db.transaction().execute(async (trx) => {
     // On an empty database nobody else can be reading yet, so secondary indexes are rebuilt once at the end.
-    const rebuildIndexes = nonEmpty ? undefined : await deferSecondaryIndexes(trx);
+    const deferred = nonEmpty ? undefined : await deferSecondaryIndexes(trx);
     await writeAccounts(trx, world, passwordHash, progress);
     await writeFollows(trx, world, new Rng(seed).fork('follow-times'), nowMs, progress);
     await writePosts(trx, world, progress);
     await writeLikes(trx, world, progress);
     homeRows = await writeHomes(trx, world, progress);
-    if (rebuildIndexes) {
-      progress.phase('indexes', 1);
-      await rebuildIndexes();
-      progress.tick(1);
+    if (deferred) {
+      progress.phase('rebuilt indexes', deferred.count);
+      await deferred.rebuild(() => progress.tick(1));
     }
   });
   progress.done();

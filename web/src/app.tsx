@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { careSignedInRoutes } from './modules/care/care.routes.tsx';
 import { commercePublicRoutes, commerceSignedInRoutes } from './modules/commerce/commerce.routes.tsx';
 import { InvitationsPage } from './modules/identity/components/invitations-page.tsx';
 import { LoginPage } from './modules/identity/components/login-page.tsx';
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
               { path: 'orgs/new', element: <OrgNewPage /> },
               { path: 'orgs/:handle/manage', element: <OrgManagePage /> },
               ...commerceSignedInRoutes,
+              ...careSignedInRoutes,
             ],
           },
           { path: 'posts/:id', element: <ThreadPage /> },

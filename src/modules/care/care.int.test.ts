@@ -110,11 +110,32 @@ describe('care inbox', () => {
     ).toBe(true);
   });
 
-  it('should continue privately by direct message that only the customer and the brand can see', async () => {
+  it('should move to private only with the customer’s consent, then answer by direct message only they can see', async () => {
+    const early = await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/replies`, {
+      text: 'Your booking code?',
+      mode: 'private',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('consent_required');
+    expect(
+      (await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/private-request`, {}))
+        .statusCode,
+    ).toBe(201);
+    const mine = (await customer.get('/api/v1/me/care/conversations')).json().items;
+    expect(mine[0]).toMatchObject({
+      id: conversationId,
+      brand: { handle: 'skyline' },
+      privateConsent: 'requested',
+    });
+    expect(
+      (await customer.post(`/api/v1/me/care/conversations/${conversationId}/consent`, { accept: true }))
+        .statusCode,
+    ).toBe(204);
     const res = await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/replies`, {
       text: 'Can you send your booking code?',
       mode: 'private',
     });
+    expect(res.statusCode).toBe(201);
     const post = (await customer.get(`/api/v1/posts/${res.json().postId}`)).json();
     expect(post).toMatchObject({ visibility: 'direct', text: '@traveller Can you send your booking code?' });
     expect((await rival.get(`/api/v1/posts/${res.json().postId}`)).statusCode).toBe(404);
@@ -188,6 +209,71 @@ describe('care inbox', () => {
     await second.post('/api/v1/posts', { text: 'Hi @skyline, any Lisbon fares?' });
     await t.drain();
     expect((await inbox(agent))[0]).toMatchObject({ queue: { name: 'Sales' } });
+  });
+
+  it('should fill a canned reply with the customer’s first name and last order', async () => {
+    const canned = (
+      await owner.post('/api/v1/orgs/skyline/care/canned-replies', {
+        title: 'Order update',
+        body: 'Hi {first_name}, order {order_id} is on its way.',
+      })
+    ).json();
+    const filled = (
+      await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}/canned-replies/${canned.id}`)
+    ).json();
+    expect(filled.text).toMatch(/^Hi Traveller, order [0-9a-f-]{36} is on its way\.$/);
+  });
+
+  it('should hide a snoozed conversation until the customer writes again', async () => {
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    await agent.request('PATCH', `/api/v1/orgs/skyline/care/conversations/${conversationId}`, {
+      snoozedUntil: until,
+    });
+    expect((await inbox(agent)).map((c) => c.id)).not.toContain(conversationId);
+    expect((await inbox(agent, '?snoozed=true')).map((c) => c.id)).toContain(conversationId);
+    await customer.post('/api/v1/posts', { text: '@skyline any news?', inReplyToId: complaintId });
+    await t.drain();
+    expect((await inbox(agent)).map((c) => c.id)).toContain(conversationId);
+  });
+
+  it('should let the customer rate a resolved conversation once, and report response times and CSAT', async () => {
+    expect(
+      (await customer.post(`/api/v1/me/care/conversations/${conversationId}/rating`, { score: 5 })).json()
+        .code,
+    ).toBe('not_resolved');
+    await agent.request('PATCH', `/api/v1/orgs/skyline/care/conversations/${conversationId}`, {
+      status: 'resolved',
+    });
+    expect(
+      (await customer.post(`/api/v1/me/care/conversations/${conversationId}/rating`, { score: 4 }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await customer.post(`/api/v1/me/care/conversations/${conversationId}/rating`, { score: 1 })).json()
+        .code,
+    ).toBe('already_rated');
+    expect(
+      (await rival.post(`/api/v1/me/care/conversations/${conversationId}/rating`, { score: 1 })).statusCode,
+    ).toBe(404);
+    const byQueue = (await agent.get('/api/v1/orgs/skyline/care/reports?by=queue')).json().items;
+    const service = byQueue.find((r: { group: string }) => r.group === 'Service');
+    expect(service).toMatchObject({ csat: 4, breaches: 0 });
+    expect(service.firstResponseMinutes.median).toBeGreaterThanOrEqual(0);
+    const byAgent = (await agent.get('/api/v1/orgs/skyline/care/reports?by=agent')).json().items;
+    expect(byAgent.map((r: { group: string }) => r.group)).toContain('@sky_agent');
+  });
+
+  it('should let admins add, rename and remove queues, and agents not', async () => {
+    expect((await agent.post('/api/v1/orgs/skyline/care/queues', { name: 'Baggage' })).statusCode).toBe(403);
+    const queue = (await owner.post('/api/v1/orgs/skyline/care/queues', { name: 'Baggage' })).json();
+    expect(
+      (await owner.request('PATCH', `/api/v1/orgs/skyline/care/queues/${queue.id}`, { name: 'Lost baggage' }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await owner.get('/api/v1/orgs/skyline/care/queues')).json().items.map((q: { name: string }) => q.name),
+    ).toContain('Lost baggage');
+    expect((await owner.del(`/api/v1/orgs/skyline/care/queues/${queue.id}`)).statusCode).toBe(204);
   });
 
   it('should keep one brand’s conversations, notes and customers away from every other account', async () => {

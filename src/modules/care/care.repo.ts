@@ -57,7 +57,7 @@ export async function deleteRule(db: Executor, orgId: string, id: string): Promi
   return Number(r.numDeletedRows) > 0;
 }
 
-/** The customer's conversation that a new message joins: an unresolved one, else a resolved one of the same thread. */
+/** The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one. */
 export async function conversationFor(db: Executor, orgId: string, customerId: string, threadRootId: string) {
   return db
     .selectFrom('care_conversations')
@@ -65,6 +65,7 @@ export async function conversationFor(db: Executor, orgId: string, customerId: s
     .where('org_id', '=', orgId)
     .where('customer_id', '=', customerId)
     .where((eb) => eb.or([eb('status', '!=', 'resolved'), eb('thread_root_id', '=', threadRootId)]))
+    .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
     .orderBy(sql`status = 'resolved'`)
     .orderBy('opened_at', 'desc')
     .limit(1)
@@ -130,6 +131,7 @@ export async function updateConversation(
     first_response_at: Date;
     last_response_at: Date;
     resolved_at: Date | null;
+    snoozed_until: Date | null;
   }>,
 ) {
   await db.updateTable('care_conversations').set(patch).where('id', '=', id).execute();
@@ -184,7 +186,13 @@ export function messagesOf(db: Executor, conversationId: string) {
 export function listConversations(
   db: Executor,
   orgId: string,
-  filter: { status?: ConversationStatus; queueId?: string; assigneeId?: string; customerId?: string },
+  filter: {
+    status?: ConversationStatus;
+    queueId?: string;
+    assigneeId?: string;
+    customerId?: string;
+    includeSnoozed?: boolean;
+  },
   cursor: string | undefined,
   limit: number,
 ) {
@@ -193,6 +201,8 @@ export function listConversations(
   if (filter.queueId) q = q.where('queue_id', '=', filter.queueId);
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+  if (!filter.includeSnoozed)
+    q = q.where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', new Date())]));
   if (cursor) q = q.where('id', '<', cursor);
   return q
     .orderBy('id', 'desc')
@@ -282,4 +292,152 @@ export function recentInbound(db: Executor, orgId: string, limit: number) {
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+// --- canned replies, queues, customer side, reports ---
+
+export function cannedOf(db: Executor, orgId: string) {
+  return db
+    .selectFrom('care_canned_replies')
+    .select(['id', 'title', 'body'])
+    .where('org_id', '=', orgId)
+    .orderBy('title')
+    .execute();
+}
+
+export async function insertCanned(
+  db: Executor,
+  row: { id: string; org_id: string; title: string; body: string },
+) {
+  await db.insertInto('care_canned_replies').values(row).execute();
+}
+
+export async function deleteCanned(db: Executor, orgId: string, id: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('care_canned_replies')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function renameQueue(db: Executor, orgId: string, id: string, name: string): Promise<boolean> {
+  const r = await db
+    .updateTable('care_queues')
+    .set({ name })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function deleteQueue(db: Executor, orgId: string, id: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('care_queues')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export function customerConversation(db: Executor, customerId: string, id: string) {
+  return db
+    .selectFrom('care_conversations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function customerConversations(db: Executor, customerId: string) {
+  return db
+    .selectFrom('care_conversations')
+    .select(['id', 'org_id', 'status', 'private_consent', 'csat_score', 'opened_at', 'resolved_at'])
+    .where('customer_id', '=', customerId)
+    .orderBy('opened_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+export async function setConsent(
+  db: Executor,
+  id: string,
+  from: 'none' | 'requested',
+  to: 'requested' | 'granted' | 'declined',
+): Promise<boolean> {
+  const r = await db
+    .updateTable('care_conversations')
+    .set({ private_consent: to })
+    .where('id', '=', id)
+    .where('private_consent', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Records a rating once, and only for a resolved conversation. */
+export async function rate(db: Executor, id: string, score: number): Promise<boolean> {
+  const r = await db
+    .updateTable('care_conversations')
+    .set({ csat_score: score, csat_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'resolved')
+    .where('csat_score', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export function firstInbound(db: Executor, conversationId: string) {
+  return db
+    .selectFrom('care_messages')
+    .select(['visibility'])
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'in')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type ReportRow = {
+  group_key: string | null;
+  conversations: number;
+  first_response_p50: number | null;
+  first_response_p90: number | null;
+  resolution_p50: number | null;
+  resolution_p90: number | null;
+  breaches: number;
+  csat: number | null;
+};
+
+/**
+ * Response and resolution times in minutes (median and 90th percentile) over conversations opened in the last
+ * `days`, grouped by queue, by assignee or by ISO week; breaches count first responses later than `targets`.
+ */
+export async function responseReport(
+  db: Executor,
+  orgId: string,
+  by: 'queue' | 'agent' | 'week',
+  days: number,
+  targets: Record<string, number>,
+) {
+  const key =
+    by === 'queue'
+      ? sql`c.queue_id::text`
+      : by === 'agent'
+        ? sql`c.assignee_id::text`
+        : sql`to_char(date_trunc('week', c.opened_at), 'IYYY-"W"IW')`;
+  const target = sql`CASE c.priority WHEN 'urgent' THEN ${targets.urgent}::int WHEN 'high' THEN ${targets.high}::int WHEN 'low' THEN ${targets.low}::int ELSE ${targets.normal}::int END`;
+  const firstResponse = sql`extract(epoch FROM c.first_response_at - c.opened_at) / 60`;
+  const resolution = sql`extract(epoch FROM c.resolved_at - c.opened_at) / 60`;
+  const { rows } = await sql<ReportRow>`
+    SELECT ${key} AS group_key, count(*)::int AS conversations,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${firstResponse}) AS first_response_p50,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${firstResponse}) AS first_response_p90,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${resolution}) AS resolution_p50,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${resolution}) AS resolution_p90,
+      count(*) FILTER (WHERE coalesce(c.first_response_at, now()) > c.opened_at + make_interval(mins => ${target}))::int AS breaches,
+      avg(c.csat_score)::float AS csat
+    FROM care_conversations c
+    WHERE c.org_id = ${orgId} AND c.opened_at > now() - make_interval(days => ${days})
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  return rows;
 }

@@ -62,6 +62,18 @@ export interface CareConversationsTable {
   first_response_at: Date | null;
   last_response_at: Date | null;
   resolved_at: Date | null;
+  snoozed_until: Date | null;
+  private_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
+  csat_score: number | null;
+  csat_at: Date | null;
+}
+
+export interface CareCannedRepliesTable {
+  id: string;
+  org_id: string;
+  title: string;
+  body: string;
+  created_at: Generated<Date>;
 }
 
 export interface CareMessagesTable {
@@ -89,4 +101,5 @@ export type CareTables = {
   care_agents: CareAgentsTable;
   care_conversations: CareConversationsTable;
   care_messages: CareMessagesTable;
+  care_canned_replies: CareCannedRepliesTable;
 };

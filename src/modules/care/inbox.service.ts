@@ -78,6 +78,9 @@ export function createInboxService(deps: InboxDeps) {
         lastCustomerMessageAt: r.last_customer_message_at.toISOString(),
         firstResponseAt: r.first_response_at?.toISOString() ?? null,
         resolvedAt: r.resolved_at?.toISOString() ?? null,
+        snoozedUntil: r.snoozed_until?.toISOString() ?? null,
+        privateConsent: r.private_consent,
+        csat: r.csat_score,
         sla: {
           firstResponseDueAt: new Date(due).toISOString(),
           breached: (r.first_response_at?.getTime() ?? now) > due,
@@ -88,7 +91,13 @@ export function createInboxService(deps: InboxDeps) {
 
   async function customer360(orgId: string, customerId: string) {
     const [account] = await identity.accounts.byIds([customerId]);
-    const history = await repo.listConversations(db, orgId, { customerId }, undefined, 50);
+    const history = await repo.listConversations(
+      db,
+      orgId,
+      { customerId, includeSnoozed: true },
+      undefined,
+      50,
+    );
     const sales = await commerce.customerSummary(orgId, customerId);
     return {
       profile: account ? presentAccount(account) : null,
@@ -100,6 +109,7 @@ export function createInboxService(deps: InboxDeps) {
       spendMinor: sales.spendMinor,
       currency: sales.currency,
       dealIds: sales.dealIds,
+      lastOrderId: sales.lastOrderId,
       lifetimeValue: sales.lifetimeValue,
     };
   }
@@ -112,7 +122,7 @@ export function createInboxService(deps: InboxDeps) {
     async list(
       principal: Principal,
       handle: string,
-      filter: { status?: ConversationStatus; queueId?: string; mine?: boolean },
+      filter: { status?: ConversationStatus; queueId?: string; mine?: boolean; snoozed?: boolean },
       page: { cursor?: string; limit?: number },
     ) {
       const org = await inboxOrg(principal, handle);
@@ -124,6 +134,7 @@ export function createInboxService(deps: InboxDeps) {
           status: filter.status,
           queueId: filter.queueId,
           assigneeId: filter.mine ? principal.userId : undefined,
+          includeSnoozed: filter.snoozed,
         },
         decodeCursor(page.cursor, UUID_PATTERN),
         limit,
@@ -176,6 +187,17 @@ export function createInboxService(deps: InboxDeps) {
           'reply_too_long',
           `Public replies are at most ${PUBLIC_REPLY_LIMIT} characters`,
           [{ field: 'text', message: `must be at most ${PUBLIC_REPLY_LIMIT} characters` }],
+        );
+      }
+      if (
+        input.mode === 'private' &&
+        row.private_consent !== 'granted' &&
+        (await repo.firstInbound(db, id))?.visibility !== 'direct'
+      ) {
+        throw new AppError(
+          'conflict',
+          'consent_required',
+          'Ask the customer to continue privately first (move to private), or answer in public',
         );
       }
       const messages = await repo.messagesOf(db, id);
@@ -231,6 +253,7 @@ export function createInboxService(deps: InboxDeps) {
         tags?: string[];
         assignee?: string | null;
         queueId?: string;
+        snoozedUntil?: string | null;
       },
     ) {
       const { org } = await conversation(principal, handle, id);
@@ -267,6 +290,9 @@ export function createInboxService(deps: InboxDeps) {
         ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
         ...(assigneeId !== undefined ? { assignee_id: assigneeId } : {}),
         ...(patch.queueId ? { queue_id: patch.queueId } : {}),
+        ...(patch.snoozedUntil !== undefined
+          ? { snoozed_until: patch.snoozedUntil ? new Date(patch.snoozedUntil) : null }
+          : {}),
       });
       notify(org.id, id);
       return this.get(principal, handle, id);

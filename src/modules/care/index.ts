@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { LiveHub } from '../../platform/live/live-hub.ts';
@@ -7,6 +8,8 @@ import type { SocialModule } from '../social/index.ts';
 import { careRoutes } from './care.routes.ts';
 import { createInboxService } from './inbox.service.ts';
 import { registerIngest } from './ingest.service.ts';
+import { workflowRoutes } from './workflow.routes.ts';
+import { createWorkflowService } from './workflow.service.ts';
 
 export { triage } from './triage/index.ts';
 
@@ -21,7 +24,15 @@ export function createCareModule(deps: {
 }) {
   registerIngest(deps);
   const inbox = createInboxService(deps);
-  return { inbox, routes: careRoutes(inbox) };
+  const workflow = createWorkflowService({ ...deps, inbox });
+  return {
+    inbox,
+    workflow,
+    routes: async (app: FastifyInstance) => {
+      await app.register(careRoutes(inbox));
+      await app.register(workflowRoutes(workflow));
+    },
+  };
 }
 
 export type CareModule = ReturnType<typeof createCareModule>;

@@ -40,6 +40,7 @@ export function registerIngest(deps: IngestDeps) {
     if (existing) {
       await repo.updateConversation(trx, existing.id, {
         last_customer_message_at: new Date(p.createdAt),
+        snoozed_until: null, // the customer wrote again: wake the conversation
         ...(existing.status === 'open' ? {} : { status: 'open', resolved_at: null }), // a customer message reopens
       });
     } else {

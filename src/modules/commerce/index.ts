@@ -57,6 +57,7 @@ export function createCommerceModule(deps: CommerceDeps) {
         spendMinor: s.spend,
         currency: s.currency,
         dealIds: s.deal_ids ?? [],
+        lastOrderId: s.last_order_id,
         firstOrderAt: s.first_at,
         lastOrderAt: s.last_at,
         lifetimeValue: value,

@@ -286,11 +286,13 @@ export async function customerSummary(db: Executor, orgId: string, customerId: s
     first_at: Date | null;
     last_at: Date | null;
     deal_ids: string[] | null;
+    last_order_id: string | null;
   }>`
     SELECT count(*) FILTER (WHERE status <> 'cancelled')::int AS orders,
       coalesce(sum(total_minor - refunded_minor) FILTER (WHERE status IN ('paid', 'fulfilled', 'refunded')), 0)::int AS spend,
       max(currency) AS currency, min(created_at) AS first_at, max(created_at) AS last_at,
-      array_agg(DISTINCT deal_id) FILTER (WHERE deal_id IS NOT NULL AND status <> 'cancelled') AS deal_ids
+      array_agg(DISTINCT deal_id) FILTER (WHERE deal_id IS NOT NULL AND status <> 'cancelled') AS deal_ids,
+      (array_agg(id ORDER BY created_at DESC))[1] AS last_order_id
     FROM orders WHERE org_id = ${orgId} AND buyer_id = ${customerId}`.execute(db);
   return rows[0];
 }

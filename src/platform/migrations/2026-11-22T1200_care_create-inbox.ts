@@ -53,7 +53,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_customer_message_at timestamptz NOT NULL DEFAULT now(),
       first_response_at timestamptz,
       last_response_at timestamptz,
-      resolved_at timestamptz
+      resolved_at timestamptz,
+      snoozed_until timestamptz,
+      -- Moving to private needs the customer's consent: none → requested → granted or declined.
+      private_consent text NOT NULL DEFAULT 'none' CHECK (private_consent IN ('none', 'requested', 'granted', 'declined')),
+      csat_score int CHECK (csat_score BETWEEN 1 AND 5),
+      csat_at timestamptz
     );
     CREATE INDEX care_conversations_inbox ON care_conversations (org_id, status, last_customer_message_at DESC);
     CREATE INDEX care_conversations_customer ON care_conversations (org_id, customer_id, opened_at DESC);
@@ -77,6 +82,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now()
     );
     CREATE UNIQUE INDEX care_messages_post ON care_messages (org_id, post_id) WHERE post_id IS NOT NULL;
+    CREATE TABLE care_canned_replies (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL,
+      title text NOT NULL,
+      body text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      UNIQUE (org_id, title)
+    );
     CREATE INDEX care_messages_conversation ON care_messages (conversation_id, created_at);
     `,
   );
@@ -85,6 +98,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runSql(
     db,
-    'DROP TABLE care_messages; DROP TABLE care_conversations; DROP TABLE care_agents; DROP TABLE care_rules; DROP TABLE care_queues;',
+    'DROP TABLE care_canned_replies; DROP TABLE care_messages; DROP TABLE care_conversations; DROP TABLE care_agents; DROP TABLE care_rules; DROP TABLE care_queues;',
   );
 }

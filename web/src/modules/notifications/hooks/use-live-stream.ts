@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { refreshInboxes } from '../../care/hooks/care-keys.ts';
 import { STREAM_URL } from '../api/notifications.api.ts';
 import type { UnreadCount } from '../api/notifications.types.ts';
 import { notificationsKey, unreadKey } from './use-notifications.ts';
@@ -32,10 +33,14 @@ export function useLiveStream(enabled: boolean): void {
     // After a reconnect, events may have been missed: read the count again.
     const onReady = () => {
       void queryClient.invalidateQueries({ queryKey: unreadKey });
+      refreshInboxes(queryClient);
     };
+    // A conversation of a brand inbox the user works changed: lists and the open conversation refetch.
+    const onCare = () => refreshInboxes(queryClient);
     source.addEventListener('unread', onUnread);
     source.addEventListener('notification', onNotification);
     source.addEventListener('ready', onReady);
+    source.addEventListener('care.conversation', onCare);
     return () => source.close();
   }, [enabled, queryClient]);
 }

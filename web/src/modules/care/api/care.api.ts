@@ -1,0 +1,56 @@
+import { api } from '../../../shared/api/client.ts';
+import type { Items, Page } from '../../../shared/api/types.ts';
+import type {
+  Conversation,
+  ConversationDetail,
+  ConversationFilter,
+  ConversationPatch,
+  Queue,
+  ReplyMode,
+  Rule,
+  RuleActions,
+  RuleConditions,
+  RuleInput,
+  RuleTestResult,
+} from './care.types.ts';
+
+const enc = encodeURIComponent;
+const care = (handle: string) => `/orgs/${enc(handle)}/care`;
+
+export const careApi = {
+  conversations: (handle: string, filter: ConversationFilter, cursor?: string) =>
+    api<Page<Conversation>>(`${care(handle)}/conversations`, {
+      query: {
+        status: filter.status,
+        queueId: filter.queueId,
+        mine: filter.mine ? 'true' : undefined,
+        cursor,
+      },
+    }),
+  conversation: (handle: string, id: string) =>
+    api<ConversationDetail>(`${care(handle)}/conversations/${enc(id)}`),
+  update: (handle: string, id: string, patch: ConversationPatch) =>
+    api<ConversationDetail>(`${care(handle)}/conversations/${enc(id)}`, { method: 'PATCH', body: patch }),
+  reply: (handle: string, id: string, text: string, mode: ReplyMode) =>
+    api<{ postId: string }>(`${care(handle)}/conversations/${enc(id)}/replies`, {
+      method: 'POST',
+      body: { text, mode },
+    }),
+  note: (handle: string, id: string, text: string) =>
+    api<void>(`${care(handle)}/conversations/${enc(id)}/notes`, { method: 'POST', body: { text } }),
+  correctIntent: (handle: string, id: string, messageId: string, intent: string) =>
+    api<void>(`${care(handle)}/conversations/${enc(id)}/messages/${enc(messageId)}/intent`, {
+      method: 'PUT',
+      body: { intent },
+    }),
+  availability: (handle: string, status: 'online' | 'away', maxOpen?: number) =>
+    api<void>(`${care(handle)}/availability`, { method: 'PUT', body: { status, maxOpen } }),
+  queues: (handle: string) => api<Items<Queue>>(`${care(handle)}/queues`),
+  rules: (handle: string) => api<Items<Rule>>(`${care(handle)}/rules`),
+  addRule: (handle: string, input: RuleInput) =>
+    api<{ id: string }>(`${care(handle)}/rules`, { method: 'POST', body: input }),
+  testRule: (handle: string, input: { conditions: RuleConditions; actions: RuleActions }) =>
+    api<RuleTestResult>(`${care(handle)}/rules/test`, { method: 'POST', body: input }),
+  removeRule: (handle: string, id: string) =>
+    api<void>(`${care(handle)}/rules/${enc(id)}`, { method: 'DELETE' }),
+};

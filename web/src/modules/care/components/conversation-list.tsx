@@ -1,0 +1,96 @@
+import { Avatar } from '../../../shared/ui/avatar.tsx';
+import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
+import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
+import type { Conversation, ConversationFilter } from '../api/care.types.ts';
+import { useConversations } from '../hooks/use-inbox.ts';
+import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
+import { SlaTimer } from './sla-timer.tsx';
+
+function ConversationRow({
+  conversation,
+  selected,
+  onSelect,
+}: {
+  conversation: Conversation;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const c = conversation;
+  return (
+    <li>
+      <button
+        type="button"
+        className={selected ? 'inbox-row selected' : 'inbox-row'}
+        aria-current={selected ? 'true' : undefined}
+        onClick={onSelect}
+        data-testid="inbox-conversation"
+        data-conversation-id={c.id}
+        data-status={c.status}
+      >
+        <span className="inbox-row-top">
+          {c.customer && <Avatar account={c.customer} size={32} />}
+          <span className="inbox-row-who">
+            <span className="truncate inbox-row-name">{c.customer?.name ?? 'Unknown customer'}</span>
+            <span className="handle truncate">@{c.customer?.handle ?? '?'}</span>
+          </span>
+          <RelativeTime iso={c.lastCustomerMessageAt} />
+        </span>
+        <span className="inbox-row-chips">
+          <IntentChip intent={c.intent} />
+          <SentimentIndicator sentiment={c.sentiment} />
+          <PriorityChip priority={c.priority} />
+        </span>
+        <span className="inbox-row-meta">
+          <span className="inbox-queue" data-testid="inbox-queue">
+            {c.queue?.name ?? 'No queue'}
+          </span>
+          <span className="inbox-assignee truncate" data-testid="inbox-assignee">
+            {c.assignee ? `@${c.assignee.handle}` : 'Unassigned'}
+          </span>
+          <SlaTimer conversation={c} />
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** The middle pane: the conversations of the chosen queue and status, newest first, live. */
+export function ConversationList({
+  handle,
+  filter,
+  selectedId,
+  onSelect,
+}: {
+  handle: string;
+  filter: ConversationFilter;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const query = useConversations(handle, filter);
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="inbox-pane inbox-list" aria-label="Conversations">
+      {query.isPending ? (
+        <Loading />
+      ) : query.error && items.length === 0 ? (
+        <ErrorBanner error={query.error} />
+      ) : items.length === 0 ? (
+        <EmptyState title={`No ${filter.status} conversations`}>
+          <p>Mentions, replies and direct messages to the brand land here as they arrive.</p>
+        </EmptyState>
+      ) : (
+        <ul className="inbox-rows" data-testid="inbox-list">
+          {items.map((c) => (
+            <ConversationRow
+              key={c.id}
+              conversation={c}
+              selected={c.id === selectedId}
+              onSelect={() => onSelect(c.id)}
+            />
+          ))}
+        </ul>
+      )}
+      <LoadMore query={query} />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { Avatar } from '../../../shared/ui/avatar.tsx';
+import { EmptyState, Loading, PageError } from '../../../shared/ui/status.tsx';
+import { useConversation } from '../hooks/use-inbox.ts';
+import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
+import { ConversationActions } from './conversation-actions.tsx';
+import { Customer360Panel } from './customer-360.tsx';
+import { MessageList } from './message-list.tsx';
+import { NoteBox, ReplyBox } from './reply-box.tsx';
+import { SlaTimer } from './sla-timer.tsx';
+
+/** The right pane: one conversation to work, with the customer 360 beside it. */
+export function ConversationPane({
+  handle,
+  id,
+  onOpen,
+}: {
+  handle: string;
+  id: string | null;
+  onOpen: (id: string) => void;
+}) {
+  const query = useConversation(handle, id);
+  if (!id) {
+    return (
+      <section className="inbox-pane inbox-detail">
+        <EmptyState title="Pick a conversation">
+          <p>Its messages, the reply box and everything about the customer open here.</p>
+        </EmptyState>
+      </section>
+    );
+  }
+  if (query.isPending) {
+    return (
+      <section className="inbox-pane inbox-detail">
+        <Loading />
+      </section>
+    );
+  }
+  if (query.error && !query.data) {
+    return (
+      <section className="inbox-pane inbox-detail">
+        <PageError error={query.error} notFoundTitle="This conversation is gone" />
+      </section>
+    );
+  }
+  const c = query.data;
+  return (
+    <section className="inbox-pane inbox-detail" aria-label="Conversation" data-testid="conversation-detail">
+      <div className="inbox-detail-main">
+        <header className="care-detail-head">
+          {c.customer && <Avatar account={c.customer} size={40} />}
+          <div className="care-detail-who">
+            <h2 className="truncate">{c.customer?.name ?? 'Unknown customer'}</h2>
+            <span className="handle">@{c.customer?.handle}</span>
+          </div>
+          <span className={`care-status status-${c.status}`} data-testid="conversation-status">
+            {c.status}
+          </span>
+        </header>
+        <div className="care-detail-chips">
+          <IntentChip intent={c.intent} testId="conversation-intent" />
+          <SentimentIndicator sentiment={c.sentiment} />
+          <PriorityChip priority={c.priority} />
+          <span className="inbox-queue">{c.queue?.name ?? 'No queue'}</span>
+          {c.language && <span className="care-chip">{c.language}</span>}
+          <SlaTimer conversation={c} />
+        </div>
+        <ConversationActions handle={handle} conversation={c} />
+        <MessageList handle={handle} conversationId={c.id} messages={c.messages} />
+        <ReplyBox key={`reply-${c.id}`} handle={handle} conversationId={c.id} />
+        <NoteBox key={`note-${c.id}`} handle={handle} conversationId={c.id} />
+      </div>
+      <Customer360Panel data={c.customer360} currentId={c.id} onOpen={onOpen} />
+    </section>
+  );
+}

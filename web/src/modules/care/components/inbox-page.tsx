@@ -1,0 +1,93 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { PageHeader } from '../../../shared/ui/page-header.tsx';
+import { EmptyState } from '../../../shared/ui/status.tsx';
+import type { ConversationFilter, ConversationStatus } from '../api/care.types.ts';
+import { useInboxAccess } from '../hooks/use-inbox-access.ts';
+import { ConversationList } from './conversation-list.tsx';
+import { ConversationPane } from './conversation-pane.tsx';
+import { InboxFilters, type QueueChoice } from './inbox-filters.tsx';
+
+const STATUSES: ConversationStatus[] = ['open', 'pending', 'resolved'];
+
+/** The inbox state lives in the URL (?status=&queue=&c=), so a link or a reload opens the same view. */
+function useInboxParams() {
+  const [params, setParams] = useSearchParams();
+  const rawStatus = params.get('status');
+  const status: ConversationStatus = STATUSES.includes(rawStatus as ConversationStatus)
+    ? (rawStatus as ConversationStatus)
+    : 'open';
+  const rawQueue = params.get('queue');
+  const queue: QueueChoice =
+    rawQueue === 'mine' ? { kind: 'mine' } : rawQueue ? { kind: 'queue', id: rawQueue } : { kind: 'all' };
+  const selectedId = params.get('c');
+  const set = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { status, queue, selectedId, set };
+}
+
+export function InboxPage() {
+  const { handle = '' } = useParams();
+  const { membership, canWork, canManageRules } = useInboxAccess(handle);
+  const { status, queue, selectedId, set } = useInboxParams();
+  if (!membership || !canWork) {
+    return (
+      <>
+        <PageHeader title="Inbox" back />
+        <EmptyState
+          title={membership ? 'Your role does not open the inbox' : `You are not on the team of @${handle}`}
+        >
+          <Link to={`/@${handle}`}>View its profile</Link>
+        </EmptyState>
+      </>
+    );
+  }
+  const brand = membership.org.handle;
+  const filter: ConversationFilter = {
+    status,
+    queueId: queue.kind === 'queue' ? queue.id : undefined,
+    mine: queue.kind === 'mine' ? true : undefined,
+  };
+  return (
+    <div className="inbox-workspace" data-testid="inbox-page">
+      <PageHeader title={`${membership.org.name} · Inbox`}>
+        {canManageRules && (
+          <Link
+            to={`/orgs/${brand}/inbox/rules`}
+            className="btn btn-secondary btn-sm"
+            data-testid="inbox-rules-link"
+          >
+            Routing rules
+          </Link>
+        )}
+      </PageHeader>
+      <div className="inbox-panes">
+        <InboxFilters
+          handle={brand}
+          queue={queue}
+          status={status}
+          onQueue={(choice) =>
+            set({ queue: choice.kind === 'all' ? null : choice.kind === 'mine' ? 'mine' : choice.id })
+          }
+          onStatus={(next) => set({ status: next === 'open' ? null : next })}
+        />
+        <ConversationList
+          handle={brand}
+          filter={filter}
+          selectedId={selectedId}
+          onSelect={(id) => set({ c: id })}
+        />
+        <ConversationPane handle={brand} id={selectedId} onOpen={(id) => set({ c: id })} />
+      </div>
+    </div>
+  );
+}

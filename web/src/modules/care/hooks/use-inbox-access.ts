@@ -1,0 +1,14 @@
+import { useViewer } from '../../identity/hooks/use-me.ts';
+import { INBOX_ROLES, RULE_ROLES } from '../api/care.types.ts';
+
+/** The user's membership in a brand (by handle) and whether it opens the inbox and its rules. */
+export function useInboxAccess(handle: string) {
+  const me = useViewer();
+  const membership = me?.memberships.find((m) => m.org.handle.toLowerCase() === handle.toLowerCase());
+  return {
+    me,
+    membership,
+    canWork: membership !== undefined && INBOX_ROLES.includes(membership.role),
+    canManageRules: membership !== undefined && RULE_ROLES.includes(membership.role),
+  };
+}
