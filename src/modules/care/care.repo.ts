@@ -441,3 +441,12 @@ export async function responseReport(
     GROUP BY 1 ORDER BY 1`.execute(db);
   return rows;
 }
+
+export function agentSetting(db: Executor, orgId: string, userId: string) {
+  return db
+    .selectFrom('care_agents')
+    .select(['status', 'max_open'])
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}

@@ -169,6 +169,12 @@ export function careRoutes(inbox: InboxService) {
       },
     );
 
+    app.get(
+      '/orgs/:handle/care/availability',
+      { schema: { tags, summary: 'Your availability for assignment in this inbox', params: HandleParam } },
+      async (request) => inbox.availability(requireUser(request), request.params.handle),
+    );
+
     app.put(
       '/orgs/:handle/care/availability',
       {

@@ -310,6 +310,15 @@ export function createInboxService(deps: InboxDeps) {
       await repo.updateConversation(db, id, { intent });
     },
 
+    async availability(principal: Principal, handle: string) {
+      const org = await inboxOrg(principal, handle);
+      const row = await repo.agentSetting(db, org.id, principal.userId);
+      const roles = await identity.accounts.memberRoles(org.id);
+      // Agents are online unless they said otherwise; owners and admins take work only once they go online.
+      const isAgent = roles.some((m) => m.user_id === principal.userId && m.role === 'agent');
+      return { status: row?.status ?? (isAgent ? 'online' : 'away'), maxOpen: row?.max_open ?? 25 };
+    },
+
     async setAvailability(
       principal: Principal,
       handle: string,

@@ -43,6 +43,8 @@ export const careApi = {
       method: 'PUT',
       body: { intent },
     }),
+  myAvailability: (handle: string) =>
+    api<{ status: 'online' | 'away'; maxOpen: number }>(`${care(handle)}/availability`),
   availability: (handle: string, status: 'online' | 'away', maxOpen?: number) =>
     api<void>(`${care(handle)}/availability`, { method: 'PUT', body: { status, maxOpen } }),
   queues: (handle: string) => api<Items<Queue>>(`${care(handle)}/queues`),

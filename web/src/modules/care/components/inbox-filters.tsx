@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import type { ConversationStatus } from '../api/care.types.ts';
 import { useAvailability, useQueues } from '../hooks/use-inbox.ts';
@@ -98,21 +97,10 @@ export function InboxFilters({
   );
 }
 
-/** The server keeps no readable availability yet, so the toggle shows what this agent last chose here. */
+/** Online or away for new conversations, as the server has it. */
 function AvailabilityToggle({ handle }: { handle: string }) {
-  const storageKey = `souk.care.availability.${handle.toLowerCase()}`;
-  const [status, setStatus] = useState<'online' | 'away' | null>(() => {
-    const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(storageKey);
-    return saved === 'online' || saved === 'away' ? saved : null;
-  });
-  const availability = useAvailability(handle);
-  const choose = (next: 'online' | 'away') =>
-    availability.mutate(next, {
-      onSuccess: () => {
-        setStatus(next);
-        localStorage.setItem(storageKey, next);
-      },
-    });
+  const { status, change: availability } = useAvailability(handle);
+  const choose = (next: 'online' | 'away') => availability.mutate(next);
   return (
     <div className="inbox-availability">
       <h2 className="inbox-pane-title">Availability</h2>

@@ -92,7 +92,12 @@ export function useCorrectIntent(handle: string, id: string) {
 }
 
 export function useAvailability(handle: string) {
-  return useMutation({
+  const client = useQueryClient();
+  const key = ['care', handle, 'availability'];
+  const current = useQuery({ queryKey: key, queryFn: () => careApi.myAvailability(handle) });
+  const change = useMutation({
     mutationFn: (status: 'online' | 'away') => careApi.availability(handle, status),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
+  return { status: current.data?.status ?? null, change };
 }
