@@ -1,6 +1,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { seedDemoCare } from './demo/care.ts';
 import { seedDemoCommerce } from './demo/commerce.ts';
 import { generateDemoWorld } from './demo/generate.ts';
 import { type DbHandle, openDatabase } from './platform/db/kysely.ts';
@@ -43,6 +44,7 @@ export async function startServer(
     });
     if (seeded) {
       await seedDemoCommerce(app.modules, { seed: 1, log: (m) => log.info(m) });
+      await seedDemoCare(app.modules, { log: (m) => log.info(m) });
       log.info(
         `seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts (sign in as ${seeded.loginHint})`,
       );
