@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../test/support/test-app.ts';
+import { seedDemoCare } from './care.ts';
+import { seedDemoCommerce } from './commerce.ts';
+import { DEMO_PASSWORD, generateDemoWorld } from './generate.ts';
+
+// What `npm start` shows a newcomer: brands with catalogs and live deals, sales credited to posts, reshares and
+// referrals, and a care inbox with customers waiting.
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+  await generateDemoWorld(t.handle.db, { users: 300, seed: 3, onlyIfEmpty: true });
+  await seedDemoCommerce(t.modules, { seed: 3, brands: 3 });
+  await seedDemoCare(t.modules, {});
+  await t.drain();
+});
+afterAll(() => t.close());
+
+async function signIn(login: string) {
+  const res = await t.anonymous.request('POST', '/api/v1/auth/login', { login, password: DEMO_PASSWORD });
+  const cookie = res.cookies.find((c) => c.name === 'souk_session')!;
+  return (url: string) =>
+    t.anonymous.request('GET', url, undefined, { cookie: `souk_session=${cookie.value}` });
+}
+
+describe('the demo world', () => {
+  it('should give the demo brand a catalog, live deals and sales credited to posts, reshares and referrals', async () => {
+    const team = await signIn('team@larchwood.example');
+    const products = (await team('/api/v1/orgs/larchwood/products')).json().items;
+    expect(products.length).toBeGreaterThanOrEqual(4);
+    expect(products.some((p: { exclusive: boolean }) => p.exclusive)).toBe(true);
+    const deals = (await team('/api/v1/orgs/larchwood/deals')).json().items;
+    expect(deals.every((d: { status: string }) => d.status === 'live')).toBe(true);
+    const sales = (await team('/api/v1/orgs/larchwood/sales')).json();
+    expect(sales.orders).toBeGreaterThan(0);
+    expect(sales.revenueBySource.map((s: { kind: string }) => s.kind)).toEqual(
+      expect.arrayContaining(['post', 'reshare', 'referral']),
+    );
+  });
+
+  it('should start the demo brand’s care inbox with triaged customer conversations', async () => {
+    const team = await signIn('team@larchwood.example');
+    const inbox = (await team('/api/v1/orgs/larchwood/care/conversations')).json().items;
+    expect(inbox.length).toBeGreaterThanOrEqual(5);
+    expect(
+      inbox.some(
+        (c: { queue: { name: string }; intent: string }) =>
+          c.queue?.name === 'Service' && c.intent === 'complaint',
+      ),
+    ).toBe(true);
+  });
+});
