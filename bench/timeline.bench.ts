@@ -20,7 +20,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '50' },
     sessions: { type: 'string', default: '5000' },
     'post-count': { type: 'string', default: '200' },
-    'post-rate': { type: 'string', default: '10' },
+    'post-rate': { type: 'string', default: '2' },
     'post-concurrency': { type: 'string', default: '4' },
     followers: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
@@ -120,6 +120,8 @@ async function runWorld(world: WorldInfo, bare: Child | null, withPosting: boole
     }
     return { run: { world, home, profile } satisfies WorldRun, bare: bareResult, posting };
   } finally {
+    // Let requests autocannon abandoned at the deadline finish before the database closes under them.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await souk.stop();
   }
 }
@@ -179,6 +181,11 @@ function report(main: WorldRun, compare: WorldRun | null, bare: LoadResult, post
       (r) =>
         `  one request alone (${r.world.place.users / 1000}k): session ${ms(r.profile.principalMs.mean)} mean / ${ms(r.profile.principalMs.p99)} p99; home page ${ms(r.profile.homeMs.mean)} mean / ${ms(r.profile.homeMs.p99)} p99; ${r.profile.jsonBytes} bytes of JSON`,
     ),
+    ...(compare
+      ? [
+          `growth ${compare.world.place.users / 1000}k → ${main.world.place.users / 1000}k people (×${main.world.place.posts / compare.world.place.posts} posts): throughput ×${(main.home.requestsPerSec / compare.home.requestsPerSec).toFixed(2)}, p50 ×${(main.home.p50 / compare.home.p50).toFixed(2)}, one home page alone ×${(main.profile.homeMs.mean / compare.profile.homeMs.mean).toFixed(2)}`,
+        ]
+      : []),
     `posting as @${posting.author} (${posting.followers.toLocaleString('en')} followers): ${posting.posts} posts at ${posting.ratePerSec}/s, ${posting.concurrency} in flight; request p50 ${ms(req.p50)} p99 ${ms(req.p99)}; in every follower's home after p50 ${ms(fan.p50)} p99 ${ms(fan.p99)} max ${ms(fanMax)}; verified ${posting.verified.complete}/${posting.verified.checked}`,
     '',
     ...checks.map(([name, ok, detail]) => `${ok ? 'MET   ' : 'MISSED'} ${name}: ${detail}`),
