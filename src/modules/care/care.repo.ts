@@ -283,13 +283,23 @@ export async function recordResponse(db: Executor, conversationId: string, at: D
     .execute();
 }
 
+/** Recent incoming messages with their conversation's language and customer, for trying a rule out. */
 export function recentInbound(db: Executor, orgId: string, limit: number) {
   return db
-    .selectFrom('care_messages')
-    .select(['id', 'text', 'intent', 'corrected_intent', 'sentiment'])
-    .where('org_id', '=', orgId)
-    .where('direction', '=', 'in')
-    .orderBy('created_at', 'desc')
+    .selectFrom('care_messages as m')
+    .innerJoin('care_conversations as c', 'c.id', 'm.conversation_id')
+    .select([
+      'm.id',
+      'm.text',
+      'm.intent',
+      'm.corrected_intent',
+      'm.sentiment',
+      'c.language',
+      'c.customer_id',
+    ])
+    .where('m.org_id', '=', orgId)
+    .where('m.direction', '=', 'in')
+    .orderBy('m.created_at', 'desc')
     .limit(limit)
     .execute();
 }

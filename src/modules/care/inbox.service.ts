@@ -372,6 +372,15 @@ export function createInboxService(deps: InboxDeps) {
       const org = await inboxOrg(principal, handle);
       const recent = await repo.recentInbound(db, org.id, 200);
       const rule = { id: 'candidate', name: 'candidate', ...input };
+      // The customer's followers and lifetime value are looked up once per customer, as routing would see them.
+      const customers = new Map<string, { followers: number; lifetimeValueMinor: number }>();
+      for (const customerId of new Set(recent.map((m) => m.customer_id))) {
+        const sales = await commerce.customerSummary(org.id, customerId);
+        customers.set(customerId, {
+          followers: await social.follows.countFollowers(customerId),
+          lifetimeValueMinor: sales.lifetimeValue.totalMinor,
+        });
+      }
       const hits = recent.filter(
         (m) =>
           route(
@@ -380,9 +389,8 @@ export function createInboxService(deps: InboxDeps) {
               intent: m.corrected_intent ?? m.intent ?? 'chatter',
               sentiment: m.sentiment ?? 0,
               text: m.text,
-              language: 'en',
-              followers: 0,
-              lifetimeValueMinor: 0,
+              language: m.language,
+              ...customers.get(m.customer_id)!,
             },
             { queueId: null, priority: 'normal' },
           ).matched.length > 0,
