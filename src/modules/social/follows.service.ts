@@ -10,15 +10,21 @@ import {
   presentSummary,
   roleIn,
 } from '../identity/index.ts';
+import type { HomeCache } from './home-cache.ts';
 import { viewerOf } from './posts.service.ts';
 import * as repo from './social.repo.ts';
 
-export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
+export type FollowsDeps = {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'accounts'>;
+  homeCache: HomeCache;
+};
 
 // How many of a newly followed account's recent posts land in the follower's home at once.
 const BACKFILL_POSTS = 40;
 
-export function createFollowsService({ db, events, identity }: FollowsDeps) {
+export function createFollowsService({ db, events, identity, homeCache }: FollowsDeps) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(fn);
     events.wake();
@@ -67,6 +73,7 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
           followeeId: target.id,
         });
       });
+      homeCache.dropOwners([principal.userId]);
       return profile(principal, handle);
     },
 
@@ -80,6 +87,7 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
           followeeId: target.id,
         });
       });
+      homeCache.dropOwners([principal.userId]);
       return profile(principal, handle);
     },
 

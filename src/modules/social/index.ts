@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
+import { HomeCache } from './home-cache.ts';
 import { postRoutes } from './posts.routes.ts';
 import { createPostsService } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
@@ -26,11 +27,13 @@ export {
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
 export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
   const { events } = deps;
+  const homeCache = new HomeCache();
+  const withCache = { ...deps, homeCache };
   const module = {
     identity: deps.identity,
-    posts: createPostsService(deps),
-    reads: createReadsService(deps),
-    follows: createFollowsService(deps),
+    posts: createPostsService(withCache),
+    reads: createReadsService(withCache),
+    follows: createFollowsService(withCache),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
     schemas: [OriginalPost, Post],
     routes: async (app: FastifyInstance) => {
@@ -41,9 +44,10 @@ export function createSocialModule(deps: { db: Db; events: EventBus; identity: I
 
   // Fan-out on write, after commit: a new post lands in every follower's home timeline, so reading a home
   // timeline is one index range scan however many accounts a person follows.
-  events.subscribe('social.home-fanout', 'post.created', async (event, { trx }) => {
+  events.subscribe('social.home-fanout', 'post.created', async (event, { trx, afterCommit }) => {
     const { postId, authorId, visibility } = event.payload;
-    await repo.fanOut(trx, postId, authorId, visibility);
+    const owners = await repo.fanOut(trx, postId, authorId, visibility);
+    afterCommit(() => homeCache.dropOwners(owners));
   });
 
   return module;
