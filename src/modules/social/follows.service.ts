@@ -10,21 +10,15 @@ import {
   presentSummary,
   roleIn,
 } from '../identity/index.ts';
-import type { HomeCache } from './home-cache.ts';
 import { viewerOf } from './posts.service.ts';
 import * as repo from './social.repo.ts';
 
-export type FollowsDeps = {
-  db: Db;
-  events: EventBus;
-  identity: Pick<IdentityModule, 'accounts'>;
-  homeCache: HomeCache;
-};
+export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
 
 // How many of a newly followed account's recent posts land in the follower's home at once.
 const BACKFILL_POSTS = 40;
 
-export function createFollowsService({ db, events, identity, homeCache }: FollowsDeps) {
+export function createFollowsService({ db, events, identity }: FollowsDeps) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(fn);
     events.wake();
@@ -73,7 +67,6 @@ export function createFollowsService({ db, events, identity, homeCache }: Follow
           followeeId: target.id,
         });
       });
-      homeCache.dropOwners([principal.userId]);
       return profile(principal, handle);
     },
 
@@ -87,7 +80,6 @@ export function createFollowsService({ db, events, identity, homeCache }: Follow
           followeeId: target.id,
         });
       });
-      homeCache.dropOwners([principal.userId]);
       return profile(principal, handle);
     },
 

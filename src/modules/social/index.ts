@@ -4,7 +4,6 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
-import { HomeCache } from './home-cache.ts';
 import { postRoutes } from './posts.routes.ts';
 import { createPostsService } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
@@ -27,13 +26,11 @@ export {
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
 export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
   const { events } = deps;
-  const homeCache = new HomeCache();
-  const withCache = { ...deps, homeCache };
   const module = {
     identity: deps.identity,
-    posts: createPostsService(withCache),
-    reads: createReadsService(withCache),
-    follows: createFollowsService(withCache),
+    posts: createPostsService(deps),
+    reads: createReadsService(deps),
+    follows: createFollowsService(deps),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
     schemas: [OriginalPost, Post],
     routes: async (app: FastifyInstance) => {
@@ -44,10 +41,9 @@ export function createSocialModule(deps: { db: Db; events: EventBus; identity: I
 
   // Fan-out on write, after commit: a new post lands in every follower's home timeline, so reading a home
   // timeline is one index range scan however many accounts a person follows.
-  events.subscribe('social.home-fanout', 'post.created', async (event, { trx, afterCommit }) => {
+  events.subscribe('social.home-fanout', 'post.created', async (event, { trx }) => {
     const { postId, authorId, visibility } = event.payload;
-    const owners = await repo.fanOut(trx, postId, authorId, visibility);
-    afterCommit(() => homeCache.dropOwners(owners));
+    await repo.fanOut(trx, postId, authorId, visibility);
   });
 
   return module;

@@ -113,13 +113,7 @@ export function postRoutes(social: SocialModule) {
           response: { 200: pageOf(PostRef) },
         },
       },
-      async (
-        request,
-        reply, // A ready JSON string is sent as it is, not serialized again.
-      ) =>
-        reply
-          .type('application/json; charset=utf-8')
-          .send((await reads.homeBody(requireUser(request), request.query)) as never),
+      async (request) => reads.home(requireUser(request), request.query),
     );
 
     app.get(

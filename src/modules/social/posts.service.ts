@@ -5,16 +5,10 @@ import { actorIds, type Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
 import { charCount, MAX_POST_CHARS, parseText, resolveEntities } from './entities.ts';
-import type { HomeCache } from './home-cache.ts';
 import * as repo from './social.repo.ts';
 import type { PostEntities, Visibility } from './social.tables.ts';
 
-export type PostsDeps = {
-  db: Db;
-  events: EventBus;
-  identity: Pick<IdentityModule, 'accounts'>;
-  homeCache: HomeCache;
-};
+export type PostsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
 
 export type CreatePostInput = { text: string; visibility?: Visibility; inReplyToId?: string; as?: string };
 
@@ -33,7 +27,7 @@ export const viewerOf = (principal: Principal | null): repo.Viewer =>
 
 const postNotFound = () => notFound('Post', 'post_not_found');
 
-export function createPostsService({ db, events, identity, homeCache }: PostsDeps) {
+export function createPostsService({ db, events, identity }: PostsDeps) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await db.transaction().execute(fn);
     events.wake();
@@ -151,7 +145,6 @@ export function createPostsService({ db, events, identity, homeCache }: PostsDep
     async create(principal: Principal, input: CreatePostInput): Promise<string> {
       const prepared = await prepare(principal, input);
       await tx((trx) => write(trx, principal, prepared));
-      homeCache.dropOwners([prepared.authorId]); // read your own post at once; followers' pages drop on fan-out
       return prepared.id;
     },
 
@@ -209,7 +202,6 @@ export function createPostsService({ db, events, identity, homeCache }: PostsDep
           throw new AppError('conflict', 'already_reshared', 'Already reshared');
         throw err;
       });
-      homeCache.dropOwners([principal.userId, authorId]);
       return id;
     },
 
@@ -226,7 +218,6 @@ export function createPostsService({ db, events, identity, homeCache }: PostsDep
           likerId: principal.userId,
         });
       });
-      homeCache.dropOwners([principal.userId]); // their like flag shows on their own page
     },
 
     async unlike(principal: Principal, postId: string): Promise<void> {
@@ -236,7 +227,6 @@ export function createPostsService({ db, events, identity, homeCache }: PostsDep
         if (await repo.deleteLike(trx, targetId, principal.userId))
           await repo.bumpCounter(trx, targetId, 'like_count', -1);
       });
-      homeCache.dropOwners([principal.userId]);
     },
 
     /** Deletes your own post (or your org's, when your role may post for it). Replies to it stay. */
@@ -251,8 +241,6 @@ export function createPostsService({ db, events, identity, homeCache }: PostsDep
           await repo.bumpCounter(trx, post.in_reply_to_id, 'reply_count', -1);
         await events.emit(trx, 'post.deleted', postId, { postId, authorId: post.author_id });
       });
-      homeCache.dropPost(postId); // every cached page that shows it
-      homeCache.dropOwners([principal.userId]);
     },
   };
 }

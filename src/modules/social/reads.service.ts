@@ -3,16 +3,15 @@ import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, type Page, toPage, UUID_PATTERN } from '../../platform/http/pagination.ts';
 import type { IdentityModule } from '../identity/index.ts';
-import type { HomeCache } from './home-cache.ts';
 import { viewerOf } from './posts.service.ts';
 import { accountIdsOf, type PostJson, presentPost } from './social.present.ts';
 import * as repo from './social.repo.ts';
 
-export type ReadsDeps = { db: Db; identity: Pick<IdentityModule, 'accounts'>; homeCache: HomeCache };
+export type ReadsDeps = { db: Db; identity: Pick<IdentityModule, 'accounts'> };
 type PageArgs = { cursor?: string; limit?: number };
 
 /** Every way of reading posts: one post, a thread, timelines, search. All filtered by the viewer's audience. */
-export function createReadsService({ db, identity, homeCache }: ReadsDeps) {
+export function createReadsService({ db, identity }: ReadsDeps) {
   async function present(rows: repo.PostRow[]): Promise<PostJson[]> {
     const accounts = await identity.accounts.byIds(accountIdsOf(rows));
     const byId = new Map(accounts.map((a) => [a.id, a]));
@@ -57,21 +56,6 @@ export function createReadsService({ db, identity, homeCache }: ReadsDeps) {
       page(args, (cursor, limit) =>
         repo.homeTimeline(db, principal.userId, viewerOf(principal), cursor, limit),
       ),
-
-    /** The home timeline as its JSON body; the first page comes from the home cache when it is there. */
-    async homeBody(principal: Principal, args: PageArgs): Promise<string> {
-      const cacheable = args.cursor === undefined && (args.limit ?? 20) === 20;
-      const hit = cacheable ? homeCache.get(principal.userId) : undefined;
-      if (hit) return hit;
-      const loadedAt = homeCache.version();
-      const result = await this.home(principal, args);
-      const body = JSON.stringify(result);
-      if (cacheable) {
-        const shown = result.items.flatMap((p) => [p.id, ...(p.reshareOf ? [p.reshareOf.id] : [])]);
-        homeCache.set(principal.userId, body, shown, loadedAt);
-      }
-      return body;
-    },
 
     async author(principal: Principal | null, handle: string, args: PageArgs) {
       const id = await accountId(handle);

@@ -353,22 +353,22 @@ export async function deleteLike(db: Executor, postId: string, accountId: string
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Puts a new post into the home timeline of every follower in its audience (direct posts: only the mentioned); returns who got it. */
+/** Puts a new post into the home timeline of every follower in its audience (direct posts: only the mentioned). */
 export async function fanOut(
   db: Executor,
   postId: string,
   authorId: string,
   visibility: Visibility,
-): Promise<string[]> {
+): Promise<number> {
   const direct =
     visibility === 'direct'
       ? sql`AND EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = ${postId}::uuid AND m.account_id = f.follower_id)`
       : sql``;
-  const { rows } = await sql<{ owner_id: string }>`
+  const result = await sql`
     INSERT INTO home_timeline (owner_id, post_id, author_id)
     SELECT f.follower_id, ${postId}::uuid, ${authorId}::uuid FROM follows f WHERE f.followee_id = ${authorId}::uuid ${direct}
-    ON CONFLICT DO NOTHING RETURNING owner_id`.execute(db);
-  return rows.map((r) => r.owner_id);
+    ON CONFLICT DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 // --- follows ---

@@ -52,7 +52,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       tag text NOT NULL,
       PRIMARY KEY (tag, post_id)
     );
-    CREATE INDEX post_tags_post ON post_tags (post_id);
     CREATE TABLE likes (
       post_id uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
       account_id uuid NOT NULL,
@@ -67,7 +66,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (owner_id, post_id)
     );
     CREATE INDEX home_timeline_author ON home_timeline (author_id, owner_id);
-    CREATE INDEX home_timeline_post ON home_timeline (post_id);
     `,
   );
 }
