@@ -6,7 +6,7 @@ export function demoCommand(): Command {
   return new Command('demo')
     .description('seed a deterministic demo world into an empty database (brands, people, follows, posts)')
     .option('--users <n>', 'people to create', positiveInt, 2000)
-    .option('--posts <n>', 'posts to create (default: about 8 per person)', positiveInt)
+    .option('--posts <n>', 'posts to create (default: 5 per person)', positiveInt)
     .option('--seed <n>', 'random seed: the same seed builds the same world', positiveInt, 1)
     .action((opts: { users: number; posts?: number; seed: number }) =>
       withDatabase(async ({ db, kind, location }) => {

@@ -151,6 +151,23 @@ describe('timelines and search', () => {
     expect(ids(await fay.get('/api/v1/timelines/home'))).not.toContain(old.id);
   });
 
+  it('should show a followed account’s new post at once, drop it when deleted, and drop all on unfollow', async () => {
+    const gil = await t.signup('gil');
+    const hal = await t.signup('hal');
+    await gil.post('/api/v1/accounts/hal/follow');
+    expect(ids(await gil.get('/api/v1/timelines/home'))).toEqual([]);
+    const post = (await hal.post('/api/v1/posts', { text: 'fresh news' })).json();
+    await t.drain();
+    expect(ids(await gil.get('/api/v1/timelines/home'))).toEqual([post.id]);
+    await hal.del(`/api/v1/posts/${post.id}`);
+    expect(ids(await gil.get('/api/v1/timelines/home'))).toEqual([]);
+    const again = (await hal.post('/api/v1/posts', { text: 'more news' })).json();
+    await t.drain();
+    expect(ids(await gil.get('/api/v1/timelines/home'))).toEqual([again.id]);
+    await gil.del('/api/v1/accounts/hal/follow');
+    expect(ids(await gil.get('/api/v1/timelines/home'))).toEqual([]);
+  });
+
   it('should list followers and following and count them on the profile', async () => {
     const profile = (await cleo.get('/api/v1/accounts/ana')).json();
     const followers = (await cleo.get('/api/v1/accounts/ana/followers')).json();

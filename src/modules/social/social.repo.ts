@@ -321,7 +321,14 @@ export async function markDeleted(db: Executor, postId: string): Promise<boolean
   if (Number(result.numUpdatedRows) === 0) return false;
   await db.deleteFrom('post_mentions').where('post_id', '=', postId).execute();
   await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
-  await db.deleteFrom('home_timeline').where('post_id', '=', postId).execute();
+  // Home rows of a post exist only for its author and the author's followers (unfollowing removes them), so
+  // they are found by primary key through the follows, never by scanning every home timeline.
+  await sql`
+    DELETE FROM home_timeline h USING posts p
+    WHERE p.id = ${postId}::uuid AND h.post_id = p.id
+      AND (h.owner_id = p.author_id OR h.owner_id IN (SELECT follower_id FROM follows WHERE followee_id = p.author_id))`.execute(
+    db,
+  );
   return true;
 }
 

@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       tag text NOT NULL,
       PRIMARY KEY (tag, post_id)
     );
+    CREATE INDEX post_tags_post ON post_tags (post_id);
     CREATE TABLE likes (
       post_id uuid NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
       account_id uuid NOT NULL,
