@@ -89,8 +89,10 @@ describe('the web app', () => {
     await page.getByTestId('invitation-accept').click();
     await expect.poll(() => page.getByTestId('invitation').count()).toBe(0);
     await page.goto('/');
-    const options = await page.getByTestId('compose-as').locator('option').allTextContents();
-    expect(options.join(' ')).toContain('Peak Co');
+    // The post-as choice appears once the app has loaded who you are: wait for it rather than read it at once.
+    await expect
+      .poll(async () => (await page.getByTestId('compose-as').locator('option').allTextContents()).join(' '))
+      .toContain('Peak Co');
     await context.close();
   });
 
