@@ -308,7 +308,7 @@ export async function bumpCounter(
 }
 
 export async function markDeleted(db: Executor, postId: string): Promise<boolean> {
-  const result = await db
+  const deleted = await db
     .updateTable('posts')
     .set({
       deleted_at: new Date(),
@@ -317,16 +317,17 @@ export async function markDeleted(db: Executor, postId: string): Promise<boolean
     })
     .where('id', '=', postId)
     .where('deleted_at', 'is', null)
+    .returning('author_id')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return false;
+  if (!deleted) return false;
   await db.deleteFrom('post_mentions').where('post_id', '=', postId).execute();
   await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
-  // Home rows of a post exist only for its author and the author's followers (unfollowing removes them), so
-  // they are found by primary key through the follows, never by scanning every home timeline.
+  // A post's home rows exist only for its author and the author's followers (unfollowing removes them), so they
+  // are found by primary key, one probe per follower, never by scanning every home timeline.
   await sql`
-    DELETE FROM home_timeline h USING posts p
-    WHERE p.id = ${postId}::uuid AND h.post_id = p.id
-      AND (h.owner_id = p.author_id OR h.owner_id IN (SELECT follower_id FROM follows WHERE followee_id = p.author_id))`.execute(
+    DELETE FROM home_timeline
+    WHERE post_id = ${postId}::uuid
+      AND owner_id = ANY(ARRAY(SELECT follower_id FROM follows WHERE followee_id = ${deleted.author_id}::uuid) || ${deleted.author_id}::uuid)`.execute(
     db,
   );
   return true;
