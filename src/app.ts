@@ -53,14 +53,12 @@ export type ModuleOptions = {
   /** How long the test provider's delayed cards wait before their outcome arrives. */
   paymentDelayMs?: number;
   reservationSeconds?: number;
-  /** Followers written per fan-out transaction (small in tests, to exercise the chunking). */
-  fanoutChunk?: number;
 };
 
 /** Wires the modules together: plain functions, each given only what it needs. */
 export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
   const identity = createIdentityModule({ db, events });
-  const social = createSocialModule({ db, events, identity, fanoutChunk: options.fanoutChunk });
+  const social = createSocialModule({ db, events, identity });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),

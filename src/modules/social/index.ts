@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
@@ -9,7 +9,6 @@ import { createPostsService } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post } from './social.schemas.ts';
-import type { Visibility } from './social.tables.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
@@ -25,14 +24,7 @@ export {
 } from './social.repo.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
-/** `fanoutChunk`: followers written per fan-out transaction. */
-export function createSocialModule(deps: {
-  db: Db;
-  events: EventBus;
-  identity: IdentityModule;
-  fanoutChunk?: number;
-}) {
-  const chunk = deps.fanoutChunk ?? 1000;
+export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
   const { events } = deps;
   const module = {
     identity: deps.identity,
@@ -48,33 +40,11 @@ export function createSocialModule(deps: {
   };
 
   // Fan-out on write, after commit: a new post lands in every follower's home timeline, so reading a home
-  // timeline is one index range scan however many accounts a person follows. A large audience is written in
-  // chunks, each its own delivery and transaction, so requests run in between (on PGlite's single connection a
-  // 10,000-follower fan-out in one transaction held every request back for half a second).
-  const fanOut = async (
-    trx: Executor,
-    post: { postId: string; authorId: string; visibility: Visibility },
-    after: string | null,
-  ) => {
-    const { last, scanned } = await repo.fanOutChunk(trx, post, after, chunk);
-    if (last && scanned === chunk)
-      await events.emit(trx, 'post.fanout_continued', post.postId, { ...post, afterFollowerId: last });
-  };
+  // timeline is one index range scan however many accounts a person follows.
   events.subscribe('social.home-fanout', 'post.created', async (event, { trx }) => {
     const { postId, authorId, visibility } = event.payload;
-    await fanOut(trx, { postId, authorId, visibility }, null);
+    await repo.fanOut(trx, postId, authorId, visibility);
   });
-  events.subscribe('social.home-fanout-more', 'post.fanout_continued', async (event, { trx }) =>
-    fanOut(
-      trx,
-      {
-        postId: event.payload.postId,
-        authorId: event.payload.authorId,
-        visibility: event.payload.visibility,
-      },
-      event.payload.afterFollowerId,
-    ),
-  );
 
   return module;
 }

@@ -25,13 +25,6 @@ export type PostCreated = {
 export type SocialEvents = {
   'post.created': PostCreated;
   'post.deleted': { postId: string; authorId: string };
-  /** The fan-out of a post to its next followers, after `afterFollowerId` (see the social module's index). */
-  'post.fanout_continued': {
-    postId: string;
-    authorId: string;
-    visibility: Visibility;
-    afterFollowerId: string;
-  };
   'post.liked': { postId: string; postAuthorId: string; likerId: string };
   'account.followed': { followerId: string; followeeId: string };
   'account.unfollowed': { followerId: string; followeeId: string };

@@ -361,33 +361,22 @@ export async function deleteLike(db: Executor, postId: string, accountId: string
   return Number(result.numDeletedRows) > 0;
 }
 
-/**
- * Puts a new post into the home timeline of the next `limit` followers after `afterFollowerId`, in follower id
- * order (direct posts: only those mentioned). Returns the last follower it looked at, or null when none were left.
- */
-export async function fanOutChunk(
+/** Puts a new post into the home timeline of every follower in its audience (direct posts: only the mentioned). */
+export async function fanOut(
   db: Executor,
-  post: { postId: string; authorId: string; visibility: Visibility },
-  afterFollowerId: string | null,
-  limit: number,
-): Promise<{ last: string | null; scanned: number }> {
-  const { postId, authorId } = post;
+  postId: string,
+  authorId: string,
+  visibility: Visibility,
+): Promise<number> {
   const direct =
-    post.visibility === 'direct'
-      ? sql`WHERE EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = ${postId}::uuid AND m.account_id = c.follower_id)`
+    visibility === 'direct'
+      ? sql`AND EXISTS (SELECT 1 FROM post_mentions m WHERE m.post_id = ${postId}::uuid AND m.account_id = f.follower_id)`
       : sql``;
-  const after = afterFollowerId ? sql`AND f.follower_id > ${afterFollowerId}::uuid` : sql``;
-  const { rows } = await sql<{ last: string | null; scanned: number }>`
-    WITH chunk AS (
-      SELECT f.follower_id FROM follows f WHERE f.followee_id = ${authorId}::uuid ${after}
-      ORDER BY f.follower_id LIMIT ${limit}
-    ), written AS (
-      INSERT INTO home_timeline (owner_id, post_id, author_id)
-      SELECT c.follower_id, ${postId}::uuid, ${authorId}::uuid FROM chunk c ${direct}
-      ON CONFLICT DO NOTHING
-    )
-    SELECT max(follower_id::text) AS last, count(*)::int AS scanned FROM chunk`.execute(db);
-  return rows[0];
+  const result = await sql`
+    INSERT INTO home_timeline (owner_id, post_id, author_id)
+    SELECT f.follower_id, ${postId}::uuid, ${authorId}::uuid FROM follows f WHERE f.followee_id = ${authorId}::uuid ${direct}
+    ON CONFLICT DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 // --- follows ---
