@@ -262,9 +262,6 @@ export function createCheckoutService(deps: CheckoutDeps) {
   }
 
   return {
-    price,
-    touchFrom,
-
     /**
      * Places an order. Reads first (an earlier order with this Idempotency-Key; a sold-out deal), then charges the
      * card, then writes the order, its deal units and its stock in one statement and one commit; if that write

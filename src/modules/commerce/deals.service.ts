@@ -196,7 +196,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
         { text: input.text, visibility: 'public', as: org.handle },
         'deal',
       );
-      await db.transaction().execute(async (trx) => {
+      await events.transaction(db, async (trx) => {
         await social.posts.write(trx, principal, prepared);
         await repo.insertDeal(
           trx,
@@ -224,7 +224,6 @@ export function createDealsService({ db, events, identity, social, catalog }: De
           productIds,
         });
       });
-      events.wake();
       return (await cards([prepared.id], principal))[0];
     },
 

@@ -27,11 +27,7 @@ const ref = (o: repo.OrderRow) => ({
 
 /** The order lifecycle after checkout: payment outcomes, fulfilment, cancellation, refunds, expiry. */
 export function createOrdersService({ db, events, identity, payments }: OrdersDeps) {
-  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(fn);
-    events.wake();
-    return result;
-  }
+  const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   /** Gives back stock and deal units; runs inside the transaction that cancels or fully refunds. */
   async function release(trx: Executor, order: repo.OrderRow) {

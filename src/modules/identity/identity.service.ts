@@ -33,11 +33,7 @@ export type SignupInput = { email: string; password: string; handle: string; nam
 export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
 
 export function createIdentityService({ db, events, caches }: IdentityDeps) {
-  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(fn);
-    events.wake();
-    return result;
-  }
+  const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   async function startSession(userId: string): Promise<Session> {
     const token = newSecret();

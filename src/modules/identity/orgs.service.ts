@@ -26,9 +26,8 @@ export function createOrgsService({
   caches: IdentityCaches;
 }) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(fn);
+    const result = await events.transaction(db, fn);
     caches.principals.clear(); // memberships may have changed, and every cached principal carries them
-    events.wake();
     return result;
   }
 

@@ -19,11 +19,7 @@ export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityMod
 const BACKFILL_POSTS = 40;
 
 export function createFollowsService({ db, events, identity }: FollowsDeps) {
-  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(fn);
-    events.wake();
-    return result;
-  }
+  const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   async function account(handle: string) {
     const row = await identity.accounts.byHandle(handle.replace(/^@/, ''));

@@ -28,11 +28,7 @@ export const viewerOf = (principal: Principal | null): repo.Viewer =>
 const postNotFound = () => notFound('Post', 'post_not_found');
 
 export function createPostsService({ db, events, identity }: PostsDeps) {
-  async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(fn);
-    events.wake();
-    return result;
-  }
+  const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   /** The account a request acts as: the caller, or an org whose role lets them post for it. */
   async function actingAccount(principal: Principal, asHandle: string | undefined): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import type { DomainEvent, EventMap, EventType } from './event-map.ts';
 
 export type HandlerContext = {
@@ -59,6 +59,16 @@ export class EventBus {
       .insertInto('event_deliveries')
       .values(subscribers.map((r) => ({ subscriber: r.subscriber, event_id: id, aggregate_id: aggregateId })))
       .execute();
+  }
+
+  /**
+   * Runs `fn` in a transaction on `db` and, once it committed, wakes the dispatchers: the way every service
+   * writes state and the events about it together.
+   */
+  async transaction<T>(db: Db, fn: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(fn);
+    this.wake();
+    return result;
   }
 
   /** Tells dispatchers in this process that new events committed; they also poll, for other processes. */

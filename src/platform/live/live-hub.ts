@@ -36,8 +36,4 @@ export class LiveHub {
       }
     }
   }
-
-  connectionCount(): number {
-    return new Set([...this.listeners.values()].flatMap((s) => [...s])).size;
-  }
 }
