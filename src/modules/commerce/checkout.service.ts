@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
+import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
@@ -51,6 +52,11 @@ const hashBody = (input: CheckoutInput) =>
 
 export function createCheckoutService(deps: CheckoutDeps) {
   const { db, identity, social } = deps;
+  // Checkouts arriving together share one precheck statement and one order write (BENCHMARKS.md, flash deal).
+  const precheckOf = groupBatcher((checks: Parameters<typeof repo.checkoutPrechecks>[1]) =>
+    repo.checkoutPrechecks(db, checks),
+  );
+  const writeOrder = groupBatcher((payloads: Record<string, unknown>[]) => repo.placeOrders(db, payloads));
   // Catalog facts for pricing, briefly cached: the order write re-checks every list price it relied on, and
   // deal terms never change once published (their window, cap and limits are checked by the write itself).
   const variantCache = new TtlCache<{ variant: catalogRepo.VariantRow; product: catalogRepo.ProductRow }>(
@@ -264,18 +270,18 @@ export function createCheckoutService(deps: CheckoutDeps) {
   return {
     /**
      * Places an order. Reads first (an earlier order with this Idempotency-Key; a sold-out deal), then charges the
-     * card, then writes the order, its deal units and its stock in one statement and one commit; if that write
-     * fails (sold out, limit reached), the charge is refunded. Nothing is reserved for a declined card.
+     * card, then writes the order, its deal units and its stock in one statement and one commit, shared with the
+     * other checkouts arriving meanwhile; if that write fails (sold out, limit reached), the charge is refunded.
+     * Nothing is reserved for a declined card.
      */
     async place(principal: Principal, input: CheckoutInput, idempotencyKey: string) {
       const hash = hashBody(input);
       const priced = await price(principal, input);
-      const precheck = await repo.checkoutPrecheck(
-        db,
-        principal.userId,
-        idempotencyKey,
-        input.dealId ?? null,
-      );
+      const precheck = await precheckOf({
+        buyerId: principal.userId,
+        key: idempotencyKey,
+        dealId: input.dealId ?? null,
+      });
       if (precheck.existing) return replayOf(precheck.existing, hash);
       if (precheck.soldOut) throw dealFailure('deal_sold_out'); // fail fast: no charge to refund
       const address = await shippingAddress(principal, input);
@@ -315,7 +321,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
       ];
       let attribution: repo.CreditedAttribution;
       try {
-        attribution = await repo.placeOrder(db, {
+        attribution = await writeOrder({
           order_id: orderId,
           buyer_id: principal.userId,
           org_id: priced.orgId,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { Settled } from '../../platform/db/group-batcher.ts';
 import type { Address, AttributionKind, OrderStatus } from './commerce.tables.ts';
 
 export type OrderRow = {
@@ -36,22 +37,31 @@ export type OrderItemRow = {
 
 export type NewOrder = Omit<OrderRow, 'refunded_minor' | 'created_at' | 'updated_at'>;
 
-/** Before charging: an earlier order with this Idempotency-Key, and whether the deal is already sold out. */
-export async function checkoutPrecheck(db: Executor, buyerId: string, key: string, dealId: string | null) {
-  const { rows } = await sql<{
-    existing: { id: string; hash: string | null } | string | null;
-    sold_out: boolean | null;
-  }>`
-    SELECT (SELECT json_build_object('id', id, 'hash', idempotency_hash) FROM orders WHERE buyer_id = ${buyerId} AND idempotency_key = ${key}) AS existing,
-      (SELECT quantity_cap IS NOT NULL AND sold >= quantity_cap FROM deals WHERE id = ${dealId}::uuid) AS sold_out`.execute(
-    db,
-  );
-  const existing = rows[0].existing;
-  return {
-    existing:
-      typeof existing === 'string' ? (JSON.parse(existing) as { id: string; hash: string | null }) : existing,
-    soldOut: rows[0].sold_out === true,
-  };
+export type Precheck = { existing: { id: string; hash: string | null } | null; soldOut: boolean };
+
+/**
+ * Before charging, for a batch of checkouts: an earlier order with each one's Idempotency-Key, and whether its
+ * deal is already sold out. One statement for the whole batch (see groupBatcher).
+ */
+export async function checkoutPrechecks(
+  db: Executor,
+  checks: { buyerId: string; key: string; dealId: string | null }[],
+): Promise<Settled<Precheck>[]> {
+  const { rows } = await sql<{ existing: Precheck['existing'] | string | null; sold_out: boolean | null }>`
+    SELECT (SELECT json_build_object('id', o.id, 'hash', o.idempotency_hash) FROM orders o
+              WHERE o.buyer_id = (c.v->>'buyerId')::uuid AND o.idempotency_key = c.v->>'key') AS existing,
+           (SELECT d.quantity_cap IS NOT NULL AND d.sold >= d.quantity_cap FROM deals d
+              WHERE d.id = (c.v->>'dealId')::uuid) AS sold_out
+    FROM jsonb_array_elements(${JSON.stringify(checks)}::jsonb) WITH ORDINALITY AS c(v, n)
+    ORDER BY c.n`.execute(db);
+  return rows.map((r) => ({
+    ok: true,
+    value: {
+      existing:
+        typeof r.existing === 'string' ? (JSON.parse(r.existing) as Precheck['existing']) : r.existing,
+      soldOut: r.sold_out === true,
+    },
+  }));
 }
 
 export type CreditedAttribution = {
@@ -61,16 +71,39 @@ export type CreditedAttribution = {
   referrerId: string | null;
 };
 
-/** The whole write of an order in one statement (see the commerce_place_order migration); returns the attribution. */
-export async function placeOrder(
+/** The database's error for one order of a batch, shaped like the error a statement of its own would throw. */
+export class OrderWriteError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly detail: string | null,
+  ) {
+    super(message);
+  }
+}
+
+type WriteOutcome =
+  | { ok: CreditedAttribution | string }
+  | { sqlstate: string; message: string; detail: string | null };
+
+/**
+ * The whole write of a batch of orders in one statement and one commit, each order in its own subtransaction
+ * (see the commerce_place_order and commerce_place_orders migrations); answers each order's credited attribution
+ * or the error that order alone failed with.
+ */
+export async function placeOrders(
   db: Executor,
-  payload: Record<string, unknown>,
-): Promise<CreditedAttribution> {
-  const { rows } = await sql<{
-    attribution: CreditedAttribution | string;
-  }>`SELECT commerce_place_order(${JSON.stringify(payload)}::jsonb) AS attribution`.execute(db);
-  const value = rows[0].attribution;
-  return typeof value === 'string' ? (JSON.parse(value) as CreditedAttribution) : value;
+  payloads: Record<string, unknown>[],
+): Promise<Settled<CreditedAttribution>[]> {
+  const { rows } = await sql<{ outcomes: WriteOutcome[] | string }>`
+    SELECT commerce_place_orders(${JSON.stringify(payloads)}::jsonb) AS outcomes`.execute(db);
+  const value = rows[0].outcomes;
+  const outcomes = typeof value === 'string' ? (JSON.parse(value) as WriteOutcome[]) : value;
+  return outcomes.map((o) =>
+    'ok' in o
+      ? { ok: true, value: typeof o.ok === 'string' ? (JSON.parse(o.ok) as CreditedAttribution) : o.ok }
+      : { ok: false, error: new OrderWriteError(o.sqlstate, o.message, o.detail) },
+  );
 }
 
 export function findOrder(db: Executor, id: string): Promise<OrderRow | undefined> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { Settled } from '../../platform/db/group-batcher.ts';
 import type { OrgRole, Principal } from '../../platform/http/auth.ts';
 import type { AccountKind, Link } from './identity.tables.ts';
 
@@ -169,20 +170,28 @@ function toPrincipal(row: PrincipalRow | undefined): Principal | undefined {
   return { userId: row.user_id, isAdmin: row.is_admin, csrfToken: row.csrf_token, memberships };
 }
 
-export async function findSessionPrincipal(db: Executor, tokenHash: string): Promise<Principal | undefined> {
-  const { rows } = await sql<PrincipalRow>`
-    SELECT u.account_id AS user_id, u.is_admin, s.csrf_token, ${membershipsJson} AS memberships
-    FROM sessions s JOIN users u ON u.account_id = s.user_id
-    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()`.execute(db);
-  return toPrincipal(rows[0]);
-}
-
-export async function findTokenPrincipal(db: Executor, tokenHash: string): Promise<Principal | undefined> {
-  const { rows } = await sql<PrincipalRow>`
-    SELECT u.account_id AS user_id, u.is_admin, NULL AS csrf_token, ${membershipsJson} AS memberships
-    FROM api_tokens t JOIN users u ON u.account_id = t.user_id
-    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL`.execute(db);
-  return toPrincipal(rows[0]);
+/**
+ * The callers behind a batch of session or API-token hashes, in one statement (see groupBatcher); an unknown,
+ * expired or revoked one answers undefined.
+ */
+export async function findPrincipals(
+  db: Executor,
+  via: 'session' | 'token',
+  tokenHashes: string[],
+): Promise<Settled<Principal | undefined>[]> {
+  const hashes = sql`jsonb_array_elements_text(${JSON.stringify(tokenHashes)}::jsonb) WITH ORDINALITY AS h(hash, n)`;
+  const { rows } = await (via === 'session'
+    ? sql<PrincipalRow & { n: string }>`
+        SELECT h.n, u.account_id AS user_id, u.is_admin, s.csrf_token, ${membershipsJson} AS memberships
+        FROM ${hashes} JOIN sessions s ON s.token_hash = h.hash AND s.expires_at > now()
+          JOIN users u ON u.account_id = s.user_id`
+    : sql<PrincipalRow & { n: string }>`
+        SELECT h.n, u.account_id AS user_id, u.is_admin, NULL AS csrf_token, ${membershipsJson} AS memberships
+        FROM ${hashes} JOIN api_tokens t ON t.token_hash = h.hash AND t.revoked_at IS NULL
+          JOIN users u ON u.account_id = t.user_id`
+  ).execute(db);
+  const found = new Map(rows.map((r) => [Number(r.n), toPrincipal(r)]));
+  return tokenHashes.map((_, i) => ({ ok: true, value: found.get(i + 1) }));
 }
 
 export async function findUserPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
+import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
@@ -34,6 +35,9 @@ export type Session = { token: string; csrfToken: string; userId: string; expire
 
 export function createIdentityService({ db, events, caches }: IdentityDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
+  // Requests arriving together are authenticated by one statement (a cache miss costs a round trip otherwise).
+  const sessionPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'session', hashes));
+  const tokenPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'token', hashes));
 
   async function startSession(userId: string): Promise<Session> {
     const token = newSecret();
@@ -123,10 +127,7 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
       const cached = caches.principals.get(key);
       if (cached !== undefined) return cached;
       const loadedAt = caches.principals.version();
-      const principal =
-        via === 'session'
-          ? await repo.findSessionPrincipal(db, tokenHash)
-          : await repo.findTokenPrincipal(db, tokenHash);
+      const principal = await (via === 'session' ? sessionPrincipal : tokenPrincipal)(tokenHash);
       // Unknown tokens are not remembered: a session created by another process must work at once.
       if (principal) caches.principals.set(key, principal, loadedAt);
       return principal;
