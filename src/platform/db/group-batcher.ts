@@ -4,9 +4,11 @@ export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 type Waiting<I, O> = { item: I; resolve(value: O): void; reject(error: unknown): void };
 
 /**
- * Group commit for any per-request database call. An item that arrives while no batch is in flight runs at once;
- * items that arrive meanwhile wait and run together in the next batch, up to `maxBatch`. A quiet server pays no
- * added latency; a busy one pays one round trip (and one commit) per batch instead of one per request.
+ * Group commit for any per-request database call. Items run together, up to `maxBatch` at a time: those that
+ * arrive in the same turn of the event loop (the requests read from the sockets in one poll), and those that
+ * arrive while a batch is in flight. A quiet server waits for nothing but the end of the current turn; a busy one
+ * pays one round trip (and one commit) per batch instead of one per request. (On PGlite a query runs
+ * synchronously, so without waiting for the end of the turn no two requests would ever meet in a batch.)
  * If a whole batch throws, each of its items is run again alone, so each gets its own answer.
  */
 export function groupBatcher<I, O>(
@@ -35,6 +37,7 @@ export function groupBatcher<I, O>(
   }
 
   async function drain() {
+    if (running) return;
     running = true;
     try {
       while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
@@ -46,6 +49,6 @@ export function groupBatcher<I, O>(
   return (item: I): Promise<O> =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!running) void drain();
+      if (!running && queue.length === 1) setImmediate(drain);
     });
 }
