@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db, Executor } from '../../platform/db/database.ts';
+import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import * as repo from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
@@ -18,7 +19,7 @@ export {
 } from './identity.repo.ts';
 export { Account, AccountSummary, Handle, HandleParam, IdParam } from './identity.schemas.ts';
 export type { AccountKind } from './identity.tables.ts';
-export { can, roleIn } from './org-roles.ts';
+export { can, capabilities, roleIn } from './org-roles.ts';
 export { hashPassword } from './passwords.ts';
 
 import { orgRoutes } from './orgs.routes.ts';
@@ -26,6 +27,16 @@ import { orgRoutes } from './orgs.routes.ts';
 /** Accounts (people and organizations), sign-in, sessions, API tokens, org membership and roles. */
 export function createIdentityModule(deps: { db: Db; events: EventBus }) {
   const caches = createIdentityCaches();
+  // Cache misses of requests arriving together are loaded by one statement (see groupBatcher).
+  const loadAccounts = groupBatcher(async (idLists: string[][]) => {
+    const rows = new Map(
+      (await repo.findAccountsByIds(deps.db, [...new Set(idLists.flat())])).map((a) => [a.id, a]),
+    );
+    return idLists.map((ids) => ({
+      ok: true as const,
+      value: new Map(ids.flatMap((id) => (rows.has(id) ? [[id, rows.get(id)!] as const] : []))),
+    }));
+  });
   const module = {
     db: deps.db,
     service: createIdentityService({ ...deps, caches }),
@@ -36,9 +47,10 @@ export function createIdentityModule(deps: { db: Db; events: EventBus }) {
       byHandles: (handles: string[]) => repo.findAccountsByHandles(deps.db, handles),
       /** Accounts by id, briefly cached; event handlers pass their transaction as `executor`. */
       byIds: async (ids: string[], executor: Executor = deps.db) => {
-        const found = await caches.accounts.getMany(
-          ids,
-          async (missing) => new Map((await repo.findAccountsByIds(executor, missing)).map((a) => [a.id, a])),
+        const found = await caches.accounts.getMany(ids, async (missing) =>
+          executor === deps.db
+            ? loadAccounts(missing)
+            : new Map((await repo.findAccountsByIds(executor, missing)).map((a) => [a.id, a])),
         );
         return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
       },
