@@ -3,11 +3,13 @@
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { shippedIntentClassifier } from '../src/modules/care/triage/intent.classifier.ts';
 import { scoreSentiment } from '../src/modules/care/triage/sentiment.scorer.ts';
 import { classifyText, trainTextClassifier } from '../src/modules/care/triage/text.classifier.ts';
 import { hasDataSets, resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
 import { loadBanking77, loadClinc150 } from '../src/modules/care/triage/training/public-data.loader.ts';
 import { triage } from '../src/modules/care/triage/triage.service.ts';
+import { INTENTS } from '../src/modules/care/triage/triage.types.ts';
 import {
   loadAirlineTweets,
   loadSuggestions,
@@ -182,22 +184,55 @@ function evalClinc150(dataDir: string): Figure[] {
   ];
 }
 
-// Zero-shot: a sentence is a suggestion when triage calls it an idea. Official metric: positive-class F1.
-function evalSuggestions(dataDir: string): Figure[] {
-  const rows = loadSuggestions(dataDir, 'SubtaskA_EvaluationData_labeled.csv');
-  const predicted = rows.map((r) => (triage(r.text).intent === 'idea' ? 1 : 0));
-  const matrix = confusion(
-    rows.map((r) => r.label),
-    predicted,
-    2,
+const IDEA = INTENTS.indexOf('idea');
+
+function suggestionF1(rows: readonly { label: number }[], predicted: readonly number[]): number {
+  return f1Of(
+    confusion(
+      rows.map((r) => r.label),
+      predicted,
+      2,
+    ),
+    1,
   );
+}
+
+// Zero-shot: no SemEval sentence trains anything. Two decision rules are scored: the product's own (a sentence is
+// a suggestion when triage's arg-max intent is idea) and, as for CLINC150's out-of-scope threshold, P(idea) above
+// a threshold chosen on the trial split (SubtaskA_Trial_Test_Labeled.csv, balanced, 592), never on the test file.
+// Official metric: positive-class F1. The floor applies to the thresholded rule.
+function evalSuggestions(dataDir: string): Figure[] {
+  const model = shippedIntentClassifier();
+  const ideaProbability = (text: string) => classifyText(model, text).probabilities[IDEA];
+  const trial = loadSuggestions(dataDir, 'SubtaskA_Trial_Test_Labeled.csv').map((r) => ({
+    label: r.label,
+    p: ideaProbability(r.text),
+  }));
+  let threshold = 0.5;
+  let best = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    const f = suggestionF1(
+      trial,
+      trial.map((r) => (r.p >= t ? 1 : 0)),
+    );
+    if (f > best) [best, threshold] = [f, t];
+  }
+  const rows = loadSuggestions(dataDir, 'SubtaskA_EvaluationData_labeled.csv');
+  const argmax = rows.map((r) => (triage(r.text).intent === 'idea' ? 1 : 0));
+  const thresholded = rows.map((r) => (ideaProbability(r.text) >= threshold ? 1 : 0));
   return [
     {
-      name: `SemEval-2019 task 9 suggestion F1 (${rows.length}, zero-shot)`,
-      value: f1Of(matrix, 1),
+      name: `SemEval-2019 task 9 suggestion F1 (${rows.length}, zero-shot, P(idea) ≥ ${threshold.toFixed(2)} from trial)`,
+      value: suggestionF1(rows, thresholded),
       percent: false,
       baseline: 'ULMFiT 0.701; 1st 0.781',
       floor: 0.6,
+    },
+    {
+      name: 'SemEval suggestion F1, triage arg-max rule (no threshold)',
+      value: suggestionF1(rows, argmax),
+      percent: false,
+      baseline: 'ULMFiT 0.701',
     },
   ];
 }

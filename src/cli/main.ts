@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../platform/db/kysely.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { careCommand } from './care.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { eventsCommand } from './events.command.ts';
 import { userCommand } from './user.command.ts';
@@ -69,6 +70,7 @@ program
 program.addCommand(demoCommand());
 program.addCommand(userCommand());
 program.addCommand(eventsCommand());
+program.addCommand(careCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) {

@@ -52,6 +52,7 @@ describe('the care inbox', () => {
     expect(Number(await row.getByTestId('inbox-sentiment').getAttribute('data-sentiment'))).toBeLessThan(0);
     expect(await row.getByTestId('inbox-assignee').textContent()).toBe('@ana');
     expect(await row.getByTestId('sla-timer').getAttribute('data-state')).toBe('running');
+    expect(await row.getByTestId('sla-timer').getAttribute('data-target')).toBe('first_response');
 
     // The conversation opens with the customer's message and the customer 360.
     await row.click();
@@ -78,7 +79,9 @@ describe('the care inbox', () => {
       .filter({ hasText: 'replacement' })
       .waitFor();
     const detail = agent.getByTestId('conversation-detail');
-    await expect.poll(() => detail.getByTestId('sla-timer').getAttribute('data-state')).toBe('met');
+    // The answer stops the first-response clock; the resolution clock is the one left running.
+    await expect.poll(() => detail.getByTestId('sla-timer').getAttribute('data-target')).toBe('resolution');
+    expect(await detail.getByTestId('sla-timer').getAttribute('data-state')).toBe('running');
 
     await agent.getByTestId('status-resolve').click();
     await expect.poll(() => agent.getByTestId('conversation-status').textContent()).toBe('resolved');
@@ -95,7 +98,132 @@ describe('the care inbox', () => {
     await customer.goto(`/posts/${await complaint.getAttribute('data-post-id')}`);
     await customer.getByTestId('post').filter({ hasText: 'sending a replacement' }).first().waitFor();
 
+    // The report counts the answered conversation in the Service queue, beside its charts.
+    await agent.getByTestId('inbox-report-link').click();
+    await agent.getByTestId('sla-chart-weekly').locator('svg').first().waitFor();
+    await agent.getByTestId('sla-chart-breaches').locator('svg').first().waitFor();
+    const service = agent.getByTestId('sla-report-row').filter({ hasText: 'Service' });
+    await service.waitFor();
+    expect(await service.getByTestId('sla-report-breaches').textContent()).toBe('0');
+
     await agentContext.close();
     await customerContext.close();
+  });
+
+  it('should let the owner set business hours and an SLA policy, and keep agents to reading them', async () => {
+    const ownerContext = await h.newContext();
+    const owner = await logIn(ownerContext, 'olga', 'team password 1');
+    await owner.goto('/orgs/brightmart/inbox/sla');
+    await owner.getByTestId('business-hours-form').waitFor();
+    await owner.getByTestId('hours-timezone').fill('Atlantis/Capital');
+    await owner.getByTestId('hours-save').click();
+    await owner
+      .getByTestId('business-hours-form')
+      .getByRole('alert')
+      .filter({ hasText: 'timezone' })
+      .waitFor();
+    await owner.getByTestId('hours-timezone').fill('Europe/Lisbon');
+    await owner.getByRole('button', { name: 'Weekdays 09:00–17:00' }).click();
+    await owner.getByTestId('hours-save').click();
+    await owner.getByText('Saved. Running clocks were recomputed.').first().waitFor();
+
+    const urgentService = owner.locator(
+      '[data-testid="sla-policy-row"][data-queue="Service"][data-priority="urgent"]',
+    );
+    await urgentService.locator('[data-field="firstResponseMinutes"]').fill('15');
+    await owner.getByTestId('sla-policy-save').click();
+    await owner.getByText('Saved. Running clocks were recomputed.').nth(1).waitFor();
+    await owner.reload();
+    await expect
+      .poll(() => urgentService.locator('[data-field="firstResponseMinutes"]').inputValue())
+      .toBe('15');
+    expect(await owner.getByTestId('hours-timezone').inputValue()).toBe('Europe/Lisbon');
+    expect(await owner.getByTestId('hours-sat').textContent()).toContain('Closed');
+
+    const agentContext = await h.newContext();
+    const agent = await logIn(agentContext, 'ana', 'team password 1');
+    await agent.goto('/orgs/brightmart/inbox/sla');
+    await agent.getByTestId('sla-policy-form').waitFor();
+    expect(await agent.getByTestId('sla-policy-save').count()).toBe(0);
+    expect(await agent.getByTestId('hours-timezone').isDisabled()).toBe(true);
+
+    await ownerContext.close();
+    await agentContext.close();
+  });
+
+  it('should hold public replies to the brand’s own limit, notify a colleague mentioned in a note, merge two conversations and link an identity only once confirmed', async () => {
+    // The owner lowers the public reply limit.
+    const ownerContext = await h.newContext();
+    const owner = await logIn(ownerContext, 'olga', 'team password 1');
+    await owner.goto('/orgs/brightmart/inbox/rules');
+    await owner.getByTestId('reply-limit-input').fill('120');
+    await owner.getByTestId('reply-limit-save').click();
+    await expect.poll(() => owner.getByTestId('reply-limit-save').isDisabled()).toBe(true);
+
+    // The customer writes again: a second conversation beside the resolved one.
+    const customerContext = await h.newContext();
+    const customer = await logIn(customerContext, 'carla', 'customer password 1');
+    await customer.getByTestId('compose-text').fill('@brightmart when does the replacement arrive?');
+    await customer.getByTestId('compose-submit').click();
+
+    const agentContext = await h.newContext();
+    const agent = await logIn(agentContext, 'ana', 'team password 1');
+    await agent.goto('/orgs/brightmart/inbox');
+    const row = agent.getByTestId('inbox-conversation').first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    await agent.getByTestId('reply-text').fill('On its way');
+    await expect.poll(() => agent.getByTestId('reply-counter').textContent()).toBe('10/120');
+
+    // A note mentioning the owner, picked from the suggestions, is highlighted and notifies her.
+    await agent.getByTestId('note-text').pressSequentially('Courier is late @ol');
+    await agent.getByTestId('mention-option').filter({ hasText: '@olga' }).waitFor();
+    await agent.getByTestId('note-text').press('Enter');
+    await agent.getByTestId('note-text').pressSequentially('please call the courier');
+    expect(await agent.getByTestId('note-text').inputValue()).toBe(
+      'Courier is late @olga please call the courier',
+    );
+    await agent.getByTestId('note-submit').click();
+    await agent.getByTestId('note-mention').filter({ hasText: '@olga' }).waitFor();
+    await owner.goto('/notifications');
+    const mention = owner.locator('[data-testid="notification"][data-kind="care_mention"]').first();
+    await mention.waitFor({ timeout: 10_000 });
+    expect(await mention.textContent()).not.toContain('courier');
+
+    // The agent merges this conversation into the customer's earlier one, which then holds both.
+    const mergedId = new URL(agent.url()).searchParams.get('c');
+    await agent.getByTestId('merge-open').click();
+    await agent.getByTestId('merge-submit').click();
+    await agent.getByTestId('merge-activity').waitFor();
+    const messages = agent.getByTestId('conversation-detail').getByTestId('message');
+    await expect
+      .poll(() => messages.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('arrived broken'),
+          expect.stringContaining('replacement arrive'),
+        ]),
+      );
+    await agent.goto(`/orgs/brightmart/inbox?c=${mergedId}`);
+    await agent.getByTestId('merged-banner').waitFor();
+    expect(await agent.getByTestId('reply-text').count()).toBe(0);
+
+    // An identity the agent proposes shows as linked only after the customer confirms it from her notifications.
+    await agent.getByTestId('merged-open-target').click();
+    await agent.getByRole('button', { name: 'Propose an identity…' }).click();
+    await agent.getByTestId('identity-network').fill('Mastodon');
+    await agent.getByTestId('identity-handle').fill('@carla_m');
+    await agent.getByTestId('identity-propose').click();
+    await agent.getByTestId('c360-pending-identity').filter({ hasText: '@carla_m' }).waitFor();
+    expect(await agent.getByTestId('c360-linked-identity').count()).toBe(0);
+    await customer.goto('/notifications');
+    await customer.getByTestId('identity-confirm').click();
+    await customer.getByTestId('identity-remove').waitFor();
+    await agent.reload();
+    await agent.getByTestId('c360-linked-identity').filter({ hasText: '@carla_m' }).waitFor();
+
+    await ownerContext.close();
+    await customerContext.close();
+    await agentContext.close();
   });
 });

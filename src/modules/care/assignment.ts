@@ -3,8 +3,12 @@ import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import * as repo from './care.repo.ts';
 import { DEFAULT_QUEUES } from './routing.ts';
+import { seedDefaultPolicies } from './sla.repo.ts';
 
-/** The brand's queues by name, creating the default ones the first time the brand receives a conversation. */
+/**
+ * The brand's queues by name, creating the default ones (with default SLA policies) the first time the brand
+ * receives a conversation.
+ */
 export async function ensureQueues(trx: Executor, orgId: string): Promise<Map<string, string>> {
   let queues = await repo.queuesOf(trx, orgId);
   if (queues.length === 0) {
@@ -13,6 +17,11 @@ export async function ensureQueues(trx: Executor, orgId: string): Promise<Map<st
       DEFAULT_QUEUES.map((name, position) => ({ id: newId(), org_id: orgId, name, position })),
     );
     queues = await repo.queuesOf(trx, orgId);
+    await seedDefaultPolicies(
+      trx,
+      orgId,
+      queues.map((q) => q.id),
+    );
   }
   return new Map(queues.map((q) => [q.name, q.id]));
 }

@@ -64,6 +64,7 @@ export async function conversationFor(db: Executor, orgId: string, customerId: s
     .selectAll()
     .where('org_id', '=', orgId)
     .where('customer_id', '=', customerId)
+    .where('merged_into_id', 'is', null) // a merged conversation's thread goes on in the one it was merged into
     .where((eb) => eb.or([eb('status', '!=', 'resolved'), eb('thread_root_id', '=', threadRootId)]))
     .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
     .orderBy(sql`status = 'resolved'`)
@@ -87,7 +88,7 @@ export function lastConversation(db: Executor, orgId: string, customerId: string
 export function conversationByThread(db: Executor, orgId: string, threadRootId: string) {
   return db
     .selectFrom('care_conversations')
-    .select(['id'])
+    .select((eb) => eb.fn.coalesce('merged_into_id', 'id').as('id'))
     .where('org_id', '=', orgId)
     .where('thread_root_id', '=', threadRootId)
     .orderBy('opened_at', 'desc')
@@ -111,9 +112,13 @@ export async function insertConversation(
     tags: string[];
     thread_root_id: string;
     previous_id: string | null;
+    opened_at?: Date;
   },
 ) {
-  await db.insertInto('care_conversations').values(row).execute();
+  await db
+    .insertInto('care_conversations')
+    .values({ ...row, last_customer_message_at: row.opened_at })
+    .execute();
 }
 
 export async function updateConversation(
@@ -153,6 +158,7 @@ export async function insertMessage(
     sentiment?: number | null;
     products?: string[];
     competitors?: string[];
+    mention_ids?: string[];
   },
 ): Promise<boolean> {
   const inserted = await db
@@ -196,7 +202,11 @@ export function listConversations(
   cursor: string | undefined,
   limit: number,
 ) {
-  let q = db.selectFrom('care_conversations').selectAll().where('org_id', '=', orgId);
+  let q = db
+    .selectFrom('care_conversations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('merged_into_id', 'is', null); // merged ones live on in their target
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.queueId) q = q.where('queue_id', '=', filter.queueId);
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
@@ -364,6 +374,7 @@ export function customerConversations(db: Executor, customerId: string) {
     .selectFrom('care_conversations')
     .select(['id', 'org_id', 'status', 'private_consent', 'csat_score', 'opened_at', 'resolved_at'])
     .where('customer_id', '=', customerId)
+    .where('merged_into_id', 'is', null) // merged into another, which the customer sees instead
     .orderBy('opened_at', 'desc')
     .limit(50)
     .execute();
@@ -405,51 +416,6 @@ export function firstInbound(db: Executor, conversationId: string) {
     .orderBy('created_at')
     .limit(1)
     .executeTakeFirst();
-}
-
-export type ReportRow = {
-  group_key: string | null;
-  conversations: number;
-  first_response_p50: number | null;
-  first_response_p90: number | null;
-  resolution_p50: number | null;
-  resolution_p90: number | null;
-  breaches: number;
-  csat: number | null;
-};
-
-/**
- * Response and resolution times in minutes (median and 90th percentile) over conversations opened in the last
- * `days`, grouped by queue, by assignee or by ISO week; breaches count first responses later than `targets`.
- */
-export async function responseReport(
-  db: Executor,
-  orgId: string,
-  by: 'queue' | 'agent' | 'week',
-  days: number,
-  targets: Record<string, number>,
-) {
-  const key =
-    by === 'queue'
-      ? sql`c.queue_id::text`
-      : by === 'agent'
-        ? sql`c.assignee_id::text`
-        : sql`to_char(date_trunc('week', c.opened_at), 'IYYY-"W"IW')`;
-  const target = sql`CASE c.priority WHEN 'urgent' THEN ${targets.urgent}::int WHEN 'high' THEN ${targets.high}::int WHEN 'low' THEN ${targets.low}::int ELSE ${targets.normal}::int END`;
-  const firstResponse = sql`extract(epoch FROM c.first_response_at - c.opened_at) / 60`;
-  const resolution = sql`extract(epoch FROM c.resolved_at - c.opened_at) / 60`;
-  const { rows } = await sql<ReportRow>`
-    SELECT ${key} AS group_key, count(*)::int AS conversations,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${firstResponse}) AS first_response_p50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${firstResponse}) AS first_response_p90,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${resolution}) AS resolution_p50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${resolution}) AS resolution_p90,
-      count(*) FILTER (WHERE coalesce(c.first_response_at, now()) > c.opened_at + make_interval(mins => ${target}))::int AS breaches,
-      avg(c.csat_score)::float AS csat
-    FROM care_conversations c
-    WHERE c.org_id = ${orgId} AND c.opened_at > now() - make_interval(days => ${days})
-    GROUP BY 1 ORDER BY 1`.execute(db);
-  return rows;
 }
 
 export function agentSetting(db: Executor, orgId: string, userId: string) {

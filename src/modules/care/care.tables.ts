@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CareIntentModelsTable } from './intent-model.tables.ts';
+import type { CareBusinessHoursTable, CareSlaPoliciesTable, ConversationSlaColumns } from './sla.tables.ts';
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
@@ -42,7 +44,7 @@ export interface CareAgentsTable {
   last_assigned_at: Date | null;
 }
 
-export interface CareConversationsTable {
+export interface CareConversationsTable extends ConversationSlaColumns {
   id: string;
   org_id: string;
   customer_id: string;
@@ -66,6 +68,9 @@ export interface CareConversationsTable {
   private_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
   csat_score: number | null;
   csat_at: Date | null;
+  /** Set when an agent merged this conversation into another one of the same customer; it is then closed. */
+  merged_into_id: Generated<string | null>;
+  merged_at: Generated<Date | null>;
 }
 
 export interface CareCannedRepliesTable {
@@ -92,7 +97,41 @@ export interface CareMessagesTable {
   sentiment: number | null;
   products: Generated<string[]>;
   competitors: Generated<string[]>;
+  /** Colleagues an internal note @mentioned (members who work the inbox only). */
+  mention_ids: Generated<string[]>;
   created_at: Generated<Date>;
+}
+
+export interface CareActivityTable {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  actor_id: string;
+  kind: 'merged_into' | 'merged_from';
+  other_conversation_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CareInboxSettingsTable {
+  org_id: string;
+  public_reply_limit: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export type IdentityLinkStatus = 'pending' | 'confirmed' | 'declined' | 'removed';
+
+export interface CareIdentityLinksTable {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  network: string;
+  handle: string;
+  url: string | null;
+  status: Generated<IdentityLinkStatus>;
+  proposed_by: string;
+  created_at: Generated<Date>;
+  decided_at: Date | null;
 }
 
 export type CareTables = {
@@ -102,4 +141,10 @@ export type CareTables = {
   care_conversations: CareConversationsTable;
   care_messages: CareMessagesTable;
   care_canned_replies: CareCannedRepliesTable;
+  care_activity: CareActivityTable;
+  care_inbox_settings: CareInboxSettingsTable;
+  care_identity_links: CareIdentityLinksTable;
+  care_intent_models: CareIntentModelsTable;
+  care_business_hours: CareBusinessHoursTable;
+  care_sla_policies: CareSlaPoliciesTable;
 };

@@ -9,9 +9,17 @@ import type { CommerceModule } from '../commerce/index.ts';
 import { type IdentityModule, presentAccount, presentSummary } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { ensureQueues } from './assignment.ts';
+import { isOpenAt } from './business-time.ts';
 import * as repo from './care.repo.ts';
 import type { ConversationStatus, Priority, RuleActions, RuleConditions } from './care.tables.ts';
+import { identitiesFor360 } from './identity-links.service.ts';
+import { PRIVATE_REPLY_LIMIT, publicReplyLimit } from './inbox-settings.ts';
+import { activityOf } from './merge.repo.ts';
+import { assertNotMerged } from './merge.service.ts';
+import { addNote } from './note-mentions.ts';
 import { route } from './routing.ts';
+import { slaView } from './sla.clock.ts';
+import { businessHoursOf, refreshSla, slaEventOfChange } from './sla.service.ts';
 import { INTENTS } from './triage/index.ts';
 
 export type InboxDeps = {
@@ -22,16 +30,6 @@ export type InboxDeps = {
   social: Pick<SocialModule, 'posts' | 'follows'>;
   commerce: Pick<CommerceModule, 'customerSummary'>;
 };
-
-/** Default first-response targets by priority, in minutes, until brands set their own SLA policies. */
-export const FIRST_RESPONSE_MINUTES: Record<Priority, number> = {
-  urgent: 15,
-  high: 60,
-  normal: 240,
-  low: 1440,
-};
-/** Public replies are held to a shorter length than posts, as on the networks brands answer on. */
-export const PUBLIC_REPLY_LIMIT = 280;
 
 type ConversationRow = NonNullable<Awaited<ReturnType<typeof repo.findConversation>>>;
 
@@ -58,9 +56,9 @@ export function createInboxService(deps: InboxDeps) {
         ])
       ).map((a) => [a.id, presentSummary(a)]),
     );
-    const now = Date.now();
+    const now = new Date();
+    const open = isOpenAt(now, await businessHoursOf(db, orgId));
     return rows.map((r) => {
-      const due = r.opened_at.getTime() + FIRST_RESPONSE_MINUTES[r.priority] * 60_000;
       return {
         id: r.id,
         customer: people.get(r.customer_id) ?? null,
@@ -81,10 +79,9 @@ export function createInboxService(deps: InboxDeps) {
         snoozedUntil: r.snoozed_until?.toISOString() ?? null,
         privateConsent: r.private_consent,
         csat: r.csat_score,
-        sla: {
-          firstResponseDueAt: new Date(due).toISOString(),
-          breached: (r.first_response_at?.getTime() ?? now) > due,
-        },
+        mergedIntoId: r.merged_into_id,
+        mergedAt: r.merged_at?.toISOString() ?? null,
+        sla: slaView(r, now, open),
       };
     });
   }
@@ -111,6 +108,8 @@ export function createInboxService(deps: InboxDeps) {
       dealIds: sales.dealIds,
       lastOrderId: sales.lastOrderId,
       lifetimeValue: sales.lifetimeValue,
+      // Only identities the person confirmed to this brand count as linked.
+      ...(await identitiesFor360(db, orgId, customerId)),
     };
   }
 
@@ -149,11 +148,13 @@ export function createInboxService(deps: InboxDeps) {
     async get(principal: Principal, handle: string, id: string) {
       const { org, row } = await conversation(principal, handle, id);
       const messages = await repo.messagesOf(db, id);
+      const activity = await activityOf(db, org.id, id);
+      const people = [
+        ...messages.flatMap((m) => [m.author_id, ...m.mention_ids]),
+        ...activity.map((a) => a.actor_id),
+      ];
       const authors = new Map(
-        (await identity.accounts.byIds([...new Set(messages.map((m) => m.author_id))])).map((a) => [
-          a.id,
-          presentSummary(a),
-        ]),
+        (await identity.accounts.byIds([...new Set(people)])).map((a) => [a.id, presentSummary(a)]),
       );
       return {
         ...(await present([row], org.id))[0],
@@ -167,7 +168,14 @@ export function createInboxService(deps: InboxDeps) {
           intent: m.corrected_intent ?? m.intent,
           intentCorrected: m.corrected_intent !== null,
           sentiment: m.sentiment,
+          mentions: m.mention_ids.flatMap((mid) => (authors.has(mid) ? [authors.get(mid)!] : [])),
           createdAt: m.created_at.toISOString(),
+        })),
+        activity: activity.map((a) => ({
+          kind: a.kind,
+          actor: authors.get(a.actor_id) ?? null,
+          conversationId: a.other_conversation_id,
+          at: a.created_at.toISOString(),
         })),
         customer360: await customer360(org.id, row.customer_id),
       };
@@ -181,13 +189,14 @@ export function createInboxService(deps: InboxDeps) {
       input: { text: string; mode: 'public' | 'private' },
     ) {
       const { org, row } = await conversation(principal, handle, id);
-      if (input.mode === 'public' && [...input.text].length > PUBLIC_REPLY_LIMIT) {
-        throw new AppError(
-          'unprocessable',
-          'reply_too_long',
-          `Public replies are at most ${PUBLIC_REPLY_LIMIT} characters`,
-          [{ field: 'text', message: `must be at most ${PUBLIC_REPLY_LIMIT} characters` }],
-        );
+      assertNotMerged(row);
+      // Public replies are held to the brand's own limit; direct messages keep theirs.
+      const limit = input.mode === 'public' ? await publicReplyLimit(db, org.id) : PRIVATE_REPLY_LIMIT;
+      if ([...input.text].length > limit) {
+        const what = input.mode === 'public' ? 'Public replies' : 'Private messages';
+        throw new AppError('unprocessable', 'reply_too_long', `${what} are at most ${limit} characters`, [
+          { field: 'text', message: `must be at most ${limit} characters` },
+        ]).withDetails({ limit });
       }
       if (
         input.mode === 'private' &&
@@ -221,26 +230,27 @@ export function createInboxService(deps: InboxDeps) {
           visibility: input.mode === 'private' ? 'direct' : 'public',
           text: input.text,
         });
-        await repo.recordResponse(trx, id, new Date());
+        const at = new Date();
+        await repo.recordResponse(trx, id, at);
+        await refreshSla(trx, org.id, id, { kind: 'brand_response', at });
         if (row.status === 'open') await repo.updateConversation(trx, id, { status: 'pending' }); // waiting on the customer
       });
       notify(org.id, id);
       return { postId };
     },
 
+    /** An internal note; colleagues it @mentions who work this inbox are notified, nobody else. */
     async note(principal: Principal, handle: string, id: string, text: string) {
-      const { org } = await conversation(principal, handle, id);
-      await repo.insertMessage(db, {
-        id: newId(),
-        conversation_id: id,
-        org_id: org.id,
-        post_id: null,
-        author_id: principal.userId,
-        direction: 'note',
-        visibility: 'internal',
+      const { org, row } = await conversation(principal, handle, id);
+      assertNotMerged(row);
+      const added = await addNote(deps, {
+        orgId: org.id,
+        conversationId: id,
+        authorId: principal.userId,
         text,
       });
       notify(org.id, id);
+      return added;
     },
 
     async update(
@@ -256,7 +266,8 @@ export function createInboxService(deps: InboxDeps) {
         snoozedUntil?: string | null;
       },
     ) {
-      const { org } = await conversation(principal, handle, id);
+      const { org, row } = await conversation(principal, handle, id);
+      assertNotMerged(row);
       let assigneeId: string | null | undefined;
       if (patch.assignee !== undefined) {
         assigneeId = null;
@@ -294,6 +305,8 @@ export function createInboxService(deps: InboxDeps) {
           ? { snoozed_until: patch.snoozedUntil ? new Date(patch.snoozedUntil) : null }
           : {}),
       });
+      const slaEvent = slaEventOfChange(row.status, patch, new Date());
+      if (slaEvent) await refreshSla(db, org.id, id, slaEvent);
       notify(org.id, id);
       return this.get(principal, handle, id);
     },

@@ -8,8 +8,10 @@ import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { assignRoundRobin, ensureQueues } from './assignment.ts';
 import * as repo from './care.repo.ts';
+import type { IntentModelService } from './intent-model.service.ts';
 import { defaultPriority, defaultQueueName, route } from './routing.ts';
-import { type Intent, triage } from './triage/index.ts';
+import { refreshSla } from './sla.service.ts';
+import type { Intent } from './triage/index.ts';
 
 export type IngestDeps = {
   db: Db;
@@ -18,6 +20,8 @@ export type IngestDeps = {
   identity: Pick<IdentityModule, 'accounts'>;
   social: Pick<SocialModule, 'follows'>;
   commerce: Pick<CommerceModule, 'customerSummary'>;
+  /** Each brand's messages are triaged by its own retrained model when it has one. */
+  intentModels: Pick<IntentModelService, 'triageFor'>;
 };
 
 type PostCreated = DomainEvent<'post.created'>;
@@ -32,7 +36,7 @@ export function registerIngest(deps: IngestDeps) {
 
   async function inbound(trx: Executor, orgId: string, event: PostCreated, ctx: HandlerContext) {
     const p = event.payload;
-    const result = triage(p.text);
+    const result = (await deps.intentModels.triageFor(trx, orgId))(p.text);
     const intent = result.intent as Intent;
     const existing = await repo.conversationFor(trx, orgId, p.authorId, p.threadRootId);
     const messageId = newId();
@@ -80,6 +84,7 @@ export function registerIngest(deps: IngestDeps) {
         tags: routed.tags,
         thread_root_id: p.threadRootId,
         previous_id: previous?.id ?? null,
+        opened_at: new Date(p.createdAt), // the SLA clocks start when the customer wrote
       });
     }
     const added = await repo.insertMessage(trx, {
@@ -95,10 +100,12 @@ export function registerIngest(deps: IngestDeps) {
       intent_confidence: result.intentConfidence,
       sentiment: result.sentiment,
     });
-    if (added)
+    if (added) {
+      await refreshSla(trx, orgId, conversationId!, { kind: 'customer_message', at: new Date(p.createdAt) });
       ctx.afterCommit(() =>
         live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } }),
       );
+    }
   }
 
   /** The brand answered in the thread (from the inbox or the timeline): that is a response for the SLA clock. */
@@ -116,7 +123,10 @@ export function registerIngest(deps: IngestDeps) {
       visibility: p.visibility,
       text: p.text,
     });
-    if (added) await repo.recordResponse(trx, conversation.id, new Date(p.createdAt));
+    if (added) {
+      await repo.recordResponse(trx, conversation.id, new Date(p.createdAt));
+      await refreshSla(trx, orgId, conversation.id, { kind: 'brand_response', at: new Date(p.createdAt) });
+    }
   }
 
   events.subscribe('care.ingest', 'post.created', async (event, ctx) => {

@@ -151,7 +151,7 @@ export function workflowRoutes(workflow: WorkflowService) {
         schema: {
           tags,
           summary:
-            'First-response and resolution times (median, p90), SLA breaches and CSAT by queue, agent or week',
+            'First-response and resolution times (median, p90; wall-clock and business minutes), SLA breaches and CSAT by queue, agent or week',
           params: HandleParam,
           querystring: Type.Object(
             {
@@ -164,14 +164,13 @@ export function workflowRoutes(workflow: WorkflowService) {
           ),
         },
       },
-      async (request) => ({
-        items: await workflow.report(
+      async (request) =>
+        workflow.report(
           requireUser(request),
           request.params.handle,
           request.query.by ?? 'queue',
           request.query.days ?? 28,
         ),
-      }),
     );
 
     // The customer's side of care.

@@ -6,7 +6,9 @@ import type { LiveHub } from '../../platform/live/live-hub.ts';
 import { type IdentityModule, presentSummary } from '../identity/index.ts';
 import { renderCanned } from './canned.ts';
 import * as repo from './care.repo.ts';
-import { FIRST_RESPONSE_MINUTES, type InboxService } from './inbox.service.ts';
+import type { InboxService } from './inbox.service.ts';
+import { slaReport } from './sla.repo.ts';
+import { businessHoursOf } from './sla.service.ts';
 
 export type WorkflowDeps = {
   db: Db;
@@ -139,10 +141,13 @@ export function createWorkflowService({ db, live, identity, inbox }: WorkflowDep
         throw conflict('already_rated', 'You already rated this conversation');
     },
 
-    /** First-response and resolution times (median, p90, minutes), breaches and CSAT by queue, agent or week. */
+    /**
+     * First-response and resolution times (median, p90) in wall-clock and in business minutes, SLA breaches and
+     * CSAT by queue, agent or week.
+     */
     async report(principal: Principal, handle: string, by: 'queue' | 'agent' | 'week', days: number) {
       const org = await workOrg(principal, handle);
-      const rows = await repo.responseReport(db, org.id, by, days, FIRST_RESPONSE_MINUTES);
+      const rows = await slaReport(db, org.id, by, days);
       const names = new Map<string, string>();
       if (by === 'queue') for (const q of await repo.queuesOf(db, org.id)) names.set(q.id, q.name);
       if (by === 'agent')
@@ -151,16 +156,37 @@ export function createWorkflowService({ db, live, identity, inbox }: WorkflowDep
         ))
           names.set(a.id, `@${a.handle}`);
       const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-      return rows.map((r) => ({
-        group: r.group_key === null ? null : (names.get(r.group_key) ?? r.group_key),
-        conversations: r.conversations,
-        firstResponseMinutes: { median: round(r.first_response_p50), p90: round(r.first_response_p90) },
-        resolutionMinutes: { median: round(r.resolution_p50), p90: round(r.resolution_p90) },
-        breaches: r.breaches,
-        csat: round(r.csat),
-      }));
+      const stat = (median: number | null, p90: number | null) => ({
+        median: round(median),
+        p90: round(p90),
+      });
+      return {
+        items: rows.map((r) => ({
+          group: r.group_key === null ? null : (names.get(r.group_key) ?? r.group_key),
+          groupId: r.group_key,
+          conversations: r.conversations,
+          firstResponseMinutes: stat(r.first_response_p50, r.first_response_p90),
+          firstResponseBusinessMinutes: stat(r.first_response_business_p50, r.first_response_business_p90),
+          resolutionMinutes: stat(r.resolution_p50, r.resolution_p90),
+          resolutionBusinessMinutes: stat(r.resolution_business_p50, r.resolution_business_p90),
+          breaches: r.breaches,
+          csat: round(r.csat),
+        })),
+        timezone: (await businessHoursOf(db, org.id)).timezone,
+        measures: REPORT_MEASURES,
+      };
     },
   };
 }
+
+/** What each figure of the report measures, sent with it. */
+const REPORT_MEASURES = {
+  firstResponseMinutes: "wall-clock minutes from the customer's first message to the brand's first reply",
+  firstResponseBusinessMinutes: "the same, counting only minutes inside the brand's business hours",
+  resolutionMinutes: 'wall-clock minutes from the first message to resolution',
+  resolutionBusinessMinutes: "the same, counting only minutes inside the brand's business hours",
+  breaches:
+    "SLA targets (first response, next response, resolution) missed under the brand's policies, in business time",
+};
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

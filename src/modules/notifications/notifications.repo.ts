@@ -9,6 +9,10 @@ export type NewNotification = {
   actor_id: string;
   post_id: string | null;
   source_event_id: number;
+  org_id?: string | null;
+  subject_id?: string | null;
+  /** Serialised JSON (see NotificationsTable.detail). */
+  detail?: string | null;
 };
 
 /** Idempotent: a redelivered event finds its notifications already there (unique per recipient, event, kind). */

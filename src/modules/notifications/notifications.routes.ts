@@ -16,10 +16,19 @@ const Notification = Type.Object({
     Type.Literal('reshare'),
     Type.Literal('like'),
     Type.Literal('follow'),
+    Type.Literal('care_mention'),
+    Type.Literal('identity_link'),
   ]),
   actor: AccountSummary,
   recipient: AccountSummary,
   post: Type.Union([Type.Ref('Post'), Type.Null()]),
+  org: Type.Union([AccountSummary, Type.Null()], { description: 'The brand of a care notification' }),
+  subjectId: Type.Union([Type.String(), Type.Null()], {
+    description: 'care_mention: the conversation; identity_link: the proposed link',
+  }),
+  detail: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()], {
+    description: 'identity_link: network, handle and url of the proposed identity',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),
 });

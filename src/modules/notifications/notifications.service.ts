@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { DomainEvent } from '../../platform/events/event-map.ts';
@@ -19,7 +20,7 @@ export type NotificationsDeps = {
   social: Pick<SocialModule, 'reads'>;
 };
 
-type Row = Omit<NotificationsTable, 'created_at'> & { created_at: Date };
+type Row = Selectable<NotificationsTable>;
 
 export function createNotificationsService({ db, events, live, identity, social }: NotificationsDeps) {
   /** Notifications as a reader sees them; the post only while the reader may still see it. */
@@ -27,9 +28,11 @@ export function createNotificationsService({ db, events, live, identity, social 
     const postIds = [...new Set(rows.flatMap((r) => (r.post_id ? [r.post_id] : [])))];
     const posts = new Map((await social.reads.postsForViewer(postIds, viewer)).map((p) => [p.id, p]));
     const accounts = new Map(
-      (await identity.accounts.byIds([...new Set(rows.flatMap((r) => [r.actor_id, r.recipient_id]))])).map(
-        (a) => [a.id, a],
-      ),
+      (
+        await identity.accounts.byIds([
+          ...new Set(rows.flatMap((r) => [r.actor_id, r.recipient_id, ...(r.org_id ? [r.org_id] : [])])),
+        ])
+      ).map((a) => [a.id, a]),
     );
     return rows
       .filter((r) => accounts.has(r.actor_id) && accounts.has(r.recipient_id))
@@ -39,6 +42,9 @@ export function createNotificationsService({ db, events, live, identity, social 
         actor: presentSummary(accounts.get(r.actor_id)!),
         recipient: presentSummary(accounts.get(r.recipient_id)!),
         post: r.post_id ? (posts.get(r.post_id) ?? null) : null,
+        org: r.org_id && accounts.has(r.org_id) ? presentSummary(accounts.get(r.org_id)!) : null,
+        subjectId: r.subject_id,
+        detail: r.detail,
         createdAt: r.created_at.toISOString(),
         read: r.read_at !== null,
       }));
@@ -67,13 +73,26 @@ export function createNotificationsService({ db, events, live, identity, social 
       if (canSee) wanted.push({ ...item, id: newId(), source_event_id: event.id });
     }
     const inserted = await repo.insertNotifications(ctx.trx, wanted);
-    ctx.afterCommit(() => void pushLive(inserted));
+    // The notification is stored; a live push that fails (a closing database) is only a missed nudge.
+    ctx.afterCommit(() => void pushLive(inserted).catch(() => {}));
   }
 
   async function pushLive(rows: repo.NewNotification[]) {
     for (const row of rows) {
       const viewer = { self: row.recipient_id, ids: [row.recipient_id] };
-      const [json] = await present([{ ...row, created_at: new Date(), read_at: null }], viewer);
+      const [json] = await present(
+        [
+          {
+            ...row,
+            org_id: row.org_id ?? null,
+            subject_id: row.subject_id ?? null,
+            detail: row.detail ? (JSON.parse(row.detail) as Record<string, string>) : null,
+            created_at: new Date(),
+            read_at: null,
+          },
+        ],
+        viewer,
+      );
       const unread = (await unreadFor([row.recipient_id])).get(row.recipient_id) ?? 0;
       if (json) live.publish([row.recipient_id], { event: 'notification', data: json });
       live.publish([row.recipient_id], { event: 'unread', data: { accountId: row.recipient_id, unread } });
@@ -119,6 +138,39 @@ export function createNotificationsService({ db, events, live, identity, social 
     const p = event.payload;
     await notify(event, ctx, [
       { recipient_id: p.followeeId, kind: 'follow', actor_id: p.followerId, post_id: null },
+    ]);
+  });
+
+  // Care tells colleagues about @mentions in internal notes: the note itself stays in the inbox, only a link goes out.
+  events.subscribe('notifications.on-care-note', 'care.note.mentioned', async (event, ctx) => {
+    const p = event.payload;
+    await notify(
+      event,
+      ctx,
+      p.mentionIds.map((id) => ({
+        recipient_id: id,
+        kind: 'care_mention' as const,
+        actor_id: p.authorId,
+        post_id: null,
+        org_id: p.orgId,
+        subject_id: p.conversationId,
+      })),
+    );
+  });
+
+  // A brand asks the person to confirm an identity on another network; they answer from the notification.
+  events.subscribe('notifications.on-identity-link', 'care.identity-link.proposed', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      {
+        recipient_id: p.customerId,
+        kind: 'identity_link',
+        actor_id: p.orgId,
+        post_id: null,
+        org_id: p.orgId,
+        subject_id: p.linkId,
+        detail: JSON.stringify({ network: p.network, handle: p.handle, ...(p.url ? { url: p.url } : {}) }),
+      },
     ]);
   });
 

@@ -1,6 +1,15 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
-export type NotificationKind = 'mention' | 'reply' | 'reshare' | 'like' | 'follow';
+export type NotificationKind =
+  | 'mention'
+  | 'reply'
+  | 'reshare'
+  | 'like'
+  | 'follow'
+  /** A colleague @mentioned you in an internal note of a brand's care inbox (subject: the conversation). */
+  | 'care_mention'
+  /** A brand asks you to confirm an identity of yours on another network (subject: the proposed link). */
+  | 'identity_link';
 
 export interface NotificationsTable {
   id: string;
@@ -9,6 +18,10 @@ export interface NotificationsTable {
   actor_id: string;
   post_id: string | null;
   source_event_id: number;
+  /** The brand a care notification comes from, and what it is about (a conversation, a proposed link). */
+  org_id: Generated<string | null>;
+  subject_id: Generated<string | null>;
+  detail: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   read_at: Date | null;
 }

@@ -6,6 +6,9 @@ import * as notifications from './2026-11-22T1030_notifications_create-notificat
 import * as commerce from './2026-11-22T1100_commerce_create-catalog-deals-orders.ts';
 import * as placeOrder from './2026-11-22T1110_commerce_place-order-function.ts';
 import * as care from './2026-11-22T1200_care_create-inbox.ts';
+import * as careSla from './2026-11-22T1210_care_sla-policies.ts';
+import * as careExtras from './2026-11-22T1220_care_merge-mentions-identities.ts';
+import * as careIntentModels from './2026-11-22T1230_care_brand-intent-models.ts';
 import * as placeOrdersBatch from './2026-11-22T1300_commerce_place-orders-batch.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
@@ -17,5 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1100_commerce_create-catalog-deals-orders': commerce,
   '2026-11-22T1110_commerce_place-order-function': placeOrder,
   '2026-11-22T1200_care_create-inbox': care,
+  '2026-11-22T1210_care_sla-policies': careSla,
+  '2026-11-22T1220_care_merge-mentions-identities': careExtras,
+  '2026-11-22T1230_care_brand-intent-models': careIntentModels,
   '2026-11-22T1300_commerce_place-orders-batch': placeOrdersBatch,
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decodeIntentModel, type IntentModelFile } from './intent-model.codec.ts';
 import modelFile from './intent-model.json' with { type: 'json' };
 import type { TextClassifier } from './text.classifier.ts';
@@ -14,4 +15,12 @@ export function shippedIntentClassifier(): TextClassifier {
     shipped = decoded;
   }
   return shipped;
+}
+
+let shippedId: string | undefined;
+
+/** A short digest of the shipped model, so that a brand's adjustment is only ever applied to the model it was learnt on. */
+export function shippedIntentModelId(): string {
+  shippedId ??= createHash('sha256').update(JSON.stringify(modelFile)).digest('hex').slice(0, 16);
+  return shippedId;
 }

@@ -1,3 +1,4 @@
+import type { IntentPredictor } from './brand-intent.adapter.ts';
 import { shippedIntentClassifier } from './intent.classifier.ts';
 import { detectLanguage } from './language.detector.ts';
 import { createMentionMatcher, type MentionMatcher, mentionWords } from './mentions.matcher.ts';
@@ -38,9 +39,11 @@ function mentionsOf(names: readonly string[], words: readonly string[]): string[
 export type Triage = (text: string, options?: TriageOptions) => TriageResult;
 
 /** Builds a triage function over a given intent model (a brand's retrained one, or the shipped one). */
-export function createTriage(classifier: TextClassifier = shippedIntentClassifier()): Triage {
+export function createTriage(model: TextClassifier | IntentPredictor = shippedIntentClassifier()): Triage {
+  const predict: IntentPredictor =
+    typeof model === 'function' ? model : (tokens) => classifyTokens(model, tokens);
   return (text, options = {}) => {
-    const prediction = classifyTokens(classifier, tokenizeText(text));
+    const prediction = predict(tokenizeText(text));
     const intent = prediction.label as Intent;
     const result: TriageResult = {
       intent,

@@ -1,4 +1,5 @@
 import type { Intent } from '../triage.types.ts';
+import { FORUM_SLOTS, FORUM_TEMPLATES } from './intent-seed-forum.data.ts';
 
 // Project-authored seed utterances, written for Souk and released under CC0 1.0 (public domain dedication).
 // They cover what the public intent sets lack: social posts that praise, chat, suggest, ask brands to pitch
@@ -377,7 +378,11 @@ export type SeedExample = { text: string; label: Intent; template: string };
 export function expandSeeds(copies: number): SeedExample[] {
   const out: SeedExample[] = [];
   let counter = 0;
-  for (const [label, templates] of Object.entries(SEED_TEMPLATES) as [Intent, readonly string[]][]) {
+  // Forum-style templates come after the original ones, so that the original fills stay as they were.
+  const groups = [SEED_TEMPLATES, FORUM_TEMPLATES].flatMap(
+    (set) => Object.entries(set) as [Intent, readonly string[]][],
+  );
+  for (const [label, templates] of groups) {
     for (const template of templates) {
       const variants = new Set<string>();
       for (let copy = 0; copy < copies; copy++)
@@ -390,7 +395,7 @@ export function expandSeeds(copies: number): SeedExample[] {
 
 function fillSlots(template: string, counter: number): string {
   return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
-    const values = SEED_SLOTS[slot];
+    const values = SEED_SLOTS[slot] ?? FORUM_SLOTS[slot];
     // Different strides per slot so that the same combination does not recur with every template.
     const stride = slot.length * 7 + 3;
     return values[(counter * stride + slot.charCodeAt(0)) % values.length];

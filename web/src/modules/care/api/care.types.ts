@@ -1,4 +1,6 @@
 import type { Account, AccountSummary, OrgRole } from '../../identity/api/identity.types.ts';
+import type { ConversationActivity, IdentityLink } from './care-extras.types.ts';
+import type { ConversationSla } from './sla.types.ts';
 
 export const INTENTS = [
   'question',
@@ -55,7 +57,10 @@ export type Conversation = {
   lastCustomerMessageAt: string;
   firstResponseAt: string | null;
   resolvedAt: string | null;
-  sla: { firstResponseDueAt: string; breached: boolean };
+  sla: ConversationSla;
+  /** Set once an agent merged this conversation into another; it is closed and its messages live there. */
+  mergedIntoId: string | null;
+  mergedAt: string | null;
 };
 
 export type MessageDirection = 'in' | 'out' | 'note';
@@ -70,6 +75,8 @@ export type CareMessage = {
   intent: string | null;
   intentCorrected: boolean;
   sentiment: number | null;
+  /** Colleagues an internal note @mentioned (and notified). */
+  mentions: AccountSummary[];
   createdAt: string;
 };
 
@@ -82,9 +89,17 @@ export type Customer360 = {
   currency: string | null;
   dealIds: string[];
   lifetimeValue: { historicMinor: number; predictedMinor: number; totalMinor: number };
+  /** Identities on other networks the person confirmed to this brand. */
+  linkedIdentities: IdentityLink[];
+  /** Proposed, waiting for the person's answer: not linked. */
+  pendingIdentities: IdentityLink[];
 };
 
-export type ConversationDetail = Conversation & { messages: CareMessage[]; customer360: Customer360 };
+export type ConversationDetail = Conversation & {
+  messages: CareMessage[];
+  activity: ConversationActivity[];
+  customer360: Customer360;
+};
 
 export type ConversationFilter = { status: ConversationStatus; queueId?: string; mine?: boolean };
 
@@ -97,7 +112,7 @@ export type ConversationPatch = {
 };
 
 export type ReplyMode = 'public' | 'private';
-/** The server holds public replies to 280 characters; private ones to 500. */
+/** Defaults until the brand's settings load: public replies 280 characters (each brand sets its own), private 500. */
 export const REPLY_LIMITS: Record<ReplyMode, number> = { public: 280, private: 500 };
 
 export type RuleConditions = {

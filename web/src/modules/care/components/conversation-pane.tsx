@@ -4,8 +4,10 @@ import { useConversation } from '../hooks/use-inbox.ts';
 import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
 import { ConversationActions } from './conversation-actions.tsx';
 import { Customer360Panel } from './customer-360.tsx';
+import { MergeAction, MergeActivity, MergedBanner } from './merge-action.tsx';
 import { MessageList } from './message-list.tsx';
-import { NoteBox, ReplyBox } from './reply-box.tsx';
+import { NoteBox } from './note-box.tsx';
+import { ReplyBox } from './reply-box.tsx';
 import { SlaTimer } from './sla-timer.tsx';
 
 /** The right pane: one conversation to work, with the customer 360 beside it. */
@@ -64,12 +66,24 @@ export function ConversationPane({
           {c.language && <span className="care-chip">{c.language}</span>}
           <SlaTimer conversation={c} />
         </div>
-        <ConversationActions handle={handle} conversation={c} />
+        {c.mergedIntoId ? (
+          <MergedBanner conversation={c} onOpen={onOpen} />
+        ) : (
+          <>
+            <ConversationActions handle={handle} conversation={c} />
+            <MergeAction key={`merge-${c.id}`} handle={handle} conversation={c} onMerged={onOpen} />
+          </>
+        )}
+        <MergeActivity conversation={c} onOpen={onOpen} />
         <MessageList handle={handle} conversationId={c.id} messages={c.messages} />
-        <ReplyBox key={`reply-${c.id}`} handle={handle} conversationId={c.id} />
-        <NoteBox key={`note-${c.id}`} handle={handle} conversationId={c.id} />
+        {!c.mergedIntoId && (
+          <>
+            <ReplyBox key={`reply-${c.id}`} handle={handle} conversationId={c.id} />
+            <NoteBox key={`note-${c.id}`} handle={handle} conversationId={c.id} />
+          </>
+        )}
       </div>
-      <Customer360Panel data={c.customer360} currentId={c.id} onOpen={onOpen} />
+      <Customer360Panel handle={handle} data={c.customer360} currentId={c.id} onOpen={onOpen} />
     </section>
   );
 }

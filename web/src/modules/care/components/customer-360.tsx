@@ -4,6 +4,7 @@ import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { formatMoney } from '../../commerce/api/money.ts';
 import type { Customer360 } from '../api/care.types.ts';
 import { IntentChip } from './care-chips.tsx';
+import { IdentityLinksPanel } from './identity-links-panel.tsx';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -41,10 +42,13 @@ function LifetimeValue({ value, currency }: { value: Customer360['lifetimeValue'
 
 /** Everything Souk knows about the customer with this brand, beside the conversation. */
 export function Customer360Panel({
+  handle,
   data,
   currentId,
   onOpen,
 }: {
+  /** The brand whose inbox this is. */
+  handle: string;
   data: Customer360;
   currentId: string;
   onOpen: (id: string) => void;
@@ -87,6 +91,16 @@ export function Customer360Panel({
           </ul>
         )}
       </section>
+      {data.profile && (
+        <IdentityLinksPanel
+          key={data.profile.id}
+          handle={handle}
+          customerId={data.profile.id}
+          customerHandle={data.profile.handle}
+          linked={data.linkedIdentities ?? []}
+          pending={data.pendingIdentities ?? []}
+        />
+      )}
       {data.profile && (
         <Link to={`/@${data.profile.handle}`} className="small">
           Open profile

@@ -60,6 +60,20 @@ export function InboxPage() {
   return (
     <div className="inbox-workspace" data-testid="inbox-page">
       <PageHeader title={`${membership.org.name} · Inbox`}>
+        <Link
+          to={`/orgs/${brand}/inbox/report`}
+          className="btn btn-secondary btn-sm"
+          data-testid="inbox-report-link"
+        >
+          Report
+        </Link>
+        <Link
+          to={`/orgs/${brand}/inbox/sla`}
+          className="btn btn-secondary btn-sm"
+          data-testid="inbox-sla-link"
+        >
+          SLA settings
+        </Link>
         {canManageRules && (
           <Link
             to={`/orgs/${brand}/inbox/rules`}

@@ -5,6 +5,7 @@ import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { type CareMessage, INTENTS, intentLabel } from '../api/care.types.ts';
 import { useCorrectIntent } from '../hooks/use-inbox.ts';
 import { SentimentIndicator } from './care-chips.tsx';
+import { NoteText } from './note-text.tsx';
 
 /** The intent of an incoming message, and a menu to correct it in one click (kept for retraining). */
 function IntentCorrection({
@@ -102,7 +103,11 @@ function MessageItem({
           <RelativeTime iso={m.createdAt} />
         )}
       </div>
-      <p className="care-message-text">{m.text}</p>
+      {m.direction === 'note' ? (
+        <NoteText text={m.text} mentions={m.mentions ?? []} />
+      ) : (
+        <p className="care-message-text">{m.text}</p>
+      )}
       {m.direction === 'in' && (
         <div className="care-message-triage">
           <IntentCorrection handle={handle} conversationId={conversationId} message={m} />

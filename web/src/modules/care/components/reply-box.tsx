@@ -2,17 +2,22 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { REPLY_LIMITS, type ReplyMode } from '../api/care.types.ts';
-import { useNote, useReply } from '../hooks/use-inbox.ts';
+import { useInboxSettings } from '../hooks/use-care-extras.ts';
+import { useReply } from '../hooks/use-inbox.ts';
 
 /** Characters as the server counts them: code points, so an emoji counts once. */
 const length = (text: string) => [...text].length;
 
-/** Answer as the brand, in public in the thread or privately by direct message, against the mode's limit. */
+/** Answer as the brand, in public in the thread or privately by direct message, against the mode's limit (the brand's own for public replies). */
 export function ReplyBox({ handle, conversationId }: { handle: string; conversationId: string }) {
   const [mode, setMode] = useState<ReplyMode>('public');
   const [text, setText] = useState('');
   const reply = useReply(handle, conversationId);
-  const limit = REPLY_LIMITS[mode];
+  const settings = useInboxSettings(handle).data;
+  const limit =
+    mode === 'public'
+      ? (settings?.publicReplyLimit ?? REPLY_LIMITS.public)
+      : (settings?.privateReplyLimit ?? REPLY_LIMITS.private);
   const used = length(text);
   const over = used > limit;
   const submit = (event: FormEvent) => {
@@ -69,41 +74,6 @@ export function ReplyBox({ handle, conversationId }: { handle: string; conversat
           data-testid="reply-submit"
         >
           {reply.isPending ? 'Sending…' : mode === 'public' ? 'Reply publicly' : 'Send privately'}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** An internal note: the team sees it in the conversation, the customer never does. */
-export function NoteBox({ handle, conversationId }: { handle: string; conversationId: string }) {
-  const [text, setText] = useState('');
-  const note = useNote(handle, conversationId);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    note.mutate(text.trim(), { onSuccess: () => setText('') });
-  };
-  return (
-    <form className="care-note" onSubmit={submit} aria-label="Internal note">
-      <textarea
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        rows={2}
-        maxLength={2000}
-        placeholder="Internal note for the team (never shown to the customer)…"
-        aria-label="Note text"
-        data-testid="note-text"
-      />
-      {note.error && <ErrorBanner error={note.error} />}
-      <div className="care-reply-actions">
-        <button
-          type="submit"
-          className="btn btn-secondary btn-sm"
-          disabled={!text.trim() || note.isPending}
-          data-testid="note-submit"
-        >
-          Add note
         </button>
       </div>
     </form>

@@ -5,6 +5,8 @@ import { intentLabel, type Rule } from '../api/care.types.ts';
 import { useInboxAgents, useQueues } from '../hooks/use-inbox.ts';
 import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { useRemoveRule, useRules } from '../hooks/use-rules.ts';
+import { InboxSettingsForm } from './inbox-settings-form.tsx';
+import { IntentModelPanel } from './intent-model-panel.tsx';
 import { RuleForm } from './rule-form.tsx';
 
 function describe(rule: Rule, queueName: (id: string) => string, agentHandle: (id: string) => string) {
@@ -102,6 +104,8 @@ export function RulesPage() {
       ) : (
         <p className="muted rules-intro">Owners and admins of the brand can add and remove rules.</p>
       )}
+      {canManageRules && <IntentModelPanel handle={brand} />}
+      {canManageRules && <InboxSettingsForm handle={brand} />}
     </div>
   );
 }

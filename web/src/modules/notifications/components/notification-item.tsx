@@ -3,6 +3,7 @@ import { VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { AtIcon, HeartIcon, ReplyIcon, ReshareIcon, UserPlusIcon } from '../../../shared/ui/icons.tsx';
 import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
+import { IdentityLinkRequest } from '../../care/components/identity-link-request.tsx';
 import type { Notification, NotificationKind } from '../api/notifications.types.ts';
 
 const VERBS: Record<NotificationKind, string> = {
@@ -11,6 +12,8 @@ const VERBS: Record<NotificationKind, string> = {
   reshare: 'reshared',
   like: 'liked',
   follow: 'followed',
+  care_mention: 'mentioned',
+  identity_link: 'asks',
 };
 
 function KindIcon({ kind }: { kind: NotificationKind }) {
@@ -20,6 +23,8 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     reshare: <ReshareIcon size={18} />,
     like: <HeartIcon size={18} filled />,
     follow: <UserPlusIcon size={18} />,
+    care_mention: <AtIcon size={18} />,
+    identity_link: <UserPlusIcon size={18} />,
   }[kind];
   return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
 }
@@ -29,6 +34,10 @@ function sentence(n: Notification, forOrg: boolean): string {
   const whom = forOrg ? n.recipient.name : 'you';
   const theirs = forOrg ? `${n.recipient.name}’s` : 'your';
   switch (n.kind) {
+    case 'care_mention':
+      return `mentioned ${whom} in an internal note in ${n.org ? `${n.org.name}’s` : 'a brand’s'} inbox`;
+    case 'identity_link':
+      return `asks whether ${whom === 'you' ? 'you are' : `${whom} is`} @${n.detail?.handle ?? '?'} on ${n.detail?.network ?? 'another network'}`;
     case 'mention':
     case 'follow':
       return `${VERBS[n.kind]} ${whom}`;
@@ -53,7 +62,12 @@ export function NotificationItem({
   forOrg: boolean;
 }) {
   const snippet = snippetOf(n);
-  const target = n.post ? `/posts/${n.post.reshareOf?.id ?? n.post.id}` : `/@${n.actor.handle}`;
+  const target =
+    n.kind === 'care_mention' && n.org && n.subjectId
+      ? `/orgs/${n.org.handle}/inbox?c=${n.subjectId}`
+      : n.post
+        ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
+        : `/@${n.actor.handle}`;
   return (
     <article
       className={n.read ? 'notification' : 'notification unread'}
@@ -80,6 +94,7 @@ export function NotificationItem({
             {snippet}
           </Link>
         )}
+        {n.kind === 'identity_link' && n.subjectId && !forOrg && <IdentityLinkRequest id={n.subjectId} />}
       </div>
     </article>
   );
