@@ -291,6 +291,41 @@ describe('checkout', () => {
     expect(after.stock).toBe(2);
   });
 
+  it('should decide orders that arrive together one by one: limit, retried key and stock held within a batch', async () => {
+    const gadget = await product({
+      title: 'Gadget',
+      priceMinor: 9_000,
+      variants: [{ sku: 'GAD-1', stock: 3 }],
+    });
+    const limited = (
+      await deal({
+        type: 'amount_off',
+        valueMinor: 1_000,
+        items: [{ productId: gadget.id }],
+        perCustomerLimit: 1,
+        audience: 'everyone',
+      })
+    ).json();
+    const eager = await t.signup('eager');
+    const line = { variantId: gadget.variants[0].id, quantity: 1 };
+    const retriedKey = randomUUID();
+    // Sent in one turn of the event loop, so they are written by one call of the batch function.
+    const [a, b, c, d] = await Promise.all([
+      buy(eager, { dealId: limited.id, items: [line] }),
+      buy(eager, { dealId: limited.id, items: [line] }),
+      buy(owner, { items: [line] }, retriedKey),
+      buy(owner, { items: [line] }, retriedKey),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('deal_limit_reached');
+    expect([c.statusCode, d.statusCode].sort()).toEqual([200, 201]);
+    expect(c.json().id).toBe(d.json().id); // the retry answers the first order, never a second one
+    const short = await Promise.all([buy(owner, { items: [line] }), buy(owner, { items: [line] })]);
+    expect(short.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(short.find((r) => r.statusCode === 409)!.json().code).toBe('sold_out');
+    expect((await owner.get(`/api/v1/products/${gadget.id}`)).json().stock).toBe(0);
+  });
+
   it('should hold nothing for a declined card, and release the stock of a payment that fails later', async () => {
     const item = await product({
       title: 'Headphones',
