@@ -135,8 +135,9 @@ describe('per-brand intent model', () => {
     expect(all.map((r) => [r.handle, r.outcome.status])).toEqual([['glowco', 'trained']]);
     const printed = describeRetrain(all[0].handle, all[0].outcome).join('\n');
     expect(printed).toMatch(/^@glowco: 12 corrections used\n {2}accuracy on 3 held-out corrections/);
+    // The public test splits when the data folder is there (SOUK_EVAL_DATA), the seed utterances when it is not.
     expect(printed).toMatch(
-      /check set, BANKING77 \+ CLINC150 test splits .*: shipped \d+\.\d% → brand \d+\.\d%/,
+      /check set, (BANKING77 \+ CLINC150 test splits|seed utterances) .*: shipped \d+\.\d% → brand \d+\.\d%/,
     );
     const plain = await t.modules.care.intentModels.retrainFromCli('plainco');
     expect(plain[0].outcome).toMatchObject({ status: 'no_corrections' });
