@@ -2,6 +2,8 @@
 // with 64 connections, beside the single-statement checkout loop on the same database as the ceiling.
 // Runs on a fresh PGlite directory by default, on the PostgreSQL database in DATABASE_URL when set (it must
 // be empty: the benchmark migrates it and creates its own brand). Targets are asserted by the exit code.
+// For the record it also races the same load against a bare HTTP route running the single-statement checkout
+// (the HTTP floor), and reports the CPU that the load generator and the server spent per order.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ const { values: flags } = parseArgs({
     stock: { type: 'string', default: '1000' },
     connections: { type: 'string', default: '64' },
     'ceiling-stock': { type: 'string', default: '20000' },
+    profile: { type: 'string' },
   },
 });
 const buyersCount = Number(flags.buyers);
@@ -25,42 +28,30 @@ const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const TARGETS = { shareOfCeiling: 0.6, p99Ms: 150 };
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const here = path.dirname(new URL(import.meta.url).pathname);
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
-const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'souk-flash-')) : undefined;
-log(`starting Souk on ${kind}${dataDir ? ` in ${dataDir}` : ''}`);
-const souk = await Child.start(path.join(here, 'flash-deal/souk.server.ts'), {
-  ...(dataDir ? { SOUK_DATA_DIR: dataDir } : {}),
-  SOUK_DB_POOL: process.env.SOUK_DB_POOL ?? '8',
-});
-try {
-  log(`setting up the deal and ${buyersCount} buyers`);
-  const sale = await souk.call<{
-    dealId: string;
-    variantId: string;
-    buyers: { token: string; csrfToken: string }[];
-  }>('setup', { buyers: buyersCount, stock });
+type Buyer = { token: string; csrfToken: string };
 
-  log(`racing ${buyersCount} buyers for ${stock} units over ${connections} connections`);
+/**
+ * Sends one request per buyer over `connections` connections and times the sale: paid orders over the time
+ * from the first request to the last 201. Also the CPU the load generator (this process) and the server spent.
+ */
+async function race(souk: Child, url: string, buyers: Buyer[], body: string) {
   let next = 0;
-  const body = JSON.stringify({
-    dealId: sale.dealId,
-    items: [{ variantId: sale.variantId, quantity: 1 }],
-    shippingAddress: { name: 'Buyer', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1', country: 'GB' },
-    card: { number: '4242424242424242' },
-  });
   const statuses = new Map<number, number>();
   let firstAt = 0;
   let lastSuccessAt = 0;
+  const serverCpuBefore = await souk.call<NodeJS.CpuUsage>('cpu');
+  const loadCpuBefore = process.cpuUsage();
   const result = await autocannon({
-    url: souk.url,
+    url,
     connections,
-    amount: buyersCount,
+    amount: buyers.length,
     requests: [
       {
         method: 'POST',
-        path: '/api/v1/orders',
         setupRequest: (req) => {
-          const buyer = sale.buyers[next++ % sale.buyers.length];
+          const buyer = buyers[next++ % buyers.length];
           firstAt ||= performance.now();
           return {
             ...req,
@@ -80,9 +71,46 @@ try {
       },
     ],
   });
-  const sellOutSeconds = (lastSuccessAt - firstAt) / 1000;
+  const loadCpu = cpuMs(process.cpuUsage(loadCpuBefore));
+  const serverCpu = cpuMs(await souk.call<NodeJS.CpuUsage>('cpu')) - cpuMs(serverCpuBefore);
   const paid = statuses.get(201) ?? 0;
-  const httpOrdersPerSec = paid / sellOutSeconds;
+  const sellOutSeconds = (lastSuccessAt - firstAt) / 1000;
+  return {
+    result,
+    statuses,
+    paid,
+    sellOutSeconds,
+    ordersPerSec: paid / sellOutSeconds,
+    cpuMsPerRequest: {
+      loadGenerator: Number((loadCpu / buyers.length).toFixed(3)),
+      server: Number((serverCpu / buyers.length).toFixed(3)),
+    },
+  };
+}
+
+const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'souk-flash-')) : undefined;
+log(`starting Souk on ${kind}${dataDir ? ` in ${dataDir}` : ''}`);
+const souk = await Child.start(path.join(here, 'flash-deal/souk.server.ts'), {
+  ...(dataDir ? { SOUK_DATA_DIR: dataDir } : {}),
+  SOUK_DB_POOL: process.env.SOUK_DB_POOL ?? '8',
+});
+try {
+  log(`setting up the deal and ${buyersCount} buyers`);
+  const sale = await souk.call<{ dealId: string; variantId: string; buyers: Buyer[] }>('setup', {
+    buyers: buyersCount,
+    stock,
+  });
+  const body = JSON.stringify({
+    dealId: sale.dealId,
+    items: [{ variantId: sale.variantId, quantity: 1 }],
+    shippingAddress: { name: 'Buyer', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1', country: 'GB' },
+    card: { number: '4242424242424242' },
+  });
+
+  log(`racing ${buyersCount} buyers for ${stock} units over ${connections} connections`);
+  if (flags.profile) await souk.call('profileStart');
+  const run = await race(souk, `${souk.url}/api/v1/orders`, sale.buyers, body);
+  if (flags.profile) await souk.call('profileStop', { file: path.resolve(flags.profile) });
   const checks = await souk.call<{
     orders: number;
     units: number;
@@ -98,15 +126,21 @@ try {
     clients: 8,
   });
 
-  const share = httpOrdersPerSec / ceiling.ordersPerSec;
+  log('measuring the HTTP floor: the same load against a bare route running that statement');
+  const bare = await souk.call<{ url: string }>('bareStart', { stock });
+  const floor = await race(souk, `${bare.url}/checkout`, sale.buyers, body);
+  await souk.call('bareStop');
+
+  const share = run.ordersPerSec / ceiling.ordersPerSec;
+  const { result } = run;
   const report = {
     database: kind,
     buyers: buyersCount,
     stock,
     connections,
-    responses: Object.fromEntries(statuses),
-    httpOrdersPerSec: Math.round(httpOrdersPerSec),
-    sellOutSeconds: Number(sellOutSeconds.toFixed(2)),
+    responses: Object.fromEntries(run.statuses),
+    httpOrdersPerSec: Math.round(run.ordersPerSec),
+    sellOutSeconds: Number(run.sellOutSeconds.toFixed(2)),
     requestsPerSec: Math.round(result.requests.average),
     latencyMs: {
       p50: result.latency.p50,
@@ -115,9 +149,17 @@ try {
       max: result.latency.max,
     },
     errors: result.errors,
+    cpuMsPerRequest: run.cpuMsPerRequest,
     invariants: checks,
     ceilingOrdersPerSec: Math.round(ceiling.ordersPerSec),
     shareOfCeiling: Number(share.toFixed(2)),
+    httpFloor: {
+      ordersPerSec: Math.round(floor.ordersPerSec),
+      shareOfCeiling: Number((floor.ordersPerSec / ceiling.ordersPerSec).toFixed(2)),
+      paid: floor.paid,
+      latencyMs: { p50: floor.result.latency.p50, p99: floor.result.latency.p99 },
+      cpuMsPerRequest: floor.cpuMsPerRequest,
+    },
   };
   console.log(JSON.stringify(report, null, 2));
   const failures: string[] = [];
@@ -129,10 +171,10 @@ try {
     failures.push(`a buyer got ${checks.max_per_buyer} orders over the limit of 1`);
   if (checks.orphans > 0) failures.push(`${checks.orphans} orders without items`);
   if (result.errors > 0) failures.push(`${result.errors} connection errors`);
-  if ((statuses.get(500) ?? 0) > 0) failures.push(`${statuses.get(500)} server errors`);
+  if ((run.statuses.get(500) ?? 0) > 0) failures.push(`${run.statuses.get(500)} server errors`);
   if (share < TARGETS.shareOfCeiling)
     failures.push(
-      `HTTP checkout ${Math.round(httpOrdersPerSec)} orders/s is ${Math.round(share * 100)}% of the ceiling (target ≥ ${TARGETS.shareOfCeiling * 100}%)`,
+      `HTTP checkout ${Math.round(run.ordersPerSec)} orders/s is ${Math.round(share * 100)}% of the ceiling (target ≥ ${TARGETS.shareOfCeiling * 100}%)`,
     );
   if (result.latency.p99 > TARGETS.p99Ms) failures.push(`p99 ${result.latency.p99} ms > ${TARGETS.p99Ms} ms`);
   for (const f of failures) console.log(`MISSED: ${f}`);

@@ -1,5 +1,8 @@
 // Souk for the flash-deal benchmark: the real server in a child process, with an IPC channel to set up the
-// sale, measure the SQL ceiling on the same database, and check the invariants afterwards.
+// sale, measure the ceilings on the same database, and check the invariants afterwards.
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
@@ -77,37 +80,84 @@ async function verify(m: { dealId: string; variantId: string }) {
   return rows[0];
 }
 
-/** The ceiling: the single-statement checkout (decrement and insert in one statement) looped by 8 clients. */
+/** Fresh tables for the single-statement checkout: one stock row, and an orders table with one index. */
+async function ceilingTables(stock: number) {
+  await sql`DROP TABLE IF EXISTS bench_ceiling_orders, bench_ceiling_stock`.execute(db);
+  await sql`CREATE TABLE bench_ceiling_stock (id int PRIMARY KEY, stock int NOT NULL)`.execute(db);
+  await sql`CREATE TABLE bench_ceiling_orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, item int NOT NULL, buyer int NOT NULL, at timestamptz NOT NULL DEFAULT now())`.execute(
+    db,
+  );
+  await sql`INSERT INTO bench_ceiling_stock VALUES (1, ${stock})`.execute(db);
+}
+
+/** The single-statement checkout: decrement and insert in one statement; no row when sold out. */
+async function checkoutStatement(buyer: number): Promise<number | undefined> {
+  const { rows } = await sql<{ id: number }>`
+    WITH u AS (UPDATE bench_ceiling_stock SET stock = stock - 1 WHERE id = 1 AND stock > 0 RETURNING id)
+    INSERT INTO bench_ceiling_orders (item, buyer) SELECT id, ${buyer} FROM u RETURNING id`.execute(db);
+  return rows[0]?.id;
+}
+
+/** The ceiling: the single-statement checkout looped by 8 clients. */
 async function ceiling(m: { stock: number; clients: number }) {
-  await sql`CREATE TABLE IF NOT EXISTS bench_ceiling_stock (id int PRIMARY KEY, stock int NOT NULL)`.execute(
-    db,
-  );
-  await sql`CREATE TABLE IF NOT EXISTS bench_ceiling_orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, item int NOT NULL, buyer int NOT NULL, at timestamptz NOT NULL DEFAULT now())`.execute(
-    db,
-  );
-  await sql`TRUNCATE bench_ceiling_orders`.execute(db);
-  await sql`INSERT INTO bench_ceiling_stock VALUES (1, ${m.stock}) ON CONFLICT (id) DO UPDATE SET stock = ${m.stock}`.execute(
-    db,
-  );
+  await ceilingTables(m.stock);
   let buyer = 0;
   const started = performance.now();
   const client = async () => {
-    for (;;) {
-      const { rows } = await sql<{ id: number }>`
-        WITH u AS (UPDATE bench_ceiling_stock SET stock = stock - 1 WHERE id = 1 AND stock > 0 RETURNING id)
-        INSERT INTO bench_ceiling_orders (item, buyer) SELECT id, ${buyer++} FROM u RETURNING id`.execute(db);
-      if (rows.length === 0) return;
-    }
+    while ((await checkoutStatement(buyer++)) !== undefined) {}
   };
   await Promise.all(Array.from({ length: m.clients }, client));
   const seconds = (performance.now() - started) / 1000;
-  await sql`DROP TABLE bench_ceiling_orders`.execute(db);
-  await sql`DROP TABLE bench_ceiling_stock`.execute(db);
+  await sql`DROP TABLE bench_ceiling_orders, bench_ceiling_stock`.execute(db);
   return { ordersPerSec: m.stock / seconds };
 }
 
+/**
+ * The HTTP floor: a bare Fastify route in this process that runs the single-statement checkout on the same
+ * database, so the benchmark can race the same load against it. No auth, no validation, no pricing: what HTTP
+ * plus the cheapest correct write cost on this machine, with the load generator beside them.
+ */
+let bare: FastifyInstance | undefined;
+async function bareStart(m: { stock: number }) {
+  await ceilingTables(m.stock);
+  let buyer = 0;
+  const app = Fastify();
+  bare = app;
+  app.post('/checkout', async (_request, reply) => {
+    const id = await checkoutStatement(buyer++);
+    return id === undefined ? reply.code(409).send({ code: 'sold_out' }) : reply.code(201).send({ id });
+  });
+  return { url: (await app.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1') };
+}
+async function bareStop() {
+  await bare?.close();
+  await sql`DROP TABLE bench_ceiling_orders, bench_ceiling_stock`.execute(db);
+}
+
+/** A CPU profile of the server over the sale alone (`--profile FILE`), to see where an order's time goes. */
+const inspector = new Session();
+async function profileStart() {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+async function profileStop(m: { file: string }) {
+  const { profile } = await inspector.post('Profiler.stop');
+  fs.writeFileSync(m.file, JSON.stringify(profile));
+  inspector.disconnect();
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: IPC messages are typed at the calling side (flash-deal.bench.ts)
-const handlers: Record<string, (msg: any) => Promise<unknown>> = { setup, verify, ceiling };
+const handlers: Record<string, (msg: any) => Promise<unknown>> = {
+  setup,
+  verify,
+  ceiling,
+  bareStart,
+  bareStop,
+  profileStart,
+  profileStop,
+  cpu: async () => process.cpuUsage(),
+};
 
 process.on('message', (msg: { id: number; type: string }) => {
   handlers[msg.type](msg).then(
