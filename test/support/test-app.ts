@@ -40,7 +40,7 @@ export async function createTestApp(
     db: handle.db,
     config: { secureCookies: false, rateLimits: options.rateLimits ?? false },
     webDir: '/nonexistent',
-    modules: { paymentWebhookSecret: 'test-secret', paymentDelayMs: 50, ...options.modules },
+    modules: { paymentWebhookSecret: 'test-secret', paymentDelayMs: 500, ...options.modules },
   });
 
   const request =

@@ -345,12 +345,14 @@ describe('checkout', () => {
     });
     expect(pending.statusCode).toBe(202);
     expect((await owner.get(`/api/v1/products/${item.id}`)).json().stock).toBe(1);
+    // The test provider's delayed failure arrives after 500 ms (test-app.ts): long enough that a loaded machine
+    // still sees the held stock above, short enough to wait for here.
     for (
-      let i = 0;
-      i < 50 && (await owner.get(`/api/v1/orders/${pending.json().id}`)).json().status === 'pending';
-      i++
+      const until = Date.now() + 10_000;
+      Date.now() < until &&
+      (await owner.get(`/api/v1/orders/${pending.json().id}`)).json().status === 'pending';
     )
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 25));
     expect((await owner.get(`/api/v1/orders/${pending.json().id}`)).json().status).toBe('cancelled');
     expect((await owner.get(`/api/v1/products/${item.id}`)).json().stock).toBe(3);
   });
