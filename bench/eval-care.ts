@@ -3,12 +3,21 @@
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { shippedIntentClassifier } from '../src/modules/care/triage/intent.classifier.ts';
+import {
+  shippedIntentClassifier,
+  shippedSuggestionDetector,
+} from '../src/modules/care/triage/intent.classifier.ts';
 import { scoreSentiment } from '../src/modules/care/triage/sentiment.scorer.ts';
-import { classifyText, trainTextClassifier } from '../src/modules/care/triage/text.classifier.ts';
+import { suggestionProbability } from '../src/modules/care/triage/suggestion.detector.ts';
+import {
+  classifyText,
+  classifyTokens,
+  trainTextClassifier,
+} from '../src/modules/care/triage/text.classifier.ts';
+import { type TextTokens, tokenizeText } from '../src/modules/care/triage/text.tokenizer.ts';
 import { hasDataSets, resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
 import { loadBanking77, loadClinc150 } from '../src/modules/care/triage/training/public-data.loader.ts';
-import { triage } from '../src/modules/care/triage/triage.service.ts';
+import { SUGGESTION_THRESHOLD, triage } from '../src/modules/care/triage/triage.service.ts';
 import { INTENTS } from '../src/modules/care/triage/triage.types.ts';
 import {
   loadAirlineTweets,
@@ -17,15 +26,7 @@ import {
   loadTweetEvalReferencePredictions,
   loadVaderTweets,
 } from './care-eval.data.ts';
-import {
-  accuracy,
-  confusion,
-  f1Of,
-  macroF1,
-  macroRecall,
-  pearson,
-  polarityClass,
-} from './care-eval.metrics.ts';
+import { accuracy, confusion, macroF1, macroRecall, pearson, polarityClass } from './care-eval.metrics.ts';
 
 /** One reported number; `floor` fails the run when the value is below it (or equal, when `strict`). */
 type Figure = {
@@ -186,54 +187,92 @@ function evalClinc150(dataDir: string): Figure[] {
 
 const IDEA = INTENTS.indexOf('idea');
 
-function suggestionF1(rows: readonly { label: number }[], predicted: readonly number[]): number {
-  return f1Of(
-    confusion(
-      rows.map((r) => r.label),
-      predicted,
-      2,
-    ),
-    1,
-  );
+/** Suggestion rate the trial split is reweighted to before a threshold is chosen on it: the rate of the task's
+ * own training file (2,085 of 8,500 sentences, from its SOURCE.md counts), fixed before any run. The trial split
+ * is half suggestions; a threshold that is F1-best there over-calls suggestions wherever they are rarer. */
+const EXPECTED_SUGGESTION_RATE = 2085 / 8500;
+
+type Scored = { label: number; p: number };
+
+/** Positive-class F1 with each negative counted `negativeWeight` times (1 = plain F1). */
+function weightedF1(rows: readonly Scored[], threshold: number, negativeWeight = 1): number {
+  let [tp, fp, fn] = [0, 0, 0];
+  for (const r of rows) {
+    const said = r.p >= threshold;
+    if (said && r.label === 1) tp++;
+    else if (said) fp++;
+    else if (r.label === 1) fn++;
+  }
+  return (2 * tp) / (2 * tp + negativeWeight * fp + fn);
 }
 
-// Zero-shot: no SemEval sentence trains anything. Two decision rules are scored: the product's own (a sentence is
-// a suggestion when triage's arg-max intent is idea) and, as for CLINC150's out-of-scope threshold, P(idea) above
-// a threshold chosen on the trial split (SubtaskA_Trial_Test_Labeled.csv, balanced, 592), never on the test file.
-// Official metric: positive-class F1. The floor applies to the thresholded rule.
-function evalSuggestions(dataDir: string): Figure[] {
-  const model = shippedIntentClassifier();
-  const ideaProbability = (text: string) => classifyText(model, text).probabilities[IDEA];
-  const trial = loadSuggestions(dataDir, 'SubtaskA_Trial_Test_Labeled.csv').map((r) => ({
-    label: r.label,
-    p: ideaProbability(r.text),
-  }));
-  let threshold = 0.5;
-  let best = -1;
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
-    const f = suggestionF1(
-      trial,
-      trial.map((r) => (r.p >= t ? 1 : 0)),
-    );
-    if (f > best) [best, threshold] = [f, t];
+/** Best threshold from 0.05 in steps of 0.01 (the first of equals). */
+function bestThreshold(rows: readonly Scored[], negativeWeight = 1): number {
+  let threshold = 0.05;
+  for (let step = 5; step <= 95; step++) {
+    const t = step / 100;
+    if (weightedF1(rows, t, negativeWeight) > weightedF1(rows, threshold, negativeWeight)) threshold = t;
   }
-  const rows = loadSuggestions(dataDir, 'SubtaskA_EvaluationData_labeled.csv');
-  const argmax = rows.map((r) => (triage(r.text).intent === 'idea' ? 1 : 0));
-  const thresholded = rows.map((r) => (ideaProbability(r.text) >= threshold ? 1 : 0));
+  return threshold;
+}
+
+// Zero-shot: no SemEval sentence trains anything. The floored rule: the suggestion detector's P(suggestion) at
+// or above a threshold chosen on the trial split (SubtaskA_Trial_Test_Labeled.csv, balanced, 592) with its
+// negatives reweighted to EXPECTED_SUGGESTION_RATE, never on the test file. Also scored: triage's own rule
+// (intent idea, which uses the shipped SUGGESTION_THRESHOLD) and, for comparison, the previous rule (the intent
+// model's P(idea) with a plain trial-F1-best threshold). Official metric: positive-class F1.
+function evalSuggestions(dataDir: string): Figure[] {
+  const intents = shippedIntentClassifier();
+  const detector = shippedSuggestionDetector();
+  const score = (file: string, p: (tokens: TextTokens) => number): Scored[] =>
+    loadSuggestions(dataDir, file).map((r) => ({ label: r.label, p: p(tokenizeText(r.text)) }));
+  const detect = (tokens: TextTokens) => suggestionProbability(detector, tokens);
+  const ideaP = (tokens: TextTokens) => classifyTokens(intents, tokens).probabilities[IDEA];
+  const trialFile = 'SubtaskA_Trial_Test_Labeled.csv';
+  const testFile = 'SubtaskA_EvaluationData_labeled.csv';
+  const trial = score(trialFile, detect);
+  const positives = trial.filter((r) => r.label === 1).length;
+  const negativeWeight =
+    ((1 - EXPECTED_SUGGESTION_RATE) / EXPECTED_SUGGESTION_RATE) * (positives / (trial.length - positives));
+  const threshold = bestThreshold(trial, negativeWeight);
+  const oldThreshold = bestThreshold(score(trialFile, ideaP));
+  const test = score(testFile, detect);
+  const rows = loadSuggestions(dataDir, testFile);
+  const triageRule = rows.map((r) => ({ label: r.label, p: triage(r.text).intent === 'idea' ? 1 : 0 }));
+  const info = (name: string, value: number, baseline: string): Figure => ({
+    name,
+    value,
+    percent: false,
+    baseline,
+  });
   return [
     {
-      name: `SemEval-2019 task 9 suggestion F1 (${rows.length}, zero-shot, P(idea) ≥ ${threshold.toFixed(2)} from trial)`,
-      value: suggestionF1(rows, thresholded),
+      name: `SemEval-2019 task 9 suggestion F1 (${rows.length}, zero-shot, detector P ≥ ${threshold.toFixed(2)} from trial at a ${(100 * EXPECTED_SUGGESTION_RATE).toFixed(1)}% rate)`,
+      value: weightedF1(test, threshold),
       percent: false,
       baseline: 'ULMFiT 0.701; 1st 0.781',
       floor: 0.6,
     },
-    {
-      name: 'SemEval suggestion F1, triage arg-max rule (no threshold)',
-      value: suggestionF1(rows, argmax),
-      percent: false,
-      baseline: 'ULMFiT 0.701',
-    },
+    info(
+      `SemEval suggestion F1, triage rule (intent idea; shipped threshold ${SUGGESTION_THRESHOLD})`,
+      weightedF1(triageRule, 0.5),
+      'ULMFiT 0.701',
+    ),
+    info(
+      `SemEval suggestion F1, previous rule (intent model P(idea) ≥ ${oldThreshold.toFixed(2)} from balanced trial)`,
+      weightedF1(score(testFile, ideaP), oldThreshold),
+      'ULMFiT 0.701',
+    ),
+    info(
+      `trial split F1 of the detector at ${threshold.toFixed(2)} (balanced split, 592)`,
+      weightedF1(trial, threshold),
+      '—',
+    ),
+    info(
+      'trial split F1, reweighted to the expected rate',
+      weightedF1(trial, threshold, negativeWeight),
+      '—',
+    ),
   ];
 }
 

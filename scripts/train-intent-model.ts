@@ -1,15 +1,23 @@
-// Trains Souk's shipped care-intent model and writes src/modules/care/triage/intent-model.json.
+// Trains Souk's shipped care-intent model and suggestion detector and writes
+// src/modules/care/triage/intent-model.json and suggestion-model.json.
 // Usage: npm run train:intent   (reads the public sets from SOUK_EVAL_DATA, default ../shared/data)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeIntentModel, encodeIntentModel } from '../src/modules/care/triage/intent-model.codec.ts';
 import { mulberry32 } from '../src/modules/care/triage/softmax-regression.trainer.ts';
+import { SUGGESTION_CUES } from '../src/modules/care/triage/suggestion.cues.ts';
+import {
+  DEFAULT_SUGGESTION_OPTIONS,
+  suggestionProbability,
+  trainSuggestionDetector,
+} from '../src/modules/care/triage/suggestion.detector.ts';
 import {
   classifyText,
   DEFAULT_CLASSIFIER_OPTIONS,
   type TextClassifier,
   trainTextClassifier,
 } from '../src/modules/care/triage/text.classifier.ts';
+import { tokenizeText } from '../src/modules/care/triage/text.tokenizer.ts';
 import { hasDataSets, resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
 import {
   buildIntentTrainingSet,
@@ -17,11 +25,20 @@ import {
   SEED_COPIES,
   SEED_SHARE,
 } from '../src/modules/care/triage/training/intent-training.set.ts';
+import {
+  buildSuggestionTrainingSet,
+  PUBLIC_NEGATIVE_SHARE,
+  SUGGESTION_SEED_COPIES,
+  type SuggestionTrainingExample,
+} from '../src/modules/care/triage/training/suggestion-training.set.ts';
 import { INTENTS } from '../src/modules/care/triage/triage.types.ts';
 
 const TRAINING_SETS = ['banking77', 'clinc150', 'bitext-customer-service'];
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const modelPath = fileURLToPath(new URL('../src/modules/care/triage/intent-model.json', import.meta.url));
+const suggestionPath = fileURLToPath(
+  new URL('../src/modules/care/triage/suggestion-model.json', import.meta.url),
+);
 
 function countBy(examples: readonly IntentExample[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -59,6 +76,53 @@ function holdOutReport(examples: readonly IntentExample[]): void {
   );
 }
 
+// Same idea for the suggestion detector: a seeded 15% of the hand-written templates held out, F1 at 0.5.
+function suggestionHoldOutReport(examples: readonly SuggestionTrainingExample[]): void {
+  const random = mulberry32(5);
+  const held = new Map<string, boolean>();
+  for (const e of examples)
+    if (!held.has(e.group)) held.set(e.group, e.source !== 'public' && random() < 0.15);
+  const detector = trainSuggestionDetector(examples.filter((e) => held.get(e.group) !== true));
+  const counts = { tp: 0, fp: 0, fn: 0 };
+  for (const e of examples.filter((e) => held.get(e.group) === true)) {
+    const said = suggestionProbability(detector, tokenizeText(e.text)) >= 0.5;
+    if (said && e.isSuggestion) counts.tp++;
+    else if (said) counts.fp++;
+    else if (e.isSuggestion) counts.fn++;
+  }
+  const f1 = (2 * counts.tp) / (2 * counts.tp + counts.fp + counts.fn);
+  console.log(`suggestion detector, held-out templates: F1 ${f1.toFixed(3)} (${JSON.stringify(counts)})`);
+}
+
+function trainSuggestionModel(dataDir: string): void {
+  const examples = buildSuggestionTrainingSet(dataDir);
+  const bySource: Record<string, number> = {};
+  for (const e of examples) {
+    const key = `${e.isSuggestion ? 'suggestion' : 'other'} ← ${e.source}`;
+    bySource[key] = (bySource[key] ?? 0) + 1;
+  }
+  console.table(bySource);
+  suggestionHoldOutReport(examples);
+  const detector = trainSuggestionDetector(examples);
+  const file = encodeIntentModel(detector, {
+    sources: {
+      banking77: 'CC BY 4.0',
+      clinc150: 'CC BY 3.0',
+      bitext: 'CDLA-Sharing-1.0',
+      seed: 'CC0 1.0 (project-authored)',
+    },
+    examples: bySource,
+    seedCopies: SUGGESTION_SEED_COPIES,
+    publicNegativeShare: PUBLIC_NEGATIVE_SHARE,
+    cues: SUGGESTION_CUES,
+    minDf: DEFAULT_SUGGESTION_OPTIONS.minDf,
+    train: DEFAULT_SUGGESTION_OPTIONS.train,
+    features: detector.vocabulary.buckets.length,
+  });
+  writeFileSync(suggestionPath, `${JSON.stringify(file)}\n`);
+  console.log(`wrote ${suggestionPath.slice(repoRoot.length)} (${JSON.stringify(file).length} bytes)`);
+}
+
 function main(): void {
   const dataDir = resolveEvalDataDir(repoRoot);
   if (!hasDataSets(dataDir, TRAINING_SETS)) {
@@ -92,6 +156,7 @@ function main(): void {
   });
   writeFileSync(modelPath, `${JSON.stringify(file)}\n`);
   console.log(`wrote ${modelPath.slice(repoRoot.length)} (${JSON.stringify(file).length} bytes)`);
+  trainSuggestionModel(dataDir);
 }
 
 main();

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { decodeIntentModel, type IntentModelFile } from './intent-model.codec.ts';
 import modelFile from './intent-model.json' with { type: 'json' };
+import { SUGGESTION_CLASSES, type SuggestionDetector } from './suggestion.detector.ts';
+import suggestionFile from './suggestion-model.json' with { type: 'json' };
 import type { TextClassifier } from './text.classifier.ts';
 import { INTENTS } from './triage.types.ts';
 
@@ -23,4 +25,17 @@ let shippedId: string | undefined;
 export function shippedIntentModelId(): string {
   shippedId ??= createHash('sha256').update(JSON.stringify(modelFile)).digest('hex').slice(0, 16);
   return shippedId;
+}
+
+let shippedSuggestions: SuggestionDetector | undefined;
+
+/** The suggestion detector trained by the same script (suggestion-model.json), decoded once on first use. */
+export function shippedSuggestionDetector(): SuggestionDetector {
+  if (shippedSuggestions === undefined) {
+    const decoded = decodeIntentModel(suggestionFile as IntentModelFile);
+    if (decoded.classes.join() !== SUGGESTION_CLASSES.join())
+      throw new Error('suggestion model classes are not other, idea');
+    shippedSuggestions = decoded;
+  }
+  return shippedSuggestions;
 }

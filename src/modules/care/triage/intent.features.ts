@@ -109,9 +109,14 @@ function pushCharGrams(term: string, config: FeatureConfig, mask: number): void 
 
 /**
  * Every hashed feature occurrence of the terms, repeats included: word unigrams, bigrams (with a start marker)
- * and character n-grams of word-like terms. The result is a view of a shared buffer, valid until the next call.
+ * and character n-grams of word-like terms; then `extras` as unigrams only (markers such as suggestion cues,
+ * which must not form bigrams with the words). The result is a view of a shared buffer, valid until the next call.
  */
-export function hashTermsRaw(terms: readonly string[], config: FeatureConfig): Uint32Array {
+export function hashTermsRaw(
+  terms: readonly string[],
+  config: FeatureConfig,
+  extras: readonly string[] = [],
+): Uint32Array {
   const mask = (1 << config.hashBits) - 1;
   used = 0;
   let previous = hashString('<s>', SEED_WORD);
@@ -122,12 +127,17 @@ export function hashTermsRaw(terms: readonly string[], config: FeatureConfig): U
     if (isWordLike(term)) pushCharGrams(term, config, mask);
     previous = h;
   }
+  for (const extra of extras) push(hashString(extra, SEED_WORD) & mask);
   return scratch.subarray(0, used);
 }
 
 /** Unique hashed features of the terms with their counts (what training needs before a vocabulary exists). */
-export function hashTerms(terms: readonly string[], config: FeatureConfig): HashedCounts {
-  return countUnique(hashTermsRaw(terms, config), config.hashBits);
+export function hashTerms(
+  terms: readonly string[],
+  config: FeatureConfig,
+  extras: readonly string[] = [],
+): HashedCounts {
+  return countUnique(hashTermsRaw(terms, config, extras), config.hashBits);
 }
 
 // Counting through a dense bucket table stamped per call beats sorting the buckets by 2×: V8's typed-array
