@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import './care.css';
 import './care-extras.css';
+import './care-workflow.css';
 import './sla.css';
 
 // The agent workspace is loaded only when someone opens it: most users never answer for a brand.
@@ -9,12 +10,21 @@ const rules = async () => ({ Component: (await import('./components/rules-page.t
 const slaSettings = async () => ({
   Component: (await import('./components/sla-settings-page.tsx')).SlaSettingsPage,
 });
+const setup = async () => ({
+  Component: (await import('./components/inbox-setup-page.tsx')).InboxSetupPage,
+});
+const myCare = async () => ({ Component: (await import('./components/my-care-page.tsx')).MyCarePage });
 const report = async () => ({ Component: (await import('./components/sla-report-page.tsx')).SlaReportPage });
 
-/** The care inbox of a brand and its routing rules, for its owners, admins and agents. */
+/**
+ * The care inbox of a brand, its rules and settings, for its owners, admins and agents; and the person's own
+ * conversations with brands (Support), where they answer a request to go private and rate the help.
+ */
 export const careSignedInRoutes: RouteObject[] = [
   { path: 'orgs/:handle/inbox', lazy: inbox },
   { path: 'orgs/:handle/inbox/rules', lazy: rules },
   { path: 'orgs/:handle/inbox/sla', lazy: slaSettings },
   { path: 'orgs/:handle/inbox/report', lazy: report },
+  { path: 'orgs/:handle/inbox/setup', lazy: setup },
+  { path: 'me/care', lazy: myCare },
 ];

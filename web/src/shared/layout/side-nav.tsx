@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { CareNav } from '../../modules/care/components/care-nav.tsx';
+import { CareNav, MyCareNav } from '../../modules/care/components/care-nav.tsx';
 import { BrandNav, ShopperNav } from '../../modules/commerce/components/commerce-nav.tsx';
 import type { Me } from '../../modules/identity/api/identity.types.ts';
 import { useLogout } from '../../modules/identity/hooks/use-auth.ts';
@@ -73,6 +73,7 @@ function SignedInNav({ me }: { me: Me }) {
         />
       )}
       <ShopperNav />
+      <MyCareNav />
       <NavItem to={`/@${me.account.handle}`} icon={<UserIcon />} label="Profile" testId="nav-profile" />
       <NavItem to="/settings" icon={<SettingsIcon />} label="Settings" testId="nav-settings" />
       <CareNav me={me} />

@@ -24,6 +24,8 @@ export const careApi = {
         status: filter.status,
         queueId: filter.queueId,
         mine: filter.mine ? 'true' : undefined,
+        snoozed: filter.snoozed ? 'true' : undefined,
+        limit: filter.snoozed ? 100 : undefined,
         cursor,
       },
     }),

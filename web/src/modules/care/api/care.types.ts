@@ -39,6 +39,9 @@ export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
 export type Queue = { id: string; name: string; position: number };
 
+/** Whether the customer agreed to continue by direct message: private replies wait for `granted`. */
+export type PrivateConsent = 'none' | 'requested' | 'granted' | 'declined';
+
 export type Conversation = {
   id: string;
   customer: AccountSummary | null;
@@ -57,11 +60,20 @@ export type Conversation = {
   lastCustomerMessageAt: string;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+  /** Hidden from the inbox until then, or until the customer writes again. */
+  snoozedUntil: string | null;
+  privateConsent: PrivateConsent;
+  /** The customer's rating (1–5) once they gave one. */
+  csat: number | null;
   sla: ConversationSla;
   /** Set once an agent merged this conversation into another; it is closed and its messages live there. */
   mergedIntoId: string | null;
   mergedAt: string | null;
 };
+
+/** Snoozed into the future (a snooze in the past has woken up). */
+export const isSnoozed = (c: Pick<Conversation, 'snoozedUntil'>, now = Date.now()) =>
+  c.snoozedUntil !== null && Date.parse(c.snoozedUntil) > now;
 
 export type MessageDirection = 'in' | 'out' | 'note';
 
@@ -101,7 +113,13 @@ export type ConversationDetail = Conversation & {
   customer360: Customer360;
 };
 
-export type ConversationFilter = { status: ConversationStatus; queueId?: string; mine?: boolean };
+/** `snoozed` lists only conversations snoozed into the future, of every status. */
+export type ConversationFilter = {
+  status?: ConversationStatus;
+  queueId?: string;
+  mine?: boolean;
+  snoozed?: boolean;
+};
 
 export type ConversationPatch = {
   status?: ConversationStatus;
@@ -109,6 +127,8 @@ export type ConversationPatch = {
   tags?: string[];
   assignee?: string | null;
   queueId?: string;
+  /** ISO time to hide the conversation until; null wakes it up. */
+  snoozedUntil?: string | null;
 };
 
 export type ReplyMode = 'public' | 'private';

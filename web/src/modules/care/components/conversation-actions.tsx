@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { type ConversationDetail, PRIORITIES, type Priority } from '../api/care.types.ts';
 import { useInboxAgents, useUpdateConversation } from '../hooks/use-inbox.ts';
+import { SnoozeAction } from './snooze-action.tsx';
 
-/** Status, assignee, priority and tags of one conversation. */
+/** Status, snooze, assignee, priority and tags of one conversation. */
 export function ConversationActions({
   handle,
   conversation,
@@ -50,6 +51,11 @@ export function ConversationActions({
             Reopen
           </button>
         )}
+        <SnoozeAction
+          conversation={c}
+          disabled={busy}
+          onChange={(snoozedUntil) => update.mutate({ snoozedUntil })}
+        />
         <label className="care-select">
           <span>Assignee</span>
           <select

@@ -1,7 +1,7 @@
 import { Avatar } from '../../../shared/ui/avatar.tsx';
-import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
+import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
-import type { Conversation, ConversationFilter } from '../api/care.types.ts';
+import { type Conversation, type ConversationFilter, isSnoozed } from '../api/care.types.ts';
 import { useConversations } from '../hooks/use-inbox.ts';
 import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
 import { SlaTimer } from './sla-timer.tsx';
@@ -49,6 +49,11 @@ function ConversationRow({
           </span>
           <SlaTimer conversation={c} />
         </span>
+        {isSnoozed(c) && (
+          <span className="care-snoozed small" data-testid="inbox-snoozed">
+            Snoozed until {formatFull(c.snoozedUntil!)}
+          </span>
+        )}
       </button>
     </li>
   );
@@ -75,9 +80,15 @@ export function ConversationList({
       ) : query.error && items.length === 0 ? (
         <ErrorBanner error={query.error} />
       ) : items.length === 0 ? (
-        <EmptyState title={`No ${filter.status} conversations`}>
-          <p>Mentions, replies and direct messages to the brand land here as they arrive.</p>
-        </EmptyState>
+        filter.snoozed ? (
+          <EmptyState title="No snoozed conversations">
+            <p>A snoozed conversation waits here until its time comes or the customer writes again.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title={`No ${filter.status} conversations`}>
+            <p>Mentions, replies and direct messages to the brand land here as they arrive.</p>
+          </EmptyState>
+        )
       ) : (
         <ul className="inbox-rows" data-testid="inbox-list">
           {items.map((c) => (

@@ -7,6 +7,7 @@ import { Customer360Panel } from './customer-360.tsx';
 import { MergeAction, MergeActivity, MergedBanner } from './merge-action.tsx';
 import { MessageList } from './message-list.tsx';
 import { NoteBox } from './note-box.tsx';
+import { PrivateConsentAction, privateReplyBlock } from './private-consent.tsx';
 import { ReplyBox } from './reply-box.tsx';
 import { SlaTimer } from './sla-timer.tsx';
 
@@ -65,20 +66,33 @@ export function ConversationPane({
           <span className="inbox-queue">{c.queue?.name ?? 'No queue'}</span>
           {c.language && <span className="care-chip">{c.language}</span>}
           <SlaTimer conversation={c} />
+          {c.csat !== null && (
+            <span className="care-chip" data-testid="conversation-csat" title="The customer’s rating">
+              Rated {c.csat}/5
+            </span>
+          )}
         </div>
         {c.mergedIntoId ? (
           <MergedBanner conversation={c} onOpen={onOpen} />
         ) : (
           <>
             <ConversationActions handle={handle} conversation={c} />
-            <MergeAction key={`merge-${c.id}`} handle={handle} conversation={c} onMerged={onOpen} />
+            <div className="care-secondary-actions">
+              <PrivateConsentAction key={`private-${c.id}`} handle={handle} conversation={c} />
+              <MergeAction key={`merge-${c.id}`} handle={handle} conversation={c} onMerged={onOpen} />
+            </div>
           </>
         )}
         <MergeActivity conversation={c} onOpen={onOpen} />
         <MessageList handle={handle} conversationId={c.id} messages={c.messages} />
         {!c.mergedIntoId && (
           <>
-            <ReplyBox key={`reply-${c.id}`} handle={handle} conversationId={c.id} />
+            <ReplyBox
+              key={`reply-${c.id}`}
+              handle={handle}
+              conversationId={c.id}
+              privateBlocked={privateReplyBlock(c)}
+            />
             <NoteBox key={`note-${c.id}`} handle={handle} conversationId={c.id} />
           </>
         )}

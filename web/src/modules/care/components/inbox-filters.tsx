@@ -2,12 +2,16 @@ import { errorMessage } from '../../../shared/api/api-error.ts';
 import type { ConversationStatus } from '../api/care.types.ts';
 import { useAvailability, useQueues } from '../hooks/use-inbox.ts';
 
+/** A status tab, or Snoozed: conversations hidden until later, of any status. */
+export type InboxView = ConversationStatus | 'snoozed';
+
 export type QueueChoice = { kind: 'all' } | { kind: 'mine' } | { kind: 'queue'; id: string };
 
-const STATUSES: { status: ConversationStatus; label: string }[] = [
+const VIEWS: { status: InboxView; label: string }[] = [
   { status: 'open', label: 'Open' },
   { status: 'pending', label: 'Pending' },
   { status: 'resolved', label: 'Resolved' },
+  { status: 'snoozed', label: 'Snoozed' },
 ];
 
 function QueueButton({
@@ -46,15 +50,15 @@ export function InboxFilters({
 }: {
   handle: string;
   queue: QueueChoice;
-  status: ConversationStatus;
+  status: InboxView;
   onQueue: (choice: QueueChoice) => void;
-  onStatus: (status: ConversationStatus) => void;
+  onStatus: (status: InboxView) => void;
 }) {
   const queues = useQueues(handle).data?.items ?? [];
   return (
     <aside className="inbox-pane inbox-filters" aria-label="Inbox filters">
       <div className="inbox-status-tabs" role="tablist" aria-label="Status">
-        {STATUSES.map((s) => (
+        {VIEWS.map((s) => (
           <button
             key={s.status}
             type="button"

@@ -1,21 +1,19 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState } from '../../../shared/ui/status.tsx';
-import type { ConversationFilter, ConversationStatus } from '../api/care.types.ts';
+import type { ConversationFilter } from '../api/care.types.ts';
 import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationPane } from './conversation-pane.tsx';
-import { InboxFilters, type QueueChoice } from './inbox-filters.tsx';
+import { InboxFilters, type InboxView, type QueueChoice } from './inbox-filters.tsx';
 
-const STATUSES: ConversationStatus[] = ['open', 'pending', 'resolved'];
+const VIEWS: InboxView[] = ['open', 'pending', 'resolved', 'snoozed'];
 
 /** The inbox state lives in the URL (?status=&queue=&c=), so a link or a reload opens the same view. */
 function useInboxParams() {
   const [params, setParams] = useSearchParams();
   const rawStatus = params.get('status');
-  const status: ConversationStatus = STATUSES.includes(rawStatus as ConversationStatus)
-    ? (rawStatus as ConversationStatus)
-    : 'open';
+  const status: InboxView = VIEWS.includes(rawStatus as InboxView) ? (rawStatus as InboxView) : 'open';
   const rawQueue = params.get('queue');
   const queue: QueueChoice =
     rawQueue === 'mine' ? { kind: 'mine' } : rawQueue ? { kind: 'queue', id: rawQueue } : { kind: 'all' };
@@ -53,7 +51,7 @@ export function InboxPage() {
   }
   const brand = membership.org.handle;
   const filter: ConversationFilter = {
-    status,
+    ...(status === 'snoozed' ? { snoozed: true } : { status }),
     queueId: queue.kind === 'queue' ? queue.id : undefined,
     mine: queue.kind === 'mine' ? true : undefined,
   };
@@ -66,6 +64,13 @@ export function InboxPage() {
           data-testid="inbox-report-link"
         >
           Report
+        </Link>
+        <Link
+          to={`/orgs/${brand}/inbox/setup`}
+          className="btn btn-secondary btn-sm"
+          data-testid="inbox-setup-link"
+        >
+          Canned replies & queues
         </Link>
         <Link
           to={`/orgs/${brand}/inbox/sla`}

@@ -1,17 +1,32 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { LockIcon } from '../../../shared/ui/icons.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { REPLY_LIMITS, type ReplyMode } from '../api/care.types.ts';
 import { useInboxSettings } from '../hooks/use-care-extras.ts';
 import { useReply } from '../hooks/use-inbox.ts';
+import { CannedPicker } from './canned-picker.tsx';
 
 /** Characters as the server counts them: code points, so an emoji counts once. */
 const length = (text: string) => [...text].length;
 
-/** Answer as the brand, in public in the thread or privately by direct message, against the mode's limit (the brand's own for public replies). */
-export function ReplyBox({ handle, conversationId }: { handle: string; conversationId: string }) {
+/**
+ * Answer as the brand, in public in the thread or privately by direct message, against the mode's limit (the
+ * brand's own for public replies). `privateBlocked` says why a private message cannot go out yet (no consent):
+ * the mode stays selectable so the agent reads why, but sending waits.
+ */
+export function ReplyBox({
+  handle,
+  conversationId,
+  privateBlocked,
+}: {
+  handle: string;
+  conversationId: string;
+  privateBlocked: string | null;
+}) {
   const [mode, setMode] = useState<ReplyMode>('public');
   const [text, setText] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
   const reply = useReply(handle, conversationId);
   const settings = useInboxSettings(handle).data;
   const limit =
@@ -20,10 +35,24 @@ export function ReplyBox({ handle, conversationId }: { handle: string; conversat
       : (settings?.privateReplyLimit ?? REPLY_LIMITS.private);
   const used = length(text);
   const over = used > limit;
+  const blocked = mode === 'private' ? privateBlocked : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim() || over) return;
+    if (!text.trim() || over || blocked) return;
     reply.mutate({ text: text.trim(), mode }, { onSuccess: () => setText('') });
+  };
+  // A canned reply replaces the selection (or goes in at the caret), then the agent edits on from its end.
+  const insert = (snippet: string) => {
+    const el = field.current;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    const next = `${text.slice(0, start)}${snippet}${text.slice(end)}`;
+    setText(next);
+    const caret = start + snippet.length;
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(caret, caret);
+    });
   };
   const fieldError = reply.error instanceof ApiError ? reply.error.fieldMessage('text') : undefined;
   return (
@@ -38,8 +67,11 @@ export function ReplyBox({ handle, conversationId }: { handle: string; conversat
               aria-pressed={mode === option}
               onClick={() => setMode(option)}
               data-testid={`reply-mode-${option}`}
+              data-available={option === 'private' && privateBlocked ? 'false' : 'true'}
+              title={option === 'private' && privateBlocked ? privateBlocked : undefined}
             >
               {option === 'public' ? 'Public reply' : 'Private message'}
+              {option === 'private' && privateBlocked && <LockIcon size={13} className="segment-lock" />}
             </button>
           ))}
         </fieldset>
@@ -51,7 +83,13 @@ export function ReplyBox({ handle, conversationId }: { handle: string; conversat
           {used}/{limit}
         </span>
       </div>
+      {blocked && (
+        <p className="care-reply-blocked" role="note" data-testid="private-blocked">
+          {blocked}
+        </p>
+      )}
       <textarea
+        ref={field}
         value={text}
         onChange={(e) => setText(e.target.value)}
         rows={3}
@@ -66,11 +104,12 @@ export function ReplyBox({ handle, conversationId }: { handle: string; conversat
         </p>
       )}
       {reply.error && <ErrorBanner error={reply.error} fields={['text']} />}
-      <div className="care-reply-actions">
+      <div className="care-reply-tools">
+        <CannedPicker handle={handle} conversationId={conversationId} onInsert={insert} />
         <button
           type="submit"
           className="btn btn-primary btn-sm"
-          disabled={!text.trim() || over || reply.isPending}
+          disabled={!text.trim() || over || reply.isPending || Boolean(blocked)}
           data-testid="reply-submit"
         >
           {reply.isPending ? 'Sending…' : mode === 'public' ? 'Reply publicly' : 'Send privately'}

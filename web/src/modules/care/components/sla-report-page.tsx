@@ -41,13 +41,13 @@ function ReportTable({ rows, by }: { rows: ReportRow[]; by: ReportGrouping }) {
               <th scope="row">{r.group ?? (by === 'agent' ? 'Unassigned' : 'No queue')}</th>
               <td>{r.conversations}</td>
               <td>{stat(r.firstResponseBusinessMinutes)}</td>
-              <td>{stat(r.firstResponseMinutes)}</td>
+              <td data-testid="sla-report-first-response">{stat(r.firstResponseMinutes)}</td>
               <td>{stat(r.resolutionBusinessMinutes)}</td>
               <td>{stat(r.resolutionMinutes)}</td>
               <td className={r.breaches > 0 ? 'sla-breached' : undefined} data-testid="sla-report-breaches">
                 {r.breaches}
               </td>
-              <td>{r.csat ?? '—'}</td>
+              <td data-testid="sla-report-csat">{r.csat ?? '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,40 @@
+import { api } from '../../../shared/api/client.ts';
+import type { Items } from '../../../shared/api/types.ts';
+import type { CannedReply, CannedReplyInput, MyCareConversation } from './workflow.types.ts';
+
+const enc = encodeURIComponent;
+const care = (handle: string) => `/orgs/${enc(handle)}/care`;
+
+/** Around a conversation: canned replies, queues, moving to private; and the customer's side of care. */
+export const workflowApi = {
+  canned: (handle: string) => api<Items<CannedReply>>(`${care(handle)}/canned-replies`),
+  addCanned: (handle: string, input: CannedReplyInput) =>
+    api<CannedReply>(`${care(handle)}/canned-replies`, { method: 'POST', body: input }),
+  removeCanned: (handle: string, id: string) =>
+    api<void>(`${care(handle)}/canned-replies/${enc(id)}`, { method: 'DELETE' }),
+  /** The canned reply with its variables filled in for this conversation's customer. */
+  renderCanned: (handle: string, conversationId: string, cannedId: string) =>
+    api<{ text: string }>(
+      `${care(handle)}/conversations/${enc(conversationId)}/canned-replies/${enc(cannedId)}`,
+    ),
+
+  addQueue: (handle: string, name: string) =>
+    api<{ id: string; name: string }>(`${care(handle)}/queues`, { method: 'POST', body: { name } }),
+  renameQueue: (handle: string, id: string, name: string) =>
+    api<void>(`${care(handle)}/queues/${enc(id)}`, { method: 'PATCH', body: { name } }),
+  removeQueue: (handle: string, id: string) =>
+    api<void>(`${care(handle)}/queues/${enc(id)}`, { method: 'DELETE' }),
+
+  /** Posts the question in public in the customer's thread; private replies wait for their yes. */
+  requestPrivate: (handle: string, conversationId: string, text?: string) =>
+    api<{ postId: string }>(`${care(handle)}/conversations/${enc(conversationId)}/private-request`, {
+      method: 'POST',
+      body: text ? { text } : {},
+    }),
+
+  mine: () => api<Items<MyCareConversation>>('/me/care/conversations'),
+  answerConsent: (id: string, accept: boolean) =>
+    api<void>(`/me/care/conversations/${enc(id)}/consent`, { method: 'POST', body: { accept } }),
+  rate: (id: string, score: number) =>
+    api<void>(`/me/care/conversations/${enc(id)}/rating`, { method: 'POST', body: { score } }),
+};

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { workflowApi } from '../api/workflow.api.ts';
+
+/** Not under a brand's handle: these belong to the person, whichever brands they talk to. */
+export const myCareKey = ['care', 'me', 'conversations'] as const;
+
+/**
+ * Always stale: a brand's question reaches the person as an ordinary reply (no live event on their side), so
+ * opening the Support page or coming back to the tab asks again.
+ */
+export function useMyCareConversations(enabled = true) {
+  return useQuery({ queryKey: myCareKey, queryFn: workflowApi.mine, enabled, staleTime: 0 });
+}
+
+/** How many of the person's conversations wait for their answer: a consent question or a rating. */
+export function useMyCareAwaiting(): number {
+  const items = useMyCareConversations().data?.items ?? [];
+  return items.filter((c) => c.privateConsent === 'requested' || c.canRate).length;
+}
+
+export function useAnswerConsent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; accept: boolean }) => workflowApi.answerConsent(input.id, input.accept),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: myCareKey }),
+  });
+}
+
+/** A refused rating (already rated, not resolved) refreshes too, so the page shows the conversation as it is. */
+export function useRateConversation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; score: number }) => workflowApi.rate(input.id, input.score),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: myCareKey }),
+  });
+}
