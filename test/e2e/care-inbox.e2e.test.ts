@@ -334,6 +334,7 @@ describe('the care inbox', () => {
     await customer.goto('/');
     await customer.getByTestId('nav-my-care').click();
     const mine = customer.getByTestId('my-care-conversation').filter({ hasText: 'Brightmart' });
+    expect(await mine.getByTestId('my-care-about').textContent()).toContain('my lamp arrived broken');
     await mine.getByTestId('consent-accept').click();
     await expect.poll(() => mine.getByTestId('consent').getAttribute('data-state')).toBe('granted');
 

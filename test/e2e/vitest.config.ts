@@ -9,5 +9,8 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A browser waits on the server and the page's own fetches: on a loaded CI machine a change can take more
+    // than expect.poll's default second to show.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -26,6 +26,7 @@ async function inbox(client: TestClient, query = '') {
     priority: string;
     status: string;
     previousId: string | null;
+    snoozedUntil: string | null;
   }[];
 }
 
@@ -126,7 +127,20 @@ describe('care inbox', () => {
       id: conversationId,
       brand: { handle: 'skyline' },
       privateConsent: 'requested',
+      postId: complaintId,
     });
+    expect(mine[0].firstMessage).toContain('@skyline');
+    // Asking again is refused before anything is posted: the thread carries the question once.
+    const again = await agent.post(
+      `/api/v1/orgs/skyline/care/conversations/${conversationId}/private-request`,
+      {},
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('consent_already_asked');
+    const asked = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`))
+      .json()
+      .messages.filter((m: { text: string }) => m.text.includes('continue by direct message'));
+    expect(asked).toHaveLength(1);
     expect(
       (await customer.post(`/api/v1/me/care/conversations/${conversationId}/consent`, { accept: true }))
         .statusCode,
@@ -230,10 +244,14 @@ describe('care inbox', () => {
       snoozedUntil: until,
     });
     expect((await inbox(agent)).map((c) => c.id)).not.toContain(conversationId);
-    expect((await inbox(agent, '?snoozed=true')).map((c) => c.id)).toContain(conversationId);
+    // The Snoozed view lists the snoozed conversations alone.
+    expect((await inbox(agent, '?snoozed=true')).map((c) => [c.id, c.snoozedUntil])).toEqual([
+      [conversationId, until],
+    ]);
     await customer.post('/api/v1/posts', { text: '@skyline any news?', inReplyToId: complaintId });
     await t.drain();
     expect((await inbox(agent)).map((c) => c.id)).toContain(conversationId);
+    expect(await inbox(agent, '?snoozed=true')).toEqual([]);
   });
 
   it('should let the customer rate a resolved conversation once, and report response times and CSAT', async () => {

@@ -197,7 +197,8 @@ export function listConversations(
     queueId?: string;
     assigneeId?: string;
     customerId?: string;
-    includeSnoozed?: boolean;
+    /** `awake` (the default) leaves snoozed conversations out, `only` lists them alone, `all` both. */
+    snoozed?: 'awake' | 'only' | 'all';
   },
   cursor: string | undefined,
   limit: number,
@@ -211,8 +212,10 @@ export function listConversations(
   if (filter.queueId) q = q.where('queue_id', '=', filter.queueId);
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
-  if (!filter.includeSnoozed)
+  const snoozed = filter.snoozed ?? 'awake';
+  if (snoozed === 'awake')
     q = q.where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', new Date())]));
+  if (snoozed === 'only') q = q.where('snoozed_until', '>', new Date());
   if (cursor) q = q.where('id', '<', cursor);
   return q
     .orderBy('id', 'desc')
@@ -370,21 +373,42 @@ export function customerConversation(db: Executor, customerId: string, id: strin
 }
 
 export function customerConversations(db: Executor, customerId: string) {
-  return db
-    .selectFrom('care_conversations')
-    .select(['id', 'org_id', 'status', 'private_consent', 'csat_score', 'opened_at', 'resolved_at'])
-    .where('customer_id', '=', customerId)
-    .where('merged_into_id', 'is', null) // merged into another, which the customer sees instead
-    .orderBy('opened_at', 'desc')
-    .limit(50)
-    .execute();
+  return (
+    db
+      .selectFrom('care_conversations')
+      .select(['id', 'org_id', 'status', 'private_consent', 'csat_score', 'opened_at', 'resolved_at'])
+      // What it is about, for the customer: their first message in it and the post it came from.
+      .select((eb) => [
+        eb
+          .selectFrom('care_messages as m')
+          .select(sql<string>`left(m.text, 140)`.as('text'))
+          .whereRef('m.conversation_id', '=', 'care_conversations.id')
+          .where('m.direction', '=', 'in')
+          .orderBy('m.created_at')
+          .limit(1)
+          .as('first_text'),
+        eb
+          .selectFrom('care_messages as m')
+          .select('m.post_id')
+          .whereRef('m.conversation_id', '=', 'care_conversations.id')
+          .where('m.direction', '=', 'in')
+          .orderBy('m.created_at')
+          .limit(1)
+          .as('first_post_id'),
+      ])
+      .where('customer_id', '=', customerId)
+      .where('merged_into_id', 'is', null) // merged into another, which the customer sees instead
+      .orderBy('opened_at', 'desc')
+      .limit(50)
+      .execute()
+  );
 }
 
 export async function setConsent(
   db: Executor,
   id: string,
   from: 'none' | 'requested',
-  to: 'requested' | 'granted' | 'declined',
+  to: 'none' | 'requested' | 'granted' | 'declined',
 ): Promise<boolean> {
   const r = await db
     .updateTable('care_conversations')

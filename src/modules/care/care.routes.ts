@@ -57,7 +57,12 @@ export function careRoutes(inbox: InboxService) {
               status: Type.Optional(Status),
               queueId: Type.Optional(Type.String({ format: 'uuid' })),
               mine: Type.Optional(Type.Boolean()),
-              snoozed: Type.Optional(Type.Boolean({ description: 'Include snoozed conversations' })),
+              snoozed: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'true: only conversations snoozed into the future, of any status; otherwise snoozed ones are left out',
+                }),
+              ),
               cursor: Type.Optional(Type.String({ maxLength: 200 })),
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
             },

@@ -88,13 +88,7 @@ export function createInboxService(deps: InboxDeps) {
 
   async function customer360(orgId: string, customerId: string) {
     const [account] = await identity.accounts.byIds([customerId]);
-    const history = await repo.listConversations(
-      db,
-      orgId,
-      { customerId, includeSnoozed: true },
-      undefined,
-      50,
-    );
+    const history = await repo.listConversations(db, orgId, { customerId, snoozed: 'all' }, undefined, 50);
     const sales = await commerce.customerSummary(orgId, customerId);
     return {
       profile: account ? presentAccount(account) : null,
@@ -133,7 +127,7 @@ export function createInboxService(deps: InboxDeps) {
           status: filter.status,
           queueId: filter.queueId,
           assigneeId: filter.mine ? principal.userId : undefined,
-          includeSnoozed: filter.snoozed,
+          snoozed: filter.snoozed ? 'only' : 'awake',
         },
         decodeCursor(page.cursor, UUID_PATTERN),
         limit,

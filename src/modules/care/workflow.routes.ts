@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
-import { HandleParam, IdParam } from '../identity/index.ts';
+import { AccountSummary, HandleParam, IdParam } from '../identity/index.ts';
 import type { WorkflowService } from './workflow.service.ts';
 
 const tags = ['care'];
@@ -15,6 +15,22 @@ const Name = Type.Object(
   { additionalProperties: false },
 );
 const noContent = { 204: Type.Null() };
+const MyConversation = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  brand: Type.Union([AccountSummary, Type.Null()]),
+  status: Type.Union([Type.Literal('open'), Type.Literal('pending'), Type.Literal('resolved')]),
+  firstMessage: Type.Union([Type.String(), Type.Null()], {
+    description: 'The start of your first message in it',
+  }),
+  postId: Type.Union([Type.String(), Type.Null()], { description: 'The post that message came from' }),
+  privateConsent: Type.Union(
+    [Type.Literal('none'), Type.Literal('requested'), Type.Literal('granted'), Type.Literal('declined')],
+    { description: 'requested: the brand asks to continue by direct message and waits for your answer' },
+  ),
+  rating: Type.Union([Type.Integer(), Type.Null()]),
+  canRate: Type.Boolean(),
+  openedAt: Type.String({ format: 'date-time' }),
+});
 
 export function workflowRoutes(workflow: WorkflowService) {
   return async (fastify: FastifyInstance) => {
@@ -176,7 +192,13 @@ export function workflowRoutes(workflow: WorkflowService) {
     // The customer's side of care.
     app.get(
       '/me/care/conversations',
-      { schema: { tags, summary: 'Your conversations with brands' } },
+      {
+        schema: {
+          tags,
+          summary: 'Your conversations with brands (the newest 50)',
+          response: { 200: Type.Object({ items: Type.Array(MyConversation) }) },
+        },
+      },
       async (request) => ({ items: await workflow.mine(requireUser(request)) }),
     );
     app.post(

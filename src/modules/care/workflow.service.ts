@@ -93,12 +93,23 @@ export function createWorkflowService({ db, live, identity, inbox }: WorkflowDep
     /** Asks the customer in public whether to continue by direct message; private replies wait for a yes. */
     async requestPrivate(principal: Principal, handle: string, id: string, text?: string) {
       const org = await workOrg(principal, handle);
-      const reply = await inbox.reply(principal, handle, id, {
-        text: text ?? 'Could we continue by direct message? Accept the request in your Souk conversations.',
-        mode: 'public',
-      });
+      if (!(await repo.findConversation(db, org.id, id)))
+        throw notFound('Conversation', 'conversation_not_found');
+      // Claim the request before asking in public, so a second click asks nothing twice; release it if the
+      // question cannot be posted.
       if (!(await repo.setConsent(db, id, 'none', 'requested')))
         throw conflict('consent_already_asked', 'The customer was already asked');
+      let reply: Awaited<ReturnType<typeof inbox.reply>>;
+      try {
+        reply = await inbox.reply(principal, handle, id, {
+          text:
+            text ?? 'Could we continue by direct message? You can accept the request under Support in Souk.',
+          mode: 'public',
+        });
+      } catch (error) {
+        await repo.setConsent(db, id, 'requested', 'none');
+        throw error;
+      }
       live.publish([org.id], { event: 'care.conversation', data: { conversationId: id, orgId: org.id } });
       return reply;
     },
@@ -116,6 +127,8 @@ export function createWorkflowService({ db, live, identity, inbox }: WorkflowDep
         id: r.id,
         brand: brands.get(r.org_id) ?? null,
         status: r.status,
+        firstMessage: r.first_text ?? null,
+        postId: r.first_post_id ?? null,
         privateConsent: r.private_consent,
         rating: r.csat_score,
         canRate: r.status === 'resolved' && r.csat_score === null,

@@ -25,7 +25,6 @@ export const careApi = {
         queueId: filter.queueId,
         mine: filter.mine ? 'true' : undefined,
         snoozed: filter.snoozed ? 'true' : undefined,
-        limit: filter.snoozed ? 100 : undefined,
         cursor,
       },
     }),

@@ -18,6 +18,9 @@ export type MyCareConversation = {
   id: string;
   brand: AccountSummary | null;
   status: ConversationStatus;
+  /** The start of the person's first message in it, and the post it came from. */
+  firstMessage: string | null;
+  postId: string | null;
   privateConsent: PrivateConsent;
   rating: number | null;
   canRate: boolean;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
@@ -127,6 +128,11 @@ function MyConversation({ conversation }: { conversation: MyCareConversation }) 
           </span>
         </span>
       </div>
+      {c.firstMessage && (
+        <p className="my-care-about" data-testid="my-care-about">
+          {c.postId ? <Link to={`/posts/${c.postId}`}>{c.firstMessage}</Link> : c.firstMessage}
+        </p>
+      )}
       <ConsentQuestion conversation={c} />
       <Rating conversation={c} />
     </li>

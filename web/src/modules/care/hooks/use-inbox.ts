@@ -1,19 +1,10 @@
-import {
-  type InfiniteData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import type { Page } from '../../../shared/api/types.ts';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { identityApi } from '../../identity/api/identity.api.ts';
 import { careApi } from '../api/care.api.ts';
 import {
-  type Conversation,
   type ConversationFilter,
   type ConversationPatch,
   INBOX_ROLES,
-  isSnoozed,
   type ReplyMode,
 } from '../api/care.types.ts';
 import { careKeys } from './care-keys.ts';
@@ -28,13 +19,6 @@ export function useConversations(handle: string, filter: ConversationFilter) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: SAFETY_POLL_MS,
-    // The server's `snoozed=true` lists snoozed conversations beside the awake ones: the Snoozed tab keeps the former.
-    select: filter.snoozed
-      ? (data: InfiniteData<Page<Conversation>, string | undefined>) => ({
-          ...data,
-          pages: data.pages.map((page) => ({ ...page, items: page.items.filter((c) => isSnoozed(c)) })),
-        })
-      : undefined,
   });
 }
 
