@@ -48,5 +48,14 @@ describe('the demo world', () => {
           c.queue?.name === 'Service' && c.intent === 'complaint',
       ),
     ).toBe(true);
+    // The team has canned replies to answer with, and the demo shopper sees their question on the Support page.
+    const canned = (await team('/api/v1/orgs/larchwood/care/canned-replies')).json().items;
+    expect(canned.map((c: { title: string }) => c.title)).toContain('Shipping times');
+    const shopper = await signIn('demo@souk.example');
+    const mine = (await shopper('/api/v1/me/care/conversations')).json().items;
+    expect(mine).toEqual([
+      expect.objectContaining({ brand: expect.objectContaining({ handle: 'larchwood' }), status: 'open' }),
+    ]);
+    expect(mine[0].firstMessage).toContain('Summit Jacket');
   });
 });
