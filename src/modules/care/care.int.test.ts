@@ -118,10 +118,19 @@ describe('care inbox', () => {
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('consent_required');
+    // The customer's browsers hear of it live (their Support page refetches); the rival agent's hear nothing.
+    const heard: { to: string; event: string; data: unknown }[] = [];
+    const stop = [customer, rival].map((c) =>
+      t.live.subscribe([c.userId], (m) => heard.push({ to: c.handle, ...m })),
+    );
     expect(
       (await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/private-request`, {}))
         .statusCode,
     ).toBe(201);
+    for (const unsubscribe of stop) unsubscribe();
+    expect(heard.filter((m) => m.event === 'care.mine')).toEqual([
+      { to: 'traveller', event: 'care.mine', data: { conversationId } },
+    ]);
     const mine = (await customer.get('/api/v1/me/care/conversations')).json().items;
     expect(mine[0]).toMatchObject({
       id: conversationId,

@@ -111,6 +111,11 @@ export function createInboxService(deps: InboxDeps) {
     live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } });
   }
 
+  /** Tells the customer's own browsers that one of their conversations changed (their Support page refetches). */
+  function notifyCustomer(customerId: string, conversationId: string) {
+    live.publish([customerId], { event: 'care.mine', data: { conversationId } });
+  }
+
   return {
     async list(
       principal: Principal,
@@ -230,6 +235,7 @@ export function createInboxService(deps: InboxDeps) {
         if (row.status === 'open') await repo.updateConversation(trx, id, { status: 'pending' }); // waiting on the customer
       });
       notify(org.id, id);
+      notifyCustomer(row.customer_id, id);
       return { postId };
     },
 
@@ -302,6 +308,7 @@ export function createInboxService(deps: InboxDeps) {
       const slaEvent = slaEventOfChange(row.status, patch, new Date());
       if (slaEvent) await refreshSla(db, org.id, id, slaEvent);
       notify(org.id, id);
+      if (patch.status && patch.status !== row.status) notifyCustomer(row.customer_id, id);
       return this.get(principal, handle, id);
     },
 

@@ -5,8 +5,8 @@ import { workflowApi } from '../api/workflow.api.ts';
 export const myCareKey = ['care', 'me', 'conversations'] as const;
 
 /**
- * Always stale: a brand's question reaches the person as an ordinary reply (no live event on their side), so
- * opening the Support page or coming back to the tab asks again.
+ * Refetched when the live stream says one of the person's conversations changed (`care.mine`: a reply, a question
+ * to go private, a status change), and whenever the Support page opens or the tab comes back.
  */
 export function useMyCareConversations(enabled = true) {
   return useQuery({ queryKey: myCareKey, queryFn: workflowApi.mine, enabled, staleTime: 0 });
