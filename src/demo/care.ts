@@ -26,7 +26,10 @@ const CANNED = [
     title: 'Shipping times',
     body: 'Hi {first_name}, we ship across Europe in 2-4 working days. Happy to check anything else for you!',
   },
-  { title: 'Thanks for the idea', body: 'Thanks {first_name}! We have passed your idea to the {brand} product team.' },
+  {
+    title: 'Thanks for the idea',
+    body: 'Thanks {first_name}! We have passed your idea to the {brand} product team.',
+  },
 ];
 
 /**
