@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 
 type IconProps = { size?: number; className?: string };
 
-function Svg({ size = 20, className, children }: IconProps & { children: ReactNode }) {
+/** The frame every line icon shares: 24-unit grid, current colour, hidden from screen readers. */
+export function Svg({ size = 20, className, children }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}
@@ -159,5 +160,20 @@ export const LinkIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
     <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+  </Svg>
+);
+
+export const ChatIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z" />
+    <path d="M8.5 11h.01M12 11h.01M15.5 11h.01" />
+  </Svg>
+);
+
+export const LifebuoyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <circle cx="12" cy="12" r="4" />
+    <path d="M5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6" />
   </Svg>
 );

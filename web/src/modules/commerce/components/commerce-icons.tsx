@@ -1,23 +1,4 @@
-import type { ReactNode } from 'react';
-
-function Svg({ size = 20, children }: { size?: number; children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Svg } from '../../../shared/ui/icons.tsx';
 
 export const CartIcon = () => (
   <Svg>
