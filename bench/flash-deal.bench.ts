@@ -3,7 +3,7 @@
 // Runs on a fresh PGlite directory by default, on the PostgreSQL database in DATABASE_URL when set (it must
 // be empty: the benchmark migrates it and creates its own brand). Targets are asserted by the exit code.
 // For the record it also races the same load against a bare HTTP route running the single-statement checkout
-// (the HTTP floor), and reports the CPU that the load generator and the server spent per order.
+// (the HTTP floor), and reports the CPU that the load generator, the server and PostgreSQL spent per request.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +33,26 @@ const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 type Buyer = { token: string; csrfToken: string };
 
 /**
+ * CPU milliseconds used so far by this machine's PostgreSQL server processes (Linux /proc; 0 elsewhere, and on
+ * PGlite, whose database runs inside the server process and counts there).
+ */
+function postgresCpuMs(): number {
+  if (kind !== 'postgres' || !fs.existsSync('/proc')) return 0;
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime and stime, in clock ticks
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // 100 ticks a second on Linux
+}
+
+/**
  * Sends one request per buyer over `connections` connections and times the sale: paid orders over the time
  * from the first request to the last 201. Also the CPU the load generator (this process) and the server spent.
  */
@@ -42,6 +62,7 @@ async function race(souk: Child, url: string, buyers: Buyer[], body: string) {
   let firstAt = 0;
   let lastSuccessAt = 0;
   const serverCpuBefore = await souk.call<NodeJS.CpuUsage>('cpu');
+  const databaseCpuBefore = postgresCpuMs();
   const loadCpuBefore = process.cpuUsage();
   const result = await autocannon({
     url,
@@ -72,6 +93,7 @@ async function race(souk: Child, url: string, buyers: Buyer[], body: string) {
     ],
   });
   const loadCpu = cpuMs(process.cpuUsage(loadCpuBefore));
+  const databaseCpu = postgresCpuMs() - databaseCpuBefore;
   const serverCpu = cpuMs(await souk.call<NodeJS.CpuUsage>('cpu')) - cpuMs(serverCpuBefore);
   const paid = statuses.get(201) ?? 0;
   const sellOutSeconds = (lastSuccessAt - firstAt) / 1000;
@@ -84,6 +106,7 @@ async function race(souk: Child, url: string, buyers: Buyer[], body: string) {
     cpuMsPerRequest: {
       loadGenerator: Number((loadCpu / buyers.length).toFixed(3)),
       server: Number((serverCpu / buyers.length).toFixed(3)),
+      database: Number((databaseCpu / buyers.length).toFixed(3)),
     },
   };
 }
