@@ -163,4 +163,41 @@ describe('deal feed and social checkout', () => {
     expect(await page.getByTestId('guard-override-reason').count()).toBe(0);
     await context.close();
   });
+
+  it('should let the brand filter, fulfil and partly refund an order, and show the buyer each step with who did it', async () => {
+    const brand = await h.newContext();
+    const staff = await logIn(brand, 'olga', 'team password 1');
+    await staff.getByTestId('nav-brand-orders').click();
+    await staff.waitForURL(/\/orgs\/peakline\/orders/);
+    const fionas = staff.getByTestId('staff-order').filter({ hasText: '@fiona' });
+    await fionas.waitFor();
+    expect(await fionas.getByTestId('order-status').getAttribute('data-status')).toBe('paid');
+
+    await fionas.getByTestId('order-fulfil').click();
+    await expect.poll(() => fionas.getByTestId('order-status').getAttribute('data-status')).toBe('fulfilled');
+    // The status filter keeps only the orders in that state.
+    await staff.getByTestId('orders-filter').selectOption('paid');
+    await expect.poll(() => fionas.count()).toBe(0);
+    await staff.getByTestId('orders-filter').selectOption('fulfilled');
+    await fionas.waitFor();
+
+    // A refund over what is left cannot be sent; €20 of €270 can.
+    await fionas.getByTestId('order-refund').click();
+    await fionas.getByTestId('refund-amount').fill('300');
+    expect(await fionas.locator('.refund-form button[type="submit"]').isDisabled()).toBe(true);
+    await fionas.getByTestId('refund-amount').fill('20');
+    await fionas.locator('.refund-form button[type="submit"]').click();
+    await expect.poll(() => fionas.textContent()).toContain('€20.00 refunded');
+    await brand.close();
+
+    // The buyer's order history shows the shipment and the refund, with who made them.
+    const buyer = await h.newContext();
+    const page = await logIn(buyer, 'fiona', 'team password 1');
+    await page.goto('/orders');
+    await page.getByTestId('order-card').first().click();
+    const timeline = page.getByTestId('order-timeline');
+    await timeline.waitFor();
+    expect(await timeline.textContent()).toMatch(/Shipped.*by olga.*Refunded €20\.00.*by olga/s);
+    await buyer.close();
+  });
 });
