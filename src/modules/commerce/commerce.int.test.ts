@@ -261,6 +261,47 @@ describe('checkout', () => {
     expect(noKey.json().errors[0].field).toBe('idempotency-key');
   });
 
+  it('should refuse a deal before it starts and after it ends, holding no stock', async () => {
+    const lamp = await product({
+      title: 'Desk lamp',
+      priceMinor: 6_000,
+      variants: [{ sku: 'LMP-1', stock: 4 }],
+    });
+    const later = (
+      await deal({
+        type: 'amount_off',
+        valueMinor: 1_000,
+        items: [{ productId: lamp.id }],
+        startsAt: inAnHour(),
+        endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+        audience: 'everyone',
+      })
+    ).json();
+    const items = [{ variantId: lamp.variants[0].id, quantity: 1 }];
+    const early = await buy(fan, { dealId: later.id, items });
+    expect({ status: early.statusCode, code: early.json().code }).toEqual({
+      status: 409,
+      code: 'deal_not_started',
+    });
+    // The deal's window passes (moved in the database: a test cannot wait an hour).
+    await t.handle.db
+      .updateTable('deals')
+      .set({ starts_at: new Date(Date.now() - 7200_000), ends_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', later.id)
+      .execute();
+    const late = await buy(fan, { dealId: later.id, items });
+    expect({ status: late.statusCode, code: late.json().code }).toEqual({
+      status: 410,
+      code: 'deal_expired',
+    });
+    expect((await owner.get(`/api/v1/products/${lamp.id}`)).json().stock).toBe(4);
+    expect(
+      (await fan.get('/api/v1/me/orders'))
+        .json()
+        .items.some((o: { dealId: string }) => o.dealId === later.id),
+    ).toBe(false);
+  });
+
   it('should never oversell a capped deal when many buyers race for it', async () => {
     const racer = await product({
       title: 'Limited console',
