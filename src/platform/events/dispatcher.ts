@@ -151,17 +151,26 @@ export class Dispatcher {
   }
 }
 
+/**
+ * The oldest due delivery, locked. The deliveries are chosen first, by the partial index of pending ones in event
+ * order, and only then joined to their event: driven from outbox_events instead, which keeps every event ever, a
+ * claim grew with the table's history.
+ */
 async function claimNext(trx: Executor): Promise<Claimed | undefined> {
   const { rows } = await sql<Claimed>`
     SELECT d.subscriber, d.event_id, d.attempts, e.type, e.aggregate_id, e.payload, e.created_at
-    FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
-    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-      AND NOT EXISTS (
-        SELECT 1 FROM event_deliveries p
-        WHERE p.subscriber = d.subscriber AND p.aggregate_id = d.aggregate_id
-          AND p.event_id < d.event_id AND p.status = 'pending')
-    ORDER BY d.event_id
-    LIMIT 1
-    FOR UPDATE OF d SKIP LOCKED`.execute(trx);
+    FROM (
+      SELECT d.subscriber, d.event_id, d.attempts
+      FROM event_deliveries d
+      WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+        AND NOT EXISTS (
+          SELECT 1 FROM event_deliveries p
+          WHERE p.subscriber = d.subscriber AND p.aggregate_id = d.aggregate_id
+            AND p.event_id < d.event_id AND p.status = 'pending')
+      ORDER BY d.event_id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    ) d
+    JOIN outbox_events e ON e.id = d.event_id`.execute(trx);
   return rows[0];
 }

@@ -10,6 +10,7 @@ import * as careSla from './2026-11-22T1210_care_sla-policies.ts';
 import * as careExtras from './2026-11-22T1220_care_merge-mentions-identities.ts';
 import * as careIntentModels from './2026-11-22T1230_care_brand-intent-models.ts';
 import * as placeOrdersBatch from './2026-11-22T1300_commerce_place-orders-batch.ts';
+import * as pendingDeliveries from './2026-11-30T0900_platform_pending-deliveries-index.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1220_care_merge-mentions-identities': careExtras,
   '2026-11-22T1230_care_brand-intent-models': careIntentModels,
   '2026-11-22T1300_commerce_place-orders-batch': placeOrdersBatch,
+  '2026-11-30T0900_platform_pending-deliveries-index': pendingDeliveries,
 };
