@@ -30,6 +30,8 @@ export type AppDeps = {
   logger?: FastifyServerOptions['logger'];
   /** Directory of the built web app; served at / when it exists. */
   webDir?: string;
+  /** Parallel event-delivery loops (default 1: all that PGlite's single connection allows). */
+  dispatchWorkers?: number;
 };
 
 export type App = {
@@ -91,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const events = new EventBus();
   const live = new LiveHub();
   const modules = composeModules(deps.db, events, live, deps.modules);
-  const dispatcher = new Dispatcher(deps.db, events, app.log);
+  const dispatcher = new Dispatcher(deps.db, events, app.log, { workers: deps.dispatchWorkers });
 
   await app.register(cookie);
   registerAuth(app, modules.identity.service.resolvePrincipal);

@@ -25,6 +25,9 @@ export async function startServer(
     config,
     logger: options.logger ?? { level: config.logLevel },
     modules: { paymentWebhookSecret: config.paymentWebhookSecret, paymentDelayMs: config.paymentDelayMs },
+    // On a PostgreSQL server deliveries run side by side (each waits mostly on its commit), leaving half the pool
+    // to requests; PGlite has one connection, so one loop.
+    dispatchWorkers: db.kind === 'postgres' ? Math.max(1, Math.floor(config.poolSize / 2)) : 1,
   });
   const log = app.app.log;
   log.info(

@@ -12,6 +12,10 @@ import { seedDefaultPolicies } from './sla.repo.ts';
 export async function ensureQueues(trx: Executor, orgId: string): Promise<Map<string, string>> {
   let queues = await repo.queuesOf(trx, orgId);
   if (queues.length === 0) {
+    await repo.lockOrg(trx, orgId); // another transaction may be creating them: wait for it, then look again
+    queues = await repo.queuesOf(trx, orgId);
+  }
+  if (queues.length === 0) {
     await repo.insertQueues(
       trx,
       DEFAULT_QUEUES.map((name, position) => ({ id: newId(), org_id: orgId, name, position })),
@@ -36,6 +40,8 @@ export async function assignRoundRobin(
   identity: Pick<IdentityModule, 'accounts'>,
   orgId: string,
 ): Promise<string | null> {
+  // Two conversations arriving together must see each other's assignment, or both go to the same agent.
+  await repo.lockOrg(trx, orgId);
   const members = await identity.accounts.memberRoles(orgId, trx);
   const settings = new Map((await repo.agentsOf(trx, orgId)).map((a) => [a.user_id, a]));
   const open = await repo.openCounts(trx, orgId);

@@ -37,6 +37,8 @@ export function registerIngest(deps: IngestDeps) {
   async function inbound(trx: Executor, orgId: string, event: PostCreated, ctx: HandlerContext) {
     const p = event.payload;
     const result = (await deps.intentModels.triageFor(trx, orgId))(p.text);
+    // Deliveries run side by side on PostgreSQL: one customer's messages to one brand join or open one conversation.
+    await repo.lockCustomer(trx, orgId, p.authorId);
     const intent = result.intent as Intent;
     const existing = await repo.conversationFor(trx, orgId, p.authorId, p.threadRootId);
     const messageId = newId();
