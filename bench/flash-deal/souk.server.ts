@@ -1,12 +1,11 @@
 // Souk for the flash-deal benchmark: the real server in a child process, with an IPC channel to set up the
 // sale, measure the ceilings on the same database, and check the invariants afterwards.
-import fs from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
 import { hashPassword } from '../../src/modules/identity/passwords.ts';
+import { cpuProfiler } from '../cpu-profiler.ts';
 
 const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', seedDemo: false, rateLimits: false };
 const server = await startServer(config, { logger: { level: 'warn' } });
@@ -134,18 +133,7 @@ async function bareStop() {
   await sql`DROP TABLE bench_ceiling_orders, bench_ceiling_stock`.execute(db);
 }
 
-/** A CPU profile of the server over the sale alone (`--profile FILE`), to see where an order's time goes. */
-const inspector = new Session();
-async function profileStart() {
-  inspector.connect();
-  await inspector.post('Profiler.enable');
-  await inspector.post('Profiler.start');
-}
-async function profileStop(m: { file: string }) {
-  const { profile } = await inspector.post('Profiler.stop');
-  fs.writeFileSync(m.file, JSON.stringify(profile));
-  inspector.disconnect();
-}
+const profiler = cpuProfiler();
 
 // biome-ignore lint/suspicious/noExplicitAny: IPC messages are typed at the calling side (flash-deal.bench.ts)
 const handlers: Record<string, (msg: any) => Promise<unknown>> = {
@@ -154,8 +142,9 @@ const handlers: Record<string, (msg: any) => Promise<unknown>> = {
   ceiling,
   bareStart,
   bareStop,
-  profileStart,
-  profileStop,
+  // A CPU profile of the server over the sale alone (`--profile FILE`), to see where an order's time goes.
+  profileStart: profiler.start,
+  profileStop: profiler.stop,
   cpu: async () => process.cpuUsage(),
 };
 
