@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
 import { hashPassword } from '../../src/modules/identity/passwords.ts';
 import { cpuProfiler } from '../cpu-profiler.ts';
+import { serveParent } from '../timeline/child.ts';
 
 const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', seedDemo: false, rateLimits: false };
 const server = await startServer(config, { logger: { level: 'warn' } });
@@ -148,11 +149,4 @@ const handlers: Record<string, (msg: any) => Promise<unknown>> = {
   cpu: async () => process.cpuUsage(),
 };
 
-process.on('message', (msg: { id: number; type: string }) => {
-  handlers[msg.type](msg).then(
-    (result) => process.send!({ id: msg.id, ok: true, result }),
-    (err: Error) => process.send!({ id: msg.id, ok: false, error: err.stack ?? String(err) }),
-  );
-});
-process.on('disconnect', () => void server.close().then(() => process.exit(0)));
-process.send!({ type: 'ready', url: server.url });
+serveParent(handlers, server);

@@ -56,3 +56,22 @@ export class Child {
     clearTimeout(timer);
   }
 }
+
+/**
+ * The child's end of the channel: answers each request with its handler's result (or error), closes the server
+ * when the parent disconnects, and announces the server's URL.
+ */
+export function serveParent(
+  // biome-ignore lint/suspicious/noExplicitAny: requests are typed at the calling side (Child.call)
+  handlers: Record<string, (msg: any) => Promise<unknown>>,
+  server: { url: string; close(): Promise<void> },
+): void {
+  process.on('message', (msg: { id: number; type: string }) => {
+    handlers[msg.type](msg).then(
+      (result) => process.send!({ id: msg.id, ok: true, result }),
+      (err: Error) => process.send!({ id: msg.id, ok: false, error: err.stack ?? String(err) }),
+    );
+  });
+  process.on('disconnect', () => void server.close().then(() => process.exit(0)));
+  process.send!({ type: 'ready', url: server.url });
+}

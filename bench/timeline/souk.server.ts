@@ -4,6 +4,7 @@
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
 import { hashSecret } from '../../src/platform/http/auth.ts';
+import { serveParent } from './child.ts';
 import { authorNear, followersWithPost, pendingFanouts, samplePeople } from './probes.ts';
 
 const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', seedDemo: false, rateLimits: false };
@@ -47,11 +48,4 @@ const handlers: Record<string, (msg: Record<string, unknown>) => Promise<unknown
   profile: (m) => profile(m.tokens as string[]),
 };
 
-process.on('message', (msg: { id: number; type: string } & Record<string, unknown>) => {
-  handlers[msg.type](msg).then(
-    (result) => process.send!({ id: msg.id, ok: true, result }),
-    (err: Error) => process.send!({ id: msg.id, ok: false, error: err.stack ?? String(err) }),
-  );
-});
-process.on('disconnect', () => void server.close().then(() => process.exit(0)));
-process.send!({ type: 'ready', url: server.url });
+serveParent(handlers, server);
