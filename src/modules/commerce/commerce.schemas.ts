@@ -134,7 +134,10 @@ export const DealCard = Type.Object(
       Type.Object({ role: Type.String(), product: Type.Ref('Product'), dealPriceMinor: Type.Integer() }),
     ),
     exclusiveTitles: Type.Array(Type.String()),
-    resellersUrl: Type.Union([Type.String(), Type.Null()]),
+    resellersUrl: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "The brand's reseller list, for the card's 'also at your local reseller'; null until it has one",
+    }),
     viewer: Type.Object({ bought: Type.Integer() }),
   },
   { $id: 'DealCard' },

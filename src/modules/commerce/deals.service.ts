@@ -106,7 +106,8 @@ export function createDealsService({ db, events, identity, social, catalog }: De
           dealPriceMinor: prices.get(i.product.id) ?? i.product.priceMinor,
         })),
         exclusiveTitles: own.filter((i) => i.product.exclusive).map((i) => i.product.title),
-        resellersUrl: org ? `/@${org.handle}/resellers` : null,
+        // No brand lists its resellers yet (the reseller portal will): a link now would lead nowhere.
+        resellersUrl: null,
         viewer: { bought: bought.get(d.id) ?? 0 },
       };
     });
