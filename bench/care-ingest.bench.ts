@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Child } from './timeline/child.ts';
+import { Child } from './child.ts';
 
 const { values: flags } = parseArgs({
   options: {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { Child } from './timeline/child.ts';
+import { Child } from './child.ts';
 
 const { values: flags } = parseArgs({
   options: {

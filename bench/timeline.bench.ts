@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Child } from './timeline/child.ts';
+import { Child } from './child.ts';
 import { type LoadResult, load } from './timeline/load.ts';
 import { type Author, type PostingResult, postingRun } from './timeline/posting.ts';
 import { ensureWorld, type WorldInfo, worldPlace } from './timeline/world.ts';

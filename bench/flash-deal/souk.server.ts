@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
 import { hashPassword } from '../../src/modules/identity/passwords.ts';
+import { serveParent } from '../child.ts';
 import { cpuProfiler } from '../cpu-profiler.ts';
-import { serveParent } from '../timeline/child.ts';
 
 const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', seedDemo: false, rateLimits: false };
 const server = await startServer(config, { logger: { level: 'warn' } });

@@ -1,4 +1,4 @@
-import type { Child } from './child.ts';
+import type { Child } from '../child.ts';
 
 export type Author = {
   id: string;

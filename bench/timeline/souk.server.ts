@@ -4,7 +4,7 @@
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
 import { hashSecret } from '../../src/platform/http/auth.ts';
-import { serveParent } from './child.ts';
+import { serveParent } from '../child.ts';
 import { authorNear, followersWithPost, pendingFanouts, samplePeople } from './probes.ts';
 
 const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', seedDemo: false, rateLimits: false };

@@ -268,9 +268,17 @@ describe('care inbox', () => {
       (await customer.post(`/api/v1/me/care/conversations/${conversationId}/rating`, { score: 5 })).json()
         .code,
     ).toBe('not_resolved');
+    // Resolving tells the customer's browsers (their Support page now offers the rating); a priority change does not.
+    const heard: unknown[] = [];
+    const stop = t.live.subscribe([customer.userId], (m) => heard.push(m));
+    await agent.request('PATCH', `/api/v1/orgs/skyline/care/conversations/${conversationId}`, {
+      priority: 'low',
+    });
     await agent.request('PATCH', `/api/v1/orgs/skyline/care/conversations/${conversationId}`, {
       status: 'resolved',
     });
+    stop();
+    expect(heard).toEqual([{ event: 'care.mine', data: { conversationId } }]);
     expect(
       (await customer.post(`/api/v1/me/care/conversations/${conversationId}/rating`, { score: 4 }))
         .statusCode,

@@ -391,30 +391,25 @@ export function customerConversation(db: Executor, customerId: string, id: strin
 export function customerConversations(db: Executor, customerId: string) {
   return (
     db
-      .selectFrom('care_conversations')
-      .select(['id', 'org_id', 'status', 'private_consent', 'csat_score', 'opened_at', 'resolved_at'])
+      .selectFrom('care_conversations as c')
       // What it is about, for the customer: their first message in it and the post it came from.
-      .select((eb) => [
-        eb
-          .selectFrom('care_messages as m')
-          .select(sql<string>`left(m.text, 140)`.as('text'))
-          .whereRef('m.conversation_id', '=', 'care_conversations.id')
-          .where('m.direction', '=', 'in')
-          .orderBy('m.created_at')
-          .limit(1)
-          .as('first_text'),
-        eb
-          .selectFrom('care_messages as m')
-          .select('m.post_id')
-          .whereRef('m.conversation_id', '=', 'care_conversations.id')
-          .where('m.direction', '=', 'in')
-          .orderBy('m.created_at')
-          .limit(1)
-          .as('first_post_id'),
-      ])
-      .where('customer_id', '=', customerId)
-      .where('merged_into_id', 'is', null) // merged into another, which the customer sees instead
-      .orderBy('opened_at', 'desc')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('care_messages as m')
+            .select([sql<string>`left(m.text, 140)`.as('first_text'), 'm.post_id as first_post_id'])
+            .whereRef('m.conversation_id', '=', 'c.id')
+            .where('m.direction', '=', 'in')
+            .orderBy('m.created_at')
+            .limit(1)
+            .as('first'),
+        (join) => join.onTrue(),
+      )
+      .select(['c.id', 'c.org_id', 'c.status', 'c.private_consent', 'c.csat_score', 'c.opened_at'])
+      .select(['first.first_text', 'first.first_post_id'])
+      .where('c.customer_id', '=', customerId)
+      .where('c.merged_into_id', 'is', null) // merged into another, which the customer sees instead
+      .orderBy('c.opened_at', 'desc')
       .limit(50)
       .execute()
   );

@@ -353,8 +353,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
         }
         throw checkoutFailure(err, priced.lines);
       }
-      // Wake the dispatcher only for deliveries to make: a flash sale otherwise polls the outbox once per batch.
-      if (events.some((e) => e.subscribers.length > 0)) deps.events.wake();
+      deps.events.wake();
       const now = new Date();
       // What was just written, as rows, so the response needs no second read of the order.
       const written = {

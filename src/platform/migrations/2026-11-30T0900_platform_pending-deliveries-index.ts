@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import { runSql } from './run-sql.ts';
 
 // The dispatcher claims the oldest pending delivery (ORDER BY event_id). Without an index in that order the
-// planner walked outbox_events from its first event ever, which grows forever (9 ms a claim with a backlog of
-// 760 deliveries on PostgreSQL, against 0.5 ms with this index).
+// planner walked outbox_events from its first event ever, which grows forever (see BENCHMARKS.md, care ingest).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runSql(
     db,

@@ -10,6 +10,8 @@ export const careKeys = {
   conversation: (handle: string, id: string) => ['care', handle.toLowerCase(), 'conversation', id] as const,
   queues: (handle: string) => ['care', handle.toLowerCase(), 'queues'] as const,
   rules: (handle: string) => ['care', handle.toLowerCase(), 'rules'] as const,
+  /** The person's own conversations with brands (their Support page), whichever brands they talk to. */
+  mine: ['care', 'me', 'conversations'] as const,
 };
 
 /**

@@ -1,15 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { workflowApi } from '../api/workflow.api.ts';
-
-/** Not under a brand's handle: these belong to the person, whichever brands they talk to. */
-export const myCareKey = ['care', 'me', 'conversations'] as const;
+import { careKeys } from './care-keys.ts';
 
 /**
  * Refetched when the live stream says one of the person's conversations changed (`care.mine`: a reply, a question
  * to go private, a status change), and whenever the Support page opens or the tab comes back.
  */
 export function useMyCareConversations(enabled = true) {
-  return useQuery({ queryKey: myCareKey, queryFn: workflowApi.mine, enabled, staleTime: 0 });
+  return useQuery({ queryKey: careKeys.mine, queryFn: workflowApi.mine, enabled, staleTime: 0 });
 }
 
 /** How many of the person's conversations wait for their answer: a consent question or a rating. */
@@ -22,7 +20,7 @@ export function useAnswerConsent() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; accept: boolean }) => workflowApi.answerConsent(input.id, input.accept),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: myCareKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.mine }),
   });
 }
 
@@ -31,6 +29,6 @@ export function useRateConversation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; score: number }) => workflowApi.rate(input.id, input.score),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: myCareKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.mine }),
   });
 }

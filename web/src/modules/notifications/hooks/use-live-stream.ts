@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { refreshInboxes } from '../../care/hooks/care-keys.ts';
-import { myCareKey } from '../../care/hooks/use-my-care.ts';
+import { careKeys, refreshInboxes } from '../../care/hooks/care-keys.ts';
 import { STREAM_URL } from '../api/notifications.api.ts';
 import type { UnreadCount } from '../api/notifications.types.ts';
 import { notificationsKey, unreadKey } from './use-notifications.ts';
@@ -35,12 +34,12 @@ export function useLiveStream(enabled: boolean): void {
     const onReady = () => {
       void queryClient.invalidateQueries({ queryKey: unreadKey });
       refreshInboxes(queryClient);
-      void queryClient.invalidateQueries({ queryKey: myCareKey });
+      void queryClient.invalidateQueries({ queryKey: careKeys.mine });
     };
     // A conversation of a brand inbox the user works changed: lists and the open conversation refetch.
     const onCare = () => refreshInboxes(queryClient);
     // One of the person's own conversations with a brand changed: their Support page and its badge refetch.
-    const onMyCare = () => void queryClient.invalidateQueries({ queryKey: myCareKey });
+    const onMyCare = () => void queryClient.invalidateQueries({ queryKey: careKeys.mine });
     source.addEventListener('unread', onUnread);
     source.addEventListener('notification', onNotification);
     source.addEventListener('ready', onReady);
