@@ -32,7 +32,10 @@ export const backoffMs = (attempts: number) => Math.min(1000 * 2 ** (attempts - 
  */
 export class Dispatcher {
   private running = false;
-  private wakeUp: (() => void) | null = null;
+  /** The loops asleep until the next poll; a wake-up ends every one of them. */
+  private readonly sleepers = new Set<() => void>();
+  /** Set by a wake-up, so a loop that was claiming when it came does not go to sleep on it. */
+  private wakeRequested = false;
   private loops: Promise<void>[] = [];
   private readonly maxAttempts: number;
   private readonly pollIntervalMs: number;
@@ -52,14 +55,14 @@ export class Dispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const unsubscribe = this.bus.onWake(() => this.wakeUp?.());
+    const unsubscribe = this.bus.onWake(() => this.wake());
     this.loops = Array.from({ length: this.workers }, () => this.loop());
     void Promise.all(this.loops).finally(unsubscribe);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
+    this.wake();
     await Promise.all(this.loops);
   }
 
@@ -70,26 +73,33 @@ export class Dispatcher {
     return count;
   }
 
+  private wake(): void {
+    this.wakeRequested = true;
+    for (const sleeper of this.sleepers) sleeper();
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
+      this.wakeRequested = false;
       let delivered = false;
       try {
         delivered = await this.deliverOne();
       } catch (err) {
         this.log.error({ err }, 'event dispatcher failed to claim a delivery');
       }
-      if (!delivered && this.running) await this.sleep();
+      if (!delivered && this.running && !this.wakeRequested) await this.sleep();
     }
   }
 
   private sleep(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollIntervalMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.sleepers.delete(done);
         resolve();
-      }
-      this.wakeUp = done;
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.sleepers.add(done);
     });
   }
 
