@@ -56,3 +56,38 @@ export const forbidden = (message: string, code = 'forbidden') => new AppError('
 export const badRequest = (code: string, message: string, errors: FieldError[] = []) =>
   new AppError('bad_request', code, message, errors);
 export const conflict = (code: string, message: string) => new AppError('conflict', code, message);
+
+/** What one error code means: its HTTP kind and a sentence for the OpenAPI catalogue. */
+export type ErrorSpec = { kind: ErrorKind; description: string };
+
+const catalogue = new Map<string, { module: string; status: number; description: string }>();
+
+/**
+ * A module's error catalogue, declared once in its `*.errors.ts`:
+ *
+ *   export const careError = defineErrors('care', {
+ *     conversation_not_found: { kind: 'not_found', description: 'No conversation with that id in this brand' },
+ *   });
+ *   throw careError('conversation_not_found', `Conversation ${id} not found`);
+ *
+ * The code is a string union the compiler checks; every declared code is listed in the OpenAPI `Problem` schema.
+ * A code may be declared by several modules only with the same kind (e.g. `not_found`).
+ */
+export function defineErrors<const C extends Record<string, ErrorSpec>>(module: string, codes: C) {
+  for (const [code, spec] of Object.entries(codes)) {
+    const status = statusOf[spec.kind];
+    const known = catalogue.get(code);
+    if (known && known.status !== status)
+      throw new Error(`Error code ${code} is declared by ${known.module} and ${module} with different kinds`);
+    if (!known) catalogue.set(code, { module, status, description: spec.description });
+  }
+  return (code: keyof C & string, message: string, errors: FieldError[] = []) =>
+    new AppError(codes[code]!.kind, code, message, errors);
+}
+
+/** Every declared error code with its status and meaning, sorted: the catalogue the OpenAPI lists. */
+export function errorCatalogue(): { code: string; module: string; status: number; description: string }[] {
+  return [...catalogue.entries()]
+    .map(([code, c]) => ({ code, ...c }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
