@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
-import { hashPassword } from '../../src/modules/identity/passwords.ts';
+import { hashPassword } from '../../src/modules/identity/index.ts';
 import { serveParent } from '../child.ts';
 import { cpuProfiler } from '../cpu-profiler.ts';
 

@@ -1,4 +1,6 @@
-import type { RetrainOutcome } from '../modules/care/intent-model.service.ts';
+import type { CareModule } from '../modules/care/index.ts';
+
+type RetrainOutcome = Awaited<ReturnType<CareModule['intentModels']['retrainFromCli']>>[number]['outcome'];
 
 const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
 

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/support/test-app.ts';
 import { createTestDb } from '../../test/support/test-db.ts';
-import { parseText, resolveEntities } from '../modules/social/index.ts';
-import type { PostEntities } from '../modules/social/social.tables.ts';
+import { type PostEntities, parseText, resolveEntities } from '../modules/social/index.ts';
 import { DEMO_PASSWORD, type DemoWorldSummary, generateDemoWorld } from './generate.ts';
 
 const USERS = 300;

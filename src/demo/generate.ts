@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { hasAnyAccount, hashPassword, takenHandlesAndEmails } from '../modules/identity/index.ts';
+import { analyzeDatabase, deferSecondaryIndexes } from '../platform/db/bulk-load.repo.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Taken } from './accounts.ts';
-import { deferSecondaryIndexes } from './deferred-indexes.ts';
 import { createProgress } from './progress.ts';
 import { Rng } from './random.ts';
 import { buildWorld } from './world.ts';
@@ -85,7 +84,7 @@ export async function generateDemoWorld(db: Db, opts: DemoWorldOptions): Promise
   });
   progress.done();
   // Fresh statistics, so the planner knows the tables are no longer empty (PGlite runs no autovacuum).
-  await sql`ANALYZE`.execute(db);
+  await analyzeDatabase(db);
   const { accounts } = world;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   opts.log?.(

@@ -22,6 +22,7 @@ export {
   bulkInsertLikes,
   bulkInsertPosts,
 } from './social.repo.ts';
+export type { PostEntities } from './social.tables.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
 export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {

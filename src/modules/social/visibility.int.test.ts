@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestClient, type TestContext } from '../../../test/support/test-app.ts';
-import { hashPassword } from '../identity/passwords.ts';
+import { hashPassword } from '../identity/index.ts';
 
 // Property: over random follow graphs, posts and viewers, no endpoint, search, count or notification shows a
 // post to someone outside its audience, and list endpoints show exactly the posts the viewer may see.

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../platform/db/database.ts';
+import type { Executor } from './database.ts';
 
 /**
  * Drops the secondary (non-unique) indexes of the tables in the current schema and returns how to
@@ -29,4 +29,9 @@ export async function deferSecondaryIndexes(
       }
     },
   };
+}
+
+/** Refreshes the planner's statistics of every table after a bulk load, so the first queries plan on real sizes. */
+export async function analyzeDatabase(db: Executor): Promise<void> {
+  await sql`ANALYZE`.execute(db);
 }
