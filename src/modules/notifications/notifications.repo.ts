@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
-import type { NotificationKind } from './notifications.tables.ts';
+import type { Executor as AnyExecutor } from '../../platform/db/database.ts';
+import type { NotificationKind, NotificationTables } from './notifications.tables.ts';
+
+/** This module's repos see only its own tables: a query of another module's table does not compile. */
+type Executor = AnyExecutor<NotificationTables>;
 
 export type NewNotification = {
   id: string;

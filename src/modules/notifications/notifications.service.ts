@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, ownTables } from '../../platform/db/database.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { DomainEvent } from '../../platform/events/event-map.ts';
 import type { EventBus, HandlerContext } from '../../platform/events/outbox.ts';
@@ -10,7 +10,7 @@ import type { LiveHub } from '../../platform/live/live-hub.ts';
 import { type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule, Viewer } from '../social/index.ts';
 import * as repo from './notifications.repo.ts';
-import type { NotificationsTable } from './notifications.tables.ts';
+import type { NotificationsTable, NotificationTables } from './notifications.tables.ts';
 
 export type NotificationsDeps = {
   db: Db;
@@ -23,6 +23,8 @@ export type NotificationsDeps = {
 type Row = Selectable<NotificationsTable>;
 
 export function createNotificationsService({ db, events, live, identity, social }: NotificationsDeps) {
+  /** The database as this module's repos see it: its own tables only. */
+  const own = ownTables<NotificationTables>(db);
   /** Notifications as a reader sees them; the post only while the reader may still see it. */
   async function present(rows: Row[], viewer: Viewer) {
     const postIds = [...new Set(rows.flatMap((r) => (r.post_id ? [r.post_id] : [])))];
@@ -51,7 +53,7 @@ export function createNotificationsService({ db, events, live, identity, social 
   }
 
   async function unreadFor(accountIds: string[]) {
-    const rows = await repo.unreadCounts(db, accountIds);
+    const rows = await repo.unreadCounts(own, accountIds);
     return new Map(rows.map((r) => [r.recipient_id, r.unread]));
   }
 
@@ -72,7 +74,7 @@ export function createNotificationsService({ db, events, live, identity, social 
         }));
       if (canSee) wanted.push({ ...item, id: newId(), source_event_id: event.id });
     }
-    const inserted = await repo.insertNotifications(ctx.trx, wanted);
+    const inserted = await repo.insertNotifications(ownTables<NotificationTables>(ctx.trx), wanted);
     // The notification is stored; a live push that fails (a closing database) is only a missed nudge.
     ctx.afterCommit(() => void pushLive(inserted).catch(() => {}));
   }
@@ -192,7 +194,7 @@ export function createNotificationsService({ db, events, live, identity, social 
       const recipient = await recipientOf(principal, args.as);
       const limit = args.limit ?? 20;
       const rows = await repo.listNotifications(
-        db,
+        own,
         recipient,
         decodeCursor(args.cursor, UUID_PATTERN),
         limit,
@@ -214,7 +216,7 @@ export function createNotificationsService({ db, events, live, identity, social 
 
     async markRead(principal: Principal, asHandle?: string) {
       const recipient = await recipientOf(principal, asHandle);
-      await repo.markAllRead(db, recipient);
+      await repo.markAllRead(own, recipient);
       live.publish([recipient], { event: 'unread', data: { accountId: recipient, unread: 0 } });
     },
   };

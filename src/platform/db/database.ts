@@ -14,6 +14,20 @@ export type Database = OutboxTables &
   CommerceTables &
   CareTables;
 
-/** What a repo function takes first: the database or a transaction on it. */
-export type Executor = Kysely<Database> | Transaction<Database>;
+/**
+ * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the
+ * tables `T` (a module's `…Tables`), so a repo typed over its module's tables cannot query another's.
+ */
+export type Executor<T = Database> = Kysely<T> | Transaction<T>;
 export type Db = Kysely<Database>;
+
+/**
+ * The same database or transaction, typed over a module's own tables only. A cast, not a conversion:
+ * `Kysely<Database>` is not assignable to `Kysely<T>` (Kysely's `transaction().execute(callback)` makes its
+ * table type invariant), so a module narrows at its boundary, once per executor it is handed.
+ */
+export function ownTables<T extends Partial<Database>>(db: Kysely<Database>): Kysely<T>;
+export function ownTables<T extends Partial<Database>>(db: Executor): Executor<T>;
+export function ownTables<T extends Partial<Database>>(db: Executor): Executor<T> {
+  return db as unknown as Executor<T>;
+}
