@@ -183,9 +183,12 @@ describe('architecture rules on small trees', () => {
         'export const j = [1, 2].with(0, 3);',
         '',
       ].join('\n'),
+      'src/modules/alpha/alpha.routes.ts': `import { sql } from './sql-helper.ts';\nexport const r = sql\`SELECT 1\`;\n`,
+      'src/modules/alpha/sql-helper.ts': `export { sql } from 'kysely';\n`,
       'src/platform/events/outbox.ts': `export const publish = (trx: any) => trx.mergeInto('outbox_events').execute();\n`,
     });
     expect(breaches).toEqual([
+      'src/modules/alpha/alpha.routes.ts:2 sql-outside-repo',
       'src/modules/alpha/alpha.service.ts:2 sql-outside-repo',
       'src/modules/alpha/alpha.service.ts:3 sql-outside-repo',
       'src/modules/alpha/alpha.service.ts:4 sql-outside-repo',
