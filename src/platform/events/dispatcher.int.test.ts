@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/test-db.ts';
 import type { DbHandle } from '../db/kysely.ts';
-import { eventBacklog, retryDead } from './backlog.ts';
 import { backoffMs, Dispatcher } from './dispatcher.ts';
+import { eventBacklog, retryDead } from './outbox.repo.ts';
 import { EventBus } from './outbox.ts';
 
 const silent = { error: () => {}, warn: () => {} };
