@@ -48,6 +48,13 @@ describe('database functions re-created on every migrate', () => {
     expect(await bodiesInDatabase(functionSources.map((f) => f.name))).toEqual(bodiesInFiles());
   });
 
+  it('should let several server processes migrate at once', async () => {
+    // On a PostgreSQL server each call runs on its own connection, like processes starting together.
+    const results = await Promise.allSettled([1, 2, 3, 4].map(() => migrateToLatest(handle.db)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await bodiesInDatabase(functionSources.map((f) => f.name))).toEqual(bodiesInFiles());
+  });
+
   it('should not keep the single-order checkout function that the batch replaced', async () => {
     expect(await bodiesInDatabase(['commerce_place_order'])).toEqual({});
   });
