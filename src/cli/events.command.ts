@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { eventBacklog, recentFailures, retryDead } from '../platform/events/backlog.ts';
+import { eventBacklog, recentFailures, retryDead } from '../platform/events/outbox.repo.ts';
 import { withDatabase } from './main.ts';
 
 export function eventsCommand(): Command {

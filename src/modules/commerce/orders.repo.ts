@@ -87,9 +87,8 @@ type WriteOutcome =
   | { sqlstate: string; message: string; detail: string | null };
 
 /**
- * The whole write of a batch of orders in one statement and one commit, each order in its own subtransaction
- * (see the commerce_place_order and commerce_place_orders migrations); answers each order's credited attribution
- * or the error that order alone failed with.
+ * The whole write of a batch of orders in one statement and one commit (the database function in
+ * place-orders.function.sql); answers each order's credited attribution or the error that order alone failed with.
  */
 export async function placeOrders(
   db: Executor,

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/test-db.ts';
 import type { DbHandle } from '../db/kysely.ts';
-import { eventBacklog, retryDead } from './backlog.ts';
 import { backoffMs, Dispatcher } from './dispatcher.ts';
+import { eventBacklog, retryDead } from './outbox.repo.ts';
 import { EventBus } from './outbox.ts';
 
 const silent = { error: () => {}, warn: () => {} };
@@ -68,6 +69,56 @@ describe('event outbox and dispatcher', () => {
     });
     expect(seen).toEqual(['y:other', 'x:after-bad']); // a dead delivery no longer holds the aggregate back
     expect(await retryDead(handle.db)).toBe(1);
+  });
+
+  it('should deliver events emitted in the database in their order per aggregate, to the subscribers named with each', async () => {
+    const bus = new EventBus();
+    const seen: string[] = [];
+    for (const subscriber of ['test.db-one', 'test.db-two'])
+      bus.subscribe(subscriber, 'account.followed', async (e) => {
+        seen.push(`${subscriber} ${e.aggregateId}:${e.payload.followeeId}`);
+      });
+    const follow = (follower: string, followee: string, subscribers: string[]) => ({
+      type: 'account.followed',
+      aggregateId: follower,
+      payload: { followerId: follower, followeeId: followee },
+      subscribers,
+    });
+    const events = [
+      follow('db-a', '1', ['test.db-one', 'test.db-two']),
+      follow('db-b', '1', ['test.db-one']),
+      follow('db-a', '2', ['test.db-one', 'test.db-two']),
+      follow('db-c', '1', []),
+    ];
+    await sql`
+      SELECT platform_emit_events(array_agg(e->>'type' ORDER BY n), array_agg(e->>'aggregateId' ORDER BY n),
+        array_agg(e->'payload' ORDER BY n), array_agg(e->'subscribers' ORDER BY n))
+      FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) WITH ORDINALITY AS x(e, n)`.execute(
+      handle.db,
+    );
+    await new Dispatcher(handle.db, bus, silent).drain();
+    expect(seen.filter((s) => s.startsWith('test.db-one'))).toEqual([
+      'test.db-one db-a:1',
+      'test.db-one db-b:1',
+      'test.db-one db-a:2',
+    ]);
+    expect(seen.filter((s) => s.startsWith('test.db-two'))).toEqual([
+      'test.db-two db-a:1',
+      'test.db-two db-a:2',
+    ]);
+    const written = await handle.db
+      .selectFrom('outbox_events')
+      .select('aggregate_id')
+      .where('aggregate_id', 'in', ['db-a', 'db-b', 'db-c'])
+      .orderBy('id')
+      .execute();
+    expect(written.map((r) => r.aggregate_id)).toEqual(['db-a', 'db-b', 'db-a', 'db-c']); // one without subscribers too
+
+    await expect(
+      sql`SELECT platform_emit_events(ARRAY['account.followed'], ARRAY['db-d'], ARRAY[]::jsonb[], ARRAY['[]'::jsonb])`.execute(
+        handle.db,
+      ),
+    ).rejects.toThrow(/differ in length/);
   });
 
   it('should back off exponentially up to ten minutes', () => {

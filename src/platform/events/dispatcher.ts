@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
-import type { Db, Executor } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { DomainEvent, EventType } from './event-map.ts';
+import { type ClaimedDelivery, claimDelivery, deleteDelivery, recordDeliveryFailure } from './outbox.repo.ts';
 import type { EventBus } from './outbox.ts';
 
 export type DispatcherOptions = {
@@ -10,16 +10,6 @@ export type DispatcherOptions = {
   pollIntervalMs?: number;
   /** Parallel delivery loops; on PGlite one is all the single connection allows. */
   workers?: number;
-};
-
-type Claimed = {
-  subscriber: string;
-  event_id: number;
-  attempts: number;
-  type: string;
-  aggregate_id: string;
-  payload: unknown;
-  created_at: Date;
 };
 
 /** Backoff after the n-th failure: 1 s, 2 s, 4 s … capped at 10 minutes. */
@@ -105,10 +95,10 @@ export class Dispatcher {
 
   private async deliverOne(): Promise<boolean> {
     const afterCommit: (() => void)[] = [];
-    let current = undefined as Claimed | undefined;
+    let current = undefined as ClaimedDelivery | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
-        const row = await claimNext(trx);
+        const row = await claimDelivery(trx);
         if (!row) return;
         current = row;
         const handler = this.bus.handlerFor(row.type as EventType, row.subscriber);
@@ -121,11 +111,7 @@ export class Dispatcher {
           createdAt: row.created_at,
         };
         await handler(event, { trx, afterCommit: (fn) => afterCommit.push(fn) });
-        await trx
-          .deleteFrom('event_deliveries')
-          .where('subscriber', '=', row.subscriber)
-          .where('event_id', '=', row.event_id)
-          .execute();
+        await deleteDelivery(trx, { subscriber: row.subscriber, eventId: row.event_id });
       });
     } catch (err) {
       if (!current) throw err;
@@ -137,7 +123,7 @@ export class Dispatcher {
     return current !== undefined;
   }
 
-  private async recordFailure(row: Claimed, err: unknown): Promise<void> {
+  private async recordFailure(row: ClaimedDelivery, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     {
       const attempts = row.attempts + 1;
@@ -146,41 +132,16 @@ export class Dispatcher {
         { subscriber: row.subscriber, eventId: row.event_id, attempts, err: message },
         dead ? 'event delivery gave up' : 'event delivery failed; will retry',
       );
-      await this.db
-        .updateTable('event_deliveries')
-        .set({
+      await recordDeliveryFailure(
+        this.db,
+        { subscriber: row.subscriber, eventId: row.event_id },
+        {
           attempts,
-          last_error: message.slice(0, 2000),
-          status: dead ? 'dead' : 'pending',
-          next_attempt_at: new Date(Date.now() + backoffMs(attempts)),
-        })
-        .where('subscriber', '=', row.subscriber)
-        .where('event_id', '=', row.event_id)
-        .execute();
+          lastError: message.slice(0, 2000),
+          dead,
+          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+        },
+      );
     }
   }
-}
-
-/**
- * The oldest due delivery, locked. The deliveries are chosen first, by the partial index of pending ones in event
- * order, and only then joined to their event: driven from outbox_events instead, which keeps every event ever, a
- * claim grew with the table's history.
- */
-async function claimNext(trx: Executor): Promise<Claimed | undefined> {
-  const { rows } = await sql<Claimed>`
-    SELECT d.subscriber, d.event_id, d.attempts, e.type, e.aggregate_id, e.payload, e.created_at
-    FROM (
-      SELECT d.subscriber, d.event_id, d.attempts
-      FROM event_deliveries d
-      WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-        AND NOT EXISTS (
-          SELECT 1 FROM event_deliveries p
-          WHERE p.subscriber = d.subscriber AND p.aggregate_id = d.aggregate_id
-            AND p.event_id < d.event_id AND p.status = 'pending')
-      ORDER BY d.event_id
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    ) d
-    JOIN outbox_events e ON e.id = d.event_id`.execute(trx);
-  return rows[0];
 }

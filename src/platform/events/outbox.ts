@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../db/database.ts';
 import type { DomainEvent, EventMap, EventType } from './event-map.ts';
+import { insertDeliveries, insertEvent } from './outbox.repo.ts';
 
 export type HandlerContext = {
   /**
@@ -33,7 +34,7 @@ export class EventBus {
     this.handlers.set(type, list);
   }
 
-  /** Names of the subscribers of a type, for writers that insert deliveries themselves (the checkout function). */
+  /** Names of the subscribers of a type, for writers that emit in the database (platform_emit_events). */
   subscribersOf(type: EventType): string[] {
     return (this.handlers.get(type) ?? []).map((r) => r.subscriber);
   }
@@ -48,17 +49,8 @@ export class EventBus {
     aggregateId: string,
     payload: EventMap[K],
   ): Promise<void> {
-    const { id } = await trx
-      .insertInto('outbox_events')
-      .values({ type, aggregate_id: aggregateId, payload: JSON.stringify(payload) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const subscribers = this.handlers.get(type) ?? [];
-    if (subscribers.length === 0) return;
-    await trx
-      .insertInto('event_deliveries')
-      .values(subscribers.map((r) => ({ subscriber: r.subscriber, event_id: id, aggregate_id: aggregateId })))
-      .execute();
+    const id = await insertEvent(trx, { type, aggregateId, payload });
+    await insertDeliveries(trx, { id, aggregateId }, this.subscribersOf(type));
   }
 
   /**
