@@ -24,3 +24,6 @@ export type ApiBody<P extends ApiPath, M extends Method = 'post'> =
 
 /** A named schema of the OpenAPI document: `Schema<'DealCard'>`. */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+
+/** An account as lists and cards show it (the identity module's AccountSummary). */
+export type AccountSummary = ApiResponse<'/search/accounts'>['items'][number];

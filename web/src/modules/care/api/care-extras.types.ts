@@ -1,5 +1,5 @@
 import type { ApiBody, ApiResponse } from '../../../shared/api/types.ts';
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 
 /** The brand's reply limits: public replies to its own setting (1–500), direct messages to a fixed 500. */
 export type InboxSettings = ApiResponse<'/orgs/{handle}/care/settings'>;

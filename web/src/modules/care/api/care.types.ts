@@ -1,4 +1,4 @@
-import type { Account, AccountSummary, OrgRole } from '../../identity/api/identity.types.ts';
+import type { Account, AccountSummary, OrgRole } from '../../identity/index.ts';
 import type { ConversationActivity, IdentityLink } from './care-extras.types.ts';
 import type { ConversationSla } from './sla.types.ts';
 

@@ -1,5 +1,5 @@
 import type { ApiBody, ApiResponse, Schema } from '../../../shared/api/types.ts';
-import type { OrgRole } from '../../identity/api/identity.types.ts';
+import type { OrgRole } from '../../identity/index.ts';
 
 export type Product = Schema<'Product'>;
 

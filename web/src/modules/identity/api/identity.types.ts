@@ -1,10 +1,10 @@
-import type { ApiBody, ApiResponse } from '../../../shared/api/types.ts';
+import type { AccountSummary, ApiBody, ApiResponse } from '../../../shared/api/types.ts';
+
+export type { AccountSummary };
 
 export type Me = ApiResponse<'/me'>;
 
 export type Account = Me['account'];
-
-export type AccountSummary = ApiResponse<'/search/accounts'>['items'][number];
 
 export type AccountKind = AccountSummary['kind'];
 

@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../../../shared/api/types.ts';
-import type { Post } from '../../social/api/social.types.ts';
+import type { Post } from '../../social/index.ts';
 
 type NotificationBody = ApiResponse<'/notifications'>['items'][number];
 

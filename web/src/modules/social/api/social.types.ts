@@ -1,5 +1,5 @@
 import type { ApiBody, ApiResponse, Schema } from '../../../shared/api/types.ts';
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 
 export type Visibility = Schema<'Post'>['visibility'];
 
