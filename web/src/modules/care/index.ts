@@ -1,4 +1,7 @@
-// The care module's door: the only file the app and other modules import.
+// The care module's door: the only file the app and other modules import. It brings the module's styles.
+import './care-inbox.css';
+import './care-settings.css';
+import './care-support.css';
 
 /** The brand inbox pages (rules, SLAs, report, setup) and the person's own Support page. */
 export { careSignedInRoutes } from './care.routes.tsx';

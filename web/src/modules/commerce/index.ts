@@ -1,4 +1,5 @@
-// The commerce module's door: the only file the app and other modules import.
+// The commerce module's door: the only file the app and other modules import. It brings the module's styles.
+import './commerce.css';
 
 /** Product and shared-deal pages anyone may open; cart, orders and the brand workspace for signed-in users. */
 export { commercePublicRoutes, commerceSignedInRoutes } from './commerce.routes.tsx';

@@ -1,4 +1,5 @@
-// The identity module's door: the only file the app and other modules import.
+// The identity module's door: the only file the app and other modules import. It brings the module's styles.
+import './identity.css';
 
 /** The identity API, for modules that look accounts up (the care inbox's assignee search). */
 export { identityApi } from './api/identity.api.ts';

@@ -1,4 +1,5 @@
-// The notifications module's door: the only file the app and other modules import.
+// The notifications module's door: the only file the app and other modules import. It brings the module's styles.
+import './notifications.css';
 
 export { NotificationsPage } from './components/notifications-page.tsx';
 /** Opens the live stream (SSE) for the signed-in user and refreshes what it announces. */

@@ -1,4 +1,5 @@
-// The social module's door: the only file the app and other modules import.
+// The social module's door: the only file the app and other modules import. It brings the module's styles.
+import './social.css';
 
 export type { Post } from './api/social.types.ts';
 export { HomePage } from './components/home-page.tsx';
