@@ -1,26 +1,25 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { careSignedInRoutes } from './modules/care/care.routes.tsx';
-import { commercePublicRoutes, commerceSignedInRoutes } from './modules/commerce/commerce.routes.tsx';
-import { InvitationsPage } from './modules/identity/components/invitations-page.tsx';
-import { LoginPage } from './modules/identity/components/login-page.tsx';
-import { OrgManagePage } from './modules/identity/components/org-manage-page.tsx';
-import { OrgNewPage } from './modules/identity/components/org-new-page.tsx';
-import { RequireAuth } from './modules/identity/components/require-auth.tsx';
-import { SettingsPage } from './modules/identity/components/settings-page.tsx';
-import { SignupPage } from './modules/identity/components/signup-page.tsx';
-import { fetchMe, meKey } from './modules/identity/hooks/use-me.ts';
-import { NotificationsPage } from './modules/notifications/components/notifications-page.tsx';
-import { HomePage } from './modules/social/components/home-page.tsx';
-import { ProfilePage } from './modules/social/components/profile-page.tsx';
-import { SearchPage } from './modules/social/components/search-page.tsx';
-import { TagPage } from './modules/social/components/tag-page.tsx';
-import { ThreadPage } from './modules/social/components/thread-page.tsx';
+import { careSignedInRoutes } from './modules/care/index.ts';
+import { commercePublicRoutes, commerceSignedInRoutes } from './modules/commerce/index.ts';
+import {
+  fetchMe,
+  InvitationsPage,
+  LoginPage,
+  meKey,
+  OrgManagePage,
+  OrgNewPage,
+  RequireAuth,
+  SettingsPage,
+  SignupPage,
+} from './modules/identity/index.ts';
+import { NotificationsPage } from './modules/notifications/index.ts';
+import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
 import { ApiError } from './shared/api/api-error.ts';
 import { onCsrfRefresh } from './shared/api/client.ts';
-import { AppLayout } from './shared/layout/app-layout.tsx';
 import { NotFoundPage } from './shared/layout/not-found-page.tsx';
+import { AppLayout } from './shell/app-layout.tsx';
 
 /** Client errors other than a timeout will not fix themselves by asking again. */
 const retry = (failures: number, error: unknown) =>

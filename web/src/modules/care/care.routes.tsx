@@ -1,8 +1,4 @@
 import type { RouteObject } from 'react-router';
-import './care.css';
-import './care-extras.css';
-import './care-workflow.css';
-import './sla.css';
 
 // The agent workspace is loaded only when someone opens it: most users never answer for a brand.
 const inbox = async () => ({ Component: (await import('./components/inbox-page.tsx')).InboxPage });

@@ -8,7 +8,6 @@ import { DealsPage } from './components/deals-page.tsx';
 import { OrderDetailPage } from './components/order-detail-page.tsx';
 import { OrdersPage } from './components/orders-page.tsx';
 import { ProductPage } from './components/product-page.tsx';
-import './commerce.css';
 
 // The sales dashboard carries the charts: loaded only when a brand opens it.
 const sales = async () => ({ Component: (await import('./components/sales-page.tsx')).SalesPage });

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../modules/identity/api/identity.types.ts';
+import type { AccountSummary } from '../api/types.ts';
 
 export function VerifiedMark() {
   return (

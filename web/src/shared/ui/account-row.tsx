@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { AccountSummary } from '../../modules/identity/api/identity.types.ts';
+import type { AccountSummary } from '../api/types.ts';
 import { KindLabel, VerifiedMark } from './account-badges.tsx';
 import { Avatar } from './avatar.tsx';
 

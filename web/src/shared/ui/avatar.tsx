@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountSummary } from '../../modules/identity/api/identity.types.ts';
+import type { AccountSummary } from '../api/types.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
 type AvatarProps = { account: Pick<AccountSummary, 'name' | 'handle' | 'avatarUrl' | 'kind'>; size?: number };

@@ -1,13 +1,15 @@
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { ApiBody, ApiResponse } from '../../../shared/api/types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 
 /** The brand's reply limits: public replies to its own setting (1–500), direct messages to a fixed 500. */
-export type InboxSettings = { publicReplyLimit: number; privateReplyLimit: number };
+export type InboxSettings = ApiResponse<'/orgs/{handle}/care/settings'>;
 /** A public reply is a post, so a brand's limit stays within a post's 500 characters. */
 export const MAX_PUBLIC_REPLY_LIMIT = 500;
 
-export type MergeResult = { id: string; mergedIntoId: string; mergedAt: string; movedMessages: number };
+export type MergeResult = ApiResponse<'/orgs/{handle}/care/conversations/{id}/merge', 'post'>;
 
 /** What happened to a conversation besides its messages: merges, by whom and when. */
+// generated once GET /orgs/{handle}/care/conversations/{id} has a response schema
 export type ConversationActivity = {
   kind: 'merged_into' | 'merged_from';
   actor: AccountSummary | null;
@@ -15,19 +17,11 @@ export type ConversationActivity = {
   at: string;
 };
 
-export type IdentityLinkStatus = 'pending' | 'confirmed' | 'declined' | 'removed';
+export type IdentityLink = ApiResponse<'/orgs/{handle}/care/customers/{id}/identity-links', 'post'>;
 
-export type IdentityLink = {
-  id: string;
-  network: string;
-  handle: string;
-  url: string | null;
-  status: IdentityLinkStatus;
-  proposedAt: string;
-  decidedAt: string | null;
-};
+export type IdentityLinkStatus = IdentityLink['status'];
 
 /** A link as the person sees it, with the brand that proposed it. */
-export type MyIdentityLink = IdentityLink & { brand: AccountSummary | null };
+export type MyIdentityLink = ApiResponse<'/me/care/identity-links'>['items'][number];
 
-export type IdentityProposal = { network: string; handle: string; url?: string };
+export type IdentityProposal = ApiBody<'/orgs/{handle}/care/customers/{id}/identity-links'>;

@@ -33,6 +33,7 @@ export const careApi = {
   update: (handle: string, id: string, patch: ConversationPatch) =>
     api<ConversationDetail>(`${care(handle)}/conversations/${enc(id)}`, { method: 'PATCH', body: patch }),
   reply: (handle: string, id: string, text: string, mode: ReplyMode) =>
+    // generated once POST /orgs/{handle}/care/conversations/{id}/replies has a response schema
     api<{ postId: string }>(`${care(handle)}/conversations/${enc(id)}/replies`, {
       method: 'POST',
       body: { text, mode },
@@ -44,12 +45,14 @@ export const careApi = {
       method: 'PUT',
       body: { intent },
     }),
+  // generated once GET /orgs/{handle}/care/availability has a response schema
   myAvailability: (handle: string) =>
     api<{ status: 'online' | 'away'; maxOpen: number }>(`${care(handle)}/availability`),
   availability: (handle: string, status: 'online' | 'away', maxOpen?: number) =>
     api<void>(`${care(handle)}/availability`, { method: 'PUT', body: { status, maxOpen } }),
   queues: (handle: string) => api<Items<Queue>>(`${care(handle)}/queues`),
   rules: (handle: string) => api<Items<Rule>>(`${care(handle)}/rules`),
+  // generated once POST /orgs/{handle}/care/rules has a response schema
   addRule: (handle: string, input: RuleInput) =>
     api<{ id: string }>(`${care(handle)}/rules`, { method: 'POST', body: input }),
   testRule: (handle: string, input: { conditions: RuleConditions; actions: RuleActions }) =>

@@ -1,4 +1,4 @@
-import type { Account, AccountSummary, OrgRole } from '../../identity/api/identity.types.ts';
+import type { Account, AccountSummary, OrgRole } from '../../identity/index.ts';
 import type { ConversationActivity, IdentityLink } from './care-extras.types.ts';
 import type { ConversationSla } from './sla.types.ts';
 
@@ -37,11 +37,13 @@ export type ConversationStatus = 'open' | 'pending' | 'resolved';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
+// generated once GET /orgs/{handle}/care/queues has a response schema
 export type Queue = { id: string; name: string; position: number };
 
 /** Whether the customer agreed to continue by direct message: private replies wait for `granted`. */
 export type PrivateConsent = 'none' | 'requested' | 'granted' | 'declined';
 
+// generated once GET /orgs/{handle}/care/conversations has a response schema
 export type Conversation = {
   id: string;
   customer: AccountSummary | null;
@@ -77,6 +79,7 @@ export const isSnoozed = (c: Pick<Conversation, 'snoozedUntil'>, now = Date.now(
 
 export type MessageDirection = 'in' | 'out' | 'note';
 
+// generated once GET /orgs/{handle}/care/conversations/{id} has a response schema
 export type CareMessage = {
   id: string;
   postId: string | null;
@@ -92,6 +95,7 @@ export type CareMessage = {
   createdAt: string;
 };
 
+// generated once GET /orgs/{handle}/care/conversations/{id} has a response schema
 export type Customer360 = {
   profile: Account | null;
   followersCount: number;
@@ -107,6 +111,7 @@ export type Customer360 = {
   pendingIdentities: IdentityLink[];
 };
 
+// generated once GET /orgs/{handle}/care/conversations/{id} has a response schema
 export type ConversationDetail = Conversation & {
   messages: CareMessage[];
   activity: ConversationActivity[];
@@ -146,6 +151,7 @@ export type RuleConditions = {
 
 export type RuleActions = { queueId?: string; priority?: Priority; tags?: string[]; assigneeId?: string };
 
+// generated once GET /orgs/{handle}/care/rules has a response schema
 export type Rule = {
   id: string;
   name: string;
@@ -157,6 +163,7 @@ export type Rule = {
 
 export type RuleInput = { name: string; conditions: RuleConditions; actions: RuleActions };
 
+// generated once POST /orgs/{handle}/care/rules/test has a response schema
 export type RuleTestResult = {
   tested: number;
   matched: number;

@@ -1,20 +1,10 @@
 import { api } from '../../../shared/api/client.ts';
+import type { ApiResponse } from '../../../shared/api/types.ts';
+
+export type IntentModelStatus = ApiResponse<'/orgs/{handle}/care/intent-model'>;
 
 /** How a brand's last retrain measured (see the care triage README). */
-export type IntentModelMetrics = {
-  correctionsUsed: number;
-  evaluation: 'held_out' | 'training_fit';
-  evaluatedOn: number;
-  correctionsBefore: number;
-  correctionsAfter: number;
-  guard: { set: string; size: number; shipped: number; brand: number };
-};
-
-export type IntentModelStatus = {
-  using: 'brand' | 'shipped';
-  correctionsAvailable: number;
-  model: { trainedAt: string; correctionsUsed: number; current: boolean; metrics: IntentModelMetrics } | null;
-};
+export type IntentModelMetrics = NonNullable<IntentModelStatus['model']>['metrics'];
 
 const path = (handle: string) => `/orgs/${encodeURIComponent(handle)}/care/intent-model`;
 

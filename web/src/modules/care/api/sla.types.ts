@@ -1,4 +1,4 @@
-import type { Priority } from './care.types.ts';
+import type { ApiResponse } from '../../../shared/api/types.ts';
 
 export type SlaTarget = 'first_response' | 'next_response' | 'resolution';
 
@@ -9,6 +9,7 @@ export const SLA_TARGET_LABELS: Record<SlaTarget, string> = {
 };
 
 /** The SLA state of a conversation as the server computed it. */
+// generated once GET /orgs/{handle}/care/conversations has a response schema
 export type ConversationSla = {
   /** The running clock due first (the live timer); null when none runs. */
   target: SlaTarget | null;
@@ -34,19 +35,13 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
   sun: 'Sunday',
 };
 
-export type OpenPeriod = { day: Weekday; start: string; end: string };
-export type BusinessHours = { timezone: string; periods: OpenPeriod[]; holidays: string[] };
+export type BusinessHours = ApiResponse<'/orgs/{handle}/care/settings/business-hours'>;
+export type OpenPeriod = BusinessHours['periods'][number];
 
-export type SlaPolicy = {
-  /** Null: the brand-wide default for queues without their own policy. */
-  queueId: string | null;
-  priority: Priority;
-  firstResponseMinutes: number;
-  nextResponseMinutes: number;
-  resolutionMinutes: number;
-};
-export type SlaPolicies = { queues: { id: string; name: string }[]; items: SlaPolicy[] };
+export type SlaPolicies = ApiResponse<'/orgs/{handle}/care/settings/sla-policies'>;
+export type SlaPolicy = SlaPolicies['items'][number];
 
+// generated once GET /orgs/{handle}/care/reports has a response schema
 export type Stat = { median: number | null; p90: number | null };
 export type ReportRow = {
   group: string | null;

@@ -13,11 +13,13 @@ export const workflowApi = {
   removeCanned: (handle: string, id: string) =>
     api<void>(`${care(handle)}/canned-replies/${enc(id)}`, { method: 'DELETE' }),
   /** The canned reply with its variables filled in for this conversation's customer. */
+  // generated once GET /orgs/{handle}/care/conversations/{id}/canned-replies/{cannedId} has a response schema
   renderCanned: (handle: string, conversationId: string, cannedId: string) =>
     api<{ text: string }>(
       `${care(handle)}/conversations/${enc(conversationId)}/canned-replies/${enc(cannedId)}`,
     ),
 
+  // generated once POST /orgs/{handle}/care/queues has a response schema
   addQueue: (handle: string, name: string) =>
     api<{ id: string; name: string }>(`${care(handle)}/queues`, { method: 'POST', body: { name } }),
   renameQueue: (handle: string, id: string, name: string) =>
@@ -26,6 +28,7 @@ export const workflowApi = {
     api<void>(`${care(handle)}/queues/${enc(id)}`, { method: 'DELETE' }),
 
   /** Posts the question in public in the customer's thread; private replies wait for their yes. */
+  // generated once POST /orgs/{handle}/care/conversations/{id}/private-request has a response schema
   requestPrivate: (handle: string, conversationId: string, text?: string) =>
     api<{ postId: string }>(`${care(handle)}/conversations/${enc(conversationId)}/private-request`, {
       method: 'POST',

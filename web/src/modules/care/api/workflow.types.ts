@@ -1,6 +1,6 @@
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
-import type { ConversationStatus, PrivateConsent } from './care.types.ts';
+import type { ApiResponse } from '../../../shared/api/types.ts';
 
+// generated once GET /orgs/{handle}/care/canned-replies has a response schema
 export type CannedReply = { id: string; title: string; body: string };
 export type CannedReplyInput = { title: string; body: string };
 
@@ -14,18 +14,7 @@ export const CANNED_VARIABLES: { name: string; meaning: string }[] = [
 ];
 
 /** A conversation as its customer sees it: what the brand asked of them and whether they may rate it. */
-export type MyCareConversation = {
-  id: string;
-  brand: AccountSummary | null;
-  status: ConversationStatus;
-  /** The start of the person's first message in it, and the post it came from. */
-  firstMessage: string | null;
-  postId: string | null;
-  privateConsent: PrivateConsent;
-  rating: number | null;
-  canRate: boolean;
-  openedAt: string;
-};
+export type MyCareConversation = ApiResponse<'/me/care/conversations'>['items'][number];
 
 /** The question the agent starts from; it names the page where the customer answers (Support in the navigation). */
 export const DEFAULT_PRIVATE_QUESTION =

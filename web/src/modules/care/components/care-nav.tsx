@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
 import { CountBadge } from '../../../shared/ui/count-badge.tsx';
 import { ChatIcon, LifebuoyIcon } from '../../../shared/ui/icons.tsx';
-import type { Me } from '../../identity/api/identity.types.ts';
+import type { Me } from '../../identity/index.ts';
 import { INBOX_ROLES } from '../api/care.types.ts';
 import { useMyCareAwaiting } from '../hooks/use-my-care.ts';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
-import { formatMoney } from '../../commerce/api/money.ts';
 import type { Customer360 } from '../api/care.types.ts';
 import { IntentChip } from './care-chips.tsx';
 import { IdentityLinksPanel } from './identity-links-panel.tsx';

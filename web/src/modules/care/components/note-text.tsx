@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 
 const MENTION = /(?<![\w@/])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
 

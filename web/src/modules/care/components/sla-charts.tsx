@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type ChartOption, EChart } from '../../commerce/components/echart.tsx';
+import { type ChartOption, EChart } from '../../../shared/ui/echart.tsx';
 import type { ReportRow } from '../api/sla.types.ts';
 
 const PRIMARY = '#5b4cf0';

@@ -1,4 +1,4 @@
-import { useNow } from '../../commerce/hooks/use-now.ts';
+import { useNow } from '../../../shared/hooks/use-now.ts';
 import type { Conversation } from '../api/care.types.ts';
 import { SLA_TARGET_LABELS, type SlaTarget } from '../api/sla.types.ts';
 

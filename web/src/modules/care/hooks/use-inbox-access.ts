@@ -1,4 +1,4 @@
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useViewer } from '../../identity/index.ts';
 import { INBOX_ROLES, RULE_ROLES } from '../api/care.types.ts';
 
 /** The user's membership in a brand (by handle) and whether it opens the inbox and its rules. */

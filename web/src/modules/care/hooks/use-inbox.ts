@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { identityApi } from '../../identity/api/identity.api.ts';
+import { identityApi } from '../../identity/index.ts';
 import { careApi } from '../api/care.api.ts';
 import {
   type ConversationFilter,

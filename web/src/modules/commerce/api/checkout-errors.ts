@@ -1,6 +1,6 @@
 import { ApiError, errorMessage } from '../../../shared/api/api-error.ts';
+import { formatMoney } from '../../../shared/format/money.ts';
 import type { Order } from './commerce.types.ts';
-import { formatMoney } from './money.ts';
 
 const MESSAGES: Record<string, string> = {
   deal_sold_out: 'Sorry, this deal just sold out.',

@@ -1,5 +1,5 @@
 import { api } from '../../../shared/api/client.ts';
-import type { Items, Page } from '../../../shared/api/types.ts';
+import type { ApiResponse, Items, Page } from '../../../shared/api/types.ts';
 import type {
   Address,
   AddressInput,
@@ -27,7 +27,7 @@ export const commerceApi = {
     api<Product>(`/products/${enc(id)}`, { method: 'PUT', body: input }),
   archiveProduct: (id: string) => api<void>(`/products/${enc(id)}`, { method: 'DELETE' }),
   importCsv: (handle: string, csv: string) =>
-    api<{ created: number; updated: number }>(`/orgs/${enc(handle)}/products/import`, {
+    api<ApiResponse<'/orgs/{handle}/products/import', 'post'>>(`/orgs/${enc(handle)}/products/import`, {
       method: 'POST',
       body: csv,
       contentType: 'text/csv',

@@ -1,75 +1,25 @@
-import type { AccountSummary, OrgRole } from '../../identity/api/identity.types.ts';
+import type { ApiBody, ApiResponse, Schema } from '../../../shared/api/types.ts';
+import type { OrgRole } from '../../identity/index.ts';
 
-export type Variant = { id: string; sku: string; name: string; stock: number };
+export type Product = Schema<'Product'>;
 
-export type Product = {
-  id: string;
-  orgId: string;
-  /** The brand, when the server includes it; older servers send only orgId. */
-  org?: AccountSummary | null;
-  slug: string;
-  title: string;
-  description: string;
-  images: string[];
-  priceMinor: number;
-  currency: string;
-  resellerFloorMinor: number | null;
-  exclusive: boolean;
-  archived: boolean;
-  stock: number;
-  variants: Variant[];
-};
+export type Variant = Product['variants'][number];
 
-export type ProductInput = {
-  slug?: string;
-  title: string;
-  description?: string;
-  images?: string[];
-  priceMinor: number;
-  currency: string;
-  resellerFloorMinor?: number | null;
-  exclusive?: boolean;
-  variants: { sku: string; name?: string; stock: number }[];
-};
+export type ProductInput = ApiBody<'/orgs/{handle}/products'>;
 
-export type DealType = 'percent_off' | 'amount_off' | 'fixed_price' | 'bundle' | 'free_addon';
-export type DealStatus = 'scheduled' | 'live' | 'ended' | 'sold_out';
-export type DealRole = 'main' | 'addon';
+export type DealInput = ApiBody<'/orgs/{handle}/deals'>;
 
-export type DealCard = {
-  id: string;
-  org: AccountSummary | null;
+// From the request body: the DealCard response schema types `type` and `items[].role` as plain strings.
+export type DealType = DealInput['type'];
+export type DealRole = NonNullable<DealInput['items'][number]['role']>;
+
+// Schema<'DealCard'> once the server's DealCard schema types `type` and `items[].role` as the unions above.
+export type DealCard = Omit<Schema<'DealCard'>, 'type' | 'items'> & {
   type: DealType;
-  percentOff: number | null;
-  valueMinor: number | null;
-  currency: string;
-  startsAt: string;
-  endsAt: string;
-  status: DealStatus;
-  quantityCap: number | null;
-  sold: number;
-  remaining: number | null;
-  perCustomerLimit: number | null;
-  audience: string;
   items: { role: DealRole; product: Product; dealPriceMinor: number }[];
-  exclusiveTitles: string[];
-  resellersUrl: string | null;
-  viewer: { bought: number };
 };
 
-export type DealInput = {
-  text: string;
-  items: { productId: string; role?: DealRole }[];
-  type: DealType;
-  percentOff?: number;
-  valueMinor?: number;
-  startsAt?: string;
-  endsAt: string;
-  quantityCap?: number;
-  perCustomerLimit?: number;
-  audience?: 'followers' | 'everyone';
-  override?: { reason: string };
-};
+export type DealStatus = DealCard['status'];
 
 /** What the channel guard found: a product advertised below the floor promised to resellers. */
 export type GuardViolation = {
@@ -80,95 +30,29 @@ export type GuardViolation = {
   shortByMinor: number;
 };
 
-export type AddressInput = {
-  name: string;
-  line1: string;
-  line2?: string;
-  city: string;
-  postalCode: string;
-  country: string;
-};
+export type AddressInput = ApiBody<'/me/addresses'>;
 
-export type Address = AddressInput & { id: string; line2: string };
+export type Address = ApiResponse<'/me/addresses'>['items'][number];
 
-export type CheckoutItem = { variantId: string; quantity: number };
+export type CheckoutInput = ApiBody<'/orders'>;
 
-export type CheckoutInput = {
-  dealId?: string;
-  items: CheckoutItem[];
-  shippingAddressId?: string;
-  shippingAddress?: AddressInput;
-  expectedTotalMinor?: number;
-  currency?: string;
-  source?: { postId?: string; ref?: string };
-  card: { number: string };
-};
+export type CheckoutItem = CheckoutInput['items'][number];
 
-export type OrderStatus = 'pending' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded';
+export type Order = Schema<'Order'>;
 
-export type OrderHistoryEntry = {
-  status: string;
-  at: string;
-  actor: AccountSummary | null;
-  note: string | null;
-  amountMinor: number | null;
-};
+export type OrderStatus = Order['status'];
 
-export type Order = {
-  id: string;
-  org: AccountSummary | null;
-  buyer: AccountSummary | null;
-  status: OrderStatus;
-  currency: string;
-  totalMinor: number;
-  refundedMinor: number;
-  dealId: string | null;
-  items: {
-    productId: string;
-    variantId: string;
-    title: string;
-    sku: string;
-    quantity: number;
-    unitPriceMinor: number;
-  }[];
-  shippingAddress: Omit<Address, 'id'>;
-  attribution: {
-    kind: string;
-    postId: string | null;
-    chain: AccountSummary[];
-    referrer: AccountSummary | null;
-  };
-  history: OrderHistoryEntry[];
-  createdAt: string;
-  expiresAt: string | null;
-};
+export type OrderHistoryEntry = Order['history'][number];
 
-export type CartLine = { variantId: string; quantity: number; product: Product };
+export type CartLine = ApiResponse<'/me/cart'>['items'][number];
 
-export type SalesSource = {
-  kind: 'post' | 'reshare' | 'referral' | 'direct' | string;
-  account: { handle: string; name: string } | null;
-  orders: number;
-  revenueMinor: number;
-};
+export type SalesReport = ApiResponse<'/orgs/{handle}/sales'>;
 
-export type SalesReport = {
-  dealId: string | null;
-  impressions: number;
-  clicks: number;
-  orders: number;
-  units: number;
-  revenueMinor: number;
-  conversionRate: number | null;
-  revenueByDay: { day: string; revenueMinor: number; orders: number }[];
-  revenueBySource: SalesSource[];
-};
+export type SalesSource = SalesReport['revenueBySource'][number];
 
-export type CommerceSettings = {
-  attributionWindowDays: number;
-  attributionModel: 'last_touch' | 'first_touch';
-};
+export type CommerceSettings = ApiResponse<'/orgs/{handle}/commerce-settings'>;
 
+/** A row the CSV import refused (the `errors[]` of its problem+json). */
 export type CsvRowError = { line: number; field: string; message: string };
 
 /** Who may do what in a brand's shop, by role (mirrors the server's capabilities). */

@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { formatFull } from '../../../shared/ui/relative-time.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Order, OrderStatus } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { useOrgOrders } from '../hooks/use-orders.ts';
 import { OrderStaffActions } from './order-staff-actions.tsx';
 import { ORDER_STATUSES, OrderStatusChip } from './order-status.tsx';

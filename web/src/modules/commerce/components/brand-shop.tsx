@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { safeHttpUrl } from '../../../shared/ui/safe-url.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { Product } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { useProducts } from '../hooks/use-catalog.ts';
 import { useOrgDeals } from '../hooks/use-deals.ts';
 import { DealCardView } from './deal-card.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { CartLine } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { useCart, useSetCartItem } from '../hooks/use-shopper.ts';
 import { CheckoutForm } from './checkout-form.tsx';
 import { CheckoutSheet } from './checkout-sheet.tsx';

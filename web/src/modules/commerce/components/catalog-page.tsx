@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../shared/api/api-error.ts';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { Product } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { useArchiveProduct, useProducts } from '../hooks/use-catalog.ts';
 import { CsvImport } from './csv-import.tsx';
 import { ProductForm } from './product-form.tsx';

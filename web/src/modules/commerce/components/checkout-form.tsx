@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { Loading } from '../../../shared/ui/status.tsx';
 import type { CheckoutInput } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { usePlaceOrder } from '../hooks/use-checkout.ts';
 import { useAddAddress, useAddresses } from '../hooks/use-shopper.ts';
 import { cleanAddress, EMPTY_ADDRESS } from './address-fields.tsx';

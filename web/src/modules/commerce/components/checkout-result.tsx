@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { checkoutErrorMessage, declineMessage } from '../api/checkout-errors.ts';
 import type { Order } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { useOrder } from '../hooks/use-orders.ts';
 
 /** The outcome of an order just placed; a pending payment is followed until it settles. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { CountBadge } from '../../../shared/ui/count-badge.tsx';
-import type { Me } from '../../identity/api/identity.types.ts';
+import type { Me } from '../../identity/index.ts';
 import { accessOf, shopMemberships } from '../hooks/use-brand-roles.ts';
 import { useCartCount } from '../hooks/use-shopper.ts';
 import { BoxIcon, CartIcon, ChartIcon, ReceiptIcon, TagIcon } from './commerce-icons.tsx';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
+import { useNow } from '../../../shared/hooks/use-now.ts';
 import { safeHttpUrl } from '../../../shared/ui/safe-url.ts';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useViewer } from '../../identity/index.ts';
 import { commerceApi } from '../api/commerce.api.ts';
 import type { DealCard } from '../api/commerce.types.ts';
 import { DEAL_TYPE_LABELS } from '../api/deal-pricing.ts';
-import { formatMoney } from '../api/money.ts';
 import { useDealCard } from '../hooks/use-deal-cards.ts';
-import { useNow } from '../hooks/use-now.ts';
 import { CheckoutSheet } from './checkout-sheet.tsx';
 import { DealCheckout } from './deal-checkout.tsx';
 import { DealCountdown, liveStatus } from './deal-countdown.tsx';

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { formatMoney, parseDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { DealInput, DealRole, GuardViolation } from '../api/commerce.types.ts';
 import { previewPrices, previewViolations } from '../api/deal-pricing.ts';
-import { formatMoney, parseDecimal } from '../api/money.ts';
 import type { ShopAccess } from '../hooks/use-brand-roles.ts';
 import { useProducts } from '../hooks/use-catalog.ts';
 import { usePublishDeal } from '../hooks/use-deals.ts';

@@ -1,5 +1,5 @@
+import { useNow } from '../../../shared/hooks/use-now.ts';
 import type { DealCard, DealStatus } from '../api/commerce.types.ts';
-import { useNow } from '../hooks/use-now.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

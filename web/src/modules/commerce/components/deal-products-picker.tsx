@@ -1,5 +1,5 @@
+import { formatMoney } from '../../../shared/format/money.ts';
 import type { DealRole, DealType, Product } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 
 /** Products of the deal, each as main product or add-on (add-ons belong to bundles and free add-ons). */
 export function DealProductsPicker({

@@ -1,9 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
+import { useNow } from '../../../shared/hooks/use-now.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { DealCard } from '../api/commerce.types.ts';
 import { DEAL_TYPE_LABELS } from '../api/deal-pricing.ts';
 import { useOrgDeals } from '../hooks/use-deals.ts';
-import { useNow } from '../hooks/use-now.ts';
 import { liveStatus } from './deal-countdown.tsx';
 import { DealStatusBadge } from './deal-stock.tsx';
 import { Workspace } from './workspace-layout.tsx';

@@ -1,6 +1,6 @@
+import { formatMoney } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import type { GuardViolation } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 
 type GuardRefusalProps = {
   violations: GuardViolation[];

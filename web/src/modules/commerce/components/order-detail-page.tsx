@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../shared/api/api-error.ts';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { formatFull } from '../../../shared/ui/relative-time.tsx';
 import { Loading, PageError } from '../../../shared/ui/status.tsx';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useViewer } from '../../identity/index.ts';
 import type { Order } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { accessOf } from '../hooks/use-brand-roles.ts';
 import { useOrder, useOrderAction } from '../hooks/use-orders.ts';
 import { formatAddress } from './address-fields.tsx';

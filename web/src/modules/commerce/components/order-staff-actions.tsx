@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error.ts';
+import { formatMoney, parseDecimal, toDecimal } from '../../../shared/format/money.ts';
 import { isTransient } from '../api/checkout-errors.ts';
 import type { Order } from '../api/commerce.types.ts';
-import { formatMoney, parseDecimal, toDecimal } from '../api/money.ts';
 import { useIdempotencyKey } from '../hooks/use-checkout.ts';
 import { useOrderAction } from '../hooks/use-orders.ts';
 

@@ -1,6 +1,6 @@
+import { formatMoney } from '../../../shared/format/money.ts';
 import { formatFull } from '../../../shared/ui/relative-time.tsx';
 import type { Order } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 
 const LABELS: Record<string, string> = {
   pending: 'Order placed, payment pending',

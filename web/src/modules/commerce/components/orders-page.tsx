@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { formatFull } from '../../../shared/ui/relative-time.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Order } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { useMyOrders } from '../hooks/use-orders.ts';
 import { OrderStatusChip } from './order-status.tsx';
 

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { CURRENCIES, parseDecimal, toDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import type { Product, ProductInput } from '../api/commerce.types.ts';
-import { CURRENCIES, parseDecimal, toDecimal } from '../api/money.ts';
 import { useSaveProduct } from '../hooks/use-catalog.ts';
 import { type VariantDraft, VariantsEditor } from './variants-editor.tsx';
 

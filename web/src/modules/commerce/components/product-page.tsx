@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../shared/api/api-error.ts';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { safeHttpUrl } from '../../../shared/ui/safe-url.ts';
 import { Loading, PageError } from '../../../shared/ui/status.tsx';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useViewer } from '../../identity/index.ts';
 import type { Product } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import { accessOf } from '../hooks/use-brand-roles.ts';
 import { useProduct } from '../hooks/use-catalog.ts';
 import { useCart, useSetCartItem } from '../hooks/use-shopper.ts';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import { formatMoney, minorDigits } from '../../../shared/format/money.ts';
+import { type ChartOption, EChart } from '../../../shared/ui/echart.tsx';
 import type { SalesReport, SalesSource } from '../api/commerce.types.ts';
-import { formatMoney, minorDigits } from '../api/money.ts';
-import { type ChartOption, EChart } from './echart.tsx';
 
 const PRIMARY = '#5b4cf0';
 const SOFT = '#0e9f5a';

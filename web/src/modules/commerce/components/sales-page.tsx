@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
+import { formatMoney } from '../../../shared/format/money.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { SalesReport } from '../api/commerce.types.ts';
-import { formatMoney } from '../api/money.ts';
 import type { ShopAccess } from '../hooks/use-brand-roles.ts';
 import { useOrgDeals, useSales } from '../hooks/use-deals.ts';
 import { AttributionSettings } from './attribution-settings.tsx';

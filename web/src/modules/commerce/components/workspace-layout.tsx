@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState } from '../../../shared/ui/status.tsx';
-import type { Membership } from '../../identity/api/identity.types.ts';
+import type { Membership } from '../../identity/index.ts';
 import { type ShopAccess, useBrandAccess } from '../hooks/use-brand-roles.ts';
 
 type Area = 'catalog' | 'deals' | 'orders' | 'sales';

@@ -1,5 +1,5 @@
-import type { Membership, OrgRole } from '../../identity/api/identity.types.ts';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import type { Membership, OrgRole } from '../../identity/index.ts';
+import { useViewer } from '../../identity/index.ts';
 import { CATALOG_ROLES, ORDER_ROLES, OVERRIDE_ROLES, SALES_ROLES } from '../api/commerce.types.ts';
 
 export type ShopAccess = {

@@ -1,19 +1,18 @@
-export type AccountKind = 'person' | 'brand' | 'reseller';
+import type { AccountSummary, ApiBody, ApiResponse } from '../../../shared/api/types.ts';
 
-export type AccountSummary = {
-  id: string;
-  kind: AccountKind;
-  handle: string;
-  name: string;
-  avatarUrl: string | null;
-  verified: boolean;
-};
+export type { AccountSummary };
 
-export type ProfileLink = { title: string; url: string };
+export type Me = ApiResponse<'/me'>;
 
-export type Account = AccountSummary & { bio: string; links: ProfileLink[]; createdAt: string };
+export type Account = Me['account'];
 
-export type OrgRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'sales' | 'employee' | 'partner';
+export type AccountKind = AccountSummary['kind'];
+
+export type ProfileLink = Account['links'][number];
+
+export type Membership = Me['memberships'][number];
+
+export type OrgRole = Membership['role'];
 
 export const ORG_ROLES: OrgRole[] = ['owner', 'admin', 'marketer', 'agent', 'sales', 'employee', 'partner'];
 
@@ -23,44 +22,16 @@ export const POSTING_ROLES: OrgRole[] = ['owner', 'admin', 'marketer', 'agent', 
 /** Roles that may invite and remove members. */
 export const MANAGING_ROLES: OrgRole[] = ['owner', 'admin'];
 
-export type Membership = { org: AccountSummary; role: OrgRole };
+export type SignupInput = ApiBody<'/auth/signup'>;
+export type LoginInput = ApiBody<'/auth/login'>;
 
-export type Me = {
-  account: Account;
-  email: string;
-  isAdmin: boolean;
-  memberships: Membership[];
-  csrfToken: string | null;
-};
+export type ProfilePatch = ApiBody<'/me/profile', 'patch'>;
 
-export type SignupInput = { email: string; password: string; handle: string; name: string };
-export type LoginInput = { login: string; password: string };
+export type ApiToken = ApiResponse<'/me/tokens'>['items'][number];
+export type CreatedApiToken = ApiResponse<'/me/tokens', 'post'>;
 
-export type ProfilePatch = {
-  name?: string;
-  bio?: string;
-  avatarUrl?: string | null;
-  links?: ProfileLink[];
-};
+export type OrgInput = ApiBody<'/orgs'>;
 
-export type ApiToken = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-};
-export type CreatedApiToken = ApiToken & { token: string };
+export type Member = ApiResponse<'/orgs/{handle}/members'>['items'][number];
 
-export type OrgInput = { handle: string; name: string; kind: 'brand' | 'reseller'; bio?: string };
-
-export type Member = { account: AccountSummary; role: OrgRole; joinedAt: string };
-
-export type Invitation = {
-  id: string;
-  org: AccountSummary;
-  user: AccountSummary;
-  role: OrgRole;
-  status: string;
-  createdAt: string;
-};
+export type Invitation = ApiResponse<'/orgs/{handle}/invitations'>['items'][number];

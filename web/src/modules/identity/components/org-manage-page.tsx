@@ -3,7 +3,7 @@ import { KindLabel, VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
-import { useProfile } from '../../social/hooks/use-profile.ts';
+import { useProfile } from '../../social/index.ts';
 import { MANAGING_ROLES } from '../api/identity.types.ts';
 import { useViewer } from '../hooks/use-me.ts';
 import { useUpdateOrg } from '../hooks/use-orgs.ts';

@@ -1,5 +1,5 @@
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { AddressBook } from '../../commerce/components/address-book.tsx';
+import { AddressBook } from '../../commerce/index.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
 import { ProfileForm } from './profile-form.tsx';

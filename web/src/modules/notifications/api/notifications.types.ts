@@ -1,31 +1,18 @@
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
-import type { Post } from '../../social/api/social.types.ts';
+import type { ApiResponse } from '../../../shared/api/types.ts';
+import type { Post } from '../../social/index.ts';
 
-export type NotificationKind =
-  | 'mention'
-  | 'reply'
-  | 'reshare'
-  | 'like'
-  | 'follow'
-  /** A colleague @mentioned you in an internal note of a brand's care inbox. */
-  | 'care_mention'
-  /** A brand asks you to confirm an identity of yours on another network. */
-  | 'identity_link';
+type NotificationBody = ApiResponse<'/notifications'>['items'][number];
 
-export type Notification = {
-  id: string;
-  kind: NotificationKind;
-  actor: AccountSummary;
-  post: Post | null;
-  recipient: AccountSummary;
-  /** The brand of a care notification. */
-  org: AccountSummary | null;
-  /** care_mention: the conversation; identity_link: the proposed link. */
-  subjectId: string | null;
-  /** identity_link: network, handle and url of the proposed identity. */
-  detail: Record<string, string> | null;
-  createdAt: string;
-  read: boolean;
-};
+/**
+ * mention, reply, reshare, like, follow; care_mention: a colleague @mentioned you in an internal note of a
+ * brand's care inbox; identity_link: a brand asks you to confirm an identity of yours on another network.
+ */
+export type NotificationKind = NotificationBody['kind'];
 
-export type UnreadCount = { total: number; byAccount: { account: AccountSummary; unread: number }[] };
+/**
+ * `org`: the brand of a care notification; `subjectId`: care_mention's conversation, identity_link's proposed
+ * link; `detail`: identity_link's network, handle and url. `post` stays the hand-written Post (see social.types).
+ */
+export type Notification = Omit<NotificationBody, 'post'> & { post: Post | null };
+
+export type UnreadCount = ApiResponse<'/notifications/unread-count'>;

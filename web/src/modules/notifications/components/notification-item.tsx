@@ -3,7 +3,7 @@ import { VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { AtIcon, HeartIcon, ReplyIcon, ReshareIcon, UserPlusIcon } from '../../../shared/ui/icons.tsx';
 import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
-import { IdentityLinkRequest } from '../../care/components/identity-link-request.tsx';
+import { IdentityLinkRequest } from '../../care/index.ts';
 import type { Notification, NotificationKind } from '../api/notifications.types.ts';
 
 const VERBS: Record<NotificationKind, string> = {

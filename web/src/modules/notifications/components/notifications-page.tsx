@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
-import type { Me } from '../../identity/api/identity.types.ts';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import type { Me } from '../../identity/index.ts';
+import { useViewer } from '../../identity/index.ts';
 import { useMarkRead, useNotifications, useUnreadCount } from '../hooks/use-notifications.ts';
 import { NotificationItem } from './notification-item.tsx';
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { careKeys, refreshInboxes } from '../../care/hooks/care-keys.ts';
+import { careKeys, refreshInboxes } from '../../care/index.ts';
 import { STREAM_URL } from '../api/notifications.api.ts';
 import type { UnreadCount } from '../api/notifications.types.ts';
 import { notificationsKey, unreadKey } from './use-notifications.ts';

@@ -1,6 +1,6 @@
 import { api } from '../../../shared/api/client.ts';
 import type { Items, Page } from '../../../shared/api/types.ts';
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 import type { NewPost, Post, Profile, Thread } from './social.types.ts';
 
 const enc = encodeURIComponent;

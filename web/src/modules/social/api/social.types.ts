@@ -1,13 +1,12 @@
-import type { Account, AccountSummary, OrgRole } from '../../identity/api/identity.types.ts';
+import type { ApiBody, ApiResponse, Schema } from '../../../shared/api/types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 
-export type Visibility = 'public' | 'followers' | 'direct';
+export type Visibility = Schema<'Post'>['visibility'];
 
-export type PostEntities = {
-  mentions: { handle: string; accountId: string; start: number; end: number }[];
-  hashtags: { tag: string; start: number; end: number }[];
-  links: { url: string; start: number; end: number }[];
-};
+export type PostEntities = Schema<'Post'>['entities'];
 
+// Hand-written until the server's Post schema matches what the UI reads: the server types `kind` as a string,
+// its `reshareOf` (OriginalPost) has no `deleted`, `inReplyTo.author` may be null, and `deleted` is not sent.
 export type Post = {
   id: string;
   /** A deal post (same id as its deal) carries a deal card under its text. */
@@ -26,15 +25,10 @@ export type Post = {
   viewer: { liked: boolean; reshared: boolean };
 };
 
-export type Profile = Account & {
-  followersCount: number;
-  followingCount: number;
-  postsCount: number;
-  viewer: { following: boolean; followedBy: boolean; role: OrgRole | null };
-};
+export type Profile = ApiResponse<'/accounts/{handle}'>;
 
 export type Thread = { ancestors: Post[]; post: Post; replies: Post[] };
 
-export type NewPost = { text: string; visibility: Visibility; inReplyToId?: string; as?: string };
+export type NewPost = ApiBody<'/posts'>;
 
 export const POST_MAX_CHARS = 500;

@@ -2,8 +2,8 @@ import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
-import type { Me } from '../../identity/api/identity.types.ts';
-import { postingIdentities } from '../../identity/hooks/use-me.ts';
+import type { Me } from '../../identity/index.ts';
+import { postingIdentities } from '../../identity/index.ts';
 import type { Post, Visibility } from '../api/social.types.ts';
 import { useCreatePost } from '../hooks/use-post-actions.ts';
 import {

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 import { POST_MAX_CHARS, type Visibility } from '../api/social.types.ts';
 import { VISIBILITY_CHOICES, VISIBILITY_LABELS } from './visibility-icon.tsx';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState } from '../../../shared/ui/status.tsx';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useViewer } from '../../identity/index.ts';
 import { useHomeTimeline } from '../hooks/use-feeds.ts';
 import { ComposeBox } from './compose-box.tsx';
 import { PostFeed } from './post-feed.tsx';

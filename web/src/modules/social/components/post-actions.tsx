@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import { HeartIcon, ReplyIcon, TrashIcon } from '../../../shared/ui/icons.tsx';
-import { ownedAccountIds, postingIdentities, useViewer } from '../../identity/hooks/use-me.ts';
+import { ownedAccountIds, postingIdentities, useViewer } from '../../identity/index.ts';
 import type { Post } from '../api/social.types.ts';
 import { useDeletePost, useReshare, useToggleLike } from '../hooks/use-post-actions.ts';
 import { ReshareButton } from './reshare-button.tsx';

@@ -3,7 +3,7 @@ import { KindLabel, VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ReshareIcon } from '../../../shared/ui/icons.tsx';
 import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
-import { DealPostCard } from '../../commerce/components/deal-card.tsx';
+import { DealPostCard } from '../../commerce/index.ts';
 import type { Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';

@@ -4,8 +4,7 @@ import { KindLabel, VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { LinkIcon } from '../../../shared/ui/icons.tsx';
 import { displayUrl, safeHttpUrl } from '../../../shared/ui/safe-url.ts';
-import { MANAGING_ROLES } from '../../identity/api/identity.types.ts';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { MANAGING_ROLES, useViewer } from '../../identity/index.ts';
 import type { Profile } from '../api/social.types.ts';
 import { useToggleFollow } from '../hooks/use-profile.ts';
 

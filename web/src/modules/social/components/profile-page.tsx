@@ -3,7 +3,7 @@ import { NotFoundPage } from '../../../shared/layout/not-found-page.tsx';
 import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore, PageError } from '../../../shared/ui/status.tsx';
-import { BrandShop } from '../../commerce/components/brand-shop.tsx';
+import { BrandShop } from '../../commerce/index.ts';
 import type { AccountListKind, ProfilePostsKind } from '../api/social.api.ts';
 import { useProfilePosts } from '../hooks/use-feeds.ts';
 import { useAccountList, useProfile } from '../hooks/use-profile.ts';

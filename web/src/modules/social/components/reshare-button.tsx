@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ReshareIcon } from '../../../shared/ui/icons.tsx';
-import type { AccountSummary } from '../../identity/api/identity.types.ts';
+import type { AccountSummary } from '../../identity/index.ts';
 import type { Post } from '../api/social.types.ts';
 
 type ReshareButtonProps = {

@@ -1,7 +1,7 @@
 import { useLocation, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Loading, PageError } from '../../../shared/ui/status.tsx';
-import { useViewer } from '../../identity/hooks/use-me.ts';
+import { useViewer } from '../../identity/index.ts';
 import { useThread } from '../hooks/use-thread.ts';
 import { ComposeBox } from './compose-box.tsx';
 import { PostCard } from './post-card.tsx';

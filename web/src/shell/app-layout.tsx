@@ -1,7 +1,7 @@
 import { Outlet } from 'react-router';
-import { useMe } from '../../modules/identity/hooks/use-me.ts';
-import { useLiveStream } from '../../modules/notifications/hooks/use-live-stream.ts';
-import { Loading } from '../ui/status.tsx';
+import { useMe } from '../modules/identity/index.ts';
+import { useLiveStream } from '../modules/notifications/index.ts';
+import { Loading } from '../shared/ui/status.tsx';
 import { RightRail } from './right-rail.tsx';
 import { SideNav } from './side-nav.tsx';
 

@@ -1,9 +1,9 @@
 import { Link, useNavigate } from 'react-router';
-import type { Me } from '../../modules/identity/api/identity.types.ts';
-import { MANAGING_ROLES } from '../../modules/identity/api/identity.types.ts';
-import { SearchForm } from '../../modules/social/components/search-page.tsx';
-import { AccountRow } from '../ui/account-row.tsx';
-import { PlusIcon } from '../ui/icons.tsx';
+import type { Me } from '../modules/identity/index.ts';
+import { MANAGING_ROLES } from '../modules/identity/index.ts';
+import { SearchForm } from '../modules/social/index.ts';
+import { AccountRow } from '../shared/ui/account-row.tsx';
+import { PlusIcon } from '../shared/ui/icons.tsx';
 
 function Organizations({ me }: { me: Me }) {
   return (

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { CareNav, MyCareNav } from '../../modules/care/components/care-nav.tsx';
-import { BrandNav, ShopperNav } from '../../modules/commerce/components/commerce-nav.tsx';
-import type { Me } from '../../modules/identity/api/identity.types.ts';
-import { useLogout } from '../../modules/identity/hooks/use-auth.ts';
-import { useMyInvitations } from '../../modules/identity/hooks/use-invitations.ts';
-import { useUnreadCount } from '../../modules/notifications/hooks/use-notifications.ts';
-import { Avatar } from '../ui/avatar.tsx';
-import { CountBadge } from '../ui/count-badge.tsx';
+import { CareNav, MyCareNav } from '../modules/care/index.ts';
+import { BrandNav, ShopperNav } from '../modules/commerce/index.ts';
+import type { Me } from '../modules/identity/index.ts';
+import { useLogout, useMyInvitations } from '../modules/identity/index.ts';
+import { useUnreadCount } from '../modules/notifications/index.ts';
+import { Avatar } from '../shared/ui/avatar.tsx';
+import { CountBadge } from '../shared/ui/count-badge.tsx';
 import {
   BellIcon,
   HomeIcon,
@@ -16,7 +15,7 @@ import {
   SearchIcon,
   SettingsIcon,
   UserIcon,
-} from '../ui/icons.tsx';
+} from '../shared/ui/icons.tsx';
 
 function NavItem({
   to,
