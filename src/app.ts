@@ -28,6 +28,8 @@ export type AppDeps = {
   modules?: ModuleOptions;
   config: Pick<Config, 'secureCookies' | 'rateLimits'>;
   logger?: FastifyServerOptions['logger'];
+  /** How Fastify logs each request (see platform/logging.ts); Fastify's own when unset. */
+  logController?: FastifyServerOptions['logController'];
   /** Directory of the built web app; served at / when it exists. */
   webDir?: string;
   /** Parallel event-delivery loops (default 1: all that PGlite's single connection allows). */
@@ -83,6 +85,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? false,
+    logController: deps.logController,
     bodyLimit: 64 * 1024,
     genReqId: () => crypto.randomUUID(),
   });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Everything Souk reads from its environment, parsed once. Flags from the CLI override these. */
@@ -13,6 +14,13 @@ export type Config = {
   /** Cookies carry the Secure flag when Souk is served over HTTPS. */
   secureCookies: boolean;
   logLevel: string;
+  /** `pretty` (one readable line per event, requests only at debug) on a terminal, else `json` (one object per line). */
+  logFormat: LogFormat;
+  /**
+   * Serve the demo world (whose sign-ins are published) on an address other than loopback. Off by default, so a
+   * server reachable from the network does not hand out accounts with a known password by accident.
+   */
+  allowPublicDemo: boolean;
   /** Rate limits can be relaxed for load tests; never off by default. */
   rateLimits: boolean;
   /** Secret that signs payment webhooks; unset means a random one per process. */
@@ -20,6 +28,8 @@ export type Config = {
   /** Delay of the test payment provider's asynchronous outcomes. */
   paymentDelayMs: number;
 };
+
+export type LogFormat = 'pretty' | 'json';
 
 export class ConfigError extends Error {}
 
@@ -41,14 +51,37 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+function logFormatFrom(env: NodeJS.ProcessEnv, terminal: boolean): LogFormat {
+  const raw = env.LOG_FORMAT?.toLowerCase();
+  if (raw === undefined || raw === '') return terminal ? 'pretty' : 'json';
+  if (raw === 'pretty' || raw === 'json') return raw;
+  throw new ConfigError(`LOG_FORMAT must be pretty or json, got "${env.LOG_FORMAT}"`);
+}
+
+/** Whether an address to listen on is reachable only from this machine (not `0.0.0.0`, `::` or a LAN address). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost') return true;
+  if (net.isIPv4(bare)) return bare.startsWith('127.');
+  if (net.isIPv6(bare)) return bare === '::1' || /^::ffff:127\./.test(bare);
+  return false;
+}
+
+/**
+ * Reads the environment; `terminal` (stdout is a TTY, by default) chooses the log format when LOG_FORMAT is unset.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  { terminal = process.stdout.isTTY === true }: { terminal?: boolean } = {},
+): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
   return {
     port: intFrom(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // Loopback unless told otherwise: the demo world's passwords are published.
+    host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.SOUK_DATA_DIR || './data'),
     databaseUrl,
     poolSize: intFrom(env, 'SOUK_DB_POOL', 8, 1, 200),
@@ -56,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoUsers: intFrom(env, 'SOUK_DEMO_USERS', 2000, 10, 1_000_000),
     secureCookies: boolFrom(env, 'SOUK_SECURE_COOKIES', false),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormatFrom(env, terminal),
+    allowPublicDemo: boolFrom(env, 'SOUK_ALLOW_PUBLIC_DEMO', false),
     rateLimits: boolFrom(env, 'SOUK_RATE_LIMITS', true),
     paymentWebhookSecret: env.SOUK_PAYMENT_WEBHOOK_SECRET || undefined,
     paymentDelayMs: intFrom(env, 'SOUK_TEST_PAYMENT_DELAY_MS', 2000, 0, 600_000),

@@ -1,29 +1,68 @@
 import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError, isLoopbackHost } from './config.ts';
 import { seedDemoCare } from './demo/care.ts';
 import { seedDemoCommerce } from './demo/commerce.ts';
-import { generateDemoWorld } from './demo/generate.ts';
+import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
+import { describeDemoSignIns, findDemoSignIns } from './demo/sign-ins.ts';
+import { hasAnyAccount } from './modules/identity/index.ts';
+import type { Db } from './platform/db/database.ts';
 import { type DbHandle, openDatabase } from './platform/db/kysely.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { serverLogger } from './platform/logging.ts';
+
+/** The address to open in a browser: localhost for loopback and every-interface binds, else the bound address. */
+const readyHost = (host: string) =>
+  isLoopbackHost(host) || host === '0.0.0.0' || host === '::'
+    ? 'localhost'
+    : host.includes(':')
+      ? `[${host}]`
+      : host;
 
 export type Server = { app: App; db: DbHandle; url: string; close(): Promise<void> };
+
+/**
+ * Refuses (a ConfigError) to serve the demo world, seeded now or already in the database, on an address other
+ * than loopback: its sign-ins share a password printed in the README and the log.
+ */
+async function refusePublicDemo(db: Db, config: Config): Promise<void> {
+  if (config.allowPublicDemo || isLoopbackHost(config.host)) return;
+  const seeding = config.seedDemo && !(await hasAnyAccount(db));
+  if (!seeding && (await findDemoSignIns(db)).length === 0) return;
+  throw new ConfigError(
+    `refusing to serve the demo world on ${config.host}: its sign-ins share the published password ${DEMO_PASSWORD}, ` +
+      'so anyone who can reach this address could sign in as them.\n' +
+      '  Listen on this machine only (HOST=127.0.0.1, the default), or\n' +
+      (seeding
+        ? '  start without the demo world (--no-demo or SOUK_DEMO=false), or\n'
+        : '  use a database without the demo world (SOUK_DATA_DIR or DATABASE_URL), or\n') +
+      '  if you mean it, set SOUK_ALLOW_PUBLIC_DEMO=true (or pass --allow-public-demo).',
+  );
+}
 
 /** Opens the database, migrates, seeds the demo world on an empty database, and listens. */
 export async function startServer(
   config: Config,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logger?: FastifyServerOptions['logger']; logDestination?: NodeJS.WritableStream } = {},
 ): Promise<Server> {
   const db = await openDatabase({
     ...config,
     onIdleError: (err) =>
       console.error(`souk: a database connection was closed (${err.message}); reconnecting on next use`),
   });
-  const applied = await migrateToLatest(db.db);
+  let applied: Awaited<ReturnType<typeof migrateToLatest>>;
+  try {
+    applied = await migrateToLatest(db.db);
+    await refusePublicDemo(db.db, config);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const logging = options.logger ? { logger: options.logger } : serverLogger(config, options.logDestination);
   const app = await buildApp({
     db: db.db,
     config,
-    logger: options.logger ?? { level: config.logLevel },
+    ...logging,
     modules: { paymentWebhookSecret: config.paymentWebhookSecret, paymentDelayMs: config.paymentDelayMs },
     // On a PostgreSQL server deliveries run side by side (each waits mostly on its commit), leaving half the pool
     // to requests; PGlite has one connection, so one loop.
@@ -48,15 +87,15 @@ export async function startServer(
     if (seeded) {
       await seedDemoCommerce(app.modules, { seed: 1, log: (m) => log.info(m) });
       await seedDemoCare(app.modules, { log: (m) => log.info(m) });
-      log.info(
-        `seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts (sign in as ${seeded.loginHint})`,
-      );
+      log.info(`seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts`);
     }
   }
 
   app.startBackground();
   const url = await app.app.listen({ port: config.port, host: config.host });
-  log.info(`Souk is ready at http://localhost:${new URL(url).port}`);
+  log.info(`Souk is ready at http://${readyHost(config.host)}:${new URL(url).port}`);
+  // On every start, not only the first: a newcomer who restarts still finds how to sign in.
+  for (const line of describeDemoSignIns(await findDemoSignIns(db.db))) log.info(line);
   return {
     app,
     db,

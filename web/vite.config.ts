@@ -11,6 +11,18 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // ECharts with its renderer is over 500 kB even trimmed to the parts used (shared/echarts-setup.ts):
+        // two chunks, loaded only by pages with charts and cached apart from the app's code.
+        codeSplitting: {
+          groups: [
+            { name: 'zrender', test: /[\\/]node_modules[\\/]zrender[\\/]/ },
+            { name: 'echarts', test: /[\\/]node_modules[\\/]echarts[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

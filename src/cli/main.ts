@@ -26,6 +26,15 @@ export async function withDatabase<T>(
   }
 }
 
+type StartOptions = {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  demo: boolean;
+  demoUsers?: number;
+  allowPublicDemo?: boolean;
+};
+
 const program = new Command()
   .name('souk')
   .description(
@@ -37,17 +46,24 @@ program
   .command('start')
   .description('migrate, seed a demo world on an empty database, and serve the web app and API')
   .addOption(new Option('-p, --port <port>', 'port to listen on').env('PORT').argParser(positiveInt))
+  .option('--host <address>', 'address to listen on (env HOST, default 127.0.0.1: this machine only)')
   .option('--data-dir <dir>', 'PGlite data directory (env SOUK_DATA_DIR)')
   .option('--no-demo', 'start with an empty database instead of seeding the demo world')
   .option('--demo-users <n>', 'people in the demo world', positiveInt)
-  .action(async (opts: { port?: number; dataDir?: string; demo: boolean; demoUsers?: number }) => {
+  .option(
+    '--allow-public-demo',
+    'serve the demo world (published passwords) on a non-loopback address (env SOUK_ALLOW_PUBLIC_DEMO)',
+  )
+  .action(async (opts: StartOptions) => {
     const { startServer } = await import('../main.ts');
     const config = loadConfig({
       ...process.env,
       ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
+      ...(opts.host ? { HOST: opts.host } : {}),
       ...(opts.dataDir ? { SOUK_DATA_DIR: opts.dataDir } : {}),
       ...(opts.demo ? {} : { SOUK_DEMO: 'false' }),
       ...(opts.demoUsers ? { SOUK_DEMO_USERS: String(opts.demoUsers) } : {}),
+      ...(opts.allowPublicDemo ? { SOUK_ALLOW_PUBLIC_DEMO: 'true' } : {}),
     });
     const server = await startServer(config);
     const stop = async () => {

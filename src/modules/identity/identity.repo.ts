@@ -433,3 +433,15 @@ export async function takenHandlesAndEmails(db: Executor): Promise<{ handles: st
   const emails = await db.selectFrom('users').select(sql<string>`lower(email)`.as('e')).execute();
   return { handles: handles.map((r) => r.h), emails: emails.map((r) => r.e) };
 }
+
+/** Users whose email matches any of the LIKE patterns, with their handle and password hash. */
+export function findUsersByEmailPatterns(db: Executor, patterns: string[], limit: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select(['accounts.handle', 'users.email', 'users.password_hash', 'users.is_admin'])
+    .where((eb) => eb.or(patterns.map((p) => eb('users.email', 'like', p))))
+    .orderBy('users.email')
+    .limit(limit)
+    .execute();
+}

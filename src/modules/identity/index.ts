@@ -20,6 +20,8 @@ export {
 export { Account, AccountSummary, Handle, HandleParam, IdParam } from './identity.schemas.ts';
 export type { AccountKind } from './identity.tables.ts';
 export { can, capabilities, roleIn } from './org-roles.ts';
+/** Users who still sign in with a given (published) password, e.g. the demo world's. */
+export { type SignIn, usersSigningInWith } from './password-audit.ts';
 export { hashPassword } from './passwords.ts';
 
 import { orgRoutes } from './orgs.routes.ts';

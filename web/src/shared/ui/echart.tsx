@@ -1,22 +1,7 @@
-import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { type ChartOption, type ECharts, init } from '../echarts-setup.ts';
 
-// Only what the sales charts draw, so the bundle carries a fraction of ECharts.
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
-
-export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
->;
+export type { ChartOption };
 
 /** An ECharts chart that follows its option and the size of its box. */
 export function EChart({
