@@ -6,15 +6,13 @@ import type { Principal } from '../../platform/http/auth.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
+import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
 import type { Link } from './identity.tables.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
-// Throttling: failures counted over a window, per account and per client address.
-const FAILURE_WINDOW_SECONDS = 15 * 60;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
 
 /**
  * Hot lookups kept briefly in memory: who a session or token is (every request asks) and account summaries
@@ -38,6 +36,7 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
   // Requests arriving together are authenticated by one statement (a cache miss costs a round trip otherwise).
   const sessionPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'session', hashes));
   const tokenPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'token', hashes));
+  const throttle = createLoginThrottle(db);
 
   async function startSession(userId: string): Promise<Session> {
     const token = newSecret();
@@ -85,36 +84,27 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
       return startSession(await createUser(input));
     },
 
-    /** Checks credentials with throttling; every failure looks the same to the caller. */
-    async login(login: string, password: string, address: string): Promise<Session> {
-      const accountKey = `account:${login.toLowerCase().replace(/^@/, '')}`;
-      const addressKey = `address:${address}`;
-      for (const [key, max] of [
-        [accountKey, MAX_FAILURES_PER_ACCOUNT],
-        [addressKey, MAX_FAILURES_PER_ADDRESS],
-      ] as const) {
-        const { count, oldest } = await repo.countRecentFailures(db, key, FAILURE_WINDOW_SECONDS);
-        if (count >= max && oldest) {
-          const retryAfter = Math.max(
-            1,
-            Math.ceil((oldest.getTime() + FAILURE_WINDOW_SECONDS * 1000 - Date.now()) / 1000),
-          );
-          throw new AppError(
-            'too_many_requests',
-            'login_throttled',
-            'Too many failed sign-in attempts; try again later',
-            [],
-            { 'retry-after': String(retryAfter) },
-          );
-        }
-      }
+    /**
+     * Checks credentials with throttling (see login-throttle.ts); every failure looks the same to the caller.
+     * `deviceCookie` is the browser's device cookie, if any; a successful sign-in returns the one to keep.
+     */
+    async login(
+      login: string,
+      password: string,
+      address: string,
+      deviceCookie?: string,
+    ): Promise<Session & { deviceCookie: string }> {
       const user = await repo.findUserByLogin(db, login);
-      if (!(await verifyPassword(user?.password_hash, password)) || !user) {
-        await repo.recordFailures(db, [accountKey, addressKey]);
-        throw new AppError('unauthorized', 'invalid_credentials', 'Email or password is incorrect');
-      }
-      await repo.clearFailures(db, accountKey);
-      return startSession(user.account_id);
+      const accountKey = user
+        ? `account:${user.account_id}`
+        : `login:${login.toLowerCase().replace(/^@/, '')}`;
+      const device = await throttle.trustedDevice(deviceCookie, user?.account_id);
+      const gate = await throttle.enter(accountKey, address, device);
+      if (!(await verifyPassword(user?.password_hash, password)) || !user)
+        throw identityError('invalid_credentials', 'Email or password is incorrect');
+      await throttle.succeeded(gate);
+      const session = await startSession(user.account_id);
+      return { ...session, deviceCookie: await throttle.deviceCookie(user.account_id, device) };
     },
 
     async logout(sessionToken: string) {
