@@ -233,15 +233,17 @@ export function listApiTokens(db: Executor, userId: string) {
     .execute();
 }
 
-export async function revokeApiToken(db: Executor, userId: string, id: string): Promise<boolean> {
-  const result = await db
+/** Revokes a live token of the user; answers its hash, or undefined when there was none. */
+export async function revokeApiToken(db: Executor, userId: string, id: string): Promise<string | undefined> {
+  const row = await db
     .updateTable('api_tokens')
     .set({ revoked_at: new Date() })
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
+    .returning('token_hash')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return row?.token_hash;
 }
 
 // --- login throttling ---

@@ -5,6 +5,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
+import type { CredentialChanges } from '../../platform/live/live-hub.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
 import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
@@ -25,13 +26,19 @@ export const createIdentityCaches = (): IdentityCaches => ({
   accounts: new TtlCache(5000),
 });
 
-export type IdentityDeps = { db: Db; events: EventBus; caches: IdentityCaches };
+export type IdentityDeps = {
+  db: Db;
+  events: EventBus;
+  caches: IdentityCaches;
+  /** Told when a session or token ends, so open live streams end with it. */
+  live?: CredentialChanges;
+};
 
 export type SignupInput = { email: string; password: string; handle: string; name: string };
 
 export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
 
-export function createIdentityService({ db, events, caches }: IdentityDeps) {
+export function createIdentityService({ db, events, caches, live }: IdentityDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
   // Requests arriving together are authenticated by one statement (a cache miss costs a round trip otherwise).
   const sessionPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'session', hashes));
@@ -108,8 +115,10 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
     },
 
     async logout(sessionToken: string) {
-      await repo.deleteSession(db, hashSecret(sessionToken));
-      caches.principals.delete(`session:${hashSecret(sessionToken)}`);
+      const tokenHash = hashSecret(sessionToken);
+      await repo.deleteSession(db, tokenHash);
+      caches.principals.delete(`session:${tokenHash}`);
+      live?.credentialRevoked({ via: 'session', tokenHash });
     },
 
     async resolvePrincipal(via: 'session' | 'token', tokenHash: string): Promise<Principal | undefined> {
@@ -164,8 +173,10 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
     listApiTokens: (userId: string) => repo.listApiTokens(db, userId),
 
     async revokeApiToken(userId: string, id: string) {
-      if (!(await repo.revokeApiToken(db, userId, id))) throw notFound('API token');
-      caches.principals.clear(); // the token's hash is not known here; revocations are rare
+      const tokenHash = await repo.revokeApiToken(db, userId, id);
+      if (!tokenHash) throw notFound('API token');
+      caches.principals.delete(`token:${tokenHash}`);
+      live?.credentialRevoked({ via: 'token', tokenHash });
     },
 
     async setAdmin(handle: string, isAdmin: boolean) {
