@@ -27,7 +27,11 @@ export const Product = Type.Object(
     images: Type.Array(Type.String()),
     priceMinor: Type.Integer(),
     currency: Type.String(),
-    resellerFloorMinor: Type.Union([Type.Integer(), Type.Null()]),
+    resellerFloorMinor: Type.Optional(
+      Type.Union([Type.Integer(), Type.Null()], {
+        description: "The brand's reseller floor; sent to the brand's staff only",
+      }),
+    ),
     exclusive: Type.Boolean({ description: 'Own-store exclusive: resellers do not sell it' }),
     archived: Type.Boolean(),
     stock: Type.Integer(),

@@ -4,7 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
-import type { CatalogService, ProductJson } from './catalog.service.ts';
+import { type CatalogService, forViewer, type ProductJson } from './catalog.service.ts';
 import { alternatives, checkChannel, dealPrices, formatMoney, type GuardItem } from './channel-guard.ts';
 import type { DealType } from './commerce.tables.ts';
 import * as repo from './deals.repo.ts';
@@ -102,7 +102,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
         audience: d.audience,
         items: own.map((i) => ({
           role: i.role,
-          product: i.product,
+          product: forViewer(i.product, principal),
           dealPriceMinor: prices.get(i.product.id) ?? i.product.priceMinor,
         })),
         exclusiveTitles: own.filter((i) => i.product.exclusive).map((i) => i.product.title),
@@ -239,7 +239,7 @@ function guardItem(p: ProductJson, role: 'main' | 'addon'): GuardItem {
     productId: p.id,
     title: p.title,
     priceMinor: p.priceMinor,
-    floorMinor: p.resellerFloorMinor,
+    floorMinor: p.resellerFloorMinor ?? null,
     exclusive: p.exclusive,
     role,
   };

@@ -13,7 +13,8 @@ export type Product = {
   images: string[];
   priceMinor: number;
   currency: string;
-  resellerFloorMinor: number | null;
+  /** The brand's reseller floor: the server sends it to the brand's staff only. */
+  resellerFloorMinor?: number | null;
   exclusive: boolean;
   archived: boolean;
   stock: number;
