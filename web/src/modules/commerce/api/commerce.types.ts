@@ -65,6 +65,8 @@ export type DealInput = {
   percentOff?: number;
   valueMinor?: number;
   startsAt?: string;
+  /** Show the deal before it starts; by default only the brand's members see it until then. */
+  announceEarly?: boolean;
   endsAt: string;
   quantityCap?: number;
   perCustomerLimit?: number;
