@@ -61,7 +61,7 @@ export type ModuleOptions = {
 
 /** Wires the modules together: plain functions, each given only what it needs. */
 export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
-  const identity = createIdentityModule({ db, events });
+  const identity = createIdentityModule({ db, events, live });
   const social = createSocialModule({ db, events, identity });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
@@ -132,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
-      await api.register(streamRoutes(live));
+      await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
     },
     { prefix: '/api/v1' },

@@ -10,6 +10,7 @@ import { type IdentityModule, presentAccount, presentSummary } from '../identity
 import type { SocialModule } from '../social/index.ts';
 import { ensureQueues } from './assignment.ts';
 import { isOpenAt } from './business-time.ts';
+import { careError } from './care.errors.ts';
 import * as repo from './care.repo.ts';
 import type { ConversationStatus, Priority, RuleActions, RuleConditions } from './care.tables.ts';
 import { identitiesFor360 } from './identity-links.service.ts';
@@ -359,6 +360,23 @@ export function createInboxService(deps: InboxDeps) {
       input: { name: string; conditions: RuleConditions; actions: RuleActions },
     ) {
       const org = await identity.orgs.requireCapability(principal, handle, 'manageInbox');
+      // A rule's references must be this brand's: another brand's queue or agent would route messages there.
+      const { queueId, assigneeId } = input.actions;
+      if (queueId !== undefined && !(await repo.queuesOf(db, org.id)).some((q) => q.id === queueId)) {
+        throw careError('unknown_queue', 'No such queue in this inbox', [
+          { field: 'actions.queueId', message: 'is not a queue of this brand' },
+        ]);
+      }
+      if (
+        assigneeId !== undefined &&
+        !(await identity.accounts.memberRoles(org.id)).some(
+          (m) => m.user_id === assigneeId && ['owner', 'admin', 'agent'].includes(m.role),
+        )
+      ) {
+        throw careError('not_an_agent', 'The assignee does not work this inbox', [
+          { field: 'actions.assigneeId', message: 'is not an agent of this brand' },
+        ]);
+      }
       const existing = await repo.rulesOf(db, org.id);
       const id = newId();
       await repo.insertRule(db, {

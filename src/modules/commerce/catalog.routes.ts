@@ -52,7 +52,7 @@ export function catalogRoutes({ catalog }: CommerceModule) {
     app.get(
       '/products/:id',
       { schema: { tags, summary: 'One product', params: IdParam, response: { 200: ProductRef } } },
-      async (request) => catalog.get(request.params.id),
+      async (request) => catalog.get(request.params.id, request.principal),
     );
 
     app.put(

@@ -52,7 +52,17 @@ export function presentProduct(
     variants: own.map((v) => ({ id: v.id, sku: v.sku, name: v.name, stock: v.stock })),
   };
 }
-export type ProductJson = ReturnType<typeof presentProduct>;
+export type ProductJson = Omit<ReturnType<typeof presentProduct>, 'resellerFloorMinor'> & {
+  /** Present for the brand's staff only (see forViewer). */
+  resellerFloorMinor?: number | null;
+};
+
+/** A product as `principal` may see it: the reseller floor is the brand's trade agreement, for its staff only. */
+export function forViewer<P extends ProductJson>(product: P, principal: Principal | null): P {
+  if (can(principal, product.orgId, 'viewTradeTerms')) return product;
+  const { resellerFloorMinor: _hidden, ...rest } = product;
+  return rest as P;
+}
 
 export function createCatalogService({ db, identity }: CatalogDeps) {
   async function validate(trx: Executor, orgId: string, input: ProductInput, productId?: string) {
@@ -80,7 +90,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
       );
   }
 
-  async function load(ids: string[]) {
+  async function load(ids: string[]): Promise<ProductJson[]> {
     const products = await repo.findProductsByIds(db, ids);
     const variants = await repo.variantsOf(db, ids);
     const orgs = new Map(
@@ -143,13 +153,13 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
         db,
         products.map((p) => p.id),
       );
-      return products.map((p) => presentProduct(p, variants, presentSummary(org)));
+      return products.map((p) => forViewer(presentProduct(p, variants, presentSummary(org)), principal));
     },
 
-    async get(productId: string) {
+    async get(productId: string, principal: Principal | null) {
       const [product] = await load([productId]);
       if (!product || product.archived) throw notFound('Product', 'product_not_found');
-      return product;
+      return forViewer(product, principal);
     },
 
     async create(principal: Principal, orgHandle: string, input: ProductInput) {

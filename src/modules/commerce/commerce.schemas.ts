@@ -27,7 +27,11 @@ export const Product = Type.Object(
     images: Type.Array(Type.String()),
     priceMinor: Type.Integer(),
     currency: Type.String(),
-    resellerFloorMinor: Type.Union([Type.Integer(), Type.Null()]),
+    resellerFloorMinor: Type.Optional(
+      Type.Union([Type.Integer(), Type.Null()], {
+        description: "The brand's reseller floor; sent to the brand's staff only",
+      }),
+    ),
     exclusive: Type.Boolean({ description: 'Own-store exclusive: resellers do not sell it' }),
     archived: Type.Boolean(),
     stock: Type.Integer(),
@@ -90,6 +94,12 @@ export const DealBody = Type.Object(
     percentOff: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     valueMinor: Type.Optional(Minor),
     startsAt: Type.Optional(Type.String({ format: 'date-time' })),
+    announceEarly: Type.Optional(
+      Type.Boolean({
+        description:
+          "Show the deal before it starts (default false: until then only the brand's members see it, and its post reaches timelines and search at the start)",
+      }),
+    ),
     endsAt: Type.String({ format: 'date-time' }),
     quantityCap: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
     perCustomerLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),

@@ -58,6 +58,8 @@ export interface DealsTable {
   clicks: Generated<number>;
   created_by: string;
   created_at: Generated<Date>;
+  /** Shown to everyone before it starts; otherwise only the brand's people see it until then. */
+  announce_early: Generated<boolean>;
 }
 
 export interface DealItemsTable {

@@ -19,6 +19,7 @@ export type DealRow = {
   impressions: number;
   clicks: number;
   created_at: Date;
+  announce_early: boolean;
 };
 
 const dealColumns = [
@@ -38,6 +39,7 @@ const dealColumns = [
   'impressions',
   'clicks',
   'created_at',
+  'announce_early',
 ] as const;
 
 export function findDeals(db: Executor, ids: string[]): Promise<DealRow[]> {

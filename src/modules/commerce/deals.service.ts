@@ -2,9 +2,9 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
-import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
-import type { SocialModule } from '../social/index.ts';
-import type { CatalogService, ProductJson } from './catalog.service.ts';
+import { can, type IdentityModule, presentSummary, roleIn } from '../identity/index.ts';
+import { type SocialModule, viewerOf } from '../social/index.ts';
+import { type CatalogService, forViewer, type ProductJson } from './catalog.service.ts';
 import { alternatives, checkChannel, dealPrices, formatMoney, type GuardItem } from './channel-guard.ts';
 import type { DealType } from './commerce.tables.ts';
 import * as repo from './deals.repo.ts';
@@ -16,6 +16,8 @@ export type DealInput = {
   percentOff?: number;
   valueMinor?: number;
   startsAt?: string;
+  /** Show the deal before it starts; by default only the brand's members see it until then. */
+  announceEarly?: boolean;
   endsAt: string;
   quantityCap?: number;
   perCustomerLimit?: number;
@@ -51,7 +53,12 @@ function checkTerms(input: DealInput, mains: number, addons: number) {
 /** Deals: posts of kind `deal` on a brand's feed, with terms, a window, caps and the channel guard. */
 export function createDealsService({ db, events, identity, social, catalog }: DealsDeps) {
   async function cards(ids: string[], principal: Principal | null) {
-    const deals = await repo.findDeals(db, ids);
+    const now = Date.now();
+    // A deal not yet started is the brand's secret unless it chose to announce it early.
+    const deals = (await repo.findDeals(db, ids)).filter(
+      (d) => d.announce_early || d.starts_at.getTime() <= now || roleIn(principal, d.org_id) !== undefined,
+    );
+    ids = deals.map((d) => d.id);
     const items = await repo.dealItems(db, ids);
     const products = new Map(
       (await catalog.load([...new Set(items.map((i) => i.product_id))])).map((p) => [p.id, p]),
@@ -61,9 +68,8 @@ export function createDealsService({ db, events, identity, social, catalog }: De
     );
     const bought = principal ? await repo.boughtBy(db, ids, principal.userId) : new Map<string, number>();
     const texts = new Map(
-      (await social.reads.postsForViewer(ids, { self: null, ids: [] })).map((p) => [p.id, p.text]),
+      (await social.reads.postsForViewer(ids, viewerOf(principal))).map((p) => [p.id, p.text]),
     );
-    const now = Date.now();
     return deals.map((d) => {
       const own = items
         .filter((i) => i.deal_id === d.id)
@@ -102,7 +108,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
         audience: d.audience,
         items: own.map((i) => ({
           role: i.role,
-          product: i.product,
+          product: forViewer(i.product, principal),
           dealPriceMinor: prices.get(i.product.id) ?? i.product.priceMinor,
         })),
         exclusiveTitles: own.filter((i) => i.product.exclusive).map((i) => i.product.title),
@@ -197,6 +203,8 @@ export function createDealsService({ db, events, identity, social, catalog }: De
         { text: input.text, visibility: 'public', as: org.handle },
         'deal',
       );
+      // Unless announced early, the deal's post reaches timelines and search when the deal starts.
+      if (!input.announceEarly && startsAt.getTime() > Date.now()) prepared.visibleFrom = startsAt;
       await events.transaction(db, async (trx) => {
         await social.posts.write(trx, principal, prepared);
         await repo.insertDeal(
@@ -216,6 +224,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
             guard_override_reason: violations.length ? input.override!.reason : null,
             guard_override_by: violations.length ? principal.userId : null,
             created_by: principal.userId,
+            announce_early: input.announceEarly ?? false,
           },
           input.items.map((i) => ({ product_id: i.productId, role: i.role ?? 'main' })),
         );
@@ -239,7 +248,7 @@ function guardItem(p: ProductJson, role: 'main' | 'addon'): GuardItem {
     productId: p.id,
     title: p.title,
     priceMinor: p.priceMinor,
-    floorMinor: p.resellerFloorMinor,
+    floorMinor: p.resellerFloorMinor ?? null,
     exclusive: p.exclusive,
     role,
   };

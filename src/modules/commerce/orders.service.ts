@@ -64,19 +64,36 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     reason: string,
     allowed: OrderStatus[] = ['pending', 'paid'],
   ) {
-    const refundRef = await tx(async (trx) => {
+    // The row lock serializes racing cancels: only the first finds the order paid, so one refund is recorded.
+    const refund = await tx(async (trx) => {
       const order = await repo.lockOrder(trx, orderId);
       if (!order) throw notFound('Order', 'order_not_found');
       if (order.status === 'cancelled') return null;
       if (!allowed.includes(order.status))
         throw new AppError('conflict', 'not_cancellable', `A ${order.status} order cannot be cancelled`);
       await release(trx, order);
-      await repo.setStatus(trx, orderId, 'cancelled', { expires_at: null });
+      const paid = order.status === 'paid';
+      const amount = paid ? order.total_minor - order.refunded_minor : 0;
+      await repo.setStatus(trx, orderId, 'cancelled', {
+        expires_at: null,
+        ...(amount > 0 ? { refunded_minor: order.total_minor } : {}),
+      });
       await repo.addHistory(trx, { order_id: orderId, status: 'cancelled', actor_id: actorId, note: reason });
       await events.emit(trx, 'order.cancelled', orderId, { ...ref(order), reason });
-      return order.status === 'paid' ? order.payment_ref : null;
+      if (amount <= 0 || !order.payment_ref) return null;
+      // The full amount goes back to the card; the fixed key makes a second record impossible.
+      await repo.addHistory(trx, {
+        order_id: orderId,
+        status: 'refund',
+        actor_id: actorId,
+        note: 'refunded on cancellation',
+        amount_minor: amount,
+        idempotency_key: 'cancellation-refund',
+      });
+      await events.emit(trx, 'order.refunded', orderId, { ...ref(order), amountMinor: amount, full: true });
+      return { paymentRef: order.payment_ref, amount };
     });
-    if (refundRef) await payments.refund(refundRef, 0);
+    if (refund) await payments.refund(refund.paymentRef, refund.amount);
   }
 
   async function staffOrBuyer(principal: Principal, orderId: string) {

@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import * as catalogRepo from './catalog.repo.ts';
-import type { CatalogService } from './catalog.service.ts';
+import { type CatalogService, forViewer } from './catalog.service.ts';
 import * as repo from './orders.repo.ts';
 
 type AddressInput = {
@@ -37,7 +37,9 @@ export function createShopperService({
     );
     return lines.flatMap((l) => {
       const product = products.get(variants.find((v) => v.id === l.variant_id)?.product_id ?? '');
-      return product ? [{ variantId: l.variant_id, quantity: l.quantity, product }] : [];
+      return product
+        ? [{ variantId: l.variant_id, quantity: l.quantity, product: forViewer(product, principal) }]
+        : [];
     });
   }
 

@@ -233,38 +233,62 @@ export function listApiTokens(db: Executor, userId: string) {
     .execute();
 }
 
-export async function revokeApiToken(db: Executor, userId: string, id: string): Promise<boolean> {
-  const result = await db
+/** Revokes a live token of the user; answers its hash, or undefined when there was none. */
+export async function revokeApiToken(db: Executor, userId: string, id: string): Promise<string | undefined> {
+  const row = await db
     .updateTable('api_tokens')
     .set({ revoked_at: new Date() })
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
+    .returning('token_hash')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return row?.token_hash;
 }
 
 // --- login throttling ---
 
-export async function countRecentFailures(db: Executor, key: string, sinceSeconds: number) {
+/**
+ * Counts one sign-in attempt under each key in one statement and returns every key's count in its window.
+ * The increment is atomic, so parallel attempts each see a different count; a window older than
+ * `windowSeconds` starts again at 1.
+ */
+export async function countAttempts(
+  db: Executor,
+  keys: string[],
+  windowSeconds: number,
+): Promise<{ key: string; attempts: number; window_started_at: Date }[]> {
+  const { rows } = await sql<{ key: string; attempts: number; window_started_at: Date }>`
+    INSERT INTO login_attempts AS a (key, attempts, window_started_at)
+    SELECT k, 1, now() FROM unnest(${keys}::text[]) AS k
+    ON CONFLICT (key) DO UPDATE SET
+      attempts = CASE WHEN a.window_started_at <= now() - make_interval(secs => ${windowSeconds})
+        THEN 1 ELSE a.attempts + 1 END,
+      window_started_at = CASE WHEN a.window_started_at <= now() - make_interval(secs => ${windowSeconds})
+        THEN now() ELSE a.window_started_at END
+    RETURNING a.key, a.attempts, a.window_started_at`.execute(db);
+  return rows.map((r) => ({ ...r, window_started_at: new Date(r.window_started_at) }));
+}
+
+/** After a successful sign-in: clears `reset` keys and takes the attempt back from `refund` keys. */
+export async function forgetAttempts(db: Executor, reset: string[], refund: string[]): Promise<void> {
+  if (reset.length > 0) await db.deleteFrom('login_attempts').where('key', 'in', reset).execute();
+  if (refund.length > 0)
+    await db
+      .updateTable('login_attempts')
+      .set({ attempts: sql`greatest(attempts - 1, 0)` })
+      .where('key', 'in', refund)
+      .execute();
+}
+
+/** The installation's key for signing device cookies (created by its migration). */
+export async function deviceCookieKey(db: Executor): Promise<string> {
   const row = await db
-    .selectFrom('login_failures')
-    .select([sql<number>`count(*)::int`.as('count'), sql<Date | null>`min(at)`.as('oldest')])
-    .where('key', '=', key)
-    .where('at', '>', sql<Date>`now() - make_interval(secs => ${sinceSeconds})`)
+    .selectFrom('login_device_keys')
+    .select('secret')
+    .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return row;
-}
-
-export async function recordFailures(db: Executor, keys: string[]): Promise<void> {
-  await db
-    .insertInto('login_failures')
-    .values(keys.map((key) => ({ key })))
-    .execute();
-}
-
-export async function clearFailures(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', '=', key).execute();
+  return row.secret;
 }
 
 // --- organizations ---

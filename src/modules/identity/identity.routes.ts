@@ -8,6 +8,7 @@ import * as repo from './identity.repo.ts';
 import { ApiToken, IdParam, LoginBody, Me, ProfilePatch, SignupBody } from './identity.schemas.ts';
 import { SESSION_TTL_SECONDS, type Session } from './identity.service.ts';
 import type { IdentityModule } from './index.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from './login-throttle.ts';
 
 const tags = ['identity'];
 
@@ -63,8 +64,21 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
         config: writeLimit(20),
       },
       async (request, reply) => {
-        const session = await identity.service.login(request.body.login, request.body.password, request.ip);
+        const session = await identity.service.login(
+          request.body.login,
+          request.body.password,
+          request.ip,
+          request.cookies[DEVICE_COOKIE],
+        );
         setSession(reply, session);
+        // OWASP device cookie: this browser signed in before, so a stranger's guesses do not lock it out.
+        reply.setCookie(DEVICE_COOKIE, session.deviceCookie, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: options.secureCookies,
+          path: '/api/v1/auth',
+          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+        });
         return meOf(session.userId, session.csrfToken);
       },
     );

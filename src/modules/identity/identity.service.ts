@@ -5,16 +5,15 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
+import type { CredentialChanges } from '../../platform/live/live-hub.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
+import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
 import type { Link } from './identity.tables.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
-// Throttling: failures counted over a window, per account and per client address.
-const FAILURE_WINDOW_SECONDS = 15 * 60;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
 
 /**
  * Hot lookups kept briefly in memory: who a session or token is (every request asks) and account summaries
@@ -27,17 +26,24 @@ export const createIdentityCaches = (): IdentityCaches => ({
   accounts: new TtlCache(5000),
 });
 
-export type IdentityDeps = { db: Db; events: EventBus; caches: IdentityCaches };
+export type IdentityDeps = {
+  db: Db;
+  events: EventBus;
+  caches: IdentityCaches;
+  /** Told when a session or token ends, so open live streams end with it. */
+  live?: CredentialChanges;
+};
 
 export type SignupInput = { email: string; password: string; handle: string; name: string };
 
 export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
 
-export function createIdentityService({ db, events, caches }: IdentityDeps) {
+export function createIdentityService({ db, events, caches, live }: IdentityDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
   // Requests arriving together are authenticated by one statement (a cache miss costs a round trip otherwise).
   const sessionPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'session', hashes));
   const tokenPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'token', hashes));
+  const throttle = createLoginThrottle(db);
 
   async function startSession(userId: string): Promise<Session> {
     const token = newSecret();
@@ -85,41 +91,34 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
       return startSession(await createUser(input));
     },
 
-    /** Checks credentials with throttling; every failure looks the same to the caller. */
-    async login(login: string, password: string, address: string): Promise<Session> {
-      const accountKey = `account:${login.toLowerCase().replace(/^@/, '')}`;
-      const addressKey = `address:${address}`;
-      for (const [key, max] of [
-        [accountKey, MAX_FAILURES_PER_ACCOUNT],
-        [addressKey, MAX_FAILURES_PER_ADDRESS],
-      ] as const) {
-        const { count, oldest } = await repo.countRecentFailures(db, key, FAILURE_WINDOW_SECONDS);
-        if (count >= max && oldest) {
-          const retryAfter = Math.max(
-            1,
-            Math.ceil((oldest.getTime() + FAILURE_WINDOW_SECONDS * 1000 - Date.now()) / 1000),
-          );
-          throw new AppError(
-            'too_many_requests',
-            'login_throttled',
-            'Too many failed sign-in attempts; try again later',
-            [],
-            { 'retry-after': String(retryAfter) },
-          );
-        }
-      }
+    /**
+     * Checks credentials with throttling (see login-throttle.ts); every failure looks the same to the caller.
+     * `deviceCookie` is the browser's device cookie, if any; a successful sign-in returns the one to keep.
+     */
+    async login(
+      login: string,
+      password: string,
+      address: string,
+      deviceCookie?: string,
+    ): Promise<Session & { deviceCookie: string }> {
       const user = await repo.findUserByLogin(db, login);
-      if (!(await verifyPassword(user?.password_hash, password)) || !user) {
-        await repo.recordFailures(db, [accountKey, addressKey]);
-        throw new AppError('unauthorized', 'invalid_credentials', 'Email or password is incorrect');
-      }
-      await repo.clearFailures(db, accountKey);
-      return startSession(user.account_id);
+      const accountKey = user
+        ? `account:${user.account_id}`
+        : `login:${login.toLowerCase().replace(/^@/, '')}`;
+      const device = await throttle.trustedDevice(deviceCookie, user?.account_id);
+      const gate = await throttle.enter(accountKey, address, device);
+      if (!(await verifyPassword(user?.password_hash, password)) || !user)
+        throw identityError('invalid_credentials', 'Email or password is incorrect');
+      await throttle.succeeded(gate);
+      const session = await startSession(user.account_id);
+      return { ...session, deviceCookie: await throttle.deviceCookie(user.account_id, device) };
     },
 
     async logout(sessionToken: string) {
-      await repo.deleteSession(db, hashSecret(sessionToken));
-      caches.principals.delete(`session:${hashSecret(sessionToken)}`);
+      const tokenHash = hashSecret(sessionToken);
+      await repo.deleteSession(db, tokenHash);
+      caches.principals.delete(`session:${tokenHash}`);
+      live?.credentialRevoked({ via: 'session', tokenHash });
     },
 
     async resolvePrincipal(via: 'session' | 'token', tokenHash: string): Promise<Principal | undefined> {
@@ -174,8 +173,10 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
     listApiTokens: (userId: string) => repo.listApiTokens(db, userId),
 
     async revokeApiToken(userId: string, id: string) {
-      if (!(await repo.revokeApiToken(db, userId, id))) throw notFound('API token');
-      caches.principals.clear(); // the token's hash is not known here; revocations are rare
+      const tokenHash = await repo.revokeApiToken(db, userId, id);
+      if (!tokenHash) throw notFound('API token');
+      caches.principals.delete(`token:${tokenHash}`);
+      live?.credentialRevoked({ via: 'token', tokenHash });
     },
 
     async setAdmin(handle: string, isAdmin: boolean) {

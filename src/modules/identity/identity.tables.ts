@@ -64,9 +64,15 @@ export interface OrgInvitationsTable {
   responded_at: Date | null;
 }
 
-export interface LoginFailuresTable {
+export interface LoginAttemptsTable {
   key: string;
-  at: Generated<Date>;
+  attempts: number;
+  window_started_at: Date;
+}
+
+export interface LoginDeviceKeysTable {
+  id: number;
+  secret: string;
 }
 
 export type IdentityTables = {
@@ -76,5 +82,6 @@ export type IdentityTables = {
   api_tokens: ApiTokensTable;
   org_members: OrgMembersTable;
   org_invitations: OrgInvitationsTable;
-  login_failures: LoginFailuresTable;
+  login_attempts: LoginAttemptsTable;
+  login_device_keys: LoginDeviceKeysTable;
 };

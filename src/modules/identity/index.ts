@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
+import type { CredentialChanges } from '../../platform/live/live-hub.ts';
 import * as repo from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { createIdentityCaches, createIdentityService } from './identity.service.ts';
@@ -27,7 +28,7 @@ export { hashPassword } from './passwords.ts';
 import { orgRoutes } from './orgs.routes.ts';
 
 /** Accounts (people and organizations), sign-in, sessions, API tokens, org membership and roles. */
-export function createIdentityModule(deps: { db: Db; events: EventBus }) {
+export function createIdentityModule(deps: { db: Db; events: EventBus; live?: CredentialChanges }) {
   const caches = createIdentityCaches();
   // Cache misses of requests arriving together are loaded by one statement (see groupBatcher).
   const loadAccounts = groupBatcher(async (idLists: string[][]) => {

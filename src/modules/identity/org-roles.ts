@@ -22,6 +22,8 @@ export const capabilities = {
   manageInbox: ['owner', 'admin'],
   /** Orders, revenue and deal dashboards. */
   viewSales: ['owner', 'admin', 'marketer', 'sales'],
+  /** Trade terms such as reseller floors (the brand's agreements, not for customers or other brands). */
+  viewTradeTerms: ['owner', 'admin', 'marketer', 'sales'],
 } as const satisfies Record<string, readonly OrgRole[]>;
 
 export type Capability = keyof typeof capabilities;

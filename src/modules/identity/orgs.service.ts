@@ -3,6 +3,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { OrgRole, Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
+import type { CredentialChanges } from '../../platform/live/live-hub.ts';
 import * as repo from './identity.repo.ts';
 import { handleTakenError, type IdentityCaches, rethrowUniqueViolation } from './identity.service.ts';
 import type { Link } from './identity.tables.ts';
@@ -20,10 +21,12 @@ export function createOrgsService({
   db,
   events,
   caches,
+  live,
 }: {
   db: Db;
   events: EventBus;
   caches: IdentityCaches;
+  live?: CredentialChanges;
 }) {
   async function tx<T>(fn: (trx: Executor) => Promise<T>): Promise<T> {
     const result = await events.transaction(db, fn);
@@ -192,6 +195,7 @@ export function createOrgsService({
         await repo.deleteMember(trx, org.id, user.id);
         await events.emit(trx, 'org.member_removed', org.id, { orgId: org.id, userId: user.id });
       });
+      live?.membershipEnded(user.id, org.id);
     },
   };
 }

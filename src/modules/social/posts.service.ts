@@ -20,6 +20,8 @@ export type PreparedPost = {
   text: string;
   entities: PostEntities;
   inReplyToId: string | null;
+  /** Hold the post back until then (a deal announced at its start); only the author's people see it before. */
+  visibleFrom?: Date | null;
 };
 
 export const viewerOf = (principal: Principal | null): repo.Viewer =>
@@ -110,6 +112,7 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
       reshare_of_id: null,
       reshare_parent_id: null,
       entities,
+      visible_from: post.visibleFrom ?? null,
     });
     if (parent && visibility === 'public') await repo.bumpCounter(trx, parent.id, 'reply_count', 1);
     await events.emit(trx, 'post.created', id, {

@@ -18,16 +18,20 @@ const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 export function visibleTo(alias: string, viewer: Viewer): RawBuilder<boolean> {
   const p = sql.ref(alias);
   const deleted = sql.ref(`${alias}.deleted_at`);
+  // A post held back until a time (a scheduled deal) is seen before it by its author's people only.
+  const released = sql`(${sql.ref(`${alias}.visible_from`)} IS NULL OR ${sql.ref(`${alias}.visible_from`)} <= now())`;
   if (viewer.ids.length === 0) {
-    return sql<boolean>`(${deleted} IS NULL AND ${sql.ref(`${alias}.visibility`)} = 'public')`;
+    return sql<boolean>`(${deleted} IS NULL AND ${sql.ref(`${alias}.visibility`)} = 'public' AND ${released})`;
   }
   const ids = uuidArray(viewer.ids);
   return sql<boolean>`(${deleted} IS NULL AND (
-    ${sql.ref(`${alias}.visibility`)} = 'public'
-    OR ${sql.ref(`${alias}.author_id`)} = ANY(${ids})
-    OR (${sql.ref(`${alias}.visibility`)} = 'followers' AND EXISTS (
-      SELECT 1 FROM follows vf WHERE vf.followee_id = ${sql.ref(`${alias}.author_id`)} AND vf.follower_id = ANY(${ids})))
-    OR EXISTS (SELECT 1 FROM post_mentions vm WHERE vm.post_id = ${p}.id AND vm.account_id = ANY(${ids}))
+    ${sql.ref(`${alias}.author_id`)} = ANY(${ids})
+    OR (${released} AND (
+      ${sql.ref(`${alias}.visibility`)} = 'public'
+      OR (${sql.ref(`${alias}.visibility`)} = 'followers' AND EXISTS (
+        SELECT 1 FROM follows vf WHERE vf.followee_id = ${sql.ref(`${alias}.author_id`)} AND vf.follower_id = ANY(${ids})))
+      OR EXISTS (SELECT 1 FROM post_mentions vm WHERE vm.post_id = ${p}.id AND vm.account_id = ANY(${ids}))
+    ))
   ))`;
 }
 
@@ -267,6 +271,8 @@ export type NewPost = {
   reshare_of_id: string | null;
   reshare_parent_id: string | null;
   entities: PostEntities;
+  /** Held back until then; null for a post seen at once. */
+  visible_from?: Date | null;
 };
 
 export async function insertPost(db: Executor, post: NewPost): Promise<void> {

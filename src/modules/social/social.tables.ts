@@ -31,6 +31,8 @@ export interface PostsTable {
   like_count: Generated<number>;
   created_at: Generated<Date>;
   deleted_at: Date | null;
+  /** Held back until then (a deal not yet started): only the author's people see it before. */
+  visible_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
   search: ColumnType<string, never, never>;
 }
 

@@ -21,6 +21,8 @@ export type PrincipalResolver = (
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** How the principal proved who it is (live streams end with it). */
+    credential: { via: 'session' | 'token'; tokenHash: string } | null;
   }
 }
 
@@ -47,18 +49,22 @@ function sameSecret(a: string, b: string): boolean {
  */
 export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): void {
   app.decorateRequest('principal', null);
+  app.decorateRequest('credential', null);
   app.addHook('onRequest', async (request) => {
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
-      const principal = await resolve('token', hashSecret(bearer));
+      const tokenHash = hashSecret(bearer);
+      const principal = await resolve('token', tokenHash);
       if (!principal)
         throw new AppError('unauthorized', 'invalid_token', 'The API token is invalid or revoked');
       request.principal = principal;
+      request.credential = { via: 'token', tokenHash };
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const principal = await resolve('session', hashSecret(cookie));
+    const tokenHash = hashSecret(cookie);
+    const principal = await resolve('session', tokenHash);
     if (!principal) return; // expired or logged out: treat as anonymous, the client will see 401 where it matters
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
@@ -71,6 +77,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
       }
     }
     request.principal = principal;
+    request.credential = { via: 'session', tokenHash };
   });
 }
 

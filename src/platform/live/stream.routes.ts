@@ -1,20 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { actorIds, requireUser } from '../http/auth.ts';
+import { actorIds, type PrincipalResolver, requireUser } from '../http/auth.ts';
 import type { LiveHub } from './live-hub.ts';
 
 const HEARTBEAT_MS = 25_000;
 
 /**
  * GET /stream: Server-Sent Events for the signed-in user, carrying every live message published to their
- * own account or to an org they belong to, and nothing else.
+ * own account or to an org they belong to, and nothing else. The stream ends when its session or token does
+ * (the hub is told at once on this process and re-checks every stream as a backstop for other processes).
  */
-export function streamRoutes(live: LiveHub) {
+export function streamRoutes(live: LiveHub, resolve: PrincipalResolver) {
   return async (app: FastifyInstance) => {
     app.get(
       '/stream',
       { schema: { tags: ['live'], summary: 'Live updates (text/event-stream)' } },
       (request, reply) => {
         const principal = requireUser(request);
+        const credential = request.credential!;
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {
@@ -26,14 +28,24 @@ export function streamRoutes(live: LiveHub) {
         const write = (event: string, data: unknown) =>
           res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         write('ready', { accountIds: actorIds(principal) });
-        const unsubscribe = live.subscribe(actorIds(principal), (message) =>
-          write(message.event, message.data),
-        );
-        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-        request.raw.on('close', () => {
-          clearInterval(heartbeat);
-          unsubscribe();
+        const close = live.open({
+          userId: principal.userId,
+          credential,
+          accountIds: actorIds(principal),
+          send: (message) => write(message.event, message.data),
+          end: () => res.end(),
+          recheck: async () => {
+            const now = await resolve(credential.via, credential.tokenHash);
+            return now ? actorIds(now) : null;
+          },
         });
+        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        const cleanup = () => {
+          clearInterval(heartbeat);
+          close();
+        };
+        request.raw.on('close', cleanup);
+        res.on('finish', cleanup);
       },
     );
   };

@@ -11,6 +11,9 @@ import * as careExtras from './2026-11-22T1220_care_merge-mentions-identities.ts
 import * as careIntentModels from './2026-11-22T1230_care_brand-intent-models.ts';
 import * as placeOrdersBatch from './2026-11-22T1300_commerce_place-orders-batch.ts';
 import * as pendingDeliveries from './2026-11-30T0900_platform_pending-deliveries-index.ts';
+import * as loginAttempts from './2026-12-05T1100_identity_login-attempt-counters.ts';
+import * as postVisibleFrom from './2026-12-05T1110_social_post-visible-from.ts';
+import * as dealAnnounceEarly from './2026-12-05T1120_commerce_deal-announce-early.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1230_care_brand-intent-models': careIntentModels,
   '2026-11-22T1300_commerce_place-orders-batch': placeOrdersBatch,
   '2026-11-30T0900_platform_pending-deliveries-index': pendingDeliveries,
+  '2026-12-05T1100_identity_login-attempt-counters': loginAttempts,
+  '2026-12-05T1110_social_post-visible-from': postVisibleFrom,
+  '2026-12-05T1120_commerce_deal-announce-early': dealAnnounceEarly,
 };

@@ -49,7 +49,7 @@ export function previewViolations(terms: DealTerms, items: PricedItem[]): GuardV
   return items.flatMap(({ product }) => {
     const dealPrice = prices.get(product.id) ?? product.priceMinor;
     const floor = product.resellerFloorMinor;
-    if (product.exclusive || floor === null || dealPrice >= floor) return [];
+    if (product.exclusive || floor == null || dealPrice >= floor) return [];
     return [
       {
         productId: product.id,

@@ -21,9 +21,7 @@ function ProductRow({ product, onEdit, handle }: { product: Product; onEdit: () 
       </td>
       <td className="num">{formatMoney(product.priceMinor, product.currency)}</td>
       <td className="num">
-        {product.resellerFloorMinor === null
-          ? '—'
-          : formatMoney(product.resellerFloorMinor, product.currency)}
+        {product.resellerFloorMinor == null ? '—' : formatMoney(product.resellerFloorMinor, product.currency)}
       </td>
       <td className="num">{product.stock}</td>
       <td>

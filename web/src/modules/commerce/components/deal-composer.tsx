@@ -32,6 +32,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     percentOff: '20',
     value: '',
     startsAt: '',
+    announceEarly: false,
     endsAt: toLocalInput(new Date(Date.now() + 7 * 86_400_000)),
     quantityCap: '',
     perCustomerLimit: '',
@@ -61,7 +62,9 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     type: terms.type,
     ...(terms.type === 'percent_off' ? { percentOff: positive(terms.percentOff) } : {}),
     ...(['amount_off', 'fixed_price', 'bundle'].includes(terms.type) ? { valueMinor } : {}),
-    ...(terms.startsAt ? { startsAt: new Date(terms.startsAt).toISOString() } : {}),
+    ...(terms.startsAt
+      ? { startsAt: new Date(terms.startsAt).toISOString(), announceEarly: terms.announceEarly }
+      : {}),
     endsAt: terms.endsAt ? new Date(terms.endsAt).toISOString() : '',
     quantityCap: positive(terms.quantityCap),
     perCustomerLimit: positive(terms.perCustomerLimit),

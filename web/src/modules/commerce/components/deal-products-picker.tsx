@@ -45,7 +45,7 @@ export function DealProductsPicker({
               <span className="muted small">
                 {' '}
                 · {formatMoney(p.priceMinor, p.currency)}
-                {p.resellerFloorMinor !== null && `, floor ${formatMoney(p.resellerFloorMinor, p.currency)}`}
+                {p.resellerFloorMinor != null && `, floor ${formatMoney(p.resellerFloorMinor, p.currency)}`}
               </span>
             </label>
             {role !== undefined && roles ? (

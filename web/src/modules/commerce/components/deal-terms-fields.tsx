@@ -9,6 +9,8 @@ export type Terms = {
   percentOff: string;
   value: string;
   startsAt: string;
+  /** Show the deal before it starts (default: hidden until then, except to the brand's members). */
+  announceEarly: boolean;
   endsAt: string;
   quantityCap: string;
   perCustomerLimit: string;
@@ -89,6 +91,18 @@ export function DealTermsFields({ terms, set, currency, error }: DealTermsFields
           />
         )}
       </Field>
+      {terms.startsAt && (
+        <label className="checkbox-row span-2">
+          <input
+            type="checkbox"
+            checked={terms.announceEarly}
+            onChange={(e) => set({ announceEarly: e.target.checked })}
+            data-testid="deal-announce-early"
+          />
+          Announce before it starts (otherwise only your team sees it until then; its post appears at the
+          start)
+        </label>
+      )}
       <Field label="Ends" error={field('endsAt')}>
         {(p) => (
           <input

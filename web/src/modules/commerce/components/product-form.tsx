@@ -40,7 +40,7 @@ function draftOf(product?: Product): Draft {
     images: product.images.join('\n'),
     price: toDecimal(product.priceMinor, product.currency),
     currency: product.currency,
-    floor: product.resellerFloorMinor === null ? '' : toDecimal(product.resellerFloorMinor, product.currency),
+    floor: product.resellerFloorMinor == null ? '' : toDecimal(product.resellerFloorMinor, product.currency),
     exclusive: product.exclusive,
     variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, name: v.name, stock: String(v.stock) })),
   };

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CARDS } from '../../src/modules/commerce/index.ts';
+import { createTestApp, type TestClient, type TestContext } from '../support/test-app.ts';
+
+// A member of brand A passes brand B's ids to every write that takes the id of a brand-owned thing. Each must
+// be refused with a 4xx and a code, and nothing of B may change.
+
+let t: TestContext;
+let ownerA: TestClient;
+let ownerB: TestClient;
+let agentB: TestClient;
+let customer: TestClient;
+const b = {} as {
+  productId: string;
+  variantId: string;
+  dealId: string;
+  orderId: string;
+  conversationId: string;
+  messageId: string;
+  queueId: string;
+  cannedId: string;
+  ruleId: string;
+};
+const a = {} as { productId: string; variantId: string; conversationId: string; queueId: string };
+
+const address = { name: 'C Buyer', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
+const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
+
+async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json();
+}
+
+async function product(owner: TestClient, brand: string, sku: string) {
+  return ok(
+    owner.post(`/api/v1/orgs/${brand}/products`, {
+      title: `Thing ${sku}`,
+      currency: 'EUR',
+      priceMinor: 2_000,
+      resellerFloorMinor: 1_500,
+      variants: [{ sku, stock: 10 }],
+    }),
+  );
+}
+
+async function conversationOf(owner: TestClient, brand: string, text: string) {
+  await customer.post('/api/v1/posts', { text: `@${brand} ${text}` });
+  await t.drain();
+  const items = (await owner.get(`/api/v1/orgs/${brand}/care/conversations`)).json().items;
+  expect(items.length).toBeGreaterThan(0);
+  return items[0].id as string;
+}
+
+/** Everything of B that a write could change, as B's owner reads it. */
+async function snapshotOfB() {
+  const read = async (url: string) => {
+    const res = await ownerB.get(url);
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+  return {
+    product: await read(`/api/v1/products/${b.productId}`),
+    deal: await read(`/api/v1/deals/${b.dealId}`),
+    order: await read(`/api/v1/orders/${b.orderId}`),
+    conversation: await read(`/api/v1/orgs/tenant_b/care/conversations/${b.conversationId}`),
+    queues: await read('/api/v1/orgs/tenant_b/care/queues'),
+    rules: await read('/api/v1/orgs/tenant_b/care/rules'),
+    canned: await read('/api/v1/orgs/tenant_b/care/canned-replies'),
+    sla: await read('/api/v1/orgs/tenant_b/care/settings/sla-policies'),
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ownerA = await t.signup('tenant_owner_a');
+  ownerB = await t.signup('tenant_owner_b');
+  agentB = await t.signup('tenant_agent_b');
+  customer = await t.signup('tenant_customer');
+  await t.brand(ownerA, 'tenant_a', { verified: true });
+  await t.brand(ownerB, 'tenant_b', { verified: true });
+  const inv = await ownerB.post('/api/v1/orgs/tenant_b/invitations', {
+    handle: 'tenant_agent_b',
+    role: 'agent',
+  });
+  await agentB.post(`/api/v1/invitations/${inv.json().id}/accept`);
+
+  const pa = await product(ownerA, 'tenant_a', 'A-1');
+  Object.assign(a, { productId: pa.id, variantId: pa.variants[0].id });
+  const pb = await product(ownerB, 'tenant_b', 'B-1');
+  Object.assign(b, { productId: pb.id, variantId: pb.variants[0].id });
+  b.dealId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/deals', {
+        text: 'B deal',
+        type: 'percent_off',
+        percentOff: 10,
+        items: [{ productId: b.productId }],
+        audience: 'everyone',
+        endsAt: inAnHour(),
+      }),
+    )
+  ).id;
+  b.orderId = (
+    await ok(
+      customer.request(
+        'POST',
+        '/api/v1/orders',
+        {
+          shippingAddress: address,
+          card: { number: TEST_CARDS.succeeds },
+          items: [{ variantId: b.variantId, quantity: 1 }],
+        },
+        { 'idempotency-key': randomUUID() },
+      ),
+    )
+  ).id;
+  b.conversationId = await conversationOf(ownerB, 'tenant_b', 'my parcel never arrived, please help');
+  a.conversationId = await conversationOf(ownerA, 'tenant_a', 'where is my order?');
+  const detail = (await ownerB.get(`/api/v1/orgs/tenant_b/care/conversations/${b.conversationId}`)).json();
+  b.messageId = detail.messages[0].id;
+  b.queueId = (await ownerB.get('/api/v1/orgs/tenant_b/care/queues')).json().items[0].id;
+  a.queueId = (await ownerA.get('/api/v1/orgs/tenant_a/care/queues')).json().items[0].id;
+  b.cannedId = (
+    await ok(ownerB.post('/api/v1/orgs/tenant_b/care/canned-replies', { title: 'Hi', body: 'Hello there' }))
+  ).id;
+  b.ruleId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/care/rules', {
+        name: 'B rule',
+        conditions: { keywords: ['parcel'] },
+        actions: { queueId: b.queueId },
+      }),
+    )
+  ).id;
+});
+afterAll(() => t.close());
+
+const base = '/api/v1/orgs/tenant_a/care';
+const writes: [string, () => Promise<LightMyRequestResponse>][] = [
+  // commerce
+  [
+    "a deal of A with B's product",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/deals', {
+        text: 'steal',
+        type: 'percent_off',
+        percentOff: 10,
+        items: [{ productId: b.productId }],
+        endsAt: inAnHour(),
+      }),
+  ],
+  [
+    "editing B's product",
+    () =>
+      ownerA.request('PUT', `/api/v1/products/${b.productId}`, {
+        title: 'Mine now',
+        currency: 'EUR',
+        priceMinor: 1,
+        variants: [{ sku: 'B-1', stock: 0 }],
+      }),
+  ],
+  ["archiving B's product", () => ownerA.del(`/api/v1/products/${b.productId}`)],
+  ["fulfilling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/fulfil`)],
+  ["cancelling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/cancel`)],
+  [
+    "refunding B's order",
+    () =>
+      ownerA.request('POST', `/api/v1/orders/${b.orderId}/refund`, {}, { 'idempotency-key': randomUUID() }),
+  ],
+  [
+    "buying A's product under B's deal",
+    () =>
+      ownerA.request(
+        'POST',
+        '/api/v1/orders',
+        {
+          shippingAddress: address,
+          card: { number: TEST_CARDS.succeeds },
+          dealId: b.dealId,
+          items: [{ variantId: a.variantId, quantity: 1 }],
+        },
+        { 'idempotency-key': randomUUID() },
+      ),
+  ],
+  // care: B's conversation through A's inbox
+  [
+    "changing B's conversation",
+    () => ownerA.request('PATCH', `${base}/conversations/${b.conversationId}`, { status: 'resolved' }),
+  ],
+  [
+    "replying in B's conversation",
+    () => ownerA.post(`${base}/conversations/${b.conversationId}/replies`, { text: 'hi' }),
+  ],
+  [
+    "a note in B's conversation",
+    () => ownerA.post(`${base}/conversations/${b.conversationId}/notes`, { text: 'hi' }),
+  ],
+  [
+    "relabelling a message of B's conversation",
+    () =>
+      ownerA.request('PUT', `${base}/conversations/${b.conversationId}/messages/${b.messageId}/intent`, {
+        intent: 'billing',
+      }),
+  ],
+  [
+    "a private request in B's conversation",
+    () => ownerA.post(`${base}/conversations/${b.conversationId}/private-request`),
+  ],
+  [
+    "merging B's conversation into A's",
+    () => ownerA.post(`${base}/conversations/${b.conversationId}/merge`, { targetId: a.conversationId }),
+  ],
+  [
+    "merging A's conversation into B's",
+    () => ownerA.post(`${base}/conversations/${a.conversationId}/merge`, { targetId: b.conversationId }),
+  ],
+  // care: B's queue, agent, rule and canned reply through A's settings
+  [
+    "moving A's conversation to B's queue",
+    () => ownerA.request('PATCH', `${base}/conversations/${a.conversationId}`, { queueId: b.queueId }),
+  ],
+  [
+    "assigning A's conversation to B's agent",
+    () =>
+      ownerA.request('PATCH', `${base}/conversations/${a.conversationId}`, { assignee: 'tenant_agent_b' }),
+  ],
+  [
+    "a rule routing to B's queue",
+    () =>
+      ownerA.post(`${base}/rules`, {
+        name: 'x',
+        conditions: { keywords: ['x'] },
+        actions: { queueId: b.queueId },
+      }),
+  ],
+  [
+    "a rule assigning B's agent",
+    () =>
+      ownerA.post(`${base}/rules`, {
+        name: 'x',
+        conditions: { keywords: ['x'] },
+        actions: { queueId: a.queueId, assigneeId: agentB.userId },
+      }),
+  ],
+  ["deleting B's rule", () => ownerA.del(`${base}/rules/${b.ruleId}`)],
+  ["deleting B's canned reply", () => ownerA.del(`${base}/canned-replies/${b.cannedId}`)],
+  ["renaming B's queue", () => ownerA.request('PATCH', `${base}/queues/${b.queueId}`, { name: 'Hijacked' })],
+  ["deleting B's queue", () => ownerA.del(`${base}/queues/${b.queueId}`)],
+  [
+    "an SLA policy for B's queue",
+    () =>
+      ownerA.request('PUT', `${base}/settings/sla-policies`, {
+        policies: [
+          {
+            queueId: b.queueId,
+            priority: 'normal',
+            firstResponseMinutes: 1,
+            nextResponseMinutes: 1,
+            resolutionMinutes: 1,
+          },
+        ],
+      }),
+  ],
+];
+
+describe('tenancy: a member of one brand can change nothing of another', () => {
+  it.each(writes)('should refuse %s with a 4xx and a code, changing nothing of B', async (_name, write) => {
+    const before = await snapshotOfB();
+    const res = await write();
+    expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode, res.body).toBeLessThan(500);
+    expect(res.json().code).toEqual(expect.any(String));
+    await t.drain();
+    expect(await snapshotOfB()).toEqual(before);
+  });
+});
