@@ -3694,6 +3694,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Show the deal before it starts (default false: until then only the brand's members see it, and its post reaches timelines and search at the start) */
+                        announceEarly?: boolean;
                         /** @description Who may buy: followers of the brand, or everyone */
                         audience?: "followers" | "everyone";
                         /** Format: date-time */
@@ -5212,7 +5214,8 @@ export interface components {
             } | null;
             orgId: string;
             priceMinor: number;
-            resellerFloorMinor: number | null;
+            /** @description The brand's reseller floor; sent to the brand's staff only */
+            resellerFloorMinor?: number | null;
             slug: string;
             stock: number;
             title: string;
