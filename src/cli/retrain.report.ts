@@ -1,4 +1,4 @@
-import type { RetrainOutcome } from '../modules/care/intent-model.service.ts';
+import type { RetrainOutcome } from '../modules/care/index.ts';
 
 const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
 
