@@ -105,13 +105,21 @@ describe('SLA policies and business hours', () => {
   });
 
   it('should let agents read but only owners and admins edit, and keep each brand to its own policies', async () => {
-    expect((await agent.get(POLICIES)).statusCode).toBe(200);
-    expect(
-      (await agent.request('PUT', POLICIES, { policies: everyPriority([60, 60, 600]) })).statusCode,
-    ).toBe(403);
-    expect(
-      (await agent.request('PUT', HOURS, { timezone: 'UTC', periods: weekdays, holidays: [] })).statusCode,
-    ).toBe(403);
+    const before = await agent.get(POLICIES);
+    expect(before.statusCode).toBe(200);
+    const policiesByAgent = await agent.request('PUT', POLICIES, { policies: everyPriority([60, 60, 600]) });
+    expect(policiesByAgent.statusCode).toBe(403);
+    expect(policiesByAgent.json().code).toBe('role_not_allowed');
+    const hoursByAgent = await agent.request('PUT', HOURS, {
+      timezone: 'UTC',
+      periods: weekdays,
+      holidays: [],
+    });
+    expect(hoursByAgent.statusCode).toBe(403);
+    expect(hoursByAgent.json().code).toBe('role_not_allowed');
+    // Nothing was written: the policies and hours are what they were.
+    expect((await owner.get(POLICIES)).json()).toEqual(before.json());
+    expect((await owner.get(HOURS)).json().periods).not.toEqual(weekdays);
     expect((await rivalOwner.get(POLICIES)).statusCode).toBe(403);
     expect((await rivalOwner.get(HOURS)).statusCode).toBe(403);
     const ours = new Set((await owner.get(POLICIES)).json().queues.map((q: { id: string }) => q.id));
