@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { IdentityLinkStatus } from '../care.tables.ts';
+import type { CareIdentityLinksTable, IdentityLinkStatus } from '../care.tables.ts';
 
 const columns = [
   'id',
@@ -14,18 +14,7 @@ const columns = [
   'decided_at',
 ] as const;
 
-export async function insertLink(
-  db: Executor,
-  row: {
-    id: string;
-    org_id: string;
-    customer_id: string;
-    network: string;
-    handle: string;
-    url: string | null;
-    proposed_by: string;
-  },
-): Promise<boolean> {
+export async function insertLink(db: Executor, row: Insertable<CareIdentityLinksTable>): Promise<boolean> {
   const inserted = await db
     .insertInto('care_identity_links')
     .values(row)

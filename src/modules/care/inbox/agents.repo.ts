@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import type { CareAgentsTable } from '../care.tables.ts';
 
 export function agentsOf(db: Executor, orgId: string) {
   return db.selectFrom('care_agents').selectAll().where('org_id', '=', orgId).execute();
@@ -9,7 +10,7 @@ export async function upsertAgent(
   db: Executor,
   orgId: string,
   userId: string,
-  patch: { status?: 'online' | 'away'; max_open?: number },
+  patch: Pick<Updateable<CareAgentsTable>, 'status' | 'max_open'>,
 ) {
   await db
     .insertInto('care_agents')

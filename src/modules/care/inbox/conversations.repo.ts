@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { ConversationStatus, Priority } from '../care.tables.ts';
+import type { CareConversationsTable, CareMessagesTable, ConversationStatus } from '../care.tables.ts';
 
 /** The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one. */
 export async function conversationFor(db: Executor, orgId: string, customerId: string, threadRootId: string) {
@@ -43,22 +43,7 @@ export function conversationByThread(db: Executor, orgId: string, threadRootId: 
 
 export async function insertConversation(
   db: Executor,
-  row: {
-    id: string;
-    org_id: string;
-    customer_id: string;
-    queue_id: string | null;
-    priority: Priority;
-    assignee_id: string | null;
-    intent: string;
-    intent_confidence: number;
-    sentiment: number;
-    language: string;
-    tags: string[];
-    thread_root_id: string;
-    previous_id: string | null;
-    opened_at?: Date;
-  },
+  row: Insertable<CareConversationsTable> & { thread_root_id: string },
 ) {
   await db
     .insertInto('care_conversations')
@@ -69,43 +54,12 @@ export async function insertConversation(
 export async function updateConversation(
   db: Executor,
   id: string,
-  patch: Partial<{
-    status: ConversationStatus;
-    priority: Priority;
-    assignee_id: string | null;
-    queue_id: string | null;
-    intent: string;
-    sentiment: number;
-    tags: string[];
-    last_customer_message_at: Date;
-    first_response_at: Date;
-    last_response_at: Date;
-    resolved_at: Date | null;
-    snoozed_until: Date | null;
-  }>,
+  patch: Updateable<CareConversationsTable>,
 ) {
   await db.updateTable('care_conversations').set(patch).where('id', '=', id).execute();
 }
 
-export async function insertMessage(
-  db: Executor,
-  row: {
-    id: string;
-    conversation_id: string;
-    org_id: string;
-    post_id: string | null;
-    author_id: string;
-    direction: 'in' | 'out' | 'note';
-    visibility: string;
-    text: string;
-    intent?: string | null;
-    intent_confidence?: number | null;
-    sentiment?: number | null;
-    products?: string[];
-    competitors?: string[];
-    mention_ids?: string[];
-  },
-): Promise<boolean> {
+export async function insertMessage(db: Executor, row: Insertable<CareMessagesTable>): Promise<boolean> {
   const inserted = await db
     .insertInto('care_messages')
     .values(row)

@@ -1,6 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { BrandAdjustmentFile } from '../../../lib/triage/index.ts';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { IntentModelMetrics } from './intent-model.tables.ts';
+import type { CareIntentModelsTable, IntentModelMetrics } from './intent-model.tables.ts';
 
 /** Incoming messages whose intent an agent corrected, oldest first: what a brand's retrain learns from. */
 export function correctionsOf(db: Executor, orgId: string) {
@@ -56,13 +57,9 @@ export function intentModelVersion(db: Executor, orgId: string) {
 
 export async function saveIntentModel(
   db: Executor,
-  row: {
-    org_id: string;
-    base_model: string;
+  row: Omit<Insertable<CareIntentModelsTable>, 'adjustment' | 'metrics' | 'trained_at'> & {
     adjustment: BrandAdjustmentFile;
-    corrections_used: number;
     metrics: IntentModelMetrics;
-    trained_by: string | null;
   },
 ): Promise<Date> {
   const values = {

@@ -1,5 +1,6 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { ConversationStatus, Priority } from '../care.tables.ts';
+import type { CareActivityTable, CareConversationsTable } from '../care.tables.ts';
 
 /** Both conversations of a merge, locked in id order (so two opposite merges cannot deadlock). */
 export function lockConversations(trx: Executor, orgId: string, ids: string[]) {
@@ -27,7 +28,10 @@ export async function moveMessages(trx: Executor, orgId: string, fromId: string,
 export async function absorb(
   trx: Executor,
   intoId: string,
-  patch: { tags: string[]; priority: Priority; status?: ConversationStatus; last_customer_message_at: Date },
+  patch: Pick<
+    Updateable<CareConversationsTable>,
+    'tags' | 'priority' | 'status' | 'last_customer_message_at'
+  >,
 ) {
   await trx
     .updateTable('care_conversations')
@@ -55,17 +59,7 @@ export async function markMerged(trx: Executor, orgId: string, fromId: string, i
     .execute();
 }
 
-export async function insertActivity(
-  trx: Executor,
-  rows: {
-    id: string;
-    org_id: string;
-    conversation_id: string;
-    actor_id: string;
-    kind: 'merged_into' | 'merged_from';
-    other_conversation_id: string;
-  }[],
-) {
+export async function insertActivity(trx: Executor, rows: Insertable<CareActivityTable>[]) {
   await trx.insertInto('care_activity').values(rows).execute();
 }
 

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import type { CareCannedRepliesTable } from '../care.tables.ts';
 
 export function cannedOf(db: Executor, orgId: string) {
   return db
@@ -9,10 +11,7 @@ export function cannedOf(db: Executor, orgId: string) {
     .execute();
 }
 
-export async function insertCanned(
-  db: Executor,
-  row: { id: string; org_id: string; title: string; body: string },
-) {
+export async function insertCanned(db: Executor, row: Insertable<CareCannedRepliesTable>) {
   await db.insertInto('care_canned_replies').values(row).execute();
 }
 

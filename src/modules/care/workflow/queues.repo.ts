@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import type { CareQueuesTable } from '../care.tables.ts';
 
 export function queuesOf(db: Executor, orgId: string) {
   return db
@@ -9,10 +11,7 @@ export function queuesOf(db: Executor, orgId: string) {
     .execute();
 }
 
-export async function insertQueues(
-  db: Executor,
-  rows: { id: string; org_id: string; name: string; position: number }[],
-) {
+export async function insertQueues(db: Executor, rows: Insertable<CareQueuesTable>[]) {
   await db
     .insertInto('care_queues')
     .values(rows)

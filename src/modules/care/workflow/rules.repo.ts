@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { RuleActions, RuleConditions } from '../care.tables.ts';
+import type { CareRulesTable, RuleActions, RuleConditions } from '../care.tables.ts';
 
 export function rulesOf(db: Executor, orgId: string) {
   return db
@@ -12,11 +13,7 @@ export function rulesOf(db: Executor, orgId: string) {
 
 export async function insertRule(
   db: Executor,
-  row: {
-    id: string;
-    org_id: string;
-    name: string;
-    position: number;
+  row: Omit<Insertable<CareRulesTable>, 'conditions' | 'actions'> & {
     conditions: RuleConditions;
     actions: RuleActions;
   },
