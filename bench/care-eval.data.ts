@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, parseCsvRecords } from '../src/modules/care/triage/training/csv.parser.ts';
+import { parseCsv, parseCsvRecords } from '../src/lib/triage/index.ts';
 
 /** Evaluation-only sets, read in place from the data folder (never copied into the repository). */
 

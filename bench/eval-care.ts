@@ -4,21 +4,23 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
-  shippedIntentClassifier,
-  shippedSuggestionDetector,
-} from '../src/modules/care/triage/intent.classifier.ts';
-import { scoreSentiment } from '../src/modules/care/triage/sentiment.scorer.ts';
-import { suggestionProbability } from '../src/modules/care/triage/suggestion.detector.ts';
-import {
   classifyText,
   classifyTokens,
+  hasEvalDataSets,
+  INTENTS,
+  loadBanking77,
+  loadClinc150,
+  resolveEvalDataDir,
+  SUGGESTION_THRESHOLD,
+  scoreSentiment,
+  shippedIntentClassifier,
+  shippedSuggestionDetector,
+  suggestionProbability,
+  type TextTokens,
+  tokenizeText,
   trainTextClassifier,
-} from '../src/modules/care/triage/text.classifier.ts';
-import { type TextTokens, tokenizeText } from '../src/modules/care/triage/text.tokenizer.ts';
-import { hasDataSets, resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
-import { loadBanking77, loadClinc150 } from '../src/modules/care/triage/training/public-data.loader.ts';
-import { SUGGESTION_THRESHOLD, triage } from '../src/modules/care/triage/triage.service.ts';
-import { INTENTS } from '../src/modules/care/triage/triage.types.ts';
+  triage,
+} from '../src/lib/triage/index.ts';
 import {
   loadAirlineTweets,
   loadSuggestions,
@@ -316,7 +318,7 @@ function main(): void {
   );
   const figures: Figure[] = [];
   for (const section of SECTIONS) {
-    if (!hasDataSets(dataDir, section.needs)) {
+    if (!hasEvalDataSets(dataDir, section.needs)) {
       console.log(`skipped ${section.needs.join(', ')}: not found under the data folder`);
       continue;
     }

@@ -5,10 +5,13 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
-import { mulberry32 } from '../src/modules/care/triage/softmax-regression.trainer.ts';
-import { resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
-import { SEED_SLOTS, SEED_TEMPLATES } from '../src/modules/care/triage/training/intent-seed.data.ts';
-import { triage } from '../src/modules/care/triage/triage.service.ts';
+import {
+  INTENT_SEED_SLOTS,
+  INTENT_SEED_TEMPLATES,
+  resolveEvalDataDir,
+  seededRandom,
+  triage,
+} from '../src/lib/triage/index.ts';
 import { loadAirlineTweets, loadTweetEval } from './care-eval.data.ts';
 
 const TARGET_PER_SECOND = 5_000;
@@ -24,11 +27,11 @@ function benchTexts(): { texts: string[]; source: string } {
     const texts = [...loadAirlineTweets(dataDir), ...loadTweetEval(dataDir, 'test')].map((t) => t.text);
     return { texts: texts.slice(0, MESSAGES), source: 'airline + TweetEval tweets' };
   }
-  const random = mulberry32(3);
-  const templates = Object.values(SEED_TEMPLATES).flat();
+  const random = seededRandom(3);
+  const templates = Object.values(INTENT_SEED_TEMPLATES).flat();
   const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)];
   const texts = Array.from({ length: MESSAGES }, () =>
-    pick(templates).replace(/\{(\w+)\}/g, (_, slot: string) => pick(SEED_SLOTS[slot])),
+    pick(templates).replace(/\{(\w+)\}/g, (_, slot: string) => pick(INTENT_SEED_SLOTS[slot])),
   );
   return { texts, source: 'generated from seed templates (no public data found)' };
 }

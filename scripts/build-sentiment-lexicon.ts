@@ -1,16 +1,16 @@
-// Derives src/modules/care/triage/sentiment-lexicon.json from VADER's vader_lexicon.txt (MIT, C.J. Hutto):
+// Derives src/lib/triage/sentiment-lexicon.json from VADER's vader_lexicon.txt (MIT, C.J. Hutto):
 // token → mean valence only, on VADER's −4..4 scale. Usage: npm run build:sentiment-lexicon
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasDataSets, resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
+import { hasEvalDataSets, resolveEvalDataDir, SHIPPED_MODEL_FILES } from '../src/lib/triage/index.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const outPath = fileURLToPath(new URL('../src/modules/care/triage/sentiment-lexicon.json', import.meta.url));
+const outPath = fileURLToPath(SHIPPED_MODEL_FILES.sentimentLexicon);
 
 function main(): void {
   const dataDir = resolveEvalDataDir(repoRoot);
-  if (!hasDataSets(dataDir, ['vader-icwsm2014'])) {
+  if (!hasEvalDataSets(dataDir, ['vader-icwsm2014'])) {
     console.error(`build-sentiment-lexicon: needs vader-icwsm2014 under ${dataDir} (set SOUK_EVAL_DATA)`);
     process.exit(1);
   }

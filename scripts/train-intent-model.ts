@@ -1,44 +1,39 @@
 // Trains Souk's shipped care-intent model and suggestion detector and writes
-// src/modules/care/triage/intent-model.json and suggestion-model.json.
+// src/lib/triage/intent-model.json and suggestion-model.json.
 // Usage: npm run train:intent   (reads the public sets from SOUK_EVAL_DATA, default ../shared/data)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decodeIntentModel, encodeIntentModel } from '../src/modules/care/triage/intent-model.codec.ts';
-import { mulberry32 } from '../src/modules/care/triage/softmax-regression.trainer.ts';
-import { SUGGESTION_CUES } from '../src/modules/care/triage/suggestion.cues.ts';
-import {
-  DEFAULT_SUGGESTION_OPTIONS,
-  suggestionProbability,
-  trainSuggestionDetector,
-} from '../src/modules/care/triage/suggestion.detector.ts';
-import {
-  classifyText,
-  DEFAULT_CLASSIFIER_OPTIONS,
-  type TextClassifier,
-  trainTextClassifier,
-} from '../src/modules/care/triage/text.classifier.ts';
-import { tokenizeText } from '../src/modules/care/triage/text.tokenizer.ts';
-import { hasDataSets, resolveEvalDataDir } from '../src/modules/care/triage/training/eval-data.path.ts';
 import {
   buildIntentTrainingSet,
-  type IntentExample,
-  SEED_COPIES,
-  SEED_SHARE,
-} from '../src/modules/care/triage/training/intent-training.set.ts';
-import {
   buildSuggestionTrainingSet,
+  classifyText,
+  DEFAULT_CLASSIFIER_OPTIONS,
+  DEFAULT_SUGGESTION_OPTIONS,
+  decodeIntentModel,
+  encodeIntentModel,
+  hasEvalDataSets,
+  INTENT_SEED_COPIES,
+  INTENT_SEED_SHARE,
+  INTENTS,
+  type IntentExample,
   PUBLIC_NEGATIVE_SHARE,
+  resolveEvalDataDir,
+  SHIPPED_MODEL_FILES,
+  SUGGESTION_CUES,
   SUGGESTION_SEED_COPIES,
   type SuggestionTrainingExample,
-} from '../src/modules/care/triage/training/suggestion-training.set.ts';
-import { INTENTS } from '../src/modules/care/triage/triage.types.ts';
+  seededRandom,
+  suggestionProbability,
+  type TextClassifier,
+  tokenizeText,
+  trainSuggestionDetector,
+  trainTextClassifier,
+} from '../src/lib/triage/index.ts';
 
 const TRAINING_SETS = ['banking77', 'clinc150', 'bitext-customer-service'];
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const modelPath = fileURLToPath(new URL('../src/modules/care/triage/intent-model.json', import.meta.url));
-const suggestionPath = fileURLToPath(
-  new URL('../src/modules/care/triage/suggestion-model.json', import.meta.url),
-);
+const modelPath = fileURLToPath(SHIPPED_MODEL_FILES.intent);
+const suggestionPath = fileURLToPath(SHIPPED_MODEL_FILES.suggestion);
 
 function countBy(examples: readonly IntentExample[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -54,7 +49,7 @@ function train(examples: readonly IntentExample[]): TextClassifier {
 // A seeded 10% hold-out by group (a seed template's variants stay together), only to print a sanity figure;
 // the shipped model is then trained on everything.
 function holdOutReport(examples: readonly IntentExample[]): void {
-  const random = mulberry32(11);
+  const random = seededRandom(11);
   const heldGroups = new Map<string, boolean>();
   for (const e of examples) if (!heldGroups.has(e.group)) heldGroups.set(e.group, random() < 0.1);
   const isHeldOut = examples.map((e) => heldGroups.get(e.group) === true);
@@ -78,7 +73,7 @@ function holdOutReport(examples: readonly IntentExample[]): void {
 
 // Same idea for the suggestion detector: a seeded 15% of the hand-written templates held out, F1 at 0.5.
 function suggestionHoldOutReport(examples: readonly SuggestionTrainingExample[]): void {
-  const random = mulberry32(5);
+  const random = seededRandom(5);
   const held = new Map<string, boolean>();
   for (const e of examples)
     if (!held.has(e.group)) held.set(e.group, e.source !== 'public' && random() < 0.15);
@@ -125,7 +120,7 @@ function trainSuggestionModel(dataDir: string): void {
 
 function main(): void {
   const dataDir = resolveEvalDataDir(repoRoot);
-  if (!hasDataSets(dataDir, TRAINING_SETS)) {
+  if (!hasEvalDataSets(dataDir, TRAINING_SETS)) {
     console.error(
       `train-intent-model: needs ${TRAINING_SETS.join(', ')} under ${dataDir} (set SOUK_EVAL_DATA)`,
     );
@@ -148,8 +143,8 @@ function main(): void {
       seed: 'CC0 1.0 (project-authored)',
     },
     examples: counts,
-    seedCopies: SEED_COPIES,
-    seedShare: SEED_SHARE,
+    seedCopies: INTENT_SEED_COPIES,
+    seedShare: INTENT_SEED_SHARE,
     minDf: DEFAULT_CLASSIFIER_OPTIONS.minDf,
     train: DEFAULT_CLASSIFIER_OPTIONS.train,
     features: model.vocabulary.buckets.length,

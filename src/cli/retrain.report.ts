@@ -1,6 +1,4 @@
-import type { CareModule } from '../modules/care/index.ts';
-
-type RetrainOutcome = Awaited<ReturnType<CareModule['intentModels']['retrainFromCli']>>[number]['outcome'];
+import type { RetrainOutcome } from '../modules/care/index.ts';
 
 const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
 

@@ -47,7 +47,7 @@ export async function seedDemoCare(
   if (team) {
     const principal = await identity.service.resolvePrincipalForUser(team.user_id);
     await care.inbox.setAvailability(principal, brand.handle, { status: 'online' }); // the demo team takes conversations
-    for (const canned of CANNED) await care.workflow.addCanned(principal, brand.handle, canned);
+    for (const canned of CANNED) await care.canned.add(principal, brand.handle, canned);
   }
   const people = (await social.follows.list('followers', brand.handle, { limit: 40 })).items.filter(
     (a) => a.kind === 'person',

@@ -216,6 +216,8 @@ describe('public reply limit per brand', () => {
     });
     const byAgent = await agent.request('PATCH', `${base}/settings`, { publicReplyLimit: 100 });
     expect(byAgent.statusCode).toBe(403);
+    expect(byAgent.json().code).toBe('role_not_allowed');
+    expect((await agent.get(`${base}/settings`)).json().publicReplyLimit).toBe(280);
     for (const bad of [0, 501, 12.5, '100']) {
       const res = await owner.request('PATCH', `${base}/settings`, { publicReplyLimit: bad });
       expect(res.statusCode, String(bad)).toBe(400);
@@ -357,13 +359,12 @@ describe('linked identities on other networks', () => {
       url: 'javascript:alert(1)',
     });
     expect(badUrl.statusCode).toBe(400);
-    expect(
-      (
-        await outsider.post(`${base}/customers/${customer.userId}/identity-links`, {
-          network: 'X',
-          handle: 'y',
-        })
-      ).statusCode,
-    ).toBe(403);
+    const byOutsider = await outsider.post(`${base}/customers/${customer.userId}/identity-links`, {
+      network: 'X',
+      handle: 'y',
+    });
+    expect(byOutsider.statusCode).toBe(403);
+    expect(byOutsider.json().code).toBe('not_a_member');
+    expect((await customer.get('/api/v1/me/care/identity-links')).body).not.toContain('"network":"X"');
   });
 });

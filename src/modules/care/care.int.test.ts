@@ -222,9 +222,10 @@ describe('care inbox', () => {
     };
     const trial = (await owner.post('/api/v1/orgs/skyline/care/rules/test', rule)).json();
     expect(trial.matched).toBe(1);
-    expect(
-      (await agent.post('/api/v1/orgs/skyline/care/rules', { name: 'Lisbon', ...rule })).statusCode,
-    ).toBe(403);
+    const byAgent = await agent.post('/api/v1/orgs/skyline/care/rules', { name: 'Lisbon', ...rule });
+    expect(byAgent.statusCode).toBe(403);
+    expect(byAgent.json().code).toBe('role_not_allowed');
+    expect((await owner.get('/api/v1/orgs/skyline/care/rules')).json().items).toEqual([]);
     expect(
       (await owner.post('/api/v1/orgs/skyline/care/rules', { name: 'Lisbon', ...rule })).statusCode,
     ).toBe(201);
@@ -293,13 +294,24 @@ describe('care inbox', () => {
     const byQueue = (await agent.get('/api/v1/orgs/skyline/care/reports?by=queue')).json().items;
     const service = byQueue.find((r: { group: string }) => r.group === 'Service');
     expect(service).toMatchObject({ csat: 4, breaches: 0 });
-    expect(service.firstResponseMinutes.median).toBeGreaterThanOrEqual(0);
+    // The one answered Service conversation: its median (and p90) is its own first-response time, to 0.1 minute.
+    const answered = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
+    const minutes = (Date.parse(answered.firstResponseAt) - Date.parse(answered.openedAt)) / 60_000;
+    expect(service.firstResponseMinutes).toEqual({
+      median: Math.round(minutes * 10) / 10,
+      p90: Math.round(minutes * 10) / 10,
+    });
     const byAgent = (await agent.get('/api/v1/orgs/skyline/care/reports?by=agent')).json().items;
     expect(byAgent.map((r: { group: string }) => r.group)).toContain('@sky_agent');
   });
 
   it('should let admins add, rename and remove queues, and agents not', async () => {
-    expect((await agent.post('/api/v1/orgs/skyline/care/queues', { name: 'Baggage' })).statusCode).toBe(403);
+    const byAgent = await agent.post('/api/v1/orgs/skyline/care/queues', { name: 'Baggage' });
+    expect(byAgent.statusCode).toBe(403);
+    expect(byAgent.json().code).toBe('role_not_allowed');
+    const names = async () =>
+      (await owner.get('/api/v1/orgs/skyline/care/queues')).json().items.map((q: { name: string }) => q.name);
+    expect(await names()).not.toContain('Baggage');
     const queue = (await owner.post('/api/v1/orgs/skyline/care/queues', { name: 'Baggage' })).json();
     expect(
       (await owner.request('PATCH', `/api/v1/orgs/skyline/care/queues/${queue.id}`, { name: 'Lost baggage' }))
@@ -315,7 +327,10 @@ describe('care inbox', () => {
     await agent.post(`/api/v1/orgs/skyline/care/conversations/${conversationId}/notes`, {
       text: 'VIP, handle with care',
     });
-    expect((await rival.get('/api/v1/orgs/skyline/care/conversations')).statusCode).toBe(403);
+    const listed = await rival.get('/api/v1/orgs/skyline/care/conversations');
+    expect(listed.statusCode).toBe(403);
+    expect(listed.json().code).toBe('not_a_member');
+    expect(listed.body).not.toContain('VIP');
     expect((await rival.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).statusCode).toBe(
       403,
     );

@@ -1,12 +1,17 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CareIntentModelsTable } from './intent-model.tables.ts';
-import type { CareBusinessHoursTable, CareSlaPoliciesTable, ConversationSlaColumns } from './sla.tables.ts';
+import type { Intent } from '../../lib/triage/index.ts';
+import type { CareIntentModelsTable } from './intent-models/intent-model.tables.ts';
+import type {
+  CareBusinessHoursTable,
+  CareSlaPoliciesTable,
+  ConversationSlaColumns,
+} from './sla/sla.tables.ts';
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
 export type RuleConditions = {
-  intents?: string[];
+  intents?: Intent[];
   /** Matches when the message's sentiment is below this (−1..1). */
   sentimentBelow?: number;
   /** Matches when any keyword appears in the text (case-insensitive). */

@@ -5,22 +5,34 @@ import type { LiveHub } from '../../platform/live/live-hub.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
-import { careRoutes } from './care.routes.ts';
-import { identityLinkRoutes } from './identity-links.routes.ts';
-import { createIdentityLinksService } from './identity-links.service.ts';
-import { createInboxService } from './inbox.service.ts';
-import { inboxExtrasRoutes } from './inbox-extras.routes.ts';
-import { createInboxSettings } from './inbox-settings.ts';
-import { registerIngest } from './ingest.service.ts';
-import { intentModelRoutes } from './intent-model.routes.ts';
-import { createIntentModelService } from './intent-model.service.ts';
-import { createMergeService } from './merge.service.ts';
-import { slaRoutes } from './sla.routes.ts';
-import { createSlaService } from './sla.service.ts';
-import { workflowRoutes } from './workflow.routes.ts';
-import { createWorkflowService } from './workflow.service.ts';
+import { identityLinkRoutes } from './identity-links/identity-links.routes.ts';
+import { createIdentityLinksService } from './identity-links/identity-links.service.ts';
+import { customerCareRoutes } from './inbox/customer.routes.ts';
+import { createCustomerCareService } from './inbox/customer.service.ts';
+import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { createInboxService } from './inbox/inbox.service.ts';
+import { replyRoutes } from './inbox/reply.routes.ts';
+import { createReplyService } from './inbox/reply.service.ts';
+import { registerIngest } from './ingest/ingest.service.ts';
+import { intentModelRoutes } from './intent-models/intent-model.routes.ts';
+import { createIntentModelService } from './intent-models/intent-model.service.ts';
+import { mergeRoutes } from './merge/merge.routes.ts';
+import { createMergeService } from './merge/merge.service.ts';
+import { createInboxSettings } from './settings/inbox-settings.service.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+import { reportRoutes } from './sla/report.routes.ts';
+import { createReportService } from './sla/report.service.ts';
+import { slaRoutes } from './sla/sla.routes.ts';
+import { createSlaService } from './sla/sla.service.ts';
+import { cannedRoutes } from './workflow/canned.routes.ts';
+import { createCannedService } from './workflow/canned.service.ts';
+import { queueRoutes } from './workflow/queues.routes.ts';
+import { createQueuesService } from './workflow/queues.service.ts';
+import { ruleRoutes } from './workflow/rules.routes.ts';
+import { createRulesService } from './workflow/rules.service.ts';
 
-export { triage } from './triage/index.ts';
+/** What a retrain did, as `souk care retrain` reports it. */
+export type { RetrainOutcome } from './intent-models/intent-model.service.ts';
 
 /** The social care inbox: conversations from mentions, replies and direct messages, triaged, routed and answered. */
 export function createCareModule(deps: {
@@ -34,26 +46,42 @@ export function createCareModule(deps: {
   const intentModels = createIntentModelService(deps);
   registerIngest({ ...deps, intentModels });
   const inbox = createInboxService(deps);
-  const workflow = createWorkflowService({ ...deps, inbox });
+  const replies = createReplyService(deps);
+  const customers = createCustomerCareService(deps);
+  const queues = createQueuesService(deps);
+  const rules = createRulesService(deps);
+  const canned = createCannedService({ ...deps, inbox });
   const sla = createSlaService(deps);
+  const reports = createReportService(deps);
   const merge = createMergeService(deps);
   const settings = createInboxSettings(deps);
   /** Identities on other networks: `identityLinks.propose` also serves imports (pending until the person confirms). */
   const identityLinks = createIdentityLinksService(deps);
   return {
     inbox,
-    workflow,
+    replies,
+    customers,
+    queues,
+    rules,
+    canned,
     sla,
+    reports,
     intentModels,
     merge,
     settings,
     identityLinks,
     routes: async (app: FastifyInstance) => {
-      await app.register(careRoutes(inbox));
-      await app.register(workflowRoutes(workflow));
-      await app.register(inboxExtrasRoutes({ merge, settings }));
+      await app.register(inboxRoutes(inbox));
+      await app.register(replyRoutes({ replies, inbox }));
+      await app.register(customerCareRoutes(customers));
+      await app.register(queueRoutes(queues));
+      await app.register(ruleRoutes(rules));
+      await app.register(cannedRoutes(canned));
+      await app.register(mergeRoutes(merge));
+      await app.register(settingsRoutes(settings));
       await app.register(identityLinkRoutes(identityLinks));
       await app.register(slaRoutes(sla));
+      await app.register(reportRoutes(reports));
       await app.register(intentModelRoutes(intentModels));
     },
   };

@@ -1,0 +1,141 @@
+import Type from 'typebox';
+import { INTENTS } from '../../lib/triage/index.ts';
+import { Account, AccountSummary } from '../identity/index.ts';
+
+// Schemas shared by the care routes: request parts and the shapes several responses carry.
+
+export const tags = ['care'];
+/** A 204 answer: no body. */
+export const noContent = { 204: Type.Null() };
+
+export const OrgItemParams = Type.Object(
+  { handle: Type.String({ maxLength: 31 }), id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+const Iso = Type.String({ format: 'date-time' });
+const IsoOrNull = Type.Union([Iso, Type.Null()]);
+const Summary = Type.Union([AccountSummary, Type.Null()]);
+
+export const ConversationStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('pending'),
+  Type.Literal('resolved'),
+]);
+export const Priority = Type.Union([
+  Type.Literal('low'),
+  Type.Literal('normal'),
+  Type.Literal('high'),
+  Type.Literal('urgent'),
+]);
+export const Intent = Type.Enum(INTENTS);
+export const PrivateConsent = Type.Union(
+  [Type.Literal('none'), Type.Literal('requested'), Type.Literal('granted'), Type.Literal('declined')],
+  { description: 'requested: the brand asks to continue by direct message and waits for the customer' },
+);
+
+const SlaTarget = Type.Union([
+  Type.Literal('first_response'),
+  Type.Literal('next_response'),
+  Type.Literal('resolution'),
+]);
+export const ConversationSla = Type.Object({
+  target: Type.Union([SlaTarget, Type.Null()], { description: 'The running clock due first' }),
+  dueAt: IsoOrNull,
+  breached: Type.Boolean(),
+  paused: Type.Boolean({ description: 'Outside business hours the clocks do not run' }),
+  responseDueAt: IsoOrNull,
+  resolutionDueAt: IsoOrNull,
+  breaches: Type.Integer({ description: 'Clocks that stopped late, plus running ones past due' }),
+  lastBreach: Type.Union([Type.Object({ target: SlaTarget, at: Iso }), Type.Null()]),
+});
+
+export const Conversation = Type.Object({
+  id: Type.String(),
+  customer: Summary,
+  queue: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  status: ConversationStatus,
+  priority: Priority,
+  assignee: Summary,
+  intent: Type.String(),
+  intentConfidence: Type.Number(),
+  sentiment: Type.Number({ description: '−1 (negative) … 1 (positive)' }),
+  language: Type.String(),
+  tags: Type.Array(Type.String()),
+  previousId: Type.Union([Type.String(), Type.Null()]),
+  openedAt: Iso,
+  lastCustomerMessageAt: Iso,
+  firstResponseAt: IsoOrNull,
+  resolvedAt: IsoOrNull,
+  snoozedUntil: IsoOrNull,
+  privateConsent: PrivateConsent,
+  csat: Type.Union([Type.Integer(), Type.Null()]),
+  mergedIntoId: Type.Union([Type.String(), Type.Null()]),
+  mergedAt: IsoOrNull,
+  sla: ConversationSla,
+});
+
+export const IdentityLink = Type.Object({
+  id: Type.String(),
+  network: Type.String(),
+  handle: Type.String(),
+  url: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union(
+    [Type.Literal('pending'), Type.Literal('confirmed'), Type.Literal('declined'), Type.Literal('removed')],
+    { description: 'Only pending and confirmed links are listed' },
+  ),
+  proposedAt: Iso,
+  decidedAt: IsoOrNull,
+});
+
+export const Customer360 = Type.Object({
+  profile: Type.Union([Account, Type.Null()]),
+  followersCount: Type.Integer(),
+  conversations: Type.Array(
+    Type.Object({ id: Type.String(), status: ConversationStatus, intent: Type.String(), openedAt: Iso }),
+  ),
+  orders: Type.Integer(),
+  spendMinor: Type.Integer(),
+  currency: Type.Union([Type.String(), Type.Null()]),
+  dealIds: Type.Array(Type.String()),
+  lastOrderId: Type.Union([Type.String(), Type.Null()]),
+  lifetimeValue: Type.Object({
+    historicMinor: Type.Integer(),
+    predictedMinor: Type.Integer(),
+    totalMinor: Type.Integer(),
+  }),
+  linkedIdentities: Type.Array(IdentityLink, { description: 'Confirmed by the person to this brand' }),
+  pendingIdentities: Type.Array(IdentityLink, {
+    description: 'Proposed, waiting for the person: not linked',
+  }),
+});
+
+export const CareMessage = Type.Object({
+  id: Type.String(),
+  postId: Type.Union([Type.String(), Type.Null()]),
+  author: Summary,
+  direction: Type.Union([Type.Literal('in'), Type.Literal('out'), Type.Literal('note')]),
+  visibility: Type.String(),
+  text: Type.String(),
+  intent: Type.Union([Type.String(), Type.Null()]),
+  intentCorrected: Type.Boolean(),
+  sentiment: Type.Union([Type.Number(), Type.Null()]),
+  mentions: Type.Array(AccountSummary, { description: 'Colleagues an internal note @mentioned' }),
+  createdAt: Iso,
+});
+
+export const ConversationDetail = Type.Object({
+  ...Conversation.properties,
+  messages: Type.Array(CareMessage),
+  activity: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('merged_into'), Type.Literal('merged_from')]),
+      actor: Summary,
+      conversationId: Type.Union([Type.String(), Type.Null()]),
+      at: Iso,
+    }),
+  ),
+  customer360: Customer360,
+});
+
+export const Queue = Type.Object({ id: Type.String(), name: Type.String(), position: Type.Integer() });

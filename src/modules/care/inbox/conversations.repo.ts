@@ -1,0 +1,163 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { CareConversationsTable, CareMessagesTable, ConversationStatus } from '../care.tables.ts';
+
+/** The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one. */
+export async function conversationFor(db: Executor, orgId: string, customerId: string, threadRootId: string) {
+  return db
+    .selectFrom('care_conversations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('customer_id', '=', customerId)
+    .where('merged_into_id', 'is', null) // a merged conversation's thread goes on in the one it was merged into
+    .where((eb) => eb.or([eb('status', '!=', 'resolved'), eb('thread_root_id', '=', threadRootId)]))
+    .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
+    .orderBy(sql`status = 'resolved'`)
+    .orderBy('opened_at', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function lastConversation(db: Executor, orgId: string, customerId: string) {
+  return db
+    .selectFrom('care_conversations')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('customer_id', '=', customerId)
+    .orderBy('opened_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function conversationByThread(db: Executor, orgId: string, threadRootId: string) {
+  return db
+    .selectFrom('care_conversations')
+    .select((eb) => eb.fn.coalesce('merged_into_id', 'id').as('id'))
+    .where('org_id', '=', orgId)
+    .where('thread_root_id', '=', threadRootId)
+    .orderBy('opened_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertConversation(
+  db: Executor,
+  row: Insertable<CareConversationsTable> & { thread_root_id: string },
+) {
+  await db
+    .insertInto('care_conversations')
+    .values({ ...row, last_customer_message_at: row.opened_at })
+    .execute();
+}
+
+export async function updateConversation(
+  db: Executor,
+  id: string,
+  patch: Updateable<CareConversationsTable>,
+) {
+  await db.updateTable('care_conversations').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertMessage(db: Executor, row: Insertable<CareMessagesTable>): Promise<boolean> {
+  const inserted = await db
+    .insertInto('care_messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['org_id', 'post_id']).where('post_id', 'is not', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export function findConversation(db: Executor, orgId: string, id: string) {
+  return db
+    .selectFrom('care_conversations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function messagesOf(db: Executor, conversationId: string) {
+  return db
+    .selectFrom('care_messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listConversations(
+  db: Executor,
+  orgId: string,
+  filter: {
+    status?: ConversationStatus;
+    queueId?: string;
+    assigneeId?: string;
+    customerId?: string;
+    /** `awake` (the default) leaves snoozed conversations out, `only` lists them alone, `all` both. */
+    snoozed?: 'awake' | 'only' | 'all';
+  },
+  cursor: string | undefined,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('care_conversations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('merged_into_id', 'is', null); // merged ones live on in their target
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.queueId) q = q.where('queue_id', '=', filter.queueId);
+  if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
+  if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+  const snoozed = filter.snoozed ?? 'awake';
+  if (snoozed === 'awake')
+    q = q.where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', new Date())]));
+  if (snoozed === 'only') q = q.where('snoozed_until', '>', new Date());
+  if (cursor) q = q.where('id', '<', cursor);
+  return q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function correctIntent(
+  db: Executor,
+  orgId: string,
+  messageId: string,
+  intent: string,
+  by: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('care_messages')
+    .set({ corrected_intent: intent, corrected_by: by })
+    .where('org_id', '=', orgId)
+    .where('id', '=', messageId)
+    .where('direction', '=', 'in')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Stamps a brand response: the first one stops the first-response clock, every one the next-response clock. */
+export async function recordResponse(db: Executor, conversationId: string, at: Date) {
+  await db
+    .updateTable('care_conversations')
+    .set((eb) => ({
+      first_response_at: eb.fn.coalesce('first_response_at', sql<Date>`${at}::timestamptz`),
+      last_response_at: at,
+    }))
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+export function firstInbound(db: Executor, conversationId: string) {
+  return db
+    .selectFrom('care_messages')
+    .select(['visibility'])
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'in')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}

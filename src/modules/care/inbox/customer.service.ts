@@ -1,0 +1,67 @@
+import type { Db } from '../../../platform/db/database.ts';
+import type { Principal } from '../../../platform/http/auth.ts';
+import type { LiveHub } from '../../../platform/live/live-hub.ts';
+import { type IdentityModule, presentSummary } from '../../identity/index.ts';
+import { careError } from '../care.errors.ts';
+import * as repo from './customer.repo.ts';
+
+/** The customer's side of care: their conversations with brands, consent to go private, their rating. */
+export function createCustomerCareService({
+  db,
+  live,
+  identity,
+}: {
+  db: Db;
+  live: LiveHub;
+  identity: Pick<IdentityModule, 'accounts'>;
+}) {
+  async function ownConversation(principal: Principal, id: string) {
+    const row = await repo.customerConversation(db, principal.userId, id);
+    if (!row) throw careError('conversation_not_found', 'Conversation not found');
+    return row;
+  }
+
+  return {
+    /** Their conversations with brands, with what they may answer. */
+    async mine(principal: Principal) {
+      const rows = await repo.customerConversations(db, principal.userId);
+      const brands = new Map(
+        (await identity.accounts.byIds([...new Set(rows.map((r) => r.org_id))])).map((a) => [
+          a.id,
+          presentSummary(a),
+        ]),
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        brand: brands.get(r.org_id) ?? null,
+        status: r.status,
+        firstMessage: r.first_text ?? null,
+        postId: r.first_post_id ?? null,
+        privateConsent: r.private_consent,
+        rating: r.csat_score,
+        canRate: r.status === 'resolved' && r.csat_score === null,
+        openedAt: r.opened_at.toISOString(),
+      }));
+    },
+
+    async answerConsent(principal: Principal, id: string, accept: boolean) {
+      const row = await ownConversation(principal, id);
+      if (!(await repo.setConsent(db, id, 'requested', accept ? 'granted' : 'declined')))
+        throw careError('no_consent_request', 'There is no open request to continue privately');
+      live.publish([row.org_id], {
+        event: 'care.conversation',
+        data: { conversationId: id, orgId: row.org_id },
+      });
+    },
+
+    async rate(principal: Principal, id: string, score: number) {
+      const row = await ownConversation(principal, id);
+      if (row.status !== 'resolved')
+        throw careError('not_resolved', 'You can rate a conversation once it is resolved');
+      if (!(await repo.rate(db, id, score)))
+        throw careError('already_rated', 'You already rated this conversation');
+    },
+  };
+}
+
+export type CustomerCareService = ReturnType<typeof createCustomerCareService>;

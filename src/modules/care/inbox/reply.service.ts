@@ -1,0 +1,171 @@
+import type { Db, Executor } from '../../../platform/db/database.ts';
+import type { EventBus } from '../../../platform/events/outbox.ts';
+import type { Principal } from '../../../platform/http/auth.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { LiveHub } from '../../../platform/live/live-hub.ts';
+import type { IdentityModule } from '../../identity/index.ts';
+import type { SocialModule } from '../../social/index.ts';
+import { careError } from '../care.errors.ts';
+import { assertNotMerged } from '../merge/merge.service.ts';
+import { PRIVATE_REPLY_LIMIT, publicReplyLimit } from '../settings/inbox-settings.service.ts';
+import { refreshSla } from '../sla/sla.service.ts';
+import { addNote } from '../workflow/notes.service.ts';
+import * as repo from './conversations.repo.ts';
+import { setConsent } from './customer.repo.ts';
+
+export type ReplyDeps = {
+  db: Db;
+  events: EventBus;
+  live: LiveHub;
+  identity: Pick<IdentityModule, 'accounts' | 'orgs'>;
+  social: Pick<SocialModule, 'posts'>;
+};
+
+/**
+ * The one place a brand's reply is written into a conversation: the message, the response stamp and the SLA
+ * clocks. The inbox calls it in the transaction that writes the reply's post; ingest calls it for a reply the
+ * brand posted elsewhere (its timeline). A post is recorded once: false when it already was.
+ */
+export async function recordBrandReply(
+  trx: Executor,
+  reply: {
+    orgId: string;
+    conversationId: string;
+    postId: string;
+    authorId: string;
+    visibility: string;
+    text: string;
+    at: Date;
+  },
+): Promise<boolean> {
+  const added = await repo.insertMessage(trx, {
+    id: newId(),
+    conversation_id: reply.conversationId,
+    org_id: reply.orgId,
+    post_id: reply.postId,
+    author_id: reply.authorId,
+    direction: 'out',
+    visibility: reply.visibility,
+    text: reply.text,
+  });
+  if (!added) return false;
+  await repo.recordResponse(trx, reply.conversationId, reply.at);
+  await refreshSla(trx, reply.orgId, reply.conversationId, { kind: 'brand_response', at: reply.at });
+  return true;
+}
+
+/** Answering a conversation as the brand: replies in public or in private, internal notes, asking to go private. */
+export function createReplyService(deps: ReplyDeps) {
+  const { db, events, identity, social, live } = deps;
+
+  async function conversation(principal: Principal, handle: string, id: string) {
+    const org = await identity.orgs.requireCapability(principal, handle, 'workInbox');
+    const row = await repo.findConversation(db, org.id, id);
+    if (!row) throw careError('conversation_not_found', 'Conversation not found');
+    return { org, row };
+  }
+
+  const notify = (orgId: string, conversationId: string) =>
+    live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } });
+
+  /** Answers as the brand: in public in the customer's thread, or privately by direct message. */
+  async function reply(
+    principal: Principal,
+    handle: string,
+    id: string,
+    input: { text: string; mode: 'public' | 'private' },
+  ) {
+    const { org, row } = await conversation(principal, handle, id);
+    assertNotMerged(row);
+    // Public replies are held to the brand's own limit; direct messages keep theirs.
+    const limit = input.mode === 'public' ? await publicReplyLimit(db, org.id) : PRIVATE_REPLY_LIMIT;
+    if ([...input.text].length > limit) {
+      const what = input.mode === 'public' ? 'Public replies' : 'Private messages';
+      throw careError('reply_too_long', `${what} are at most ${limit} characters`, [
+        { field: 'text', message: `must be at most ${limit} characters` },
+      ]).withDetails({ limit });
+    }
+    if (
+      input.mode === 'private' &&
+      row.private_consent !== 'granted' &&
+      (await repo.firstInbound(db, id))?.visibility !== 'direct'
+    ) {
+      throw careError(
+        'consent_required',
+        'Ask the customer to continue privately first (move to private), or answer in public',
+      );
+    }
+    const messages = await repo.messagesOf(db, id);
+    const lastIn = [...messages].reverse().find((m) => m.direction === 'in' && m.post_id);
+    const [customer] = await identity.accounts.byIds([row.customer_id]);
+    const mention = customer && !input.text.includes(`@${customer.handle}`) ? `@${customer.handle} ` : '';
+    const visibility = input.mode === 'private' ? 'direct' : 'public';
+    const post = await social.posts.prepare(principal, {
+      text: input.mode === 'private' ? `${mention}${input.text}` : input.text,
+      visibility,
+      inReplyToId: input.mode === 'public' ? (lastIn?.post_id ?? undefined) : undefined,
+      as: org.handle,
+    });
+    // The post and its place in the conversation commit together: when the post's own event comes back
+    // through ingest, the reply is already recorded and nothing is written twice.
+    await events.transaction(db, async (trx) => {
+      await social.posts.write(trx, principal, post);
+      await recordBrandReply(trx, {
+        orgId: org.id,
+        conversationId: id,
+        postId: post.id,
+        authorId: principal.userId,
+        visibility,
+        text: input.text,
+        at: new Date(),
+      });
+      if (row.status === 'open') await repo.updateConversation(trx, id, { status: 'pending' }); // waiting on the customer
+    });
+    notify(org.id, id);
+    // The customer's own browsers refetch their Support page.
+    live.publish([row.customer_id], { event: 'care.mine', data: { conversationId: id } });
+    return { postId: post.id };
+  }
+
+  return {
+    reply,
+
+    /** An internal note; colleagues it @mentions who work this inbox are notified, nobody else. */
+    async note(principal: Principal, handle: string, id: string, text: string) {
+      const { org, row } = await conversation(principal, handle, id);
+      assertNotMerged(row);
+      const added = await addNote(deps, {
+        orgId: org.id,
+        conversationId: id,
+        authorId: principal.userId,
+        text,
+      });
+      notify(org.id, id);
+      return added;
+    },
+
+    /** Asks the customer in public whether to continue by direct message; private replies wait for a yes. */
+    async requestPrivate(principal: Principal, handle: string, id: string, text?: string) {
+      const { org } = await conversation(principal, handle, id);
+      // Claim the request before asking in public, so a second click asks nothing twice; release it if the
+      // question cannot be posted.
+      if (!(await setConsent(db, id, 'none', 'requested')))
+        throw careError('consent_already_asked', 'The customer was already asked');
+      let answer: Awaited<ReturnType<typeof reply>>;
+      try {
+        answer = await reply(principal, handle, id, {
+          text:
+            text ?? 'Could we continue by direct message? You can accept the request under Support in Souk.',
+          mode: 'public',
+        });
+      } catch (error) {
+        await setConsent(db, id, 'requested', 'none');
+        throw error;
+      }
+      notify(org.id, id);
+      return answer;
+    },
+  };
+}
+
+export type ReplyService = ReturnType<typeof createReplyService>;

@@ -1,0 +1,25 @@
+import type { Insertable } from 'kysely';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { CareCannedRepliesTable } from '../care.tables.ts';
+
+export function cannedOf(db: Executor, orgId: string) {
+  return db
+    .selectFrom('care_canned_replies')
+    .select(['id', 'title', 'body'])
+    .where('org_id', '=', orgId)
+    .orderBy('title')
+    .execute();
+}
+
+export async function insertCanned(db: Executor, row: Insertable<CareCannedRepliesTable>) {
+  await db.insertInto('care_canned_replies').values(row).execute();
+}
+
+export async function deleteCanned(db: Executor, orgId: string, id: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('care_canned_replies')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPriority, defaultQueueName, route } from './routing.policy.ts';
+
+const message = {
+  intent: 'complaint',
+  sentiment: -0.8,
+  text: 'My Aero 14 arrived broken',
+  language: 'en',
+  followers: 12_000,
+  lifetimeValueMinor: 250_000,
+};
+
+describe('routing', () => {
+  it('should send complaints to Service, urgent when furious', () => {
+    expect(defaultQueueName('complaint')).toBe('Service');
+    expect(defaultPriority('complaint', -0.8)).toBe('urgent');
+    expect(defaultPriority('praise', 0.9)).toBe('normal');
+  });
+
+  it('should apply every matching rule in order, later ones overriding and tags adding up', () => {
+    const rules = [
+      {
+        id: 'vip',
+        name: 'VIP',
+        conditions: { minLifetimeValueMinor: 100_000 },
+        actions: { tags: ['vip'], priority: 'high' as const },
+      },
+      {
+        id: 'laptops',
+        name: 'Laptops',
+        conditions: { keywords: ['aero'] },
+        actions: { queueId: 'q-laptops', tags: ['laptop'] },
+      },
+      {
+        id: 'influencer',
+        name: 'Influencers',
+        conditions: { minFollowers: 50_000 },
+        actions: { assigneeId: 'lead' },
+      },
+    ];
+    expect(route(rules, message, { queueId: 'q-service', priority: 'urgent' })).toEqual({
+      queueId: 'q-laptops',
+      priority: 'high',
+      tags: ['vip', 'laptop'],
+      assigneeId: null,
+      matched: ['vip', 'laptops'],
+    });
+  });
+});

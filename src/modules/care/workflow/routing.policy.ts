@@ -1,0 +1,77 @@
+import type { Intent } from '../../../lib/triage/index.ts';
+import type { Priority, RuleActions, RuleConditions } from '../care.tables.ts';
+
+/** The queues every brand starts with, matching how social care teams split the work. */
+export const DEFAULT_QUEUES = ['Chat', 'Product & price requests', 'Service', 'Sales', 'Ideas'] as const;
+
+const QUEUE_BY_INTENT: Record<Intent, (typeof DEFAULT_QUEUES)[number]> = {
+  question: 'Service',
+  complaint: 'Service',
+  purchase_intent: 'Sales',
+  product_price_request: 'Product & price requests',
+  rfp: 'Sales',
+  idea: 'Ideas',
+  praise: 'Chat',
+  chatter: 'Chat',
+};
+
+export function defaultQueueName(intent: Intent): string {
+  return QUEUE_BY_INTENT[intent];
+}
+
+/** Angry complaints first: sentiment sets the starting priority before any rule. */
+export function defaultPriority(intent: Intent, sentiment: number): Priority {
+  if (intent === 'complaint' && sentiment <= -0.6) return 'urgent';
+  if (sentiment <= -0.4) return 'high';
+  return 'normal';
+}
+
+export type RoutedMessage = {
+  intent: string;
+  sentiment: number;
+  text: string;
+  language: string;
+  followers: number;
+  lifetimeValueMinor: number;
+};
+export type Rule = { id: string; name: string; conditions: RuleConditions; actions: RuleActions };
+
+export function matches(conditions: RuleConditions, m: RoutedMessage): boolean {
+  const text = m.text.toLowerCase();
+  return (
+    (!conditions.intents?.length || (conditions.intents as readonly string[]).includes(m.intent)) &&
+    (conditions.sentimentBelow === undefined || m.sentiment < conditions.sentimentBelow) &&
+    (!conditions.keywords?.length || conditions.keywords.some((k) => text.includes(k.toLowerCase()))) &&
+    (!conditions.languages?.length || conditions.languages.includes(m.language)) &&
+    (conditions.minFollowers === undefined || m.followers >= conditions.minFollowers) &&
+    (conditions.minLifetimeValueMinor === undefined ||
+      m.lifetimeValueMinor >= conditions.minLifetimeValueMinor)
+  );
+}
+
+/**
+ * Runs the rules in order over a message: every matching rule applies, a later one overriding queue, priority
+ * and assignee, and tags adding up. Returns the rules that matched, so admins can test a rule before saving it.
+ */
+export function route(
+  rules: Rule[],
+  m: RoutedMessage,
+  start: { queueId: string | null; priority: Priority },
+) {
+  const result = {
+    queueId: start.queueId,
+    priority: start.priority,
+    tags: [] as string[],
+    assigneeId: null as string | null,
+    matched: [] as string[],
+  };
+  for (const rule of rules) {
+    if (!matches(rule.conditions, m)) continue;
+    result.matched.push(rule.id);
+    if (rule.actions.queueId) result.queueId = rule.actions.queueId;
+    if (rule.actions.priority) result.priority = rule.actions.priority;
+    if (rule.actions.assigneeId) result.assigneeId = rule.actions.assigneeId;
+    for (const tag of rule.actions.tags ?? []) if (!result.tags.includes(tag)) result.tags.push(tag);
+  }
+  return result;
+}
