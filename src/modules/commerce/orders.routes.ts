@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { AppError } from '../../platform/errors.ts';
 import { requireUser } from '../../platform/http/auth.ts';
 import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
+import { commerceError } from './commerce.errors.ts';
 import { AddressBody, CheckoutBody, IdempotencyHeaders } from './commerce.schemas.ts';
 import type { CommerceModule } from './index.ts';
 
@@ -309,13 +309,12 @@ export function paymentRoutes({ orders, payments }: CommerceModule) {
       async (request, reply) => {
         const { provider } = request.params as { provider: string };
         if (provider !== payments.name)
-          throw new AppError('not_found', 'unknown_provider', `No payment provider "${provider}"`);
+          throw commerceError('unknown_provider', `No payment provider "${provider}"`);
         const outcome = payments.verifyWebhook(
           request.headers['x-souk-signature'] as string | undefined,
           String(request.body),
         );
-        if (!outcome)
-          throw new AppError('unauthorized', 'bad_signature', 'The webhook signature does not match');
+        if (!outcome) throw commerceError('bad_signature', 'The webhook signature does not match');
         await orders.confirm(outcome);
         return reply.code(204).send();
       },

@@ -1,11 +1,11 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { groupBatcher } from '../../platform/db/group-batcher.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
+import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
 import type { Link } from './identity.tables.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -61,7 +61,7 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
     await tx(async (trx) => {
       if (await repo.handleTaken(trx, input.handle)) throw handleTakenError(input.handle);
       if (await repo.emailTaken(trx, input.email)) {
-        throw new AppError('conflict', 'email_taken', 'An account with this email already exists', [
+        throw identityError('email_taken', 'An account with this email already exists', [
           { field: 'email', message: 'is already registered' },
         ]);
       }
@@ -99,19 +99,15 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
             1,
             Math.ceil((oldest.getTime() + FAILURE_WINDOW_SECONDS * 1000 - Date.now()) / 1000),
           );
-          throw new AppError(
-            'too_many_requests',
-            'login_throttled',
-            'Too many failed sign-in attempts; try again later',
-            [],
-            { 'retry-after': String(retryAfter) },
-          );
+          throw identityError('login_throttled', 'Too many failed sign-in attempts; try again later', [], {
+            'retry-after': String(retryAfter),
+          });
         }
       }
       const user = await repo.findUserByLogin(db, login);
       if (!(await verifyPassword(user?.password_hash, password)) || !user) {
         await repo.recordFailures(db, [accountKey, addressKey]);
-        throw new AppError('unauthorized', 'invalid_credentials', 'Email or password is incorrect');
+        throw identityError('invalid_credentials', 'Email or password is incorrect');
       }
       await repo.clearFailures(db, accountKey);
       return startSession(user.account_id);
@@ -135,14 +131,14 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
 
     async resolvePrincipalForUser(userId: string): Promise<Principal> {
       const principal = await repo.findUserPrincipal(db, userId);
-      if (!principal) throw notFound('User');
+      if (!principal) throw identityError('not_found', 'User not found');
       return principal;
     },
 
     async me(userId: string) {
       const user = await repo.findUser(db, userId);
       const [account] = await repo.findAccountsByIds(db, [userId]);
-      if (!user || !account) throw notFound('User');
+      if (!user || !account) throw identityError('not_found', 'User not found');
       return { account, email: user.email, isAdmin: user.is_admin };
     },
 
@@ -174,13 +170,14 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
     listApiTokens: (userId: string) => repo.listApiTokens(db, userId),
 
     async revokeApiToken(userId: string, id: string) {
-      if (!(await repo.revokeApiToken(db, userId, id))) throw notFound('API token');
+      if (!(await repo.revokeApiToken(db, userId, id)))
+        throw identityError('not_found', 'API token not found');
       caches.principals.clear(); // the token's hash is not known here; revocations are rare
     },
 
     async setAdmin(handle: string, isAdmin: boolean) {
       const account = await repo.findAccountByHandle(db, handle);
-      if (account?.kind !== 'person') throw notFound('User');
+      if (account?.kind !== 'person') throw identityError('not_found', 'User not found');
       await repo.setAdmin(db, account.id, isAdmin);
       caches.principals.clear();
     },
@@ -190,7 +187,7 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
 export const handleTakenError = (handle: string) =>
-  new AppError('conflict', 'handle_taken', `The handle @${handle} is already taken`, [
+  identityError('handle_taken', `The handle @${handle} is already taken`, [
     { field: 'handle', message: 'is already taken' },
   ]);
 
@@ -200,7 +197,7 @@ export function rethrowUniqueViolation(handle: string) {
     if ((err as { code?: string }).code === '23505') {
       const detail = String((err as { detail?: string; constraint?: string }).constraint ?? '');
       if (detail.includes('email'))
-        throw conflict('email_taken', 'An account with this email already exists');
+        throw identityError('email_taken', 'An account with this email already exists');
       throw handleTakenError(handle);
     }
     throw err;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { httpError } from './http.errors.ts';
 
 export type OrgRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'sales' | 'employee' | 'partner';
 
@@ -51,8 +51,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
       const principal = await resolve('token', hashSecret(bearer));
-      if (!principal)
-        throw new AppError('unauthorized', 'invalid_token', 'The API token is invalid or revoked');
+      if (!principal) throw httpError('invalid_token', 'The API token is invalid or revoked');
       request.principal = principal;
       return;
     }
@@ -63,11 +62,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
-        throw new AppError(
-          'forbidden',
-          'csrf_failed',
-          `Missing or wrong ${CSRF_HEADER} header for this session`,
-        );
+        throw httpError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header for this session`);
       }
     }
     request.principal = principal;
@@ -76,7 +71,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
 
 /** The signed-in caller, or a 401. */
 export function requireUser(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthorized', 'unauthenticated', 'Sign in to do this');
+  if (!request.principal) throw httpError('unauthenticated', 'Sign in to do this');
   return request.principal;
 }
 
