@@ -20,6 +20,7 @@ import { EventBus } from './platform/events/outbox.ts';
 import { registerAuth } from './platform/http/auth.ts';
 import { problemSchema, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import './platform/http/http.errors.ts';
+import Type from 'typebox';
 import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { LiveHub } from './platform/live/live-hub.ts';
@@ -133,7 +134,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
       await api.register(streamRoutes(live));
-      api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'Liveness: the server answers',
+            response: { 200: Type.Object({ ok: Type.Boolean() }) },
+          },
+        },
+        async () => ({ ok: true }),
+      );
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { commerceError } from './commerce.errors.ts';
 import { AddressBody, CheckoutBody, IdempotencyHeaders } from './commerce.schemas.ts';
@@ -207,10 +208,10 @@ export function shopperRoutes({ shopper }: CommerceModule) {
     );
     app.delete(
       '/me/addresses/:id',
-      { schema: { tags: ['addresses'], summary: 'Remove an address', params: IdParam } },
+      { schema: { tags: ['addresses'], summary: 'Remove an address', params: IdParam, response: noContent } },
       async (request, reply) => {
         await shopper.removeAddress(requireUser(request), request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -304,6 +305,7 @@ export function paymentRoutes({ orders, payments }: CommerceModule) {
           tags: ['payments'],
           summary: 'Payment outcome from the provider (signed)',
           params: Type.Object({ provider: Type.String() }),
+          response: noContent,
         },
       },
       async (request, reply) => {
@@ -316,7 +318,7 @@ export function paymentRoutes({ orders, payments }: CommerceModule) {
         );
         if (!outcome) throw commerceError('bad_signature', 'The webhook signature does not match');
         await orders.confirm(outcome);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { iso, presentAccount, presentSummary } from './identity.present.ts';
 import * as repo from './identity.repo.ts';
 import {
@@ -116,11 +117,12 @@ export function orgRoutes(identity: IdentityModule) {
             { handle: Type.String({ maxLength: 31 }), userHandle: Type.String({ maxLength: 31 }) },
             { additionalProperties: false },
           ),
+          response: noContent,
         },
       },
       async (request, reply) => {
         await orgs.removeMember(requireUser(request), request.params.handle, request.params.userHandle);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -189,11 +191,12 @@ export function orgRoutes(identity: IdentityModule) {
             tags,
             summary: `${answer[0].toUpperCase()}${answer.slice(1)} an invitation`,
             params: IdParam,
+            response: noContent,
           },
         },
         async (request, reply) => {
           await orgs.respond(requireUser(request), request.params.id, answer);
-          return reply.code(204).send();
+          return reply.code(204).send(null);
         },
       );
     }
