@@ -86,14 +86,10 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     return order;
   }
 
-  type HistoryRow = {
-    order_id: string;
-    status: string;
-    actor_id: string | null;
-    note: string | null;
-    amount_minor: number | null;
-    at: Date;
-  };
+  type HistoryRow = Pick<
+    repo.OrderHistoryRow,
+    'order_id' | 'status' | 'actor_id' | 'note' | 'amount_minor' | 'at'
+  >;
 
   /** Orders as their buyer or the brand sees them; items and history are loaded unless the caller has them. */
   async function present(

@@ -5,7 +5,6 @@ import { requireUser, SESSION_COOKIE } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { noContent } from '../../platform/http/responses.ts';
 import { iso, presentAccount, presentSummary } from './identity.present.ts';
-import * as repo from './identity.repo.ts';
 import { ApiToken, IdParam, LoginBody, Me, ProfilePatch, SignupBody } from './identity.schemas.ts';
 import { SESSION_TTL_SECONDS, type Session } from './identity.service.ts';
 import type { IdentityModule } from './index.ts';
@@ -28,10 +27,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
     async function meOf(userId: string, csrfToken: string | null) {
       const me = await identity.service.me(userId);
       const principal = await identity.service.resolvePrincipalForUser(userId);
-      const orgs = await repo.findAccountsByIds(
-        identity.db,
-        principal.memberships.map((m) => m.orgId),
-      );
+      const orgs = await identity.service.accountsByIds(principal.memberships.map((m) => m.orgId));
       const byId = new Map(orgs.map((o) => [o.id, o]));
       return {
         account: presentAccount(me.account),

@@ -135,6 +135,9 @@ export function createIdentityService({ db, events, caches }: IdentityDeps) {
       return principal;
     },
 
+    /** Accounts by id, read now (not from the short-lived cache): what a user's own page shows. */
+    accountsByIds: (ids: string[]) => repo.findAccountsByIds(db, ids),
+
     async me(userId: string) {
       const user = await repo.findUser(db, userId);
       const [account] = await repo.findAccountsByIds(db, [userId]);

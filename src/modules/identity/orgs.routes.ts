@@ -5,7 +5,6 @@ import { requireUser } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { noContent } from '../../platform/http/responses.ts';
 import { iso, presentAccount, presentSummary } from './identity.present.ts';
-import * as repo from './identity.repo.ts';
 import {
   Account,
   HandleParam,
@@ -20,7 +19,7 @@ import type { IdentityModule } from './index.ts';
 
 const tags = ['organizations'];
 
-type InvitationRow = NonNullable<Awaited<ReturnType<typeof repo.findInvitation>>>;
+type InvitationRow = Awaited<ReturnType<IdentityModule['orgs']['myInvitations']>>[number];
 
 export function orgRoutes(identity: IdentityModule) {
   return async (fastify: FastifyInstance) => {
@@ -28,7 +27,7 @@ export function orgRoutes(identity: IdentityModule) {
     const orgs = identity.orgs;
 
     async function presentInvitations(rows: InvitationRow[]) {
-      const accounts = await repo.findAccountsByIds(identity.db, [
+      const accounts = await identity.service.accountsByIds([
         ...new Set(rows.flatMap((r) => [r.org_id, r.user_id])),
       ]);
       const byId = new Map(accounts.map((a) => [a.id, a]));
