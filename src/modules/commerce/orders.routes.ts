@@ -7,18 +7,11 @@ import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { noContent } from '../../platform/http/responses.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { commerceError } from './commerce.errors.ts';
-import { AddressBody, CheckoutBody, IdempotencyHeaders } from './commerce.schemas.ts';
+import { AddressBody, CheckoutBody, IdempotencyHeaders, OrderStatus } from './commerce.schemas.ts';
 import type { CommerceModule } from './index.ts';
 
 const tags = ['orders'];
 const OrderRef = Type.Ref('Order');
-const Status = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('paid'),
-  Type.Literal('fulfilled'),
-  Type.Literal('cancelled'),
-  Type.Literal('refunded'),
-]);
 
 export function orderRoutes({ checkout, orders }: CommerceModule) {
   return async (fastify: FastifyInstance) => {
@@ -89,7 +82,7 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
           querystring: Type.Object(
             {
               ...PageQuery.properties,
-              status: Type.Optional(Status),
+              status: Type.Optional(OrderStatus),
               dealId: Type.Optional(Type.String({ format: 'uuid' })),
             },
             { additionalProperties: false },

@@ -11,7 +11,7 @@ import { createOrgsService } from './orgs.service.ts';
 export { type BulkAccount, type BulkMember, type BulkUser, identityBulk } from './identity.bulk.ts';
 export { presentAccount, presentSummary } from './identity.present.ts';
 export type { AccountRow } from './identity.repo.ts';
-export { Account, AccountSummary, Handle, HandleParam, IdParam } from './identity.schemas.ts';
+export { Account, AccountSummary, Handle, HandleParam, IdParam, Role } from './identity.schemas.ts';
 export type { AccountKind } from './identity.tables.ts';
 export { can, capabilities, roleIn } from './org-roles.ts';
 export { hashPassword } from './passwords.ts';
