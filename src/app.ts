@@ -14,10 +14,13 @@ import { createIdentityModule } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
+import { errorCatalogue } from './platform/errors.ts';
 import { Dispatcher } from './platform/events/dispatcher.ts';
 import { EventBus } from './platform/events/outbox.ts';
 import { registerAuth } from './platform/http/auth.ts';
-import { Problem, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
+import { problemSchema, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
+import './platform/http/http.errors.ts';
+import Type from 'typebox';
 import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { LiveHub } from './platform/live/live-hub.ts';
@@ -91,11 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
-  app.addSchema(Problem);
 
   const events = new EventBus();
   const live = new LiveHub();
   const modules = composeModules(deps.db, events, live, deps.modules);
+  // Every module's *.errors.ts is loaded by now: the Problem schema lists all their codes.
+  app.addSchema(problemSchema(errorCatalogue()));
   const dispatcher = new Dispatcher(deps.db, events, app.log, { workers: deps.dispatchWorkers });
 
   await app.register(cookie);
@@ -133,7 +137,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
-      api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'Liveness: the server answers',
+            response: { 200: Type.Object({ ok: Type.Boolean() }) },
+          },
+        },
+        async () => ({ ok: true }),
+      );
     },
     { prefix: '/api/v1' },
   );

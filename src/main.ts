@@ -5,7 +5,7 @@ import { seedDemoCare } from './demo/care.ts';
 import { seedDemoCommerce } from './demo/commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
 import { describeDemoSignIns, findDemoSignIns } from './demo/sign-ins.ts';
-import { hasAnyAccount } from './modules/identity/index.ts';
+import { identityBulk } from './modules/identity/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { type DbHandle, openDatabase } from './platform/db/kysely.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -27,7 +27,7 @@ export type Server = { app: App; db: DbHandle; url: string; close(): Promise<voi
  */
 async function refusePublicDemo(db: Db, config: Config): Promise<void> {
   if (config.allowPublicDemo || isLoopbackHost(config.host)) return;
-  const seeding = config.seedDemo && !(await hasAnyAccount(db));
+  const seeding = config.seedDemo && !(await identityBulk.hasAnyAccount(db));
   if (!seeding && (await findDemoSignIns(db)).length === 0) return;
   throw new ConfigError(
     `refusing to serve the demo world on ${config.host}: its sign-ins share the published password ${DEMO_PASSWORD}, ` +

@@ -1,4 +1,4 @@
-import { hasAnyAccount, hashPassword, takenHandlesAndEmails } from '../modules/identity/index.ts';
+import { hashPassword, identityBulk } from '../modules/identity/index.ts';
 import { analyzeDatabase, deferSecondaryIndexes } from '../platform/db/bulk-load.repo.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Taken } from './accounts.ts';
@@ -39,7 +39,7 @@ const LIKES_PER_POST = 1.5;
 
 async function takenNames(db: Db, nonEmpty: boolean): Promise<Taken> {
   if (!nonEmpty) return { handles: new Set(), emails: new Set() };
-  const taken = await takenHandlesAndEmails(db);
+  const taken = await identityBulk.takenHandlesAndEmails(db);
   return { handles: new Set(taken.handles), emails: new Set(taken.emails) };
 }
 
@@ -52,7 +52,7 @@ async function takenNames(db: Db, nonEmpty: boolean): Promise<Taken> {
 export async function generateDemoWorld(db: Db, opts: DemoWorldOptions): Promise<DemoWorldSummary | null> {
   if (!Number.isInteger(opts.users) || opts.users < 10)
     throw new RangeError('users must be a whole number of at least 10');
-  const nonEmpty = await hasAnyAccount(db);
+  const nonEmpty = await identityBulk.hasAnyAccount(db);
   if (nonEmpty && opts.onlyIfEmpty) return null;
   const startedAt = performance.now();
   const nowMs = (opts.now ?? new Date()).getTime();

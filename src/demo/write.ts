@@ -1,12 +1,12 @@
-import { bulkInsertAccounts, bulkInsertMembers, bulkInsertUsers } from '../modules/identity/index.ts';
+import { identityBulk } from '../modules/identity/index.ts';
 import {
+  type BulkFollow,
+  type BulkHomeEntry,
+  type BulkLike,
   type BulkPost,
-  bulkInsertFollows,
-  bulkInsertHomeEntries,
-  bulkInsertLikes,
-  bulkInsertPosts,
   parseText,
   resolveEntities,
+  socialBulk,
 } from '../modules/social/index.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { VISIBILITIES } from './posts.ts';
@@ -41,12 +41,12 @@ export async function writeAccounts(
   progress.phase('accounts', list.length);
   await inBatches(list.length, BATCH.accounts, progress, async (start, end) => {
     const slice = list.slice(start, end);
-    await bulkInsertAccounts(
+    await identityBulk.insertAccounts(
       trx,
       slice.map((a) => ({ ...a, avatar_url: null, created_at: new Date(a.createdAtMs) })),
     );
     const users = slice.filter((a) => a.email !== null);
-    await bulkInsertUsers(
+    await identityBulk.insertUsers(
       trx,
       users.map((a) => ({
         account_id: a.id,
@@ -57,7 +57,7 @@ export async function writeAccounts(
       })),
     );
   });
-  await bulkInsertMembers(
+  await identityBulk.insertMembers(
     trx,
     members.map((m) => ({ org_id: list[m.org].id, user_id: list[m.user].id, role: m.role })),
   );
@@ -78,9 +78,9 @@ export async function writeFollows(
 ): Promise<void> {
   const { graph, accounts } = world;
   const list = accounts.list;
-  let rows: { follower_id: string; followee_id: string; created_at: Date }[] = [];
+  let rows: BulkFollow[] = [];
   const flush = async () => {
-    await bulkInsertFollows(trx, rows);
+    await socialBulk.insertFollows(trx, rows);
     progress.tick(rows.length);
     rows = [];
   };
@@ -127,7 +127,7 @@ export async function writePosts(trx: Executor, world: DemoWorld, progress: Prog
         created_at: new Date(posts.timeMs[i]),
       });
     }
-    await bulkInsertPosts(trx, rows);
+    await socialBulk.insertPosts(trx, rows);
   });
 }
 
@@ -135,7 +135,7 @@ export async function writeLikes(trx: Executor, world: DemoWorld, progress: Prog
   const { likes, postIds, accounts } = world;
   progress.phase('likes', likes.post.length);
   await inBatches(likes.post.length, BATCH.likes, progress, async (start, end) => {
-    const rows = [];
+    const rows: BulkLike[] = [];
     for (let i = start; i < end; i++) {
       rows.push({
         post_id: postIds[likes.post[i]],
@@ -143,7 +143,7 @@ export async function writeLikes(trx: Executor, world: DemoWorld, progress: Prog
         created_at: new Date(likes.timeMs[i]),
       });
     }
-    await bulkInsertLikes(trx, rows);
+    await socialBulk.insertLikes(trx, rows);
   });
 }
 
@@ -154,13 +154,13 @@ export async function writeHomes(trx: Executor, world: DemoWorld, progress: Prog
   let written = 0;
   progress.phase('home timelines', owners.length);
   await inBatches(owners.length, BATCH.homeOwners, progress, async (start, end) => {
-    const rows = [];
+    const rows: BulkHomeEntry[] = [];
     for (const owner of owners.slice(start, end)) {
       for (const p of homes.entries(owner.i).reverse()) {
         rows.push({ owner_id: owner.id, post_id: postIds[p], author_id: accounts.list[posts.author[p]].id });
       }
     }
-    await bulkInsertHomeEntries(trx, rows);
+    await socialBulk.insertHomeEntries(trx, rows);
     written += rows.length;
   });
   return written;

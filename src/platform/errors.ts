@@ -9,8 +9,11 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'gone'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unprocessable'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  | 'internal';
 
 const statusOf: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -20,8 +23,11 @@ const statusOf: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   too_many_requests: 429,
+  internal: 500,
 };
 
 /**
@@ -81,8 +87,12 @@ export function defineErrors<const C extends Record<string, ErrorSpec>>(module: 
       throw new Error(`Error code ${code} is declared by ${known.module} and ${module} with different kinds`);
     if (!known) catalogue.set(code, { module, status, description: spec.description });
   }
-  return (code: keyof C & string, message: string, errors: FieldError[] = []) =>
-    new AppError(codes[code]!.kind, code, message, errors);
+  return (
+    code: keyof C & string,
+    message: string,
+    errors: FieldError[] = [],
+    headers: Record<string, string> = {},
+  ) => new AppError(codes[code]!.kind, code, message, errors, headers);
 }
 
 /** Every declared error code with its status and meaning, sorted: the catalogue the OpenAPI lists. */

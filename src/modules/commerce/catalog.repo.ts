@@ -1,30 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { ProductsTable, ProductVariantsTable } from './commerce.tables.ts';
 
-export type ProductRow = {
-  id: string;
-  org_id: string;
-  slug: string;
-  title: string;
-  description: string;
-  images: string[];
-  price_minor: number;
-  currency: string;
-  reseller_floor_minor: number | null;
-  exclusive: boolean;
-  archived_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-};
-export type VariantRow = {
-  id: string;
-  org_id: string;
-  product_id: string;
-  sku: string;
-  name: string;
-  stock: number;
-  position: number;
-};
+export type ProductRow = Selectable<ProductsTable>;
+export type VariantRow = Selectable<ProductVariantsTable>;
 
 export type NewProduct = Omit<ProductRow, 'archived_at' | 'created_at' | 'updated_at'>;
 

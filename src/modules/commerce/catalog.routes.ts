@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
+import { mediaResponse, noContent } from '../../platform/http/responses.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { ProductBody } from './commerce.schemas.ts';
 import type { CommerceModule } from './index.ts';
@@ -71,16 +72,30 @@ export function catalogRoutes({ catalog }: CommerceModule) {
 
     app.delete(
       '/products/:id',
-      { schema: { tags, summary: 'Archive a product (orders keep it)', params: IdParam } },
+      {
+        schema: { tags, summary: 'Archive a product (orders keep it)', params: IdParam, response: noContent },
+      },
       async (request, reply) => {
         await catalog.archive(requireUser(request), request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
     app.get(
       '/orgs/:handle/products.csv',
-      { schema: { tags, summary: 'Export the catalog as CSV', params: HandleParam } },
+      {
+        schema: {
+          tags,
+          summary: 'Export the catalog as CSV',
+          params: HandleParam,
+          response: {
+            200: mediaResponse(
+              'text/csv',
+              'The catalog in the import format: one row per variant, with a header',
+            ),
+          },
+        },
+      },
       async (request, reply) =>
         reply
           .type('text/csv; charset=utf-8')

@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import { type AccountSummary, can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import * as repo from './catalog.repo.ts';
 import { catalogToCsv, parseCatalogCsv } from './catalog-csv.ts';
+import { commerceError } from './commerce.errors.ts';
 import { isCurrency } from './money.ts';
 
 export type ProductInput = {
@@ -82,12 +82,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
     if (taken.length)
       errors.push({ field: 'variants', message: `SKU already used by another product: ${taken.join(', ')}` });
     if (errors.length)
-      throw new AppError(
-        'unprocessable',
-        'invalid_product',
-        errors.map((e) => `${e.field} ${e.message}`).join('; '),
-        errors,
-      );
+      throw commerceError('invalid_product', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   }
 
   async function load(ids: string[]): Promise<ProductJson[]> {
@@ -135,9 +130,9 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
 
   async function ownedProduct(principal: Principal, productId: string) {
     const product = await repo.findProduct(db, productId);
-    if (!product) throw notFound('Product', 'product_not_found');
+    if (!product) throw commerceError('product_not_found', 'Product not found');
     const org = (await identity.orgs.orgByIdOrNull(product.org_id)) ?? undefined;
-    if (!org) throw notFound('Product', 'product_not_found');
+    if (!org) throw commerceError('product_not_found', 'Product not found');
     await identity.orgs.requireCapability(principal, org.handle, 'manageCatalog');
     return product;
   }
@@ -158,7 +153,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
 
     async get(productId: string, principal: Principal | null) {
       const [product] = await load([productId]);
-      if (!product || product.archived) throw notFound('Product', 'product_not_found');
+      if (!product || product.archived) throw commerceError('product_not_found', 'Product not found');
       return forViewer(product, principal);
     },
 
@@ -167,7 +162,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
       const id = await db.transaction().execute(async (trx) => {
         await validate(trx, org.id, input);
         if (input.slug && (await repo.findProductBySlug(trx, org.id, input.slug))) {
-          throw new AppError('conflict', 'slug_taken', `A product with slug "${input.slug}" exists`, [
+          throw commerceError('slug_taken', `A product with slug "${input.slug}" exists`, [
             { field: 'slug', message: 'is taken' },
           ]);
         }
@@ -239,8 +234,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
 }
 
 function csvErrors(errors: { line: number; field: string; message: string }[]) {
-  return new AppError(
-    'unprocessable',
+  return commerceError(
     'csv_invalid',
     `The file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported`,
     errors,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
 import { groupBatcher } from '../../platform/db/group-batcher.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import type { AppError } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
@@ -10,6 +10,7 @@ import { can, type IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import * as catalogRepo from './catalog.repo.ts';
 import { dealPrices, type GuardItem } from './channel-guard.ts';
+import { commerceError } from './commerce.errors.ts';
 import type { Address } from './commerce.tables.ts';
 import * as dealsRepo from './deals.repo.ts';
 import { currencyMismatch } from './money.ts';
@@ -41,8 +42,20 @@ export type CheckoutDeps = {
 type Line = Omit<repo.OrderItemRow, 'order_id'> & { list_price_minor: number };
 type Priced = { orgId: string; currency: string; lines: Line[]; total: number; dealUnits: number };
 
-const unprocessable = (code: string, message: string, field?: string) =>
-  new AppError('unprocessable', code, message, field ? [{ field, message }] : []);
+type UnprocessableCode =
+  | 'duplicate_item'
+  | 'unknown_product'
+  | 'product_unavailable'
+  | 'mixed_brands'
+  | 'mixed_currencies'
+  | 'not_in_deal'
+  | 'incomplete_bundle'
+  | 'address_required'
+  | 'unknown_address'
+  | 'idempotency_key_reused';
+
+const unprocessable = (code: UnprocessableCode, message: string, field?: string) =>
+  commerceError(code, message, field ? [{ field, message }] : []);
 
 /** The same request body always hashes the same, so a replayed Idempotency-Key can be told from a reused one. */
 const hashBody = (input: CheckoutInput) =>
@@ -138,7 +151,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
     let dealUnits = 0;
     if (input.dealId) {
       const cached = await dealSnapshot(input.dealId);
-      if (!cached) throw notFound('Deal', 'deal_not_found');
+      if (!cached) throw commerceError('deal_not_found', 'Deal not found');
       const { deal, items: dealItems } = cached;
       if (deal.org_id !== orgId)
         throw unprocessable('not_in_deal', 'These items are not part of this deal', 'items');
@@ -169,7 +182,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
         !(await social.follows.isFollowing(principal.userId, orgId)) &&
         !can(principal, orgId, 'viewSales')
       ) {
-        throw forbidden('This deal is for followers: follow the brand to buy it', 'followers_only');
+        throw commerceError('followers_only', 'This deal is for followers: follow the brand to buy it');
       }
       const guardItems: GuardItem[] = dealItems.map((i) => {
         const p = products.get(i.product_id) ?? {
@@ -205,8 +218,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
     }));
     const total = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
     if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== total) {
-      throw new AppError(
-        'conflict',
+      throw commerceError(
         'price_changed',
         `The price changed since it was shown: the total is now ${total} (minor units of ${currency})`,
       ).withDetails({ totalMinor: total, currency });
@@ -295,8 +307,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
         card: input.card,
       });
       if (payment.status === 'declined') {
-        throw new AppError(
-          'payment_required',
+        throw commerceError(
           'payment_declined',
           `The card was declined (${payment.reason}); nothing was charged`,
         ).withDetails({ reason: payment.reason });
@@ -426,46 +437,44 @@ const isReplay = (err: unknown) => {
   return code === '23505' || (code === 'P0001' && message === 'idempotent_replay');
 };
 
+/** What the order write refuses an order with (the PL/pgSQL function's P0001 messages), as the API's errors. */
+type DealFailure = 'deal_not_started' | 'deal_expired' | 'deal_sold_out' | 'deal_limit_reached';
+type WriteRefusal = DealFailure | 'sold_out' | 'price_changed' | 'deal_not_found';
+
+const dealFailures: Record<DealFailure, string> = {
+  deal_not_started: 'This deal has not started yet',
+  deal_expired: 'This deal has ended',
+  deal_sold_out: 'This deal is sold out',
+  deal_limit_reached: 'You have reached the per-customer limit for this deal',
+};
+
+const writeRefusals: Record<WriteRefusal, (lines: Line[], detail: string | undefined) => AppError> = {
+  ...(Object.fromEntries(
+    Object.entries(dealFailures).map(([code, text]) => [
+      code,
+      () => commerceError(code as DealFailure, text),
+    ]),
+  ) as Record<DealFailure, () => AppError>),
+  sold_out: (lines, detail) => {
+    const line = lines[Number(detail)] ?? lines[0];
+    return commerceError('sold_out', `"${line.title}" does not have ${line.quantity} left in stock`, [
+      { field: `items[${line.line}].quantity`, message: 'exceeds the stock left' },
+    ]);
+  },
+  price_changed: () =>
+    commerceError('price_changed', 'The price changed since it was shown; review the new price'),
+  deal_not_found: () => commerceError('deal_not_found', 'Deal not found'),
+};
+
+const isWriteRefusal = (message: string): message is WriteRefusal => Object.hasOwn(writeRefusals, message);
+
 /** The function's P0001 codes as the API's errors; anything else is not ours to explain. */
 function checkoutFailure(err: unknown, lines: Line[]): unknown {
   const { code, message, detail } = err as { code?: string; message?: string; detail?: string };
-  if (code !== 'P0001' || !message) return err;
-  if (message === 'sold_out') {
-    const line = lines[Number(detail)] ?? lines[0];
-    return new AppError(
-      'conflict',
-      'sold_out',
-      `"${line.title}" does not have ${line.quantity} left in stock`,
-      [{ field: `items[${line.line}].quantity`, message: 'exceeds the stock left' }],
-    );
-  }
-  if (message === 'price_changed')
-    return new AppError(
-      'conflict',
-      'price_changed',
-      'The price changed since it was shown; review the new price',
-    );
-  if (message === 'deal_not_found') return new AppError('not_found', 'deal_not_found', 'Deal not found');
-  return dealFailure(message as 'deal_expired' | 'deal_sold_out' | 'deal_not_started' | 'deal_limit_reached');
+  if (code !== 'P0001' || !message || !isWriteRefusal(message)) return err;
+  return writeRefusals[message](lines, detail);
 }
 
-function dealFailure(
-  code: 'deal_not_started' | 'deal_expired' | 'deal_sold_out' | 'deal_limit_reached',
-): AppError {
-  switch (code) {
-    case 'deal_not_started':
-      return new AppError('conflict', 'deal_not_started', 'This deal has not started yet');
-    case 'deal_expired':
-      return new AppError('gone', 'deal_expired', 'This deal has ended');
-    case 'deal_sold_out':
-      return new AppError('conflict', 'deal_sold_out', 'This deal is sold out');
-    case 'deal_limit_reached':
-      return new AppError(
-        'conflict',
-        'deal_limit_reached',
-        'You have reached the per-customer limit for this deal',
-      );
-  }
-}
+const dealFailure = (code: DealFailure): AppError => commerceError(code, dealFailures[code]);
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;

@@ -70,7 +70,7 @@ describe('catalog', () => {
     expect(res.json().errors[0].field).toBe('priceMinor');
   });
 
-  it('should keep non-staff from managing the catalog', async () => {
+  it('should keep non-staff from managing the catalog, writing nothing', async () => {
     const res = await fan.post('/api/v1/orgs/northwind/products', {
       title: 'Mine',
       currency: 'EUR',
@@ -78,6 +78,9 @@ describe('catalog', () => {
       variants: [{ sku: 'M-1', stock: 1 }],
     });
     expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('not_a_member');
+    const list = (await owner.get('/api/v1/orgs/northwind/products')).json().items;
+    expect(list.map((p: { title: string }) => p.title)).not.toContain('Mine');
   });
 
   it('should import a CSV all or nothing, naming the line and field of each problem', async () => {
@@ -161,8 +164,24 @@ describe('deals and the channel guard', () => {
       items: [{ productId: laptop.id }],
       override: { reason: 'End-of-line clearance agreed with resellers' },
     };
-    expect((await marketer.post('/api/v1/orgs/northwind/deals', body)).statusCode).toBe(403);
-    expect((await owner.post('/api/v1/orgs/northwind/deals', body)).statusCode).toBe(201);
+    const dealsBefore = (await owner.get('/api/v1/orgs/northwind/deals')).json().items.length;
+    const refused = await marketer.post('/api/v1/orgs/northwind/deals', body);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('override_not_allowed');
+    expect((await owner.get('/api/v1/orgs/northwind/deals')).json().items).toHaveLength(dealsBefore);
+
+    const published = await owner.post('/api/v1/orgs/northwind/deals', body);
+    expect(published.statusCode).toBe(201);
+    // The reason is kept with the deal, word for word, with who overrode the guard.
+    const recorded = await t.handle.db
+      .selectFrom('deals')
+      .select(['guard_override_reason', 'guard_override_by'])
+      .where('id', '=', published.json().id)
+      .executeTakeFirstOrThrow();
+    expect(recorded).toEqual({
+      guard_override_reason: 'End-of-line clearance agreed with resellers',
+      guard_override_by: owner.userId,
+    });
   });
 });
 
@@ -249,6 +268,8 @@ describe('checkout', () => {
         code,
       });
     }
+    // The refused follower-only purchase took no order for the stranger.
+    expect((await stranger.get('/api/v1/me/orders')).json().items).toEqual([]);
     const negative = await buy(owner, { items: [{ ...item, quantity: -1 }] });
     expect(negative.statusCode).toBe(400);
     expect(negative.json().errors[0].field).toBe('items[0].quantity');
@@ -482,6 +503,8 @@ describe('attribution and sales', () => {
         expect.objectContaining({ kind: 'referral', orders: 1 }),
       ]),
     );
-    expect((await fan.get('/api/v1/orgs/northwind/sales')).statusCode).toBe(403);
+    const outsider = await fan.get('/api/v1/orgs/northwind/sales');
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.json().code).toBe('not_a_member');
   });
 });

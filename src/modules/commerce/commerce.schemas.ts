@@ -40,6 +40,22 @@ export const Product = Type.Object(
   { $id: 'Product' },
 );
 
+const DealType = Type.Union([
+  Type.Literal('percent_off'),
+  Type.Literal('amount_off'),
+  Type.Literal('fixed_price'),
+  Type.Literal('bundle'),
+  Type.Literal('free_addon'),
+]);
+const DealRole = Type.Union([Type.Literal('main'), Type.Literal('addon')]);
+export const OrderStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('paid'),
+  Type.Literal('fulfilled'),
+  Type.Literal('cancelled'),
+  Type.Literal('refunded'),
+]);
+
 export const ProductBody = Type.Object(
   {
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' })),
@@ -75,22 +91,13 @@ export const DealBody = Type.Object(
       description: 'The post text shown with the deal card',
     }),
     items: Type.Array(
-      Type.Object(
-        { productId: Uuid, role: Type.Optional(Type.Union([Type.Literal('main'), Type.Literal('addon')])) },
-        { additionalProperties: false },
-      ),
+      Type.Object({ productId: Uuid, role: Type.Optional(DealRole) }, { additionalProperties: false }),
       {
         minItems: 1,
         maxItems: 10,
       },
     ),
-    type: Type.Union([
-      Type.Literal('percent_off'),
-      Type.Literal('amount_off'),
-      Type.Literal('fixed_price'),
-      Type.Literal('bundle'),
-      Type.Literal('free_addon'),
-    ]),
+    type: DealType,
     percentOff: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     valueMinor: Type.Optional(Minor),
     startsAt: Type.Optional(Type.String({ format: 'date-time' })),
@@ -123,7 +130,7 @@ export const DealCard = Type.Object(
     id: Type.String({ description: 'Also the id of the deal post' }),
     text: Type.String({ description: 'The text of the deal post' }),
     org: Type.Union([AccountSummary, Type.Null()]),
-    type: Type.String(),
+    type: DealType,
     percentOff: Type.Union([Type.Integer(), Type.Null()]),
     valueMinor: Type.Union([Type.Integer(), Type.Null()]),
     currency: Type.String(),
@@ -141,7 +148,7 @@ export const DealCard = Type.Object(
     perCustomerLimit: Type.Union([Type.Integer(), Type.Null()]),
     audience: Type.String(),
     items: Type.Array(
-      Type.Object({ role: Type.String(), product: Type.Ref('Product'), dealPriceMinor: Type.Integer() }),
+      Type.Object({ role: DealRole, product: Type.Ref('Product'), dealPriceMinor: Type.Integer() }),
     ),
     exclusiveTitles: Type.Array(Type.String()),
     resellersUrl: Type.Union([Type.String(), Type.Null()], {
@@ -214,7 +221,7 @@ export const Order = Type.Object(
     id: Type.String(),
     org: Type.Union([AccountSummary, Type.Null()]),
     buyer: Type.Union([AccountSummary, Type.Null()]),
-    status: Type.String(),
+    status: OrderStatus,
     currency: Type.String(),
     totalMinor: Type.Integer(),
     refundedMinor: Type.Integer(),
@@ -238,7 +245,12 @@ export const Order = Type.Object(
       country: Type.String(),
     }),
     attribution: Type.Object({
-      kind: Type.String(),
+      kind: Type.Union([
+        Type.Literal('direct'),
+        Type.Literal('post'),
+        Type.Literal('reshare'),
+        Type.Literal('referral'),
+      ]),
       postId: Type.Union([Type.String(), Type.Null()]),
       chain: Type.Array(AccountSummary, { description: 'Original author first, then each resharer' }),
       referrer: Type.Union([AccountSummary, Type.Null()]),

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { type IdentityModule, presentSummary } from '../identity/index.ts';
+import { commerceError } from './commerce.errors.ts';
 import * as repo from './dashboard.repo.ts';
 import * as dealsRepo from './deals.repo.ts';
 
@@ -18,7 +18,7 @@ export function createDashboardService({
       const org = await identity.orgs.requireCapability(principal, orgHandle, 'viewSales');
       if (dealId) {
         const [deal] = await dealsRepo.findDeals(db, [dealId]);
-        if (!deal || deal.org_id !== org.id) throw notFound('Deal', 'deal_not_found');
+        if (!deal || deal.org_id !== org.id) throw commerceError('deal_not_found', 'Deal not found');
       }
       const [totals, reach, byDay, bySource] = await Promise.all([
         repo.totals(db, org.id, dealId),

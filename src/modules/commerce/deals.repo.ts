@@ -1,26 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { DealType } from './commerce.tables.ts';
-
-export type DealRow = {
-  id: string;
-  org_id: string;
-  type: DealType;
-  value_minor: number | null;
-  percent_off: number | null;
-  currency: string;
-  starts_at: Date;
-  ends_at: Date;
-  quantity_cap: number | null;
-  sold: number;
-  per_customer_limit: number | null;
-  audience: string;
-  guard_override_reason: string | null;
-  impressions: number;
-  clicks: number;
-  created_at: Date;
-  announce_early: boolean;
-};
+import type { DealItemsTable, DealsTable } from './commerce.tables.ts';
 
 const dealColumns = [
   'id',
@@ -41,6 +21,9 @@ const dealColumns = [
   'created_at',
   'announce_early',
 ] as const;
+
+/** A deal as its readers use it: every column but who created it and who overrode the guard. */
+export type DealRow = Pick<Selectable<DealsTable>, (typeof dealColumns)[number]>;
 
 export function findDeals(db: Executor, ids: string[]): Promise<DealRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
@@ -64,11 +47,8 @@ export function dealItems(db: Executor, dealIds: string[]) {
 
 export async function insertDeal(
   db: Executor,
-  deal: Omit<DealRow, 'sold' | 'impressions' | 'clicks' | 'created_at'> & {
-    created_by: string;
-    guard_override_by: string | null;
-  },
-  items: { product_id: string; role: 'main' | 'addon' }[],
+  deal: Omit<Insertable<DealsTable>, 'sold' | 'impressions' | 'clicks' | 'created_at'>,
+  items: Omit<Insertable<DealItemsTable>, 'deal_id'>[],
 ): Promise<void> {
   await db.insertInto('deals').values(deal).execute();
   await db

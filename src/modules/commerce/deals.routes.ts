@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { DealBody } from './commerce.schemas.ts';
 import type { CommerceModule } from './index.ts';
@@ -107,10 +108,10 @@ export function dealRoutes({ deals, dashboard }: CommerceModule) {
 
     app.post(
       '/deals/:id/click',
-      { schema: { tags, summary: 'Count a click on Buy', params: IdParam } },
+      { schema: { tags, summary: 'Count a click on Buy', params: IdParam, response: noContent } },
       async (request, reply) => {
         await deals.click(request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 

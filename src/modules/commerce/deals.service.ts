@@ -1,11 +1,11 @@
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { can, type IdentityModule, presentSummary, roleIn } from '../identity/index.ts';
 import { type SocialModule, viewerOf } from '../social/index.ts';
 import { type CatalogService, forViewer, type ProductJson } from './catalog.service.ts';
 import { alternatives, checkChannel, dealPrices, formatMoney, type GuardItem } from './channel-guard.ts';
+import { commerceError } from './commerce.errors.ts';
 import type { DealType } from './commerce.tables.ts';
 import * as repo from './deals.repo.ts';
 
@@ -34,7 +34,7 @@ export type DealsDeps = {
 };
 
 const invalid = (field: string, message: string) =>
-  new AppError('unprocessable', 'invalid_deal', `${field} ${message}`, [{ field, message }]);
+  commerceError('invalid_deal', `${field} ${message}`, [{ field, message }]);
 
 function checkTerms(input: DealInput, mains: number, addons: number) {
   if (input.type === 'percent_off' && !input.percentOff)
@@ -124,7 +124,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
 
     async card(id: string, principal: Principal | null) {
       const [card] = await cards([id], principal);
-      if (!card) throw notFound('Deal', 'deal_not_found');
+      if (!card) throw commerceError('deal_not_found', 'Deal not found');
       return card;
     },
 
@@ -155,12 +155,9 @@ export function createDealsService({ db, events, identity, social, catalog }: De
       for (const [index, item] of input.items.entries()) {
         const product = byId.get(item.productId);
         if (!product || product.archived || product.orgId !== org.id) {
-          throw new AppError(
-            'unprocessable',
-            'unknown_product',
-            `No product ${item.productId} in @${org.handle}'s catalog`,
-            [{ field: `items[${index}].productId`, message: 'is not a product of this brand' }],
-          );
+          throw commerceError('unknown_product', `No product ${item.productId} in @${org.handle}'s catalog`, [
+            { field: `items[${index}].productId`, message: 'is not a product of this brand' },
+          ]);
         }
       }
       const currency = products[0].currency;
@@ -183,8 +180,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
           .filter((p) => p.exclusive && !p.archived)
           .map((p) => p.title);
         const money = (m: number) => formatMoney(m, currency);
-        const err = new AppError(
-          'unprocessable',
+        const err = commerceError(
           'channel_guard',
           `This deal would advertise ${violations.map((v) => `"${v.title}" at ${money(v.dealPriceMinor)}, ${money(v.shortByMinor)} below the reseller floor of ${money(v.floorMinor)}`).join('; ')}.`,
           violations.map((v) => ({
@@ -195,7 +191,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
         throw err.withDetails({ violations, alternatives: alternatives(violations, exclusives, money) });
       }
       if (violations.length && !can(principal, org.id, 'overrideChannelGuard')) {
-        throw forbidden('Only an owner or admin may override the channel guard', 'override_not_allowed');
+        throw commerceError('override_not_allowed', 'Only an owner or admin may override the channel guard');
       }
 
       const prepared = await social.posts.prepare(

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors.ts';
+import { commerceError } from './commerce.errors.ts';
 
 /** Digits after the decimal point for a currency (2 for EUR, 0 for JPY), from the platform's ICU data. */
 export function minorDigits(currency: string): number {
@@ -31,6 +31,6 @@ export function formatDecimal(minor: number, currency: string): string {
 }
 
 export const currencyMismatch = (expected: string, got: string) =>
-  new AppError('unprocessable', 'currency_mismatch', `Prices are in ${expected}, not ${got}`, [
+  commerceError('currency_mismatch', `Prices are in ${expected}, not ${got}`, [
     { field: 'currency', message: `must be ${expected}` },
   ]);

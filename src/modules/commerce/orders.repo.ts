@@ -1,39 +1,17 @@
-import { sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Settled } from '../../platform/db/group-batcher.ts';
-import type { Address, AttributionKind, OrderStatus } from './commerce.tables.ts';
+import type {
+  AddressesTable,
+  OrderHistoryTable,
+  OrderItemsTable,
+  OrderStatus,
+  OrdersTable,
+} from './commerce.tables.ts';
 
-export type OrderRow = {
-  id: string;
-  org_id: string;
-  buyer_id: string;
-  status: OrderStatus;
-  currency: string;
-  total_minor: number;
-  refunded_minor: number;
-  deal_id: string | null;
-  payment_ref: string | null;
-  shipping_address: Address;
-  attribution_kind: AttributionKind;
-  attribution_post_id: string | null;
-  attribution_chain: string[];
-  attribution_referrer_id: string | null;
-  idempotency_key: string | null;
-  idempotency_hash: string | null;
-  expires_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-};
-export type OrderItemRow = {
-  order_id: string;
-  line: number;
-  product_id: string;
-  variant_id: string;
-  title: string;
-  sku: string;
-  quantity: number;
-  unit_price_minor: number;
-};
+export type OrderRow = Selectable<OrdersTable>;
+export type OrderItemRow = Selectable<OrderItemsTable>;
+export type OrderHistoryRow = Selectable<OrderHistoryTable>;
 
 export type NewOrder = Omit<OrderRow, 'refunded_minor' | 'created_at' | 'updated_at'>;
 
@@ -106,16 +84,12 @@ export async function placeOrders(
 }
 
 export function findOrder(db: Executor, id: string): Promise<OrderRow | undefined> {
-  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
-    OrderRow | undefined
-  >;
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The order row locked for a state change, so two changes of one order cannot interleave. */
 export function lockOrder(db: Executor, id: string): Promise<OrderRow | undefined> {
-  return db.selectFrom('orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() as Promise<
-    OrderRow | undefined
-  >;
+  return db.selectFrom('orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export function findByIdempotencyKey(
@@ -128,13 +102,11 @@ export function findByIdempotencyKey(
     .selectAll()
     .where('buyer_id', '=', buyerId)
     .where('idempotency_key', '=', key)
-    .executeTakeFirst() as Promise<OrderRow | undefined>;
+    .executeTakeFirst();
 }
 
 export function findByPaymentRef(db: Executor, ref: string): Promise<OrderRow | undefined> {
-  return db.selectFrom('orders').selectAll().where('payment_ref', '=', ref).executeTakeFirst() as Promise<
-    OrderRow | undefined
-  >;
+  return db.selectFrom('orders').selectAll().where('payment_ref', '=', ref).executeTakeFirst();
 }
 
 export function itemsOf(db: Executor, orderIds: string[]): Promise<OrderItemRow[]> {
@@ -156,14 +128,7 @@ export function historyOf(db: Executor, orderIds: string[]) {
 /** Records a state change; with an idempotency key, returns false when that key already recorded one. */
 export async function addHistory(
   db: Executor,
-  row: {
-    order_id: string;
-    status: string;
-    actor_id: string | null;
-    note?: string | null;
-    amount_minor?: number | null;
-    idempotency_key?: string | null;
-  },
+  row: Omit<Insertable<OrderHistoryTable>, 'id' | 'at'>,
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('order_history')
@@ -204,7 +169,7 @@ export function listOrders(
   return q
     .orderBy('id', 'desc')
     .limit(limit + 1)
-    .execute() as Promise<OrderRow[]>;
+    .execute();
 }
 
 /** Pending orders whose payment did not arrive in time (each is then cancelled under its own row lock). */
@@ -234,19 +199,7 @@ export function findAddress(db: Executor, userId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function insertAddress(
-  db: Executor,
-  row: {
-    id: string;
-    user_id: string;
-    name: string;
-    line1: string;
-    line2: string;
-    city: string;
-    postal_code: string;
-    country: string;
-  },
-) {
+export async function insertAddress(db: Executor, row: Omit<Insertable<AddressesTable>, 'created_at'>) {
   await db.insertInto('addresses').values(row).execute();
 }
 

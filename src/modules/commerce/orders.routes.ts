@@ -1,23 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { AppError } from '../../platform/errors.ts';
 import { requireUser } from '../../platform/http/auth.ts';
 import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
-import { AddressBody, CheckoutBody, IdempotencyHeaders } from './commerce.schemas.ts';
+import { commerceError } from './commerce.errors.ts';
+import { AddressBody, CheckoutBody, IdempotencyHeaders, OrderStatus } from './commerce.schemas.ts';
 import type { CommerceModule } from './index.ts';
 
 const tags = ['orders'];
 const OrderRef = Type.Ref('Order');
-const Status = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('paid'),
-  Type.Literal('fulfilled'),
-  Type.Literal('cancelled'),
-  Type.Literal('refunded'),
-]);
 
 export function orderRoutes({ checkout, orders }: CommerceModule) {
   return async (fastify: FastifyInstance) => {
@@ -88,7 +82,7 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
           querystring: Type.Object(
             {
               ...PageQuery.properties,
-              status: Type.Optional(Status),
+              status: Type.Optional(OrderStatus),
               dealId: Type.Optional(Type.String({ format: 'uuid' })),
             },
             { additionalProperties: false },
@@ -207,10 +201,10 @@ export function shopperRoutes({ shopper }: CommerceModule) {
     );
     app.delete(
       '/me/addresses/:id',
-      { schema: { tags: ['addresses'], summary: 'Remove an address', params: IdParam } },
+      { schema: { tags: ['addresses'], summary: 'Remove an address', params: IdParam, response: noContent } },
       async (request, reply) => {
         await shopper.removeAddress(requireUser(request), request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -304,20 +298,20 @@ export function paymentRoutes({ orders, payments }: CommerceModule) {
           tags: ['payments'],
           summary: 'Payment outcome from the provider (signed)',
           params: Type.Object({ provider: Type.String() }),
+          response: noContent,
         },
       },
       async (request, reply) => {
         const { provider } = request.params as { provider: string };
         if (provider !== payments.name)
-          throw new AppError('not_found', 'unknown_provider', `No payment provider "${provider}"`);
+          throw commerceError('unknown_provider', `No payment provider "${provider}"`);
         const outcome = payments.verifyWebhook(
           request.headers['x-souk-signature'] as string | undefined,
           String(request.body),
         );
-        if (!outcome)
-          throw new AppError('unauthorized', 'bad_signature', 'The webhook signature does not match');
+        if (!outcome) throw commerceError('bad_signature', 'The webhook signature does not match');
         await orders.confirm(outcome);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

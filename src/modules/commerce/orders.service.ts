@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, encodeCursor, UUID_PATTERN } from '../../platform/http/pagination.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import * as catalogRepo from './catalog.repo.ts';
+import { commerceError } from './commerce.errors.ts';
 import type { OrderStatus } from './commerce.tables.ts';
 import * as dealsRepo from './deals.repo.ts';
 import * as repo from './orders.repo.ts';
@@ -67,10 +67,10 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     // The row lock serializes racing cancels: only the first finds the order paid, so one refund is recorded.
     const refund = await tx(async (trx) => {
       const order = await repo.lockOrder(trx, orderId);
-      if (!order) throw notFound('Order', 'order_not_found');
+      if (!order) throw commerceError('order_not_found', 'Order not found');
       if (order.status === 'cancelled') return null;
       if (!allowed.includes(order.status))
-        throw new AppError('conflict', 'not_cancellable', `A ${order.status} order cannot be cancelled`);
+        throw commerceError('not_cancellable', `A ${order.status} order cannot be cancelled`);
       await release(trx, order);
       const paid = order.status === 'paid';
       const amount = paid ? order.total_minor - order.refunded_minor : 0;
@@ -99,18 +99,14 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
   async function staffOrBuyer(principal: Principal, orderId: string) {
     const order = await repo.findOrder(db, orderId);
     if (!order || (order.buyer_id !== principal.userId && !can(principal, order.org_id, 'viewSales')))
-      throw notFound('Order', 'order_not_found');
+      throw commerceError('order_not_found', 'Order not found');
     return order;
   }
 
-  type HistoryRow = {
-    order_id: string;
-    status: string;
-    actor_id: string | null;
-    note: string | null;
-    amount_minor: number | null;
-    at: Date;
-  };
+  type HistoryRow = Pick<
+    repo.OrderHistoryRow,
+    'order_id' | 'status' | 'actor_id' | 'note' | 'amount_minor' | 'at'
+  >;
 
   /** Orders as their buyer or the brand sees them; items and history are loaded unless the caller has them. */
   async function present(
@@ -184,7 +180,7 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     /** A provider's asynchronous verdict (webhook), applied at most once. */
     async confirm(outcome: PaymentOutcome) {
       const order = await repo.findByPaymentRef(db, outcome.providerRef);
-      if (!order) throw notFound('Payment', 'payment_not_found');
+      if (!order) throw commerceError('payment_not_found', 'Payment not found');
       if (outcome.status === 'succeeded') await markPaid(order.id, outcome.providerRef);
       else if (order.status === 'pending')
         await cancel(order.id, null, `payment failed: ${outcome.reason ?? 'unknown'}`, ['pending']);
@@ -193,7 +189,7 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     async cancelByUser(principal: Principal, orderId: string) {
       const order = await staffOrBuyer(principal, orderId);
       if (order.buyer_id !== principal.userId && !can(principal, order.org_id, 'manageOrders'))
-        throw forbidden('Your role cannot cancel orders', 'role_not_allowed');
+        throw commerceError('role_not_allowed', 'Your role cannot cancel orders');
       await cancel(
         orderId,
         principal.userId,
@@ -204,12 +200,12 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     async fulfil(principal: Principal, orderId: string) {
       const order = await staffOrBuyer(principal, orderId);
       if (!can(principal, order.org_id, 'manageOrders'))
-        throw forbidden('Your role cannot fulfil orders', 'role_not_allowed');
+        throw commerceError('role_not_allowed', 'Your role cannot fulfil orders');
       await tx(async (trx) => {
         const locked = (await repo.lockOrder(trx, orderId))!;
         if (locked.status === 'fulfilled') return;
         if (locked.status !== 'paid')
-          throw new AppError('conflict', 'not_fulfillable', `A ${locked.status} order cannot be fulfilled`);
+          throw commerceError('not_fulfillable', `A ${locked.status} order cannot be fulfilled`);
         await repo.setStatus(trx, orderId, 'fulfilled');
         await repo.addHistory(trx, { order_id: orderId, status: 'fulfilled', actor_id: principal.userId });
         await events.emit(trx, 'order.fulfilled', orderId, ref(locked));
@@ -220,7 +216,7 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     async refund(principal: Principal, orderId: string, amountMinor: number | undefined, key: string) {
       const order = await staffOrBuyer(principal, orderId);
       if (!can(principal, order.org_id, 'manageOrders'))
-        throw forbidden('Your role cannot refund orders', 'role_not_allowed');
+        throw commerceError('role_not_allowed', 'Your role cannot refund orders');
       const refundAmount = await tx(async (trx) => {
         const locked = (await repo.lockOrder(trx, orderId))!;
         const remaining = locked.total_minor - locked.refunded_minor;
@@ -236,14 +232,11 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
         )
           return 0;
         if (locked.status !== 'paid' && locked.status !== 'fulfilled')
-          throw new AppError('conflict', 'not_refundable', `A ${locked.status} order cannot be refunded`);
+          throw commerceError('not_refundable', `A ${locked.status} order cannot be refunded`);
         if (amount <= 0 || amount > remaining) {
-          throw new AppError(
-            'unprocessable',
-            'refund_exceeds_total',
-            `At most ${remaining} can still be refunded`,
-            [{ field: 'amountMinor', message: `must be between 1 and ${remaining}` }],
-          );
+          throw commerceError('refund_exceeds_total', `At most ${remaining} can still be refunded`, [
+            { field: 'amountMinor', message: `must be between 1 and ${remaining}` },
+          ]);
         }
         const full = amount === remaining;
         if (full) await release(trx, locked);

@@ -1,10 +1,10 @@
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import * as catalogRepo from './catalog.repo.ts';
 import { type CatalogService, forViewer } from './catalog.service.ts';
+import { commerceError } from './commerce.errors.ts';
 import * as repo from './orders.repo.ts';
 
 type AddressInput = {
@@ -76,13 +76,13 @@ export function createShopperService({
 
     async removeAddress(principal: Principal, id: string) {
       if (!(await repo.deleteAddress(db, principal.userId, id)))
-        throw notFound('Address', 'address_not_found');
+        throw commerceError('address_not_found', 'Address not found');
     },
 
     async setCartItem(principal: Principal, variantId: string, quantity: number) {
       const [variant] = await catalogRepo.findVariants(db, [variantId]);
       if (!variant)
-        throw new AppError('unprocessable', 'unknown_product', `No product variant ${variantId}`, [
+        throw commerceError('unknown_product', `No product variant ${variantId}`, [
           { field: 'variantId', message: 'does not exist' },
         ]);
       await repo.setCartItem(db, principal.userId, variantId, quantity);

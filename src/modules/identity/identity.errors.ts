@@ -1,10 +1,33 @@
 import { defineErrors } from '../../platform/errors.ts';
 
-/** Identity's error catalogue. */
+/** Identity's error codes: sign-up, sign-in, tokens, organizations and their members. */
 export const identityError = defineErrors('identity', {
+  not_found: {
+    kind: 'not_found',
+    description: 'No such user, API token, organization, invitation or member',
+  },
+  email_taken: { kind: 'conflict', description: 'An account with this email already exists' },
+  handle_taken: { kind: 'conflict', description: 'The handle is already taken by a person or organization' },
   login_throttled: {
     kind: 'too_many_requests',
-    description: 'Too many sign-in attempts for this account from this browser or address; see Retry-After',
+    description:
+      'Too many failed sign-in attempts for this account or address; Retry-After says when to retry',
   },
-  invalid_credentials: { kind: 'unauthorized', description: 'The login or the password is wrong' },
+  invalid_credentials: { kind: 'unauthorized', description: 'Email, handle or password is incorrect' },
+  not_a_member: { kind: 'forbidden', description: 'Only members of the organization may do this' },
+  role_not_allowed: {
+    kind: 'forbidden',
+    description: "The caller's role in the organization does not allow this",
+  },
+  admin_only: { kind: 'forbidden', description: 'Only a platform admin may do this' },
+  not_invitee: {
+    kind: 'forbidden',
+    description: 'Only the invited person may accept or decline an invitation',
+  },
+  forbidden: { kind: 'forbidden', description: 'The caller may not do this' },
+  unknown_user: { kind: 'unprocessable', description: 'No person with that handle' },
+  already_member: { kind: 'conflict', description: 'The person is already a member of the organization' },
+  already_invited: { kind: 'conflict', description: 'The person already has a pending invitation' },
+  invitation_closed: { kind: 'conflict', description: 'The invitation was already answered or cancelled' },
+  last_owner: { kind: 'conflict', description: 'An organization needs at least one owner' },
 });

@@ -86,6 +86,7 @@ describe('sign-up, sign-in and sessions', () => {
     const res = await amir.request('POST', '/api/v1/posts', { text: 'hello' }, { 'x-csrf-token': 'forged' });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf_failed');
+    expect((await amir.get('/api/v1/accounts/amir/posts')).json().items).toEqual([]);
   });
 
   it('should end the session on logout', async () => {
@@ -139,13 +140,21 @@ describe('organizations', () => {
     const denied = await employee.post('/api/v1/posts', { text: 'I am the brand now', as: 'acme' });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('cannot_act_as');
+    const brandPosts = (await owner.get('/api/v1/accounts/acme/posts')).json().items;
+    expect(brandPosts.map((p: { text: string }) => p.text)).toEqual(['New season is here']);
   });
 
   it('should keep outsiders out of member lists and refuse removing the last owner', async () => {
     const owner = await t.signup('ines');
     const outsider = await t.signup('otto');
     await t.brand(owner, 'globex');
-    expect((await outsider.get('/api/v1/orgs/globex/members')).statusCode).toBe(403);
+    const members = await outsider.get('/api/v1/orgs/globex/members');
+    expect(members.statusCode).toBe(403);
+    expect(members.json().code).toBe('not_a_member');
+    const invite = await outsider.post('/api/v1/orgs/globex/invitations', { handle: 'otto', role: 'admin' });
+    expect(invite.statusCode).toBe(403);
+    expect(invite.json().code).toBe('not_a_member');
+    expect((await owner.get('/api/v1/orgs/globex/invitations')).json().items).toEqual([]);
     const last = await owner.del('/api/v1/orgs/globex/members/ines');
     expect(last.statusCode).toBe(409);
     expect(last.json().code).toBe('last_owner');
@@ -156,6 +165,8 @@ describe('organizations', () => {
     await t.brand(owner, 'initech');
     const res = await owner.request('PUT', '/api/v1/orgs/initech/verified', { verified: true });
     expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('admin_only');
+    expect((await owner.get('/api/v1/accounts/initech')).json().verified).toBe(false);
     await t.modules.identity.service.setAdmin('vera', true);
     const ok = await owner.request('PUT', '/api/v1/orgs/initech/verified', { verified: true });
     expect(ok.statusCode).toBe(200);

@@ -1,8 +1,16 @@
-import { sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Settled } from '../../platform/db/group-batcher.ts';
 import type { OrgRole, Principal } from '../../platform/http/auth.ts';
-import type { AccountKind, Link } from './identity.tables.ts';
+import type {
+  AccountsTable,
+  ApiTokensTable,
+  Link,
+  OrgInvitationsTable,
+  OrgMembersTable,
+  SessionsTable,
+  UsersTable,
+} from './identity.tables.ts';
 
 const accountColumns = [
   'accounts.id',
@@ -16,17 +24,8 @@ const accountColumns = [
   'accounts.created_at',
 ] as const;
 
-export type AccountRow = {
-  id: string;
-  kind: AccountKind;
-  handle: string;
-  name: string;
-  bio: string;
-  avatar_url: string | null;
-  links: Link[];
-  verified: boolean;
-  created_at: Date;
-};
+/** An account as other modules and the API see it (every column). */
+export type AccountRow = Selectable<AccountsTable>;
 
 export function findAccountByHandle(db: Executor, handle: string): Promise<AccountRow | undefined> {
   return db
@@ -79,14 +78,7 @@ export function searchAccounts(db: Executor, query: string, limit: number): Prom
 
 export async function insertAccount(
   db: Executor,
-  row: {
-    id: string;
-    kind: AccountKind;
-    handle: string;
-    name: string;
-    bio?: string;
-    avatar_url?: string | null;
-  },
+  row: Pick<Insertable<AccountsTable>, 'id' | 'kind' | 'handle' | 'name' | 'bio' | 'avatar_url'>,
 ): Promise<void> {
   await db
     .insertInto('accounts')
@@ -124,7 +116,7 @@ export async function emailTaken(db: Executor, email: string): Promise<boolean> 
 
 export async function insertUser(
   db: Executor,
-  row: { account_id: string; email: string; password_hash: string; is_admin?: boolean },
+  row: Pick<Insertable<UsersTable>, 'account_id' | 'email' | 'password_hash' | 'is_admin'>,
 ): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
@@ -203,7 +195,7 @@ export async function findUserPrincipal(db: Executor, userId: string): Promise<P
 
 export async function insertSession(
   db: Executor,
-  row: { token_hash: string; user_id: string; csrf_token: string; expires_at: Date },
+  row: Pick<Insertable<SessionsTable>, 'token_hash' | 'user_id' | 'csrf_token' | 'expires_at'>,
 ): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
@@ -214,7 +206,7 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
 
 export async function insertApiToken(
   db: Executor,
-  row: { id: string; user_id: string; name: string; token_hash: string; prefix: string },
+  row: Pick<Insertable<ApiTokensTable>, 'id' | 'user_id' | 'name' | 'token_hash' | 'prefix'>,
 ) {
   return db
     .insertInto('api_tokens')
@@ -316,7 +308,10 @@ export function findMembership(db: Executor, orgId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export async function insertMember(db: Executor, row: { org_id: string; user_id: string; role: OrgRole }) {
+export async function insertMember(
+  db: Executor,
+  row: Pick<Insertable<OrgMembersTable>, 'org_id' | 'user_id' | 'role'>,
+) {
   await db
     .insertInto('org_members')
     .values(row)
@@ -340,7 +335,7 @@ export async function countOwners(db: Executor, orgId: string): Promise<number> 
 
 export async function insertInvitation(
   db: Executor,
-  row: { id: string; org_id: string; user_id: string; role: OrgRole; invited_by: string },
+  row: Pick<Insertable<OrgInvitationsTable>, 'id' | 'org_id' | 'user_id' | 'role' | 'invited_by'>,
 ) {
   await db.insertInto('org_invitations').values(row).execute();
 }
@@ -395,17 +390,12 @@ export async function setInvitationStatus(
 
 // --- bulk loading (demo worlds, imports): many rows per statement, no checks, no events; rows must be new ---
 
-export type BulkAccount = {
-  id: string;
-  kind: AccountKind;
-  handle: string;
-  name: string;
-  bio: string;
-  avatar_url: string | null;
-  links: Link[];
-  verified: boolean;
-  created_at: Date;
-};
+export type BulkAccount = Selectable<AccountsTable>;
+export type BulkUser = Pick<
+  Selectable<UsersTable>,
+  'account_id' | 'email' | 'password_hash' | 'is_admin' | 'created_at'
+>;
+export type BulkMember = Pick<Selectable<OrgMembersTable>, 'org_id' | 'user_id' | 'role'>;
 
 const isoTimes = (dates: Date[]) => dates.map((d) => d.toISOString());
 
@@ -421,10 +411,7 @@ export async function bulkInsertAccounts(db: Executor, rows: BulkAccount[]): Pro
       ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
 }
 
-export async function bulkInsertUsers(
-  db: Executor,
-  rows: { account_id: string; email: string; password_hash: string; is_admin: boolean; created_at: Date }[],
-): Promise<void> {
+export async function bulkInsertUsers(db: Executor, rows: BulkUser[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO users (account_id, email, password_hash, is_admin, created_at)
@@ -434,10 +421,7 @@ export async function bulkInsertUsers(
       ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
 }
 
-export async function bulkInsertMembers(
-  db: Executor,
-  rows: { org_id: string; user_id: string; role: OrgRole }[],
-): Promise<void> {
+export async function bulkInsertMembers(db: Executor, rows: BulkMember[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO org_members (org_id, user_id, role)

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { requireUser, SESSION_COOKIE } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { iso, presentAccount, presentSummary } from './identity.present.ts';
-import * as repo from './identity.repo.ts';
 import { ApiToken, IdParam, LoginBody, Me, ProfilePatch, SignupBody } from './identity.schemas.ts';
 import { SESSION_TTL_SECONDS, type Session } from './identity.service.ts';
 import type { IdentityModule } from './index.ts';
@@ -28,10 +28,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
     async function meOf(userId: string, csrfToken: string | null) {
       const me = await identity.service.me(userId);
       const principal = await identity.service.resolvePrincipalForUser(userId);
-      const orgs = await repo.findAccountsByIds(
-        identity.db,
-        principal.memberships.map((m) => m.orgId),
-      );
+      const orgs = await identity.service.accountsByIds(principal.memberships.map((m) => m.orgId));
       const byId = new Map(orgs.map((o) => [o.id, o]));
       return {
         account: presentAccount(me.account),
@@ -85,12 +82,12 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
 
     app.post(
       '/auth/logout',
-      { schema: { tags, summary: 'Sign out of this session' } },
+      { schema: { tags, summary: 'Sign out of this session', response: noContent } },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
         if (token) await identity.service.logout(token);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -163,10 +160,10 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
 
     app.delete(
       '/me/tokens/:id',
-      { schema: { tags, summary: 'Revoke an API token', params: IdParam } },
+      { schema: { tags, summary: 'Revoke an API token', params: IdParam, response: noContent } },
       async (request, reply) => {
         await identity.service.revokeApiToken(requireUser(request).userId, request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

@@ -113,6 +113,11 @@ export const Invitation = Type.Object({
   org: AccountSummary,
   user: AccountSummary,
   role: Role,
-  status: Type.String(),
+  status: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('accepted'),
+    Type.Literal('declined'),
+    Type.Literal('cancelled'),
+  ]),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -1,6 +1,5 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { groupBatcher } from '../../platform/db/group-batcher.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/auth.ts';
@@ -67,7 +66,7 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
     await tx(async (trx) => {
       if (await repo.handleTaken(trx, input.handle)) throw handleTakenError(input.handle);
       if (await repo.emailTaken(trx, input.email)) {
-        throw new AppError('conflict', 'email_taken', 'An account with this email already exists', [
+        throw identityError('email_taken', 'An account with this email already exists', [
           { field: 'email', message: 'is already registered' },
         ]);
       }
@@ -134,14 +133,17 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
 
     async resolvePrincipalForUser(userId: string): Promise<Principal> {
       const principal = await repo.findUserPrincipal(db, userId);
-      if (!principal) throw notFound('User');
+      if (!principal) throw identityError('not_found', 'User not found');
       return principal;
     },
+
+    /** Accounts by id, read now (not from the short-lived cache): what a user's own page shows. */
+    accountsByIds: (ids: string[]) => repo.findAccountsByIds(db, ids),
 
     async me(userId: string) {
       const user = await repo.findUser(db, userId);
       const [account] = await repo.findAccountsByIds(db, [userId]);
-      if (!user || !account) throw notFound('User');
+      if (!user || !account) throw identityError('not_found', 'User not found');
       return { account, email: user.email, isAdmin: user.is_admin };
     },
 
@@ -174,14 +176,14 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
 
     async revokeApiToken(userId: string, id: string) {
       const tokenHash = await repo.revokeApiToken(db, userId, id);
-      if (!tokenHash) throw notFound('API token');
+      if (!tokenHash) throw identityError('not_found', 'API token not found');
       caches.principals.delete(`token:${tokenHash}`);
       live?.credentialRevoked({ via: 'token', tokenHash });
     },
 
     async setAdmin(handle: string, isAdmin: boolean) {
       const account = await repo.findAccountByHandle(db, handle);
-      if (account?.kind !== 'person') throw notFound('User');
+      if (account?.kind !== 'person') throw identityError('not_found', 'User not found');
       await repo.setAdmin(db, account.id, isAdmin);
       caches.principals.clear();
     },
@@ -191,7 +193,7 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
 export const handleTakenError = (handle: string) =>
-  new AppError('conflict', 'handle_taken', `The handle @${handle} is already taken`, [
+  identityError('handle_taken', `The handle @${handle} is already taken`, [
     { field: 'handle', message: 'is already taken' },
   ]);
 
@@ -201,7 +203,7 @@ export function rethrowUniqueViolation(handle: string) {
     if ((err as { code?: string }).code === '23505') {
       const detail = String((err as { detail?: string; constraint?: string }).constraint ?? '');
       if (detail.includes('email'))
-        throw conflict('email_taken', 'An account with this email already exists');
+        throw identityError('email_taken', 'An account with this email already exists');
       throw handleTakenError(handle);
     }
     throw err;

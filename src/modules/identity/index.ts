@@ -8,17 +8,11 @@ import { identityRoutes } from './identity.routes.ts';
 import { createIdentityCaches, createIdentityService } from './identity.service.ts';
 import { createOrgsService } from './orgs.service.ts';
 
-export { presentAccount, presentSummary } from './identity.present.ts';
 /** Bulk loading for the demo world and imports: many rows per statement, no checks, no events. */
-export type { AccountRow, BulkAccount } from './identity.repo.ts';
-export {
-  bulkInsertAccounts,
-  bulkInsertMembers,
-  bulkInsertUsers,
-  hasAnyAccount,
-  takenHandlesAndEmails,
-} from './identity.repo.ts';
-export { Account, AccountSummary, Handle, HandleParam, IdParam } from './identity.schemas.ts';
+export { type BulkAccount, type BulkMember, type BulkUser, identityBulk } from './identity.bulk.ts';
+export { presentAccount, presentSummary } from './identity.present.ts';
+export type { AccountRow } from './identity.repo.ts';
+export { Account, AccountSummary, Handle, HandleParam, IdParam, Role } from './identity.schemas.ts';
 export type { AccountKind } from './identity.tables.ts';
 export { can, capabilities, roleIn } from './org-roles.ts';
 /** Users who still sign in with a given (published) password, e.g. the demo world's. */
@@ -41,7 +35,6 @@ export function createIdentityModule(deps: { db: Db; events: EventBus; live?: Cr
     }));
   });
   const module = {
-    db: deps.db,
     service: createIdentityService({ ...deps, caches }),
     orgs: createOrgsService({ ...deps, caches }),
     /** Looks up accounts for other modules, which must not read identity's tables themselves. */

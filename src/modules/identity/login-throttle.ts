@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
 import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
 
@@ -73,8 +72,9 @@ export function createLoginThrottle(db: Db) {
         const until =
           Math.max(...over.map((c) => c.window_started_at.getTime())) + LOGIN_WINDOW_SECONDS * 1000;
         const retryAfter = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-        const error = identityError('login_throttled', 'Too many failed sign-in attempts; try again later');
-        throw new AppError(error.kind, error.code, error.message, [], { 'retry-after': String(retryAfter) });
+        throw identityError('login_throttled', 'Too many failed sign-in attempts; try again later', [], {
+          'retry-after': String(retryAfter),
+        });
       }
       return deviceNonce
         ? { reset: [`device:${deviceNonce}`], refund: [] }

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { iso, presentAccount, presentSummary } from './identity.present.ts';
-import * as repo from './identity.repo.ts';
 import {
   Account,
   HandleParam,
@@ -19,7 +19,7 @@ import type { IdentityModule } from './index.ts';
 
 const tags = ['organizations'];
 
-type InvitationRow = NonNullable<Awaited<ReturnType<typeof repo.findInvitation>>>;
+type InvitationRow = Awaited<ReturnType<IdentityModule['orgs']['myInvitations']>>[number];
 
 export function orgRoutes(identity: IdentityModule) {
   return async (fastify: FastifyInstance) => {
@@ -27,7 +27,7 @@ export function orgRoutes(identity: IdentityModule) {
     const orgs = identity.orgs;
 
     async function presentInvitations(rows: InvitationRow[]) {
-      const accounts = await repo.findAccountsByIds(identity.db, [
+      const accounts = await identity.service.accountsByIds([
         ...new Set(rows.flatMap((r) => [r.org_id, r.user_id])),
       ]);
       const byId = new Map(accounts.map((a) => [a.id, a]));
@@ -116,11 +116,12 @@ export function orgRoutes(identity: IdentityModule) {
             { handle: Type.String({ maxLength: 31 }), userHandle: Type.String({ maxLength: 31 }) },
             { additionalProperties: false },
           ),
+          response: noContent,
         },
       },
       async (request, reply) => {
         await orgs.removeMember(requireUser(request), request.params.handle, request.params.userHandle);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -189,11 +190,12 @@ export function orgRoutes(identity: IdentityModule) {
             tags,
             summary: `${answer[0].toUpperCase()}${answer.slice(1)} an invitation`,
             params: IdParam,
+            response: noContent,
           },
         },
         async (request, reply) => {
           await orgs.respond(requireUser(request), request.params.id, answer);
-          return reply.code(204).send();
+          return reply.code(204).send(null);
         },
       );
     }

@@ -1,9 +1,9 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { OrgRole, Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CredentialChanges } from '../../platform/live/live-hub.ts';
+import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
 import { handleTakenError, type IdentityCaches, rethrowUniqueViolation } from './identity.service.ts';
 import type { Link } from './identity.tables.ts';
@@ -36,7 +36,7 @@ export function createOrgsService({
 
   async function orgByHandle(handle: string) {
     const org = await repo.findAccountByHandle(db, handle);
-    if (!org || org.kind === 'person') throw notFound('Organization');
+    if (!org || org.kind === 'person') throw identityError('not_found', 'Organization not found');
     return org;
   }
 
@@ -45,8 +45,8 @@ export function createOrgsService({
     if (!can(principal, org.id, capability)) {
       // Outsiders learn nothing about membership; members without the role are told why.
       if (!roleIn(principal, org.id))
-        throw forbidden('Only members of this organization can do this', 'not_a_member');
-      throw forbidden(`Your role in @${org.handle} does not allow this`, 'role_not_allowed');
+        throw identityError('not_a_member', 'Only members of this organization can do this');
+      throw identityError('role_not_allowed', `Your role in @${org.handle} does not allow this`);
     }
     return org;
   }
@@ -104,7 +104,8 @@ export function createOrgsService({
     },
 
     async setVerified(principal: Principal, handle: string, verified: boolean) {
-      if (!principal.isAdmin) throw forbidden('Only a platform admin can verify organizations', 'admin_only');
+      if (!principal.isAdmin)
+        throw identityError('admin_only', 'Only a platform admin can verify organizations');
       const org = await orgByHandle(handle);
       await repo.setVerified(db, org.id, verified);
       caches.accounts.delete(org.id);
@@ -113,25 +114,26 @@ export function createOrgsService({
 
     async members(principal: Principal, handle: string) {
       const org = await orgByHandle(handle);
-      if (!roleIn(principal, org.id)) throw forbidden('Only members can see the member list', 'not_a_member');
+      if (!roleIn(principal, org.id))
+        throw identityError('not_a_member', 'Only members can see the member list');
       return repo.listMembers(db, org.id);
     },
 
     async invite(principal: Principal, handle: string, userHandle: string, role: OrgRole) {
       const org = await requireCapability(principal, handle, 'manageMembers');
       if ((role === 'owner' || role === 'admin') && roleIn(principal, org.id) !== 'owner') {
-        throw forbidden('Only owners can invite owners and admins', 'role_not_allowed');
+        throw identityError('role_not_allowed', 'Only owners can invite owners and admins');
       }
       const user = await repo.findAccountByHandle(db, userHandle);
       if (user?.kind !== 'person') {
-        throw new AppError('unprocessable', 'unknown_user', `No person with the handle @${userHandle}`, [
+        throw identityError('unknown_user', `No person with the handle @${userHandle}`, [
           { field: 'handle', message: 'is not a person on Souk' },
         ]);
       }
       if (await repo.findMembership(db, org.id, user.id))
-        throw new AppError('conflict', 'already_member', `@${user.handle} is already a member`);
+        throw identityError('already_member', `@${user.handle} is already a member`);
       if (await repo.findPendingInvitation(db, org.id, user.id)) {
-        throw new AppError('conflict', 'already_invited', `@${user.handle} already has a pending invitation`);
+        throw identityError('already_invited', `@${user.handle} already has a pending invitation`);
       }
       const id = newId();
       await repo.insertInvitation(db, {
@@ -156,19 +158,15 @@ export function createOrgsService({
       const invitation = await repo.findInvitation(db, invitationId);
       const isInvitee = invitation?.user_id === principal.userId;
       const isManager = invitation !== undefined && can(principal, invitation.org_id, 'manageMembers');
-      if (!invitation || (!isInvitee && !isManager)) throw notFound('Invitation');
+      if (!invitation || (!isInvitee && !isManager)) throw identityError('not_found', 'Invitation not found');
       if (answer !== 'cancel' && !isInvitee)
-        throw forbidden('Only the invited person can answer', 'not_invitee');
+        throw identityError('not_invitee', 'Only the invited person can answer');
       if (answer === 'cancel' && !isManager)
-        throw forbidden('Only the organization can cancel an invitation');
+        throw identityError('forbidden', 'Only the organization can cancel an invitation');
       await tx(async (trx) => {
         const status = answer === 'accept' ? 'accepted' : answer === 'decline' ? 'declined' : 'cancelled';
         if (!(await repo.setInvitationStatus(trx, invitation.id, status))) {
-          throw new AppError(
-            'conflict',
-            'invitation_closed',
-            'This invitation was already answered or cancelled',
-          );
+          throw identityError('invitation_closed', 'This invitation was already answered or cancelled');
         }
         if (answer === 'accept') await addMember(trx, invitation.org_id, invitation.user_id, invitation.role);
       });
@@ -180,17 +178,17 @@ export function createOrgsService({
       const target = user ? await repo.findMembership(db, org.id, user.id) : undefined;
       const leavingSelf = user?.id === principal.userId;
       if (!leavingSelf) await requireCapability(principal, handle, 'manageMembers');
-      if (!user || !target) throw notFound('Member');
+      if (!user || !target) throw identityError('not_found', 'Member not found');
       if (
         !leavingSelf &&
         (target.role === 'owner' || target.role === 'admin') &&
         roleIn(principal, org.id) !== 'owner'
       ) {
-        throw forbidden('Only owners can remove owners and admins', 'role_not_allowed');
+        throw identityError('role_not_allowed', 'Only owners can remove owners and admins');
       }
       await tx(async (trx) => {
         if (target.role === 'owner' && (await repo.countOwners(trx, org.id)) <= 1) {
-          throw new AppError('conflict', 'last_owner', 'An organization needs at least one owner');
+          throw identityError('last_owner', 'An organization needs at least one owner');
         }
         await repo.deleteMember(trx, org.id, user.id);
         await events.emit(trx, 'org.member_removed', org.id, { orgId: org.id, userId: user.id });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { AccountSummary } from '../identity/index.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
@@ -85,11 +86,12 @@ export function notificationRoutes(service: NotificationsService) {
           tags,
           summary: 'Mark all as read',
           body: Type.Optional(Type.Object(AsQuery, { additionalProperties: false })),
+          response: noContent,
         },
       },
       async (request, reply) => {
         await service.markRead(requireUser(request), request.body?.as);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import { type Db, ownTables } from '../../platform/db/database.ts';
-import { forbidden } from '../../platform/errors.ts';
 import type { DomainEvent } from '../../platform/events/event-map.ts';
 import type { EventBus, HandlerContext } from '../../platform/events/outbox.ts';
 import { actorIds, type Principal } from '../../platform/http/auth.ts';
@@ -9,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import type { LiveHub } from '../../platform/live/live-hub.ts';
 import { type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule, Viewer } from '../social/index.ts';
+import { notificationsError } from './notifications.errors.ts';
 import * as repo from './notifications.repo.ts';
 import type { NotificationsTable, NotificationTables } from './notifications.tables.ts';
 
@@ -181,9 +181,9 @@ export function createNotificationsService({ db, events, live, identity, social 
     if (!asHandle) return principal.userId;
     const account = await identity.accounts.byHandle(asHandle.replace(/^@/, ''));
     if (!account || !actorIds(principal).includes(account.id)) {
-      throw forbidden(
-        'You can read only your own notifications or those of orgs you belong to',
+      throw notificationsError(
         'not_a_member',
+        'You can read only your own notifications or those of orgs you belong to',
       );
     }
     return account.id;

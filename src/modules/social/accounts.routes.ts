@@ -4,16 +4,16 @@ import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
-import { AccountSummary, HandleParam, presentSummary } from '../identity/index.ts';
+import { AccountSummary, HandleParam, type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule } from './index.ts';
 import { PostRef, Profile } from './social.schemas.ts';
 
 const tags = ['accounts'];
 
-export function accountRoutes(social: SocialModule) {
+export function accountRoutes(social: SocialModule, identity: Pick<IdentityModule, 'accounts'>) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const { follows, reads, identity } = social;
+    const { follows, reads } = social;
 
     app.get(
       '/accounts/:handle',

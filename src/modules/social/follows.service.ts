@@ -1,5 +1,4 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, encodeCursor, type Page, UUID_PATTERN } from '../../platform/http/pagination.ts';
@@ -11,6 +10,7 @@ import {
   roleIn,
 } from '../identity/index.ts';
 import { viewerOf } from './posts.service.ts';
+import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
 
 export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
@@ -23,7 +23,7 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
 
   async function account(handle: string) {
     const row = await identity.accounts.byHandle(handle.replace(/^@/, ''));
-    if (!row) throw notFound('Account', 'account_not_found');
+    if (!row) throw socialError('account_not_found', 'Account not found');
     return row;
   }
 
@@ -53,7 +53,7 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
     async follow(principal: Principal, handle: string) {
       const target = await account(handle);
       if (target.id === principal.userId) {
-        throw new AppError('unprocessable', 'cannot_follow_self', 'You cannot follow yourself');
+        throw socialError('cannot_follow_self', 'You cannot follow yourself');
       }
       await tx(async (trx) => {
         if (!(await repo.insertFollow(trx, principal.userId, target.id))) return;

@@ -13,22 +13,22 @@ import { OriginalPost, Post } from './social.schemas.ts';
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
 export { viewerOf } from './posts.service.ts';
+export {
+  type BulkFollow,
+  type BulkHomeEntry,
+  type BulkLike,
+  type BulkPost,
+  socialBulk,
+} from './social.bulk.ts';
 export type { PostCreated } from './social.events.ts';
 export type { PostJson } from './social.present.ts';
-export type { BulkPost, Viewer } from './social.repo.ts';
-export {
-  bulkInsertFollows,
-  bulkInsertHomeEntries,
-  bulkInsertLikes,
-  bulkInsertPosts,
-} from './social.repo.ts';
+export type { Viewer } from './social.repo.ts';
 export type { PostEntities } from './social.tables.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
 export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
   const { events } = deps;
   const module = {
-    identity: deps.identity,
     posts: createPostsService(deps),
     reads: createReadsService(deps),
     follows: createFollowsService(deps),
@@ -36,7 +36,7 @@ export function createSocialModule(deps: { db: Db; events: EventBus; identity: I
     schemas: [OriginalPost, Post],
     routes: async (app: FastifyInstance) => {
       await app.register(postRoutes(module));
-      await app.register(accountRoutes(module));
+      await app.register(accountRoutes(module, deps.identity));
     },
   };
 

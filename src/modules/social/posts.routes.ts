@@ -4,6 +4,7 @@ import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
 import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
+import { noContent } from '../../platform/http/responses.ts';
 import { IdParam } from '../identity/index.ts';
 import type { SocialModule } from './index.ts';
 import { AsBody, CreatePostBody, PostRef, SearchQuery, Thread } from './social.schemas.ts';
@@ -54,10 +55,10 @@ export function postRoutes(social: SocialModule) {
 
     app.delete(
       '/posts/:id',
-      { schema: { tags, summary: 'Delete your post', params: IdParam } },
+      { schema: { tags, summary: 'Delete your post', params: IdParam, response: noContent } },
       async (request, reply) => {
         await posts.remove(requireUser(request), request.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 

@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import { actorIds, type Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
 import { charCount, MAX_POST_CHARS, parseText, resolveEntities } from './entities.ts';
+import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
 import type { PostEntities, Visibility } from './social.tables.ts';
 
@@ -27,7 +27,7 @@ export type PreparedPost = {
 export const viewerOf = (principal: Principal | null): repo.Viewer =>
   principal ? { self: principal.userId, ids: actorIds(principal) } : repo.ANONYMOUS;
 
-const postNotFound = () => notFound('Post', 'post_not_found');
+const postNotFound = () => socialError('post_not_found', 'Post not found');
 
 export function createPostsService({ db, events, identity }: PostsDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
@@ -37,12 +37,12 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
     if (!asHandle || asHandle.replace(/^@/, '').toLowerCase() === '') return principal.userId;
     const org = await identity.accounts.byHandle(asHandle.replace(/^@/, ''));
     if (!org)
-      throw new AppError('unprocessable', 'unknown_account', `No account @${asHandle}`, [
+      throw socialError('unknown_account', `No account @${asHandle}`, [
         { field: 'as', message: 'is not an account' },
       ]);
     if (org.id === principal.userId) return principal.userId;
     if (org.kind === 'person' || !can(principal, org.id, 'postAsOrg')) {
-      throw forbidden(`You cannot post as @${org.handle}`, 'cannot_act_as');
+      throw socialError('cannot_act_as', `You cannot post as @${org.handle}`);
     }
     return org.id;
   }
@@ -61,14 +61,12 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
    */
   async function prepare(principal: Principal, input: CreatePostInput, kind = 'post'): Promise<PreparedPost> {
     if (charCount(input.text) > MAX_POST_CHARS) {
-      throw new AppError('bad_request', 'post_too_long', `A post has at most ${MAX_POST_CHARS} characters`, [
+      throw socialError('post_too_long', `A post has at most ${MAX_POST_CHARS} characters`, [
         { field: 'text', message: `must be at most ${MAX_POST_CHARS} characters` },
       ]);
     }
     if (input.text.trim() === '') {
-      throw new AppError('bad_request', 'post_empty', 'A post needs some text', [
-        { field: 'text', message: 'is empty' },
-      ]);
+      throw socialError('post_empty', 'A post needs some text', [{ field: 'text', message: 'is empty' }]);
     }
     const authorId = await actingAccount(principal, input.as);
     const visibility = input.visibility ?? 'public';
@@ -76,12 +74,9 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
     const mentioned = await identity.accounts.byHandles([...new Set(parsed.mentions.map((m) => m.handle))]);
     const entities = resolveEntities(parsed, new Map(mentioned.map((a) => [a.handle.toLowerCase(), a.id])));
     if (visibility === 'direct' && entities.mentions.length === 0) {
-      throw new AppError(
-        'bad_request',
-        'direct_needs_mention',
-        'A direct post must @mention at least one existing account',
-        [{ field: 'text', message: 'mentions no existing account' }],
-      );
+      throw socialError('direct_needs_mention', 'A direct post must @mention at least one existing account', [
+        { field: 'text', message: 'mentions no existing account' },
+      ]);
     }
     return {
       id: newId(),
@@ -98,7 +93,7 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
   async function write(trx: Executor, principal: Principal, post: PreparedPost): Promise<void> {
     const parent = post.inReplyToId ? await visibleRaw(trx, post.inReplyToId, principal) : undefined;
     if (parent?.reshare_of_id)
-      throw new AppError('unprocessable', 'reply_to_reshare', 'Reply to the original post, not to a reshare');
+      throw socialError('reply_to_reshare', 'Reply to the original post, not to a reshare');
     const { id, authorId, visibility, entities } = post;
     await repo.insertPost(trx, {
       id,
@@ -154,16 +149,12 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
       await tx(async (trx) => {
         const target = await visibleRaw(trx, postId, principal);
         if (target.visibility !== 'public') {
-          throw new AppError('unprocessable', 'not_resharable', 'Only public posts can be reshared');
+          throw socialError('not_resharable', 'Only public posts can be reshared');
         }
         const originalId = target.reshare_of_id ?? target.id;
         const original = target.reshare_of_id ? await visibleRaw(trx, originalId, principal) : target;
         if (await repo.findActiveReshare(trx, originalId, authorId)) {
-          throw new AppError(
-            'conflict',
-            'already_reshared',
-            'Already reshared; undo the reshare by deleting it',
-          );
+          throw socialError('already_reshared', 'Already reshared; undo the reshare by deleting it');
         }
         await repo.insertPost(trx, {
           id,
@@ -198,7 +189,7 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
         });
       }).catch((err) => {
         if ((err as { code?: string }).code === '23505')
-          throw new AppError('conflict', 'already_reshared', 'Already reshared');
+          throw socialError('already_reshared', 'Already reshared');
         throw err;
       });
       return id;
@@ -233,7 +224,7 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
       await tx(async (trx) => {
         const post = await visibleRaw(trx, postId, principal);
         const mine = post.author_id === principal.userId || can(principal, post.author_id, 'postAsOrg');
-        if (!mine) throw forbidden('You can only delete your own posts', 'not_author');
+        if (!mine) throw socialError('not_author', 'You can only delete your own posts');
         if (!(await repo.markDeleted(trx, postId))) throw postNotFound();
         if (post.reshare_of_id) await repo.bumpCounter(trx, post.reshare_of_id, 'reshare_count', -1);
         if (post.in_reply_to_id && post.visibility === 'public')

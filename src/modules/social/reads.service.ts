@@ -1,9 +1,9 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, type Page, toPage, UUID_PATTERN } from '../../platform/http/pagination.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import { viewerOf } from './posts.service.ts';
+import { socialError } from './social.errors.ts';
 import { accountIdsOf, type PostJson, presentPost } from './social.present.ts';
 import * as repo from './social.repo.ts';
 
@@ -30,7 +30,7 @@ export function createReadsService({ db, identity }: ReadsDeps) {
 
   async function accountId(handle: string): Promise<string> {
     const account = await identity.accounts.byHandle(handle.replace(/^@/, ''));
-    if (!account) throw notFound('Account', 'account_not_found');
+    if (!account) throw socialError('account_not_found', 'Account not found');
     return account.id;
   }
 
@@ -39,14 +39,14 @@ export function createReadsService({ db, identity }: ReadsDeps) {
 
     async post(principal: Principal | null, id: string): Promise<PostJson> {
       const row = await repo.findPost(db, id, viewerOf(principal));
-      if (!row) throw notFound('Post', 'post_not_found');
+      if (!row) throw socialError('post_not_found', 'Post not found');
       return (await present([row]))[0];
     },
 
     async thread(principal: Principal | null, id: string) {
       const viewer = viewerOf(principal);
       const row = await repo.findPost(db, id, viewer);
-      if (!row) throw notFound('Post', 'post_not_found');
+      if (!row) throw socialError('post_not_found', 'Post not found');
       const { ancestors, replies } = await repo.threadAround(db, id, viewer, 500);
       const [post, ...rest] = await present([row, ...ancestors, ...replies]);
       return { post, ancestors: rest.slice(0, ancestors.length), replies: rest.slice(ancestors.length) };

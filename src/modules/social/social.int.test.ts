@@ -118,7 +118,10 @@ describe('threads, reshares, likes and deletion', () => {
 
   it('should let only the author delete a post, after which it is gone everywhere', async () => {
     const post = (await ana.post('/api/v1/posts', { text: 'oops #typo' })).json();
-    expect((await ben.del(`/api/v1/posts/${post.id}`)).statusCode).toBe(403);
+    const refused = await ben.del(`/api/v1/posts/${post.id}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('not_author');
+    expect((await ben.get(`/api/v1/posts/${post.id}`)).json().text).toBe('oops #typo');
     expect((await ana.del(`/api/v1/posts/${post.id}`)).statusCode).toBe(204);
     expect((await ana.get(`/api/v1/posts/${post.id}`)).statusCode).toBe(404);
     expect(ids(await ana.get('/api/v1/tags/typo/posts'))).not.toContain(post.id);
@@ -223,5 +226,13 @@ describe('notifications', () => {
     expect(brandList.items[0]).toMatchObject({ kind: 'mention', recipient: { handle: 'beanhaus' } });
     const outsider = await ben.get('/api/v1/notifications?as=beanhaus');
     expect(outsider.statusCode).toBe(403);
+    expect(outsider.json().code).toBe('not_a_member');
+    const markRead = await ben.post('/api/v1/notifications/read', { as: 'beanhaus' });
+    expect(markRead.statusCode).toBe(403);
+    expect(markRead.json().code).toBe('not_a_member');
+    const unread = (await owner.get('/api/v1/notifications/unread-count')).json();
+    expect(unread.byAccount).toContainEqual(
+      expect.objectContaining({ account: expect.objectContaining({ handle: 'beanhaus' }), unread: 1 }),
+    );
   });
 });

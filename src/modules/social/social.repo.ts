@@ -1,6 +1,13 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { PostEntities, Visibility } from './social.tables.ts';
+import type {
+  FollowsTable,
+  HomeTimelineTable,
+  LikesTable,
+  PostEntities,
+  PostsTable,
+  Visibility,
+} from './social.tables.ts';
 
 /**
  * Who is reading: `self` for "did I like/reshare this", `ids` (self plus the caller's orgs) for what they
@@ -259,21 +266,21 @@ export async function isVisible(db: Executor, postId: string, viewer: Viewer): P
 
 // --- writes ---
 
-export type NewPost = {
-  id: string;
-  author_id: string;
-  posted_by: string;
-  kind?: string;
-  text: string;
-  visibility: Visibility;
-  in_reply_to_id: string | null;
-  thread_root_id: string;
-  reshare_of_id: string | null;
-  reshare_parent_id: string | null;
-  entities: PostEntities;
-  /** Held back until then; null for a post seen at once. */
-  visible_from?: Date | null;
-};
+/** A post to write: its columns as stored, entities as parsed (the repo serialises them). */
+export type NewPost = Pick<
+  Selectable<PostsTable>,
+  | 'id'
+  | 'author_id'
+  | 'posted_by'
+  | 'text'
+  | 'visibility'
+  | 'in_reply_to_id'
+  | 'thread_root_id'
+  | 'reshare_of_id'
+  | 'reshare_parent_id'
+  | 'entities'
+> &
+  Pick<Insertable<PostsTable>, 'kind' | 'visible_from'>;
 
 export async function insertPost(db: Executor, post: NewPost): Promise<void> {
   await db
@@ -489,12 +496,8 @@ export async function profileCounts(db: Executor, accountId: string, viewer: Vie
 // --- bulk loading (demo worlds, imports): many rows per statement, no checks, no events; rows must be new ---
 
 /** A post written in bulk with its counters already known; mentions and tags come from its entities. */
-export type BulkPost = NewPost & {
-  created_at: Date;
-  reply_count: number;
-  reshare_count: number;
-  like_count: number;
-};
+export type BulkPost = NewPost &
+  Pick<Selectable<PostsTable>, 'created_at' | 'reply_count' | 'reshare_count' | 'like_count'>;
 
 const isoTimes = (dates: Date[]) => dates.map((d) => d.toISOString());
 
@@ -532,10 +535,11 @@ export async function bulkInsertPosts(db: Executor, rows: BulkPost[]): Promise<v
   }
 }
 
-export async function bulkInsertFollows(
-  db: Executor,
-  rows: { follower_id: string; followee_id: string; created_at: Date }[],
-): Promise<void> {
+export type BulkFollow = Selectable<FollowsTable>;
+export type BulkLike = Selectable<LikesTable>;
+export type BulkHomeEntry = Selectable<HomeTimelineTable>;
+
+export async function bulkInsertFollows(db: Executor, rows: BulkFollow[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO follows (follower_id, followee_id, created_at)
@@ -544,10 +548,7 @@ export async function bulkInsertFollows(
 }
 
 /** Inserts likes; the posts' like_count must already count them (bulkInsertPosts takes counters as given). */
-export async function bulkInsertLikes(
-  db: Executor,
-  rows: { post_id: string; account_id: string; created_at: Date }[],
-): Promise<void> {
+export async function bulkInsertLikes(db: Executor, rows: BulkLike[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO likes (post_id, account_id, created_at)
@@ -560,10 +561,7 @@ export async function bulkInsertLikes(
  * fanOut itself (own posts; followees' public and followers-only posts; followees' direct posts mentioning
  * the owner). Rows sorted by owner keep the primary-key inserts local.
  */
-export async function bulkInsertHomeEntries(
-  db: Executor,
-  rows: { owner_id: string; post_id: string; author_id: string }[],
-): Promise<void> {
+export async function bulkInsertHomeEntries(db: Executor, rows: BulkHomeEntry[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO home_timeline (owner_id, post_id, author_id)

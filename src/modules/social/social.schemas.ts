@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Account, AccountSummary } from '../identity/index.ts';
+import { Account, AccountSummary, Role } from '../identity/index.ts';
 import { MAX_POST_CHARS } from './entities.ts';
 
 export const Visibility = Type.Union([
@@ -81,7 +81,7 @@ export const Profile = Type.Intersect([
     viewer: Type.Object({
       following: Type.Boolean(),
       followedBy: Type.Boolean(),
-      role: Type.Union([Type.String(), Type.Null()], {
+      role: Type.Union([Role, Type.Null()], {
         description: 'Your role in this org, if you are a member',
       }),
     }),

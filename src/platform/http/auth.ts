@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { httpError } from './http.errors.ts';
 
 export type OrgRole = 'owner' | 'admin' | 'marketer' | 'agent' | 'sales' | 'employee' | 'partner';
 
@@ -55,8 +55,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
     if (bearer) {
       const tokenHash = hashSecret(bearer);
       const principal = await resolve('token', tokenHash);
-      if (!principal)
-        throw new AppError('unauthorized', 'invalid_token', 'The API token is invalid or revoked');
+      if (!principal) throw httpError('invalid_token', 'The API token is invalid or revoked');
       request.principal = principal;
       request.credential = { via: 'token', tokenHash };
       return;
@@ -69,11 +68,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
-        throw new AppError(
-          'forbidden',
-          'csrf_failed',
-          `Missing or wrong ${CSRF_HEADER} header for this session`,
-        );
+        throw httpError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header for this session`);
       }
     }
     request.principal = principal;
@@ -83,7 +78,7 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
 
 /** The signed-in caller, or a 401. */
 export function requireUser(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthorized', 'unauthenticated', 'Sign in to do this');
+  if (!request.principal) throw httpError('unauthenticated', 'Sign in to do this');
   return request.principal;
 }
 

@@ -1,23 +1,36 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { AppError, type FieldError } from '../errors.ts';
+import { AppError, type errorCatalogue, type FieldError } from '../errors.ts';
 
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.String({ description: 'Stable machine-readable error code' }),
-    errors: Type.Optional(
-      Type.Array(
-        Type.Object({ field: Type.String(), message: Type.String(), line: Type.Optional(Type.Integer()) }),
+/**
+ * The application/problem+json body, `$id: 'Problem'`. `code` is an enum of every declared error code (pass
+ * `errorCatalogue()` once every module is loaded); `x-error-codes` gives each code's status and meaning.
+ */
+export function problemSchema(codes: ReturnType<typeof errorCatalogue>) {
+  return Type.Object(
+    {
+      type: Type.String(),
+      title: Type.String(),
+      status: Type.Integer(),
+      detail: Type.String(),
+      code: Type.Enum(
+        codes.map((c) => c.code),
+        {
+          type: 'string',
+          description: `Stable machine-readable error code:\n${codes.map((c) => `- \`${c.code}\` (${c.status}): ${c.description}`).join('\n')}`,
+          'x-error-codes': codes.map(({ code, status, description }) => ({ code, status, description })),
+        },
       ),
-    ),
-    requestId: Type.Optional(Type.String()),
-  },
-  { $id: 'Problem', additionalProperties: true },
-);
+      errors: Type.Optional(
+        Type.Array(
+          Type.Object({ field: Type.String(), message: Type.String(), line: Type.Optional(Type.Integer()) }),
+        ),
+      ),
+      requestId: Type.Optional(Type.String()),
+    },
+    { $id: 'Problem', additionalProperties: true },
+  );
+}
 
 const titles: Record<number, string> = {
   400: 'Bad Request',

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { badRequest } from '../errors.ts';
+import { httpError } from './http.errors.ts';
 
 export const PageQuery = Type.Object(
   {
@@ -25,7 +25,7 @@ export function decodeCursor(cursor: string | undefined, pattern: RegExp): strin
   if (cursor === undefined) return undefined;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!pattern.test(key)) {
-    throw badRequest('invalid_cursor', 'The cursor is not one this endpoint issued', [
+    throw httpError('invalid_cursor', 'The cursor is not one this endpoint issued', [
       { field: 'cursor', message: 'not a valid cursor' },
     ]);
   }

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import { httpError } from './http.errors.ts';
 
 /**
  * Per-route write limits, keyed by the signed-in user or else the client address, answered with 429 and
@@ -12,11 +12,7 @@ export async function registerRateLimits(app: FastifyInstance, enabled: boolean)
     hook: 'preHandler',
     keyGenerator: (request) => request.principal?.userId ?? request.ip,
     errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'too_many_requests',
-        'rate_limited',
-        `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
-      ),
+      httpError('rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
     enableDraftSpec: false,
     ...(enabled ? {} : { allowList: () => true }),
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { actorIds, type PrincipalResolver, requireUser } from '../http/auth.ts';
+import { mediaResponse } from '../http/responses.ts';
 import type { LiveHub } from './live-hub.ts';
 
 const HEARTBEAT_MS = 25_000;
@@ -13,7 +14,20 @@ export function streamRoutes(live: LiveHub, resolve: PrincipalResolver) {
   return async (app: FastifyInstance) => {
     app.get(
       '/stream',
-      { schema: { tags: ['live'], summary: 'Live updates (text/event-stream)' } },
+      {
+        schema: {
+          tags: ['live'],
+          summary: 'Live updates (text/event-stream)',
+          description:
+            "Server-Sent Events: first `ready` (data `{ accountIds }`: the accounts whose messages this stream carries), then `notification` (a Notification), `unread` (`{ accountId, unread }`) and the care inbox's events as they happen, with a comment line every 25 s to keep the connection open.",
+          response: {
+            200: mediaResponse(
+              'text/event-stream',
+              'An open stream of events: `event: <name>` and `data: <JSON>` lines, a blank line after each',
+            ),
+          },
+        },
+      },
       (request, reply) => {
         const principal = requireUser(request);
         const credential = request.credential!;

@@ -1,0 +1,82 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+/** Commerce's error codes: catalog, deals and the channel guard, checkout, orders, payments. */
+export const commerceError = defineErrors('commerce', {
+  // catalog
+  product_not_found: {
+    kind: 'not_found',
+    description: 'No product with that id (archived products are gone)',
+  },
+  invalid_product: {
+    kind: 'unprocessable',
+    description: 'The product is invalid; errors[] names each field',
+  },
+  slug_taken: { kind: 'conflict', description: 'Another product of the brand has this slug' },
+  csv_invalid: {
+    kind: 'unprocessable',
+    description: 'The CSV file has problems (errors[] lists line, field and message); nothing was imported',
+  },
+  currency_mismatch: { kind: 'unprocessable', description: 'The currency differs from the prices’ currency' },
+  // deals
+  deal_not_found: { kind: 'not_found', description: 'No deal with that id' },
+  invalid_deal: {
+    kind: 'unprocessable',
+    description: 'The deal terms are invalid; errors[] names the field',
+  },
+  channel_guard: {
+    kind: 'unprocessable',
+    description:
+      'The deal would advertise a product below its reseller floor; `violations` and `alternatives` say by how much and what to do',
+  },
+  override_not_allowed: {
+    kind: 'forbidden',
+    description: 'Only an owner or admin may override the channel guard',
+  },
+  // checkout
+  unknown_product: { kind: 'unprocessable', description: 'No such product or variant' },
+  duplicate_item: { kind: 'unprocessable', description: 'A variant appears twice in the order' },
+  product_unavailable: { kind: 'unprocessable', description: 'The product is no longer sold' },
+  mixed_brands: { kind: 'unprocessable', description: 'One order buys from one brand' },
+  mixed_currencies: { kind: 'unprocessable', description: 'The items are priced in different currencies' },
+  not_in_deal: { kind: 'unprocessable', description: 'An item is not part of the deal' },
+  incomplete_bundle: {
+    kind: 'unprocessable',
+    description: 'A bundle or add-on deal is bought whole: one variant of each product, equal quantities',
+  },
+  followers_only: { kind: 'forbidden', description: 'The deal is for followers of the brand' },
+  price_changed: {
+    kind: 'conflict',
+    description: 'The price changed since it was shown; `totalMinor` and `currency` give the new total',
+  },
+  address_required: { kind: 'unprocessable', description: 'No shipping address was chosen or entered' },
+  unknown_address: { kind: 'unprocessable', description: 'No such address in your address book' },
+  idempotency_key_reused: {
+    kind: 'unprocessable',
+    description: 'The Idempotency-Key was used for a different order',
+  },
+  payment_declined: {
+    kind: 'payment_required',
+    description: 'The card was declined and nothing was charged; `reason` says why',
+  },
+  sold_out: { kind: 'conflict', description: 'Not enough stock left for an item; errors[] names the line' },
+  deal_not_started: { kind: 'conflict', description: 'The deal has not started yet' },
+  deal_expired: { kind: 'gone', description: 'The deal has ended' },
+  deal_sold_out: { kind: 'conflict', description: 'The deal is sold out' },
+  deal_limit_reached: { kind: 'conflict', description: 'The per-customer limit of the deal is reached' },
+  // orders, payments, addresses
+  order_not_found: { kind: 'not_found', description: 'No order with that id that the caller may see' },
+  role_not_allowed: { kind: 'forbidden', description: "The caller's role in the brand does not allow this" },
+  not_cancellable: { kind: 'conflict', description: 'The order can no longer be cancelled' },
+  not_fulfillable: { kind: 'conflict', description: 'Only a paid order can be fulfilled' },
+  not_refundable: { kind: 'conflict', description: 'Only a paid or fulfilled order can be refunded' },
+  refund_exceeds_total: {
+    kind: 'unprocessable',
+    description: 'The refund is more than what is left to refund',
+  },
+  payment_not_found: { kind: 'not_found', description: 'No order with that payment reference' },
+  unknown_provider: { kind: 'not_found', description: 'No payment provider of that name' },
+  bad_signature: { kind: 'unauthorized', description: 'The webhook signature does not match' },
+  address_not_found: { kind: 'not_found', description: 'No such address in your address book' },
+});
+
+export type CommerceErrorCode = Parameters<typeof commerceError>[0];
