@@ -10,8 +10,14 @@ export type Config = {
   poolSize: number;
   seedDemo: boolean;
   demoUsers: number;
-  /** Cookies carry the Secure flag when Souk is served over HTTPS. */
+  /** Cookies always carry the Secure flag (they do anyway on requests that came over HTTPS). */
   secureCookies: boolean;
+  /**
+   * Whether to believe X-Forwarded-For/-Proto/-Host (Fastify's `trustProxy`): false, true (any proxy), a hop
+   * count, or a comma-separated list of proxy addresses/CIDRs. Set it behind a TLS-terminating proxy so that
+   * the client's address and HTTPS are seen.
+   */
+  trustProxy: boolean | number | string;
   logLevel: string;
   /** Rate limits can be relaxed for load tests; never off by default. */
   rateLimits: boolean;
@@ -41,6 +47,18 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function trustProxyFrom(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.SOUK_TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return false;
+  if (/^\d+$/.test(raw)) return intFrom(env, 'SOUK_TRUST_PROXY', 0, 0, 100);
+  if (/^(1|true|yes|on|0|false|no|off)$/i.test(raw)) return boolFrom(env, 'SOUK_TRUST_PROXY', false);
+  if (!/^[0-9a-fA-F.:/,\s]+$/.test(raw))
+    throw new ConfigError(
+      `SOUK_TRUST_PROXY must be true, false, a hop count or proxy addresses, got "${raw}"`,
+    );
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -55,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: boolFrom(env, 'SOUK_DEMO', true),
     demoUsers: intFrom(env, 'SOUK_DEMO_USERS', 2000, 10, 1_000_000),
     secureCookies: boolFrom(env, 'SOUK_SECURE_COOKIES', false),
+    trustProxy: trustProxyFrom(env),
     logLevel: env.LOG_LEVEL || 'info',
     rateLimits: boolFrom(env, 'SOUK_RATE_LIMITS', true),
     paymentWebhookSecret: env.SOUK_PAYMENT_WEBHOOK_SECRET || undefined,

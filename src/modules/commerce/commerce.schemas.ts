@@ -1,11 +1,8 @@
 import Type from 'typebox';
+import { MinorUnits } from '../../platform/http/schemas.ts';
 import { AccountSummary } from '../identity/index.ts';
 
-const Minor = Type.Integer({
-  minimum: 0,
-  maximum: 1_000_000_000,
-  description: 'Integer minor units (cents)',
-});
+const Minor = MinorUnits();
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
 const Uuid = Type.String({ format: 'uuid' });
 
