@@ -27,6 +27,8 @@ export type Operation = {
   goodQuery: Record<string, string>;
   /** Headers the operation requires (Idempotency-Key). */
   headers: Record<string, string>;
+  /** A valid-looking body, when the operation takes JSON. */
+  example: unknown;
   resolve(schema: Schema): Schema;
 };
 
@@ -111,12 +113,23 @@ const PATTERN_CANDIDATES = [
   'a1',
 ];
 
-function stringFor(schema: Schema, name: string, ctx: { handle: string }): string {
+/** What valid values are built from: the brand's handle, and ids of things that exist by collection path. */
+export type Known = { handle: string; ids: Record<string, string> };
+
+/** An existing id for a field such as `productId`: from the collection whose last segment starts with `product`. */
+function knownId(name: string, ctx: Known): string | undefined {
+  const stem = name.replace(/Ids?$/, '').toLowerCase();
+  if (!stem || stem === name.toLowerCase()) return undefined;
+  const hit = Object.entries(ctx.ids).find(([path]) => path.split('/').pop()!.toLowerCase().startsWith(stem));
+  return hit?.[1];
+}
+
+function stringFor(schema: Schema, name: string, ctx: Known): string {
   if (schema.const !== undefined) return String(schema.const);
   if (schema.enum) return String(schema.enum[0]);
   switch (schema.format) {
     case 'uuid':
-      return UUID;
+      return knownId(name, ctx) ?? UUID;
     case 'date-time':
       return '2030-01-01T00:00:00Z';
     case 'date':
@@ -140,7 +153,7 @@ function stringFor(schema: Schema, name: string, ctx: { handle: string }): strin
 export function exampleOf(
   input: Schema,
   resolve: (s: Schema) => Schema,
-  ctx: { handle: string },
+  ctx: Known,
   name = '',
   depth = 0,
 ): unknown {
@@ -180,7 +193,7 @@ export function exampleOf(
 }
 
 /** Every operation of the document, with valid values to start mutating from. */
-export function operationsOf(doc: Schema, ctx: { handle: string; ids: Record<string, string> }): Operation[] {
+export function operationsOf(doc: Schema, ctx: Known): Operation[] {
   const resolve = (schema: Schema): Schema => {
     let s = schema;
     for (let i = 0; i < 10 && s?.$ref; i++) {
@@ -205,18 +218,21 @@ export function operationsOf(doc: Schema, ctx: { handle: string; ids: Record<str
       for (const p of parameters.filter((x) => x.in === 'header' && x.required))
         headers[p.name] = `fuzz-key-${p.name}-0001`;
       const goodParams: Record<string, string> = {};
-      const segment = path.split('/')[3] ?? '';
-      for (const p of params)
+      for (const p of params) {
+        // `/orgs/{handle}/care/queues/{id}` takes the id of something created at `/orgs/{handle}/care/queues`.
+        const collection = path.slice(0, path.indexOf(`/{${p.name}}`));
         goodParams[p.name] =
           p.schema.format === 'uuid'
-            ? (ctx.ids[segment] ?? UUID)
-            : String(exampleOf(p.schema, resolve, { handle: ctx.handle }, p.name));
+            ? (ctx.ids[collection] ?? knownId(p.name, ctx) ?? UUID)
+            : String(exampleOf(p.schema, resolve, ctx, p.name));
+      }
       const goodQuery: Record<string, string> = {};
       for (const q of query.filter((x) => x.required))
-        goodQuery[q.name] = String(exampleOf(q.schema, resolve, { handle: ctx.handle }, q.name));
+        goodQuery[q.name] = String(exampleOf(q.schema, resolve, ctx, q.name));
       const content = op.requestBody?.content ?? {};
       const body = content['application/json']?.schema as Schema | undefined;
-      ops.push({ method, path, params, query, body, goodParams, goodQuery, headers, resolve });
+      const example = body ? exampleOf(body, resolve, ctx) : undefined;
+      ops.push({ method, path, params, query, body, goodParams, goodQuery, headers, example, resolve });
     }
   }
   return ops;
@@ -237,6 +253,14 @@ function urlOf(op: Operation, params: Record<string, string>, query: Record<stri
     .map(([k, v]) => `${encode(k)}=${encode(v)}`)
     .join('&');
   return qs ? `${path}?${qs}` : path;
+}
+
+/** The operation called as intended: the fuzz uses it to create things whose ids the malformed calls then use. */
+export function validCall(op: Operation): Variant {
+  const url = urlOf(op, encodeParams(op.goodParams), op.goodQuery);
+  const body = op.example === undefined ? undefined : JSON.stringify(op.example);
+  const headers = body === undefined ? op.headers : { ...op.headers, 'content-type': 'application/json' };
+  return { name: 'valid', url, body, headers };
 }
 
 const encodeParams = (params: Record<string, string>) =>
@@ -302,9 +326,7 @@ export function bodyVariants(op: Operation): Variant[] {
     v('csv', 'a,b\n1,2', { ...op.headers, 'content-type': 'text/csv' }),
   ];
   if (!op.body) return variants;
-  const ctx = { handle: 'fuzzbrand' };
-  const schema = op.resolve(op.body);
-  const valid = exampleOf(schema, op.resolve, ctx) as Record<string, unknown>;
+  const valid = op.example as Record<string, unknown>;
   variants.push(v('valid-example', JSON.stringify(valid)));
   if (typeof valid !== 'object' || valid === null || Array.isArray(valid)) return variants;
   variants.push(v('extra-field', JSON.stringify({ ...valid, fuzzExtra: 1 })));
