@@ -121,9 +121,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.validation) {
       const part = error.validationContext ?? 'body';
       if (isEmptyUpdate(error.validation as AjvError[])) {
-        return sendProblem(reply, 400, 'empty_update', `Invalid ${part}: name at least one field to change`, [
+        const empty = httpError('empty_update', `Invalid ${part}: name at least one field to change`, [
           { field: part, message: 'must name at least one field to change' },
         ]);
+        return sendProblem(reply, empty.status, empty.code, empty.message, empty.errors);
       }
       const errors = (error.validation as AjvError[]).map((e) => ({
         field: fieldOf(e, part),
