@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,18 +19,24 @@ import { errorCatalogue } from './platform/errors.ts';
 import { Dispatcher } from './platform/events/dispatcher.ts';
 import { EventBus } from './platform/events/outbox.ts';
 import { registerAuth } from './platform/http/auth.ts';
-import { problemSchema, registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
+import {
+  frameworkErrors,
+  problemSchema,
+  registerErrorHandler,
+  registerNotFound,
+} from './platform/http/error-handler.ts';
 import './platform/http/http.errors.ts';
 import Type from 'typebox';
 import { registerRateLimits } from './platform/http/rate-limit.ts';
-import { validatorCompiler } from './platform/http/validation.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { registerTextGuard, validatorCompiler } from './platform/http/validation.ts';
 import { LiveHub } from './platform/live/live-hub.ts';
 import { streamRoutes } from './platform/live/stream.routes.ts';
 
 export type AppDeps = {
   db: Db;
   modules?: ModuleOptions;
-  config: Pick<Config, 'secureCookies' | 'rateLimits'>;
+  config: Pick<Config, 'secureCookies' | 'rateLimits'> & Partial<Pick<Config, 'trustProxy'>>;
   logger?: FastifyServerOptions['logger'];
   /** How Fastify logs each request (see platform/logging.ts); Fastify's own when unset. */
   logController?: FastifyServerOptions['logController'];
@@ -84,6 +91,10 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   return { identity, social, notifications, commerce, care };
 }
 
+/** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
+const trustProxyOption = (trust: Config['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+
 /** Builds the Fastify app without listening: `main` listens, tests call `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
@@ -91,9 +102,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: deps.logController,
     bodyLimit: 64 * 1024,
     genReqId: () => crypto.randomUUID(),
+    trustProxy: trustProxyOption(deps.config.trustProxy ?? false),
+    // Long enough for any id or handle to reach the validator, which names the field; longer is a 414.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandler(app);
+  registerTextGuard(app);
+  await app.register(helmet, securityHeaders);
 
   const events = new EventBus();
   const live = new LiveHub();

@@ -11,8 +11,14 @@ export type Config = {
   poolSize: number;
   seedDemo: boolean;
   demoUsers: number;
-  /** Cookies carry the Secure flag when Souk is served over HTTPS. */
+  /** Cookies always carry the Secure flag (they do anyway on requests that came over HTTPS). */
   secureCookies: boolean;
+  /**
+   * Whether to believe X-Forwarded-For/-Proto/-Host (Fastify's `trustProxy`): false, true (any proxy), a hop
+   * count, or a comma-separated list of proxy addresses/CIDRs. Set it behind a TLS-terminating proxy so that
+   * the client's address and HTTPS are seen.
+   */
+  trustProxy: boolean | number | string;
   logLevel: string;
   /** `pretty` (one readable line per event, requests only at debug) on a terminal, else `json` (one object per line). */
   logFormat: LogFormat;
@@ -49,6 +55,18 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function trustProxyFrom(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.SOUK_TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return false;
+  if (/^\d+$/.test(raw)) return intFrom(env, 'SOUK_TRUST_PROXY', 0, 0, 100);
+  if (/^(1|true|yes|on|0|false|no|off)$/i.test(raw)) return boolFrom(env, 'SOUK_TRUST_PROXY', false);
+  if (!/^[0-9a-fA-F.:/,\s]+$/.test(raw))
+    throw new ConfigError(
+      `SOUK_TRUST_PROXY must be true, false, a hop count or proxy addresses, got "${raw}"`,
+    );
+  return raw;
 }
 
 function logFormatFrom(env: NodeJS.ProcessEnv, terminal: boolean): LogFormat {
@@ -88,6 +106,7 @@ export function loadConfig(
     seedDemo: boolFrom(env, 'SOUK_DEMO', true),
     demoUsers: intFrom(env, 'SOUK_DEMO_USERS', 2000, 10, 1_000_000),
     secureCookies: boolFrom(env, 'SOUK_SECURE_COOKIES', false),
+    trustProxy: trustProxyFrom(env),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: logFormatFrom(env, terminal),
     allowPublicDemo: boolFrom(env, 'SOUK_ALLOW_PUBLIC_DEMO', false),

@@ -33,12 +33,16 @@ export type TestContext = App & {
 
 /** A test app on a fresh database. Rate limits are off unless a test is about them. */
 export async function createTestApp(
-  options: { rateLimits?: boolean; modules?: ModuleOptions } = {},
+  options: { rateLimits?: boolean; modules?: ModuleOptions; trustProxy?: boolean } = {},
 ): Promise<TestContext> {
   const handle = await createTestDb();
   const app = await buildApp({
     db: handle.db,
-    config: { secureCookies: false, rateLimits: options.rateLimits ?? false },
+    config: {
+      secureCookies: false,
+      rateLimits: options.rateLimits ?? false,
+      trustProxy: options.trustProxy ?? false,
+    },
     webDir: '/nonexistent',
     modules: { paymentWebhookSecret: 'test-secret', paymentDelayMs: 500, ...options.modules },
   });

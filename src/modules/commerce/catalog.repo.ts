@@ -51,6 +51,17 @@ export function findVariants(db: Executor, ids: string[]): Promise<VariantRow[]>
   return db.selectFrom('product_variants').selectAll().where('id', 'in', ids).execute();
 }
 
+/** Slugs of this org that are `base` or `base-<suffix>`. */
+export async function slugsLike(db: Executor, orgId: string, base: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('products')
+    .select('slug')
+    .where('org_id', '=', orgId)
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return rows.map((r) => r.slug);
+}
+
 export async function skusTaken(
   db: Executor,
   orgId: string,

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
@@ -96,11 +97,14 @@ export function catalogRoutes({ catalog }: CommerceModule) {
           },
         },
       },
-      async (request, reply) =>
-        reply
+      async (request, reply) => {
+        const csv = await catalog.exportCsv(requireUser(request), request.params.handle);
+        // Built once the brand is found, and encoded by the library: the raw param never reaches a header.
+        return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${request.params.handle}-products.csv"`)
-          .send(await catalog.exportCsv(requireUser(request), request.params.handle)),
+          .header('content-disposition', contentDisposition(`${request.params.handle}-products.csv`))
+          .send(csv);
+      },
     );
 
     app.post(

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/auth.ts';
+import { uniqueViolationField } from '../../platform/http/database-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { type AccountSummary, can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import * as repo from './catalog.repo.ts';
@@ -85,6 +86,26 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
       throw commerceError('invalid_product', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   }
 
+  /** The title's slug, with the first free `-2`, `-3`, … suffix when another product of the org has it. */
+  async function freeSlug(trx: Executor, orgId: string, title: string) {
+    const base = slugify(title);
+    const taken = new Set(await repo.slugsLike(trx, orgId, base));
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  /** A concurrent write that took one of these SKUs first: the same answer as when it was there before. */
+  async function guardSkuRace<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (uniqueViolationField(err) !== 'sku') throw err;
+      const errors = [{ field: 'variants', message: 'SKU already used by another product' }];
+      throw commerceError('invalid_product', 'variants SKU already used by another product', errors);
+    }
+  }
+
   async function load(ids: string[]): Promise<ProductJson[]> {
     const products = await repo.findProductsByIds(db, ids);
     const variants = await repo.variantsOf(db, ids);
@@ -159,24 +180,31 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
 
     async create(principal: Principal, orgHandle: string, input: ProductInput) {
       const org = await identity.orgs.requireCapability(principal, orgHandle, 'manageCatalog');
-      const id = await db.transaction().execute(async (trx) => {
-        await validate(trx, org.id, input);
-        if (input.slug && (await repo.findProductBySlug(trx, org.id, input.slug))) {
-          throw commerceError('slug_taken', `A product with slug "${input.slug}" exists`, [
-            { field: 'slug', message: 'is taken' },
-          ]);
-        }
-        return upsert(trx, org.id, input);
-      });
+      const id = await guardSkuRace(() =>
+        db.transaction().execute(async (trx) => {
+          await validate(trx, org.id, input);
+          if (input.slug && (await repo.findProductBySlug(trx, org.id, input.slug))) {
+            throw commerceError('slug_taken', `A product with slug "${input.slug}" exists`, [
+              { field: 'slug', message: 'is taken' },
+            ]);
+          }
+          return upsert(trx, org.id, {
+            ...input,
+            slug: input.slug ?? (await freeSlug(trx, org.id, input.title)),
+          });
+        }),
+      );
       return (await load([id]))[0];
     },
 
     async update(principal: Principal, productId: string, input: ProductInput) {
       const product = await ownedProduct(principal, productId);
-      await db.transaction().execute(async (trx) => {
-        await validate(trx, product.org_id, input, product.id);
-        await upsert(trx, product.org_id, input, product);
-      });
+      await guardSkuRace(() =>
+        db.transaction().execute(async (trx) => {
+          await validate(trx, product.org_id, input, product.id);
+          await upsert(trx, product.org_id, input, product);
+        }),
+      );
       return (await load([productId]))[0];
     },
 

@@ -4,6 +4,8 @@ import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import type { AppError } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
+import { httpError } from '../../platform/http/http.errors.ts';
+import { INT4_MAX } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
@@ -217,6 +219,11 @@ export function createCheckoutService(deps: CheckoutDeps) {
       list_price_minor: l.product.price_minor,
     }));
     const total = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
+    // Refused before charging, and before it could fail the whole batch of orders in the database.
+    if (total > INT4_MAX)
+      throw httpError('invalid_value', 'The order total is more than one order can hold', [
+        { field: 'items', message: 'total more than one order can hold; split the order' },
+      ]);
     if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== total) {
       throw commerceError(
         'price_changed',

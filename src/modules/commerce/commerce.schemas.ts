@@ -1,11 +1,8 @@
 import Type from 'typebox';
+import { Count, MinorUnits } from '../../platform/http/schemas.ts';
 import { AccountSummary } from '../identity/index.ts';
 
-const Minor = Type.Integer({
-  minimum: 0,
-  maximum: 1_000_000_000,
-  description: 'Integer minor units (cents)',
-});
+const Minor = MinorUnits();
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -73,7 +70,7 @@ export const ProductBody = Type.Object(
         {
           sku: Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$' }),
           name: Type.Optional(Type.String({ maxLength: 100 })),
-          stock: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+          stock: Count({ maximum: 10_000_000 }),
         },
         { additionalProperties: false },
       ),
@@ -108,8 +105,8 @@ export const DealBody = Type.Object(
       }),
     ),
     endsAt: Type.String({ format: 'date-time' }),
-    quantityCap: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
-    perCustomerLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    quantityCap: Type.Optional(Count({ minimum: 1, maximum: 10_000_000 })),
+    perCustomerLimit: Type.Optional(Count({ minimum: 1, maximum: 1000 })),
     audience: Type.Optional(
       Type.Union([Type.Literal('followers'), Type.Literal('everyone')], {
         description: 'Who may buy: followers of the brand, or everyone',

@@ -5,6 +5,7 @@ import { requireUser } from '../../platform/http/auth.ts';
 import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { noContent } from '../../platform/http/responses.ts';
+import { MinorUnits, UpdateBody } from '../../platform/http/schemas.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { commerceError } from './commerce.errors.ts';
 import { AddressBody, CheckoutBody, IdempotencyHeaders, OrderStatus } from './commerce.schemas.ts';
@@ -142,7 +143,7 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
           headers: IdempotencyHeaders,
           body: Type.Optional(
             Type.Object(
-              { amountMinor: Type.Optional(Type.Integer({ minimum: 1 })) },
+              { amountMinor: Type.Optional(MinorUnits({ minimum: 1 })) },
               { additionalProperties: false },
             ),
           ),
@@ -266,15 +267,12 @@ export function shopperRoutes({ shopper }: CommerceModule) {
           tags: ['deals'],
           summary: 'Attribution window and model for a brand',
           params: HandleParam,
-          body: Type.Object(
-            {
-              attributionWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-              attributionModel: Type.Optional(
-                Type.Union([Type.Literal('last_touch'), Type.Literal('first_touch')]),
-              ),
-            },
-            { additionalProperties: false },
-          ),
+          body: UpdateBody({
+            attributionWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+            attributionModel: Type.Optional(
+              Type.Union([Type.Literal('last_touch'), Type.Literal('first_touch')]),
+            ),
+          }),
           response: {
             200: Type.Object({ attributionWindowDays: Type.Integer(), attributionModel: Type.String() }),
           },

@@ -20,7 +20,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: options.secureCookies,
+        secure: options.secureCookies || reply.request.protocol === 'https',
         path: '/',
         maxAge: SESSION_TTL_SECONDS,
       });

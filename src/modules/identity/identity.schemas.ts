@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { UpdateBody } from '../../platform/http/schemas.ts';
 
 export const Handle = Type.String({
   pattern: '^[A-Za-z0-9_]{2,30}$',
@@ -73,15 +74,12 @@ export const Me = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const ProfilePatch = Type.Object(
-  {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-    bio: Type.Optional(Type.String({ maxLength: 300 })),
-    avatarUrl: Type.Optional(Type.Union([Url, Type.Null()])),
-    links: Type.Optional(Type.Array(Link, { maxItems: 5 })),
-  },
-  { additionalProperties: false },
-);
+export const ProfilePatch = UpdateBody({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  bio: Type.Optional(Type.String({ maxLength: 300 })),
+  avatarUrl: Type.Optional(Type.Union([Url, Type.Null()])),
+  links: Type.Optional(Type.Array(Link, { maxItems: 5 })),
+});
 
 export const ApiToken = Type.Object({
   id: Type.String(),

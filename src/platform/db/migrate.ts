@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, Migrator } from 'kysely';
 import { functionSources } from '../migrations/functions.ts';
 import { migrations } from '../migrations/index.ts';
+import { lockFunctions, runFunctionSource } from './functions.repo.ts';
 
 /**
  * Brings the schema up to date: the versioned migrations, then every database function re-created from its source
@@ -19,19 +20,14 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-// Any constant shared by the processes that migrate; two concurrent CREATE OR REPLACE of one function fail with
-// "tuple concurrently updated", so processes starting together take turns.
-const FUNCTIONS_LOCK = 0x736f756b; // 'souk'
-
 /** Re-creates every listed function in one transaction: all of them take effect, or none. */
 async function recreateFunctions<DB>(db: Kysely<DB>): Promise<void> {
   const sources = functionSources.map((f) => ({ name: f.name, text: readFileSync(f.file, 'utf8') }));
   await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${FUNCTIONS_LOCK})`.execute(trx);
+    await lockFunctions(trx);
     for (const source of sources) {
       try {
-        // One statement per file, sent whole: the body's own semicolons must not split it.
-        await sql.raw(source.text).execute(trx);
+        await runFunctionSource(trx, source.text);
       } catch (err) {
         throw new Error(`re-creating database function ${source.name} failed`, { cause: err });
       }

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { AppError, type errorCatalogue, type FieldError } from '../errors.ts';
+import { clientFaultOf } from './database-errors.ts';
+import { httpError } from './http.errors.ts';
 
 /**
  * The application/problem+json body, `$id: 'Problem'`. `code` is an enum of every declared error code (pass
@@ -42,6 +44,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -94,6 +97,26 @@ function messageOf(error: AjvError): string {
   return error.message ?? 'is invalid';
 }
 
+/** An update body that names no field: schemas mark such bodies `minProperties: 1`. */
+const isEmptyUpdate = (errors: AjvError[]) =>
+  errors.length > 0 && errors.every((e) => e.keyword === 'minProperties' && e.instancePath === '');
+
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors`): a URL that does not
+ * decode, a path parameter longer than the router keeps. Answered as problem+json like every other error.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, 414, 'uri_too_long', 'A path segment of this URL is too long');
+  if (error.code === 'FST_ERR_BAD_URL') {
+    const bad = httpError('bad_url', 'The URL path is not validly percent-encoded', [
+      { field: 'path', message: 'is not a valid URL component' },
+    ]);
+    return sendProblem(reply, bad.status, bad.code, bad.message, bad.errors);
+  }
+  return sendProblem(reply, error.statusCode ?? 400, 'bad_request', error.message);
+}
+
 /** Turns every error into application/problem+json; unknown errors become a generic 500, logged with the request id. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
@@ -110,12 +133,29 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const part = error.validationContext ?? 'body';
+      if (isEmptyUpdate(error.validation as AjvError[])) {
+        const empty = httpError('empty_update', `Invalid ${part}: name at least one field to change`, [
+          { field: part, message: 'must name at least one field to change' },
+        ]);
+        return sendProblem(reply, empty.status, empty.code, empty.message, empty.errors);
+      }
       const errors = (error.validation as AjvError[]).map((e) => ({
         field: fieldOf(e, part),
         message: messageOf(e),
       }));
       const detail = `Invalid ${part}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`;
       return sendProblem(reply, 400, 'validation_failed', detail, errors);
+    }
+    const clientFault = clientFaultOf(error);
+    if (clientFault) {
+      request.log.info({ err: error }, 'the database refused the request input');
+      return sendProblem(
+        reply,
+        clientFault.status,
+        clientFault.code,
+        clientFault.message,
+        clientFault.errors,
+      );
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

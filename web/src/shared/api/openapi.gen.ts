@@ -50,7 +50,7 @@ export interface paths {
                                 followedBy: boolean;
                                 following: boolean;
                                 /** @description Your role in this org, if you are a member */
-                                role: string | null;
+                                role: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner") | null;
                             };
                         };
                     };
@@ -115,7 +115,7 @@ export interface paths {
                                 followedBy: boolean;
                                 following: boolean;
                                 /** @description Your role in this org, if you are a member */
-                                role: string | null;
+                                role: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner") | null;
                             };
                         };
                     };
@@ -163,7 +163,7 @@ export interface paths {
                                 followedBy: boolean;
                                 following: boolean;
                                 /** @description Your role in this org, if you are a member */
-                                role: string | null;
+                                role: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner") | null;
                             };
                         };
                     };
@@ -463,8 +463,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -656,8 +656,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -665,6 +665,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the server answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -692,8 +730,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -728,8 +766,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -764,8 +802,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -958,8 +996,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1014,7 +1052,7 @@ export interface paths {
                                 openedAt: string;
                                 /** @description The post that message came from */
                                 postId: string | null;
-                                /** @description requested: the brand asks to continue by direct message and waits for your answer */
+                                /** @description requested: the brand asks to continue by direct message and waits for the customer */
                                 privateConsent: "none" | "requested" | "granted" | "declined";
                                 rating: number | null;
                                 status: "open" | "pending" | "resolved";
@@ -1409,7 +1447,7 @@ export interface paths {
                                     verified: boolean;
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
-                                status: string;
+                                status: "pending" | "accepted" | "declined" | "cancelled";
                                 user: {
                                     avatarUrl: string | null;
                                     handle: string;
@@ -1659,8 +1697,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1781,8 +1819,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2080,6 +2118,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Integer minor units (cents) */
                         amountMinor?: number;
                     };
                 };
@@ -2254,7 +2293,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Most open conversations assigned to you at once */
+                            maxOpen: number;
+                            status: "online" | "away";
+                        };
+                    };
                 };
             };
         };
@@ -2278,7 +2323,7 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2317,7 +2362,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                id: string;
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2342,11 +2395,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            id: string;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -2425,7 +2484,72 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                assignee: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                csat: number | null;
+                                customer: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                firstResponseAt: string | null;
+                                id: string;
+                                intent: string;
+                                intentConfidence: number;
+                                language: string;
+                                /** Format: date-time */
+                                lastCustomerMessageAt: string;
+                                mergedAt: string | null;
+                                mergedIntoId: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                previousId: string | null;
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @description requested: the brand asks to continue by direct message and waits for the customer */
+                                privateConsent: "none" | "requested" | "granted" | "declined";
+                                queue: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                resolvedAt: string | null;
+                                /** @description −1 (negative) … 1 (positive) */
+                                sentiment: number;
+                                sla: {
+                                    breached: boolean;
+                                    /** @description Clocks that stopped late, plus running ones past due */
+                                    breaches: number;
+                                    dueAt: string | null;
+                                    lastBreach: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        target: "first_response" | "next_response" | "resolution";
+                                    } | null;
+                                    /** @description Outside business hours the clocks do not run */
+                                    paused: boolean;
+                                    resolutionDueAt: string | null;
+                                    responseDueAt: string | null;
+                                    /** @description The running clock due first */
+                                    target: ("first_response" | "next_response" | "resolution") | null;
+                                };
+                                snoozedUntil: string | null;
+                                status: "open" | "pending" | "resolved";
+                                tags: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2462,7 +2586,172 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            activity: {
+                                actor: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                conversationId: string | null;
+                                kind: "merged_into" | "merged_from";
+                            }[];
+                            assignee: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            } | null;
+                            csat: number | null;
+                            customer: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            } | null;
+                            customer360: {
+                                conversations: {
+                                    id: string;
+                                    intent: string;
+                                    /** Format: date-time */
+                                    openedAt: string;
+                                    status: "open" | "pending" | "resolved";
+                                }[];
+                                currency: string | null;
+                                dealIds: string[];
+                                followersCount: number;
+                                lastOrderId: string | null;
+                                lifetimeValue: {
+                                    historicMinor: number;
+                                    predictedMinor: number;
+                                    totalMinor: number;
+                                };
+                                /** @description Confirmed by the person to this brand */
+                                linkedIdentities: {
+                                    decidedAt: string | null;
+                                    handle: string;
+                                    id: string;
+                                    network: string;
+                                    /** Format: date-time */
+                                    proposedAt: string;
+                                    /** @description Only pending and confirmed links are listed */
+                                    status: "pending" | "confirmed" | "declined" | "removed";
+                                    url: string | null;
+                                }[];
+                                orders: number;
+                                /** @description Proposed, waiting for the person: not linked */
+                                pendingIdentities: {
+                                    decidedAt: string | null;
+                                    handle: string;
+                                    id: string;
+                                    network: string;
+                                    /** Format: date-time */
+                                    proposedAt: string;
+                                    /** @description Only pending and confirmed links are listed */
+                                    status: "pending" | "confirmed" | "declined" | "removed";
+                                    url: string | null;
+                                }[];
+                                profile: {
+                                    avatarUrl: string | null;
+                                    bio: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    links: {
+                                        title: string;
+                                        /** Format: uri */
+                                        url: string;
+                                    }[];
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                spendMinor: number;
+                            };
+                            firstResponseAt: string | null;
+                            id: string;
+                            intent: string;
+                            intentConfidence: number;
+                            language: string;
+                            /** Format: date-time */
+                            lastCustomerMessageAt: string;
+                            mergedAt: string | null;
+                            mergedIntoId: string | null;
+                            messages: {
+                                author: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                direction: "in" | "out" | "note";
+                                id: string;
+                                intent: string | null;
+                                intentCorrected: boolean;
+                                /** @description Colleagues an internal note @mentioned */
+                                mentions: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                }[];
+                                postId: string | null;
+                                sentiment: number | null;
+                                text: string;
+                                visibility: string;
+                            }[];
+                            /** Format: date-time */
+                            openedAt: string;
+                            previousId: string | null;
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @description requested: the brand asks to continue by direct message and waits for the customer */
+                            privateConsent: "none" | "requested" | "granted" | "declined";
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            resolvedAt: string | null;
+                            /** @description −1 (negative) … 1 (positive) */
+                            sentiment: number;
+                            sla: {
+                                breached: boolean;
+                                /** @description Clocks that stopped late, plus running ones past due */
+                                breaches: number;
+                                dueAt: string | null;
+                                lastBreach: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    target: "first_response" | "next_response" | "resolution";
+                                } | null;
+                                /** @description Outside business hours the clocks do not run */
+                                paused: boolean;
+                                resolutionDueAt: string | null;
+                                responseDueAt: string | null;
+                                /** @description The running clock due first */
+                                target: ("first_response" | "next_response" | "resolution") | null;
+                            };
+                            snoozedUntil: string | null;
+                            status: "open" | "pending" | "resolved";
+                            tags: string[];
+                        };
+                    };
                 };
             };
         };
@@ -2471,7 +2760,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change status, priority, tags, queue or assignee (handle, or null to unassign) */
+        /** Change status, priority, tags, queue, snooze or assignee (handle, or null to unassign); 400 empty_update without any */
         patch: {
             parameters: {
                 query?: never;
@@ -2501,7 +2790,172 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            activity: {
+                                actor: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                conversationId: string | null;
+                                kind: "merged_into" | "merged_from";
+                            }[];
+                            assignee: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            } | null;
+                            csat: number | null;
+                            customer: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            } | null;
+                            customer360: {
+                                conversations: {
+                                    id: string;
+                                    intent: string;
+                                    /** Format: date-time */
+                                    openedAt: string;
+                                    status: "open" | "pending" | "resolved";
+                                }[];
+                                currency: string | null;
+                                dealIds: string[];
+                                followersCount: number;
+                                lastOrderId: string | null;
+                                lifetimeValue: {
+                                    historicMinor: number;
+                                    predictedMinor: number;
+                                    totalMinor: number;
+                                };
+                                /** @description Confirmed by the person to this brand */
+                                linkedIdentities: {
+                                    decidedAt: string | null;
+                                    handle: string;
+                                    id: string;
+                                    network: string;
+                                    /** Format: date-time */
+                                    proposedAt: string;
+                                    /** @description Only pending and confirmed links are listed */
+                                    status: "pending" | "confirmed" | "declined" | "removed";
+                                    url: string | null;
+                                }[];
+                                orders: number;
+                                /** @description Proposed, waiting for the person: not linked */
+                                pendingIdentities: {
+                                    decidedAt: string | null;
+                                    handle: string;
+                                    id: string;
+                                    network: string;
+                                    /** Format: date-time */
+                                    proposedAt: string;
+                                    /** @description Only pending and confirmed links are listed */
+                                    status: "pending" | "confirmed" | "declined" | "removed";
+                                    url: string | null;
+                                }[];
+                                profile: {
+                                    avatarUrl: string | null;
+                                    bio: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    links: {
+                                        title: string;
+                                        /** Format: uri */
+                                        url: string;
+                                    }[];
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                spendMinor: number;
+                            };
+                            firstResponseAt: string | null;
+                            id: string;
+                            intent: string;
+                            intentConfidence: number;
+                            language: string;
+                            /** Format: date-time */
+                            lastCustomerMessageAt: string;
+                            mergedAt: string | null;
+                            mergedIntoId: string | null;
+                            messages: {
+                                author: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                direction: "in" | "out" | "note";
+                                id: string;
+                                intent: string | null;
+                                intentCorrected: boolean;
+                                /** @description Colleagues an internal note @mentioned */
+                                mentions: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                }[];
+                                postId: string | null;
+                                sentiment: number | null;
+                                text: string;
+                                visibility: string;
+                            }[];
+                            /** Format: date-time */
+                            openedAt: string;
+                            previousId: string | null;
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @description requested: the brand asks to continue by direct message and waits for the customer */
+                            privateConsent: "none" | "requested" | "granted" | "declined";
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            resolvedAt: string | null;
+                            /** @description −1 (negative) … 1 (positive) */
+                            sentiment: number;
+                            sla: {
+                                breached: boolean;
+                                /** @description Clocks that stopped late, plus running ones past due */
+                                breaches: number;
+                                dueAt: string | null;
+                                lastBreach: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    target: "first_response" | "next_response" | "resolution";
+                                } | null;
+                                /** @description Outside business hours the clocks do not run */
+                                paused: boolean;
+                                resolutionDueAt: string | null;
+                                responseDueAt: string | null;
+                                /** @description The running clock due first */
+                                target: ("first_response" | "next_response" | "resolution") | null;
+                            };
+                            snoozedUntil: string | null;
+                            status: "open" | "pending" | "resolved";
+                            tags: string[];
+                        };
+                    };
                 };
             };
         };
@@ -2533,7 +2987,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            text: string;
+                        };
+                    };
                 };
             };
         };
@@ -2626,7 +3084,7 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2670,7 +3128,7 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2713,11 +3171,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The post the brand published */
+                            postId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2757,11 +3220,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The post the brand published */
+                            postId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2974,7 +3442,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                position: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2998,11 +3474,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        };
+                    };
                 };
             };
         };
@@ -3046,7 +3527,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename a queue */
+        /** Rename a queue (409 queue_name_taken when another queue has the name) */
         patch: {
             parameters: {
                 query?: never;
@@ -3103,7 +3584,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                breaches: number;
+                                conversations: number;
+                                csat: number | null;
+                                firstResponseBusinessMinutes: {
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                firstResponseMinutes: {
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                /** @description Queue name, @agent or ISO week */
+                                group: string | null;
+                                groupId: string | null;
+                                resolutionBusinessMinutes: {
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                resolutionMinutes: {
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            /** @description What each figure measures */
+                            measures: {
+                                breaches: string;
+                                firstResponseBusinessMinutes: string;
+                                firstResponseMinutes: string;
+                                resolutionBusinessMinutes: string;
+                                resolutionMinutes: string;
+                            };
+                            /** @description The time zone of the brand’s business hours */
+                            timezone: string;
+                        };
+                    };
                 };
             };
         };
@@ -3139,7 +3657,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: {
+                                    /** Format: uuid */
+                                    assigneeId?: string;
+                                    priority?: "low" | "normal" | "high" | "urgent";
+                                    /** Format: uuid */
+                                    queueId?: string;
+                                    tags?: string[];
+                                };
+                                conditions: {
+                                    intents?: ("question" | "complaint" | "purchase_intent" | "product_price_request" | "rfp" | "idea" | "praise" | "chatter")[];
+                                    keywords?: string[];
+                                    languages?: string[];
+                                    minFollowers?: number;
+                                    minLifetimeValueMinor?: number;
+                                    sentimentBelow?: number;
+                                };
+                                enabled: boolean;
+                                id: string;
+                                name: string;
+                                position: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3179,11 +3722,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -3217,7 +3764,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3277,7 +3824,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Up to 10 of the messages it caught */
+                            examples: {
+                                intent: string | null;
+                                messageId: string;
+                                text: string;
+                            }[];
+                            matched: number;
+                            /** @description Recent incoming messages tried */
+                            tested: number;
+                        };
+                    };
                 };
             };
         };
@@ -3845,7 +4404,7 @@ export interface paths {
                                     verified: boolean;
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
-                                status: string;
+                                status: "pending" | "accepted" | "declined" | "cancelled";
                                 user: {
                                     avatarUrl: string | null;
                                     handle: string;
@@ -3899,7 +4458,7 @@ export interface paths {
                                 verified: boolean;
                             };
                             role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
-                            status: string;
+                            status: "pending" | "accepted" | "declined" | "cancelled";
                             user: {
                                 avatarUrl: string | null;
                                 handle: string;
@@ -3994,8 +4553,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4156,12 +4715,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The catalog in the import format: one row per variant, with a header */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4364,8 +4925,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4470,8 +5031,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4717,8 +5278,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no body */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4828,7 +5389,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live updates (text/event-stream) */
+        /**
+         * Live updates (text/event-stream)
+         * @description Server-Sent Events: first `ready` (data `{ accountIds }`: the accounts whose messages this stream carries), then `notification` (a Notification), `unread` (`{ accountId, unread }`) and the care inbox's events as they happen, with a comment line every 25 s to keep the connection open.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4838,12 +5402,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description An open stream of events: `event: <name>` and `data: <JSON>` lines, a blank line after each */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -4958,7 +5524,7 @@ export interface components {
             items: {
                 dealPriceMinor: number;
                 product: components["schemas"]["Product"];
-                role: string;
+                role: "main" | "addon";
             }[];
             org: {
                 avatarUrl: string | null;
@@ -4980,7 +5546,7 @@ export interface components {
             status: "scheduled" | "live" | "ended" | "sold_out";
             /** @description The text of the deal post */
             text: string;
-            type: string;
+            type: "percent_off" | "amount_off" | "fixed_price" | "bundle" | "free_addon";
             valueMinor: number | null;
             viewer: {
                 bought: number;
@@ -4997,7 +5563,7 @@ export interface components {
                     name: string;
                     verified: boolean;
                 }[];
-                kind: string;
+                kind: "direct" | "post" | "reshare" | "referral";
                 postId: string | null;
                 referrer: {
                     avatarUrl: string | null;
@@ -5061,7 +5627,7 @@ export interface components {
                 name: string;
                 postalCode: string;
             };
-            status: string;
+            status: "pending" | "paid" | "fulfilled" | "cancelled" | "refunded";
             totalMinor: number;
         };
         OriginalPost: {
@@ -5181,8 +5747,127 @@ export interface components {
             visibility: "public" | "followers" | "direct";
         };
         Problem: {
-            /** @description Stable machine-readable error code */
-            code: string;
+            /**
+             * @description Stable machine-readable error code:
+             *     - `account_not_found` (404): No account with that handle
+             *     - `address_not_found` (404): No such address in your address book
+             *     - `address_required` (422): No shipping address was chosen or entered
+             *     - `admin_only` (403): Only a platform admin may do this
+             *     - `already_exists` (409): Something with the same unique value already exists
+             *     - `already_invited` (409): The person already has a pending invitation
+             *     - `already_member` (409): The person is already a member of the organization
+             *     - `already_rated` (409): The conversation was already rated
+             *     - `already_reshared` (409): The account has already reshared this post
+             *     - `bad_request` (400): The request could not be understood
+             *     - `bad_signature` (401): The webhook signature does not match
+             *     - `bad_url` (400): The URL path is not validly percent-encoded
+             *     - `body_too_large` (413): The body is larger than the endpoint accepts
+             *     - `canned_not_found` (404): No canned reply with that id in this inbox
+             *     - `canned_title_taken` (409): A canned reply with that title exists
+             *     - `cannot_act_as` (403): The caller's role does not allow acting as that account
+             *     - `cannot_follow_self` (422): An account cannot follow itself
+             *     - `channel_guard` (422): The deal would advertise a product below its reseller floor; `violations` and `alternatives` say by how much and what to do
+             *     - `consent_already_asked` (409): The customer was already asked to go private
+             *     - `consent_required` (409): A private reply needs the customer’s consent (or a conversation begun by direct message)
+             *     - `constraint_violated` (422): The request would break a rule of the stored data (a reference or a check)
+             *     - `conversation_merged` (409): The conversation was merged into another one (mergedIntoId): work on that one
+             *     - `conversation_not_found` (404): No conversation with that id in this inbox
+             *     - `csrf_failed` (403): A cookie-authenticated write without the session’s X-CSRF-Token header (or with a wrong one)
+             *     - `csv_invalid` (422): The CSV file has problems (errors[] lists line, field and message); nothing was imported
+             *     - `currency_mismatch` (422): The currency differs from the prices’ currency
+             *     - `customer_not_found` (404): That account never wrote to this brand
+             *     - `deal_expired` (410): The deal has ended
+             *     - `deal_limit_reached` (409): The per-customer limit of the deal is reached
+             *     - `deal_not_found` (404): No deal with that id
+             *     - `deal_not_started` (409): The deal has not started yet
+             *     - `deal_sold_out` (409): The deal is sold out
+             *     - `direct_needs_mention` (400): A direct post must @mention at least one existing account
+             *     - `duplicate_item` (422): A variant appears twice in the order
+             *     - `email_taken` (409): An account with this email already exists
+             *     - `empty_update` (400): An update request names no field to change
+             *     - `followers_only` (403): The deal is for followers of the brand
+             *     - `forbidden` (403): The caller may not do this
+             *     - `handle_taken` (409): The handle is already taken by a person or organization
+             *     - `idempotency_key_reused` (422): The Idempotency-Key was used for a different order
+             *     - `identity_link_answered` (409): The identity link was already answered
+             *     - `identity_link_exists` (409): That identity was already proposed to this customer
+             *     - `identity_link_not_found` (404): No identity link of yours with that id
+             *     - `identity_link_not_linked` (409): The identity link is not active
+             *     - `incomplete_bundle` (422): A bundle or add-on deal is bought whole: one variant of each product, equal quantities
+             *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
+             *     - `invalid_business_hours` (400): The business hours are not a valid schedule
+             *     - `invalid_credentials` (401): Email, handle or password is incorrect
+             *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
+             *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
+             *     - `invalid_product` (422): The product is invalid; errors[] names each field
+             *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
+             *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
+             *     - `invalid_token` (401): The bearer API token is invalid or revoked
+             *     - `invalid_value` (400): A value is out of range or of the wrong form for where it is stored
+             *     - `invitation_closed` (409): The invitation was already answered or cancelled
+             *     - `last_owner` (409): An organization needs at least one owner
+             *     - `login_throttled` (429): Too many failed sign-in attempts for this account or address; Retry-After says when to retry
+             *     - `malformed_json` (400): The body is not valid JSON (or is empty)
+             *     - `merge_customer_mismatch` (409): Only conversations of the same customer can be merged
+             *     - `merge_into_itself` (400): A conversation cannot be merged into itself
+             *     - `merge_target_merged` (409): The conversation to merge into was itself merged
+             *     - `merge_target_not_found` (400): The conversation to merge into is not in this inbox
+             *     - `message_not_found` (404): No incoming message with that id in this inbox
+             *     - `mixed_brands` (422): One order buys from one brand
+             *     - `mixed_currencies` (422): The items are priced in different currencies
+             *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
+             *     - `no_consent_request` (409): There is no open request to continue privately
+             *     - `no_corrections` (422): No corrected messages to retrain from yet
+             *     - `not_a_member` (403): Only members of the organization may do this
+             *     - `not_an_agent` (422): The assignee does not work this inbox
+             *     - `not_author` (403): Only the author (or its org members who may post) may delete it
+             *     - `not_cancellable` (409): The order can no longer be cancelled
+             *     - `not_found` (404): No such user, API token, organization, invitation or member
+             *     - `not_fulfillable` (409): Only a paid order can be fulfilled
+             *     - `not_in_deal` (422): An item is not part of the deal
+             *     - `not_invitee` (403): Only the invited person may accept or decline an invitation
+             *     - `not_refundable` (409): Only a paid or fulfilled order can be refunded
+             *     - `not_resharable` (422): Only public posts can be reshared
+             *     - `not_resolved` (409): Only a resolved conversation can be rated
+             *     - `order_not_found` (404): No order with that id that the caller may see
+             *     - `org_not_found` (404): No brand with that handle
+             *     - `override_not_allowed` (403): Only an owner or admin may override the channel guard
+             *     - `payment_declined` (402): The card was declined and nothing was charged; `reason` says why
+             *     - `payment_not_found` (404): No order with that payment reference
+             *     - `post_empty` (400): The post text is empty
+             *     - `post_not_found` (404): No post with that id that the caller may see (hidden and deleted posts look the same)
+             *     - `post_too_long` (400): The post text is longer than allowed
+             *     - `price_changed` (409): The price changed since it was shown; `totalMinor` and `currency` give the new total
+             *     - `product_not_found` (404): No product with that id (archived products are gone)
+             *     - `product_unavailable` (422): The product is no longer sold
+             *     - `queue_exists` (409): A queue with that name exists
+             *     - `queue_name_taken` (409): Another queue of this inbox has that name
+             *     - `queue_not_found` (404): No queue with that id in this inbox
+             *     - `rate_limited` (429): Too many requests from this caller; Retry-After says when to retry
+             *     - `refund_exceeds_total` (422): The refund is more than what is left to refund
+             *     - `reply_limit_out_of_range` (400): The public reply limit is outside 1 to the longest post
+             *     - `reply_to_reshare` (422): Replies go to the original post, not to a reshare
+             *     - `reply_too_long` (422): The reply is longer than the brand’s limit
+             *     - `retrain_running` (409): A retrain of this brand is already running
+             *     - `role_not_allowed` (403): The caller's role in the organization does not allow this
+             *     - `route_not_found` (404): No API route with that method and path
+             *     - `rule_not_found` (404): No routing rule with that id in this inbox
+             *     - `slug_taken` (409): Another product of the brand has this slug
+             *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
+             *     - `unauthenticated` (401): Sign in (session cookie or API token) to do this
+             *     - `unknown_account` (422): The account to act as does not exist
+             *     - `unknown_address` (422): No such address in your address book
+             *     - `unknown_intent` (422): The intent is not one triage knows
+             *     - `unknown_product` (422): No such product or variant
+             *     - `unknown_provider` (404): No payment provider of that name
+             *     - `unknown_queue` (422): The queue is not one of this inbox
+             *     - `unknown_timezone` (400): The business hours name an unknown IANA time zone
+             *     - `unknown_user` (422): No person with that handle
+             *     - `unsupported_media_type` (415): The Content-Type is not one the endpoint accepts
+             *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
+             * @enum {string}
+             */
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;
