@@ -106,4 +106,43 @@ describe('a customer and a brand talk on Souk', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await context.close();
   });
+
+  it('should take a deleted reply out of its thread, say so when the thread’s own post is deleted, and link a reply whose parent is gone to that post', async () => {
+    await createPerson(h, 'nadia');
+    const context = await h.newContext();
+    const page = await logIn(context, 'nadia', 'team password 1');
+    const ids = await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/v1/me')).json();
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': csrfToken };
+      const post = async (body: object): Promise<string> =>
+        (await (await fetch('/api/v1/posts', { method: 'POST', headers, body: JSON.stringify(body) })).json())
+          .id;
+      const root = await post({ text: 'Which boots for wet spring hikes?' });
+      const first = await post({ text: 'A first answer, soon deleted', inReplyToId: root });
+      const second = await post({ text: 'A second answer that stays', inReplyToId: root });
+      return { root, first, second };
+    });
+    const card = (id: string) => page.locator(`[data-testid="post"][data-post-id="${id}"]`);
+    const remove = async (id: string) => {
+      await card(id).getByRole('button', { name: 'Delete' }).click();
+      await card(id).getByTestId('delete-confirm').click();
+    };
+
+    await page.goto(`/posts/${ids.root}`);
+    await card(ids.first).waitFor();
+    await remove(ids.first);
+    await expect.poll(() => card(ids.first).count()).toBe(0);
+    expect(await card(ids.second).count()).toBe(1);
+
+    await remove(ids.root);
+    await page.getByText('This post isn’t available').waitFor();
+    expect(await card(ids.root).count()).toBe(0);
+
+    await page.goto(`/posts/${ids.second}`);
+    await card(ids.second).waitFor();
+    const replyingTo = card(ids.second).locator('.replying-to');
+    expect(await replyingTo.textContent()).toBe('Replying to a post');
+    expect(await replyingTo.locator('a').getAttribute('href')).toBe(`/posts/${ids.root}`);
+    await context.close();
+  });
 });

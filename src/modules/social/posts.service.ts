@@ -6,7 +6,7 @@ import { can, type IdentityModule } from '../identity/index.ts';
 import { charCount, MAX_POST_CHARS, parseText, resolveEntities } from './entities.ts';
 import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
-import type { PostEntities, Visibility } from './social.tables.ts';
+import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
 export type PostsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
 
@@ -15,7 +15,7 @@ export type CreatePostInput = { text: string; visibility?: Visibility; inReplyTo
 export type PreparedPost = {
   id: string;
   authorId: string;
-  kind: string;
+  kind: PostKind;
   visibility: Visibility;
   text: string;
   entities: PostEntities;
@@ -59,7 +59,11 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
    * Checks a new post and resolves its author and mentions, before any transaction opens (these reads use
    * the pool; on PGlite's single connection they could not run inside one).
    */
-  async function prepare(principal: Principal, input: CreatePostInput, kind = 'post'): Promise<PreparedPost> {
+  async function prepare(
+    principal: Principal,
+    input: CreatePostInput,
+    kind: PostKind = 'post',
+  ): Promise<PreparedPost> {
     if (charCount(input.text) > MAX_POST_CHARS) {
       throw socialError('post_too_long', `A post has at most ${MAX_POST_CHARS} characters`, [
         { field: 'text', message: `must be at most ${MAX_POST_CHARS} characters` },

@@ -1,11 +1,11 @@
 import type { AccountSummary } from '../identity/index.ts';
 import { type AccountRow, presentSummary } from '../identity/index.ts';
 import type { PostRow } from './social.repo.ts';
-import type { PostEntities, Visibility } from './social.tables.ts';
+import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
 export type PostJson = {
   id: string;
-  kind: string;
+  kind: PostKind;
   author: AccountSummary;
   text: string;
   visibility: Visibility;

@@ -5,6 +5,7 @@ import type {
   HomeTimelineTable,
   LikesTable,
   PostEntities,
+  PostKind,
   PostsTable,
   Visibility,
 } from './social.tables.ts';
@@ -46,7 +47,7 @@ export function visibleTo(alias: string, viewer: Viewer): RawBuilder<boolean> {
 export type PostRow = {
   id: string;
   author_id: string;
-  kind: string;
+  kind: PostKind;
   text: string;
   visibility: Visibility;
   entities: PostEntities;
@@ -63,7 +64,7 @@ export type PostRow = {
   reshared: boolean;
   // the original of a reshare (null otherwise)
   o_author_id: string | null;
-  o_kind: string | null;
+  o_kind: PostKind | null;
   o_text: string | null;
   o_visibility: Visibility | null;
   o_entities: PostEntities | null;

@@ -23,7 +23,9 @@ const Entities = Type.Object({
 
 const PostFields = {
   id: Type.String(),
-  kind: Type.String({ description: "'post' for now; later issues add kinds such as 'deal'" }),
+  kind: Type.Union([Type.Literal('post'), Type.Literal('deal')], {
+    description: "'deal': a deal's post (same id as the deal), shown with its deal card",
+  }),
   author: AccountSummary,
   text: Type.String(),
   visibility: Visibility,

@@ -2,6 +2,9 @@ import type { ColumnType, Generated } from 'kysely';
 
 export type Visibility = 'public' | 'followers' | 'direct';
 
+/** A deal post carries the id of its deal; a reshare is a `post` row with `reshare_of_id` set. */
+export type PostKind = 'post' | 'deal';
+
 export type PostEntities = {
   mentions: { handle: string; accountId: string; start: number; end: number }[];
   hashtags: { tag: string; start: number; end: number }[];
@@ -18,7 +21,7 @@ export interface PostsTable {
   id: string;
   author_id: string;
   posted_by: string;
-  kind: Generated<string>;
+  kind: Generated<PostKind>;
   text: string;
   visibility: Visibility;
   in_reply_to_id: string | null;

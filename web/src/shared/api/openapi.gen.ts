@@ -5676,8 +5676,8 @@ export interface components {
                 } | null;
                 id: string;
             } | null;
-            /** @description 'post' for now; later issues add kinds such as 'deal' */
-            kind: string;
+            /** @description 'deal': a deal's post (same id as the deal), shown with its deal card */
+            kind: "post" | "deal";
             text: string;
             threadRootId: string;
             viewer: {
@@ -5732,8 +5732,8 @@ export interface components {
                 } | null;
                 id: string;
             } | null;
-            /** @description 'post' for now; later issues add kinds such as 'deal' */
-            kind: string;
+            /** @description 'deal': a deal's post (same id as the deal), shown with its deal card */
+            kind: "post" | "deal";
             /** @description On a reshare: the original post */
             reshareOf: components["schemas"]["OriginalPost"] | null;
             /** @description On a reshare: the post or reshare it was reshared from (the chain) */

@@ -22,6 +22,10 @@ export type ApiResponse<P extends ApiPath, M extends Method = 'get'> =
 export type ApiBody<P extends ApiPath, M extends Method = 'post'> =
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
+/** The query parameters of an operation (never when it takes none). */
+export type ApiQuery<P extends ApiPath, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
 /** A named schema of the OpenAPI document: `Schema<'DealCard'>`. */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
 

@@ -1,11 +1,11 @@
 import { api } from '../../../shared/api/client.ts';
 import type { Items } from '../../../shared/api/types.ts';
 import type {
-  IdentityLink,
   IdentityProposal,
   InboxSettings,
   MergeResult,
   MyIdentityLink,
+  ProposedIdentityLink,
 } from './care-extras.types.ts';
 
 const enc = encodeURIComponent;
@@ -22,7 +22,7 @@ export const careExtrasApi = {
       body: { targetId },
     }),
   proposeIdentity: (handle: string, customerId: string, input: IdentityProposal) =>
-    api<IdentityLink>(`${care(handle)}/customers/${enc(customerId)}/identity-links`, {
+    api<ProposedIdentityLink>(`${care(handle)}/customers/${enc(customerId)}/identity-links`, {
       method: 'POST',
       body: input,
     }),

@@ -1,5 +1,5 @@
 import type { ApiBody, ApiResponse } from '../../../shared/api/types.ts';
-import type { AccountSummary } from '../../identity/index.ts';
+import type { ConversationDetail } from './care.types.ts';
 
 /** The brand's reply limits: public replies to its own setting (1–500), direct messages to a fixed 500. */
 export type InboxSettings = ApiResponse<'/orgs/{handle}/care/settings'>;
@@ -9,17 +9,15 @@ export const MAX_PUBLIC_REPLY_LIMIT = 500;
 export type MergeResult = ApiResponse<'/orgs/{handle}/care/conversations/{id}/merge', 'post'>;
 
 /** What happened to a conversation besides its messages: merges, by whom and when. */
-// generated once GET /orgs/{handle}/care/conversations/{id} has a response schema
-export type ConversationActivity = {
-  kind: 'merged_into' | 'merged_from';
-  actor: AccountSummary | null;
-  conversationId: string | null;
-  at: string;
-};
+export type ConversationActivity = ConversationDetail['activity'][number];
 
-export type IdentityLink = ApiResponse<'/orgs/{handle}/care/customers/{id}/identity-links', 'post'>;
+/** An identity of the customer on another network, as the brand's customer 360 lists it (pending or confirmed). */
+export type IdentityLink = ConversationDetail['customer360']['linkedIdentities'][number];
 
 export type IdentityLinkStatus = IdentityLink['status'];
+
+/** A link the brand just proposed: pending until the person answers. */
+export type ProposedIdentityLink = ApiResponse<'/orgs/{handle}/care/customers/{id}/identity-links', 'post'>;
 
 /** A link as the person sees it, with the brand that proposed it. */
 export type MyIdentityLink = ApiResponse<'/me/care/identity-links'>['items'][number];

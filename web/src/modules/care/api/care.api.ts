@@ -1,5 +1,5 @@
 import { api } from '../../../shared/api/client.ts';
-import type { Items, Page } from '../../../shared/api/types.ts';
+import type { ApiBody, ApiResponse, Items, Page } from '../../../shared/api/types.ts';
 import type {
   Conversation,
   ConversationDetail,
@@ -8,11 +8,12 @@ import type {
   Queue,
   ReplyMode,
   Rule,
-  RuleActions,
-  RuleConditions,
   RuleInput,
   RuleTestResult,
 } from './care.types.ts';
+
+type Availability = ApiResponse<'/orgs/{handle}/care/availability'>;
+type RuleTest = ApiBody<'/orgs/{handle}/care/rules/test'>;
 
 const enc = encodeURIComponent;
 const care = (handle: string) => `/orgs/${enc(handle)}/care`;
@@ -33,11 +34,13 @@ export const careApi = {
   update: (handle: string, id: string, patch: ConversationPatch) =>
     api<ConversationDetail>(`${care(handle)}/conversations/${enc(id)}`, { method: 'PATCH', body: patch }),
   reply: (handle: string, id: string, text: string, mode: ReplyMode) =>
-    // generated once POST /orgs/{handle}/care/conversations/{id}/replies has a response schema
-    api<{ postId: string }>(`${care(handle)}/conversations/${enc(id)}/replies`, {
-      method: 'POST',
-      body: { text, mode },
-    }),
+    api<ApiResponse<'/orgs/{handle}/care/conversations/{id}/replies', 'post'>>(
+      `${care(handle)}/conversations/${enc(id)}/replies`,
+      {
+        method: 'POST',
+        body: { text, mode },
+      },
+    ),
   note: (handle: string, id: string, text: string) =>
     api<void>(`${care(handle)}/conversations/${enc(id)}/notes`, { method: 'POST', body: { text } }),
   correctIntent: (handle: string, id: string, messageId: string, intent: string) =>
@@ -45,17 +48,17 @@ export const careApi = {
       method: 'PUT',
       body: { intent },
     }),
-  // generated once GET /orgs/{handle}/care/availability has a response schema
-  myAvailability: (handle: string) =>
-    api<{ status: 'online' | 'away'; maxOpen: number }>(`${care(handle)}/availability`),
-  availability: (handle: string, status: 'online' | 'away', maxOpen?: number) =>
+  myAvailability: (handle: string) => api<Availability>(`${care(handle)}/availability`),
+  availability: (handle: string, status: Availability['status'], maxOpen?: number) =>
     api<void>(`${care(handle)}/availability`, { method: 'PUT', body: { status, maxOpen } }),
   queues: (handle: string) => api<Items<Queue>>(`${care(handle)}/queues`),
   rules: (handle: string) => api<Items<Rule>>(`${care(handle)}/rules`),
-  // generated once POST /orgs/{handle}/care/rules has a response schema
   addRule: (handle: string, input: RuleInput) =>
-    api<{ id: string }>(`${care(handle)}/rules`, { method: 'POST', body: input }),
-  testRule: (handle: string, input: { conditions: RuleConditions; actions: RuleActions }) =>
+    api<ApiResponse<'/orgs/{handle}/care/rules', 'post'>>(`${care(handle)}/rules`, {
+      method: 'POST',
+      body: input,
+    }),
+  testRule: (handle: string, input: RuleTest) =>
     api<RuleTestResult>(`${care(handle)}/rules/test`, { method: 'POST', body: input }),
   removeRule: (handle: string, id: string) =>
     api<void>(`${care(handle)}/rules/${enc(id)}`, { method: 'DELETE' }),

@@ -1,6 +1,10 @@
-import type { ApiResponse } from '../../../shared/api/types.ts';
+import type { ApiQuery, ApiResponse } from '../../../shared/api/types.ts';
+import type { Conversation } from './care.types.ts';
 
-export type SlaTarget = 'first_response' | 'next_response' | 'resolution';
+/** The SLA state of a conversation as the server computed it. */
+export type ConversationSla = Conversation['sla'];
+
+export type SlaTarget = NonNullable<ConversationSla['target']>;
 
 export const SLA_TARGET_LABELS: Record<SlaTarget, string> = {
   first_response: 'First response',
@@ -8,23 +12,11 @@ export const SLA_TARGET_LABELS: Record<SlaTarget, string> = {
   resolution: 'Resolution',
 };
 
-/** The SLA state of a conversation as the server computed it. */
-// generated once GET /orgs/{handle}/care/conversations has a response schema
-export type ConversationSla = {
-  /** The running clock due first (the live timer); null when none runs. */
-  target: SlaTarget | null;
-  dueAt: string | null;
-  breached: boolean;
-  /** Outside business hours: the clocks do not run. */
-  paused: boolean;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  breaches: number;
-  lastBreach: { target: SlaTarget; at: string } | null;
-};
+export type BusinessHours = ApiResponse<'/orgs/{handle}/care/settings/business-hours'>;
+export type OpenPeriod = BusinessHours['periods'][number];
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export type Weekday = OpenPeriod['day'];
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export const WEEKDAY_LABELS: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
@@ -35,24 +27,11 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
   sun: 'Sunday',
 };
 
-export type BusinessHours = ApiResponse<'/orgs/{handle}/care/settings/business-hours'>;
-export type OpenPeriod = BusinessHours['periods'][number];
-
 export type SlaPolicies = ApiResponse<'/orgs/{handle}/care/settings/sla-policies'>;
 export type SlaPolicy = SlaPolicies['items'][number];
 
-// generated once GET /orgs/{handle}/care/reports has a response schema
-export type Stat = { median: number | null; p90: number | null };
-export type ReportRow = {
-  group: string | null;
-  groupId: string | null;
-  conversations: number;
-  firstResponseMinutes: Stat;
-  firstResponseBusinessMinutes: Stat;
-  resolutionMinutes: Stat;
-  resolutionBusinessMinutes: Stat;
-  breaches: number;
-  csat: number | null;
-};
-export type CareReport = { items: ReportRow[]; timezone: string; measures: Record<string, string> };
-export type ReportGrouping = 'queue' | 'agent' | 'week';
+/** SLA and CSAT figures by queue, agent or week, in the brand's time zone. */
+export type CareReport = ApiResponse<'/orgs/{handle}/care/reports'>;
+export type ReportRow = CareReport['items'][number];
+export type Stat = ReportRow['firstResponseMinutes'];
+export type ReportGrouping = NonNullable<ApiQuery<'/orgs/{handle}/care/reports'>['by']>;

@@ -1,5 +1,5 @@
 import { api } from '../../../shared/api/client.ts';
-import type { Items } from '../../../shared/api/types.ts';
+import type { ApiResponse, Items } from '../../../shared/api/types.ts';
 import type { CannedReply, CannedReplyInput, MyCareConversation } from './workflow.types.ts';
 
 const enc = encodeURIComponent;
@@ -13,27 +13,30 @@ export const workflowApi = {
   removeCanned: (handle: string, id: string) =>
     api<void>(`${care(handle)}/canned-replies/${enc(id)}`, { method: 'DELETE' }),
   /** The canned reply with its variables filled in for this conversation's customer. */
-  // generated once GET /orgs/{handle}/care/conversations/{id}/canned-replies/{cannedId} has a response schema
   renderCanned: (handle: string, conversationId: string, cannedId: string) =>
-    api<{ text: string }>(
+    api<ApiResponse<'/orgs/{handle}/care/conversations/{id}/canned-replies/{cannedId}'>>(
       `${care(handle)}/conversations/${enc(conversationId)}/canned-replies/${enc(cannedId)}`,
     ),
 
-  // generated once POST /orgs/{handle}/care/queues has a response schema
   addQueue: (handle: string, name: string) =>
-    api<{ id: string; name: string }>(`${care(handle)}/queues`, { method: 'POST', body: { name } }),
+    api<ApiResponse<'/orgs/{handle}/care/queues', 'post'>>(`${care(handle)}/queues`, {
+      method: 'POST',
+      body: { name },
+    }),
   renameQueue: (handle: string, id: string, name: string) =>
     api<void>(`${care(handle)}/queues/${enc(id)}`, { method: 'PATCH', body: { name } }),
   removeQueue: (handle: string, id: string) =>
     api<void>(`${care(handle)}/queues/${enc(id)}`, { method: 'DELETE' }),
 
   /** Posts the question in public in the customer's thread; private replies wait for their yes. */
-  // generated once POST /orgs/{handle}/care/conversations/{id}/private-request has a response schema
   requestPrivate: (handle: string, conversationId: string, text?: string) =>
-    api<{ postId: string }>(`${care(handle)}/conversations/${enc(conversationId)}/private-request`, {
-      method: 'POST',
-      body: text ? { text } : {},
-    }),
+    api<ApiResponse<'/orgs/{handle}/care/conversations/{id}/private-request', 'post'>>(
+      `${care(handle)}/conversations/${enc(conversationId)}/private-request`,
+      {
+        method: 'POST',
+        body: text ? { text } : {},
+      },
+    ),
 
   mine: () => api<Items<MyCareConversation>>('/me/care/conversations'),
   answerConsent: (id: string, accept: boolean) =>

@@ -1,8 +1,7 @@
-import type { ApiResponse } from '../../../shared/api/types.ts';
+import type { ApiBody, ApiResponse } from '../../../shared/api/types.ts';
 
-// generated once GET /orgs/{handle}/care/canned-replies has a response schema
-export type CannedReply = { id: string; title: string; body: string };
-export type CannedReplyInput = { title: string; body: string };
+export type CannedReply = ApiResponse<'/orgs/{handle}/care/canned-replies'>['items'][number];
+export type CannedReplyInput = ApiBody<'/orgs/{handle}/care/canned-replies'>;
 
 /** The placeholders the server fills per conversation (GET …/conversations/:id/canned-replies/:cannedId). */
 export const CANNED_VARIABLES: { name: string; meaning: string }[] = [

@@ -49,7 +49,6 @@ function sentence(n: Notification, forOrg: boolean): string {
 function snippetOf(n: Notification): string {
   const post = n.post?.reshareOf ?? n.post;
   if (!post) return '';
-  if (post.deleted) return 'This post was deleted.';
   const chars = Array.from(post.text);
   return chars.length > 180 ? `${chars.slice(0, 180).join('')}…` : post.text;
 }

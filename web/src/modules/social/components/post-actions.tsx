@@ -3,12 +3,13 @@ import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import { HeartIcon, ReplyIcon, TrashIcon } from '../../../shared/ui/icons.tsx';
 import { ownedAccountIds, postingIdentities, useViewer } from '../../identity/index.ts';
-import type { Post } from '../api/social.types.ts';
+import type { OriginalPost, Post } from '../api/social.types.ts';
 import { useDeletePost, useReshare, useToggleLike } from '../hooks/use-post-actions.ts';
 import { ReshareButton } from './reshare-button.tsx';
 
 type PostActionsProps = {
-  post: Post;
+  /** The post shown: the item itself, or the original when the item is a reshare. */
+  post: OriginalPost;
   /** The item in the list: the reshare itself when `post` is its original. */
   item: Post;
 };
@@ -92,7 +93,7 @@ export function PostActions({ post, item }: PostActionsProps) {
           <HeartIcon size={18} filled={post.viewer.liked} />
           <span className="action-count">{post.counts.likes}</span>
         </button>
-        {deletable && !deletable.deleted && (
+        {deletable && (
           <DeleteControl onConfirm={() => remove.mutate(deletable.id)} pending={remove.isPending} />
         )}
       </div>

@@ -4,7 +4,7 @@ import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ReshareIcon } from '../../../shared/ui/icons.tsx';
 import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { DealPostCard } from '../../commerce/index.ts';
-import type { Post } from '../api/social.types.ts';
+import type { OriginalPost, Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';
 import { VisibilityIcon } from './visibility-icon.tsx';
@@ -29,7 +29,25 @@ function ReshareHeader({ by }: { by: Post['author'] }) {
   );
 }
 
-function PostHeader({ post, highlighted }: { post: Post; highlighted: boolean }) {
+/**
+ * Whom a reply answers. The server leaves the author out (null) when the reader may not see the parent (hidden or
+ * deleted) and on a reshare's original; then the line links to the parent post instead.
+ */
+function ReplyingTo({ reply }: { reply: NonNullable<OriginalPost['inReplyTo']> }) {
+  const { author } = reply;
+  return (
+    <p className="replying-to">
+      Replying to{' '}
+      {author ? (
+        <Link to={`/@${author.handle}`}>@{author.handle}</Link>
+      ) : (
+        <Link to={`/posts/${reply.id}`}>a post</Link>
+      )}
+    </p>
+  );
+}
+
+function PostHeader({ post, highlighted }: { post: OriginalPost; highlighted: boolean }) {
   const { author } = post;
   return (
     <header className="post-header">
@@ -67,24 +85,15 @@ export function PostCard({ post: item, highlighted = false, connected = false }:
         </Link>
         <div className="post-main">
           <PostHeader post={post} highlighted={highlighted} />
-          {post.inReplyTo && (
-            <p className="replying-to">
-              Replying to{' '}
-              <Link to={`/@${post.inReplyTo.author.handle}`}>@{post.inReplyTo.author.handle}</Link>
-            </p>
-          )}
-          {post.deleted ? (
-            <p className="post-deleted">This post was deleted.</p>
-          ) : (
-            <PostText text={post.text} entities={post.entities} />
-          )}
-          {post.kind === 'deal' && !post.deleted && <DealPostCard dealId={post.id} sourcePostId={item.id} />}
+          {post.inReplyTo && <ReplyingTo reply={post.inReplyTo} />}
+          <PostText text={post.text} entities={post.entities} />
+          {post.kind === 'deal' && <DealPostCard dealId={post.id} sourcePostId={item.id} />}
           {highlighted && (
             <p className="post-full-date">
               <time dateTime={post.createdAt}>{formatFull(post.createdAt)}</time>
             </p>
           )}
-          {!post.deleted && <PostActions post={post} item={item} />}
+          <PostActions post={post} item={item} />
         </div>
       </div>
     </article>

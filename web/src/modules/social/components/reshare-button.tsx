@@ -2,16 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ReshareIcon } from '../../../shared/ui/icons.tsx';
 import type { AccountSummary } from '../../identity/index.ts';
-import type { Post } from '../api/social.types.ts';
+import type { OriginalPost } from '../api/social.types.ts';
 
 type ReshareButtonProps = {
-  post: Post;
+  post: OriginalPost;
   identities: AccountSummary[] | null;
   pending: boolean;
   onReshare: (as: string | undefined) => void;
 };
 
-function whyDisabled(post: Post, canChoose: boolean): string | null {
+function whyDisabled(post: OriginalPost, canChoose: boolean): string | null {
   if (post.visibility !== 'public') return 'Only public posts can be reshared';
   // With organizations to choose from, the menu still offers them after a personal reshare.
   if (post.viewer.reshared && !canChoose) return 'You reshared this';

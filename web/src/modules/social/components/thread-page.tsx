@@ -1,4 +1,5 @@
 import { useLocation, useParams } from 'react-router';
+import { ApiError } from '../../../shared/api/api-error.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { Loading, PageError } from '../../../shared/ui/status.tsx';
 import { useViewer } from '../../identity/index.ts';
@@ -21,7 +22,9 @@ export function ThreadPage() {
       </>
     );
   }
-  if (!thread.data) {
+  // A 404 on a refetch (the post was deleted meanwhile) wins over the copy still cached.
+  const gone = thread.error instanceof ApiError && thread.error.status === 404;
+  if (!thread.data || gone) {
     return (
       <>
         <PageHeader title="Post" back />
@@ -38,7 +41,7 @@ export function ThreadPage() {
           <PostCard key={a.id} post={a} connected />
         ))}
         <PostCard post={post} highlighted />
-        {me && !post.deleted && (
+        {me && (
           <div id="reply" className="thread-reply">
             <ComposeBox key={post.id} me={me} replyTo={post} autoFocus={location.hash === '#reply'} />
           </div>

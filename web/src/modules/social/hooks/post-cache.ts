@@ -1,11 +1,12 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/types.ts';
-import type { Post, Thread } from '../api/social.types.ts';
+import type { OriginalPost, Post, Thread } from '../api/social.types.ts';
 
 /** Every query that holds posts lives under this key, so one walk can update a post wherever it shows. */
 export const postsKey = ['posts'] as const;
 
-type PostFn = (post: Post) => Post;
+/** Changes a post's own content: it applies alike to a post and to the original a reshare shows. */
+type PostFn = (post: OriginalPost) => OriginalPost;
 
 function isPost(data: object): data is Post {
   return 'kind' in data && (data.kind === 'post' || data.kind === 'deal');
@@ -21,13 +22,23 @@ function isFeed(data: object): data is InfiniteData<Page<Post>> {
 
 /** Applies `fn` to the post with `id`, including where it appears as the original of a reshare. */
 function mapPost(post: Post, id: string, fn: PostFn): Post {
-  const self = post.id === id ? fn(post) : post;
-  if (!self.reshareOf) return self;
-  const inner = mapPost(self.reshareOf, id, fn);
-  return inner === self.reshareOf ? self : { ...self, reshareOf: inner };
+  // The reshare fields are the item's own: `fn` changes the content, never what the item reshares.
+  const self: Post =
+    post.id === id ? { ...fn(post), reshareOf: post.reshareOf, reshareParentId: post.reshareParentId } : post;
+  if (!self.reshareOf || self.reshareOf.id !== id) return self;
+  return { ...self, reshareOf: fn(self.reshareOf) };
 }
 
-function mapCached(data: unknown, map: PostFn, keep: (post: Post) => boolean = () => true): unknown {
+/** A post's own content, without the reshare fields. */
+function contentOf({ reshareOf: _reshareOf, reshareParentId: _parentId, ...content }: Post): OriginalPost {
+  return content;
+}
+
+function mapCached(
+  data: unknown,
+  map: (post: Post) => Post,
+  keep: (post: Post) => boolean = () => true,
+): unknown {
   if (!data || typeof data !== 'object') return data;
   if (isFeed(data)) {
     const pages = data.pages.map((page) => ({ ...page, items: page.items.filter(keep).map(map) }));
@@ -35,7 +46,7 @@ function mapCached(data: unknown, map: PostFn, keep: (post: Post) => boolean = (
   }
   if (isThread(data)) {
     return {
-      ancestors: data.ancestors.map(map),
+      ancestors: data.ancestors.filter(keep).map(map),
       post: map(data.post),
       replies: data.replies.filter(keep).map(map),
     };
@@ -52,12 +63,15 @@ export function patchPost(queryClient: QueryClient, id: string, fn: PostFn): voi
 
 /** Puts the server's fresh copy of a post everywhere it is cached. */
 export function replacePost(queryClient: QueryClient, fresh: Post): void {
-  patchPost(queryClient, fresh.id, (old) => ({ ...fresh, reshareOf: fresh.reshareOf ?? old.reshareOf }));
+  const content = contentOf(fresh);
+  patchPost(queryClient, fresh.id, () => content);
 }
 
-/** Drops a deleted post (and reshares of it) from feeds; threads keep a "deleted" placeholder. */
+/**
+ * Drops a deleted post (and reshares of it) from feeds and threads, as the server leaves it out of them. A thread
+ * about the deleted post itself answers 404 when it refetches (the thread page then says it is not available).
+ */
 export function removePost(queryClient: QueryClient, id: string): void {
   const keep = (p: Post) => p.id !== id && p.reshareOf?.id !== id;
-  const mark = (p: Post) => mapPost(p, id, (post) => ({ ...post, deleted: true, text: '' }));
-  queryClient.setQueriesData({ queryKey: postsKey }, (data: unknown) => mapCached(data, mark, keep));
+  queryClient.setQueriesData({ queryKey: postsKey }, (data: unknown) => mapCached(data, (p) => p, keep));
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { socialApi } from '../api/social.api.ts';
-import type { NewPost, Post } from '../api/social.types.ts';
+import type { NewPost, OriginalPost } from '../api/social.types.ts';
 import { patchPost, postsKey, removePost, replacePost } from './post-cache.ts';
 
 export function useCreatePost() {
@@ -24,7 +24,8 @@ export function useCreatePost() {
 export function useToggleLike() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (post: Post) => (post.viewer.liked ? socialApi.unlike(post.id) : socialApi.like(post.id)),
+    mutationFn: (post: OriginalPost) =>
+      post.viewer.liked ? socialApi.unlike(post.id) : socialApi.like(post.id),
     onMutate: async (post) => {
       await queryClient.cancelQueries({ queryKey: postsKey });
       const snapshot = queryClient.getQueriesData({ queryKey: postsKey });
@@ -46,7 +47,7 @@ export function useToggleLike() {
 export function useReshare() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ post, as }: { post: Post; as?: string }) => socialApi.reshare(post.id, as),
+    mutationFn: ({ post, as }: { post: OriginalPost; as?: string }) => socialApi.reshare(post.id, as),
     onSuccess: (_reshare, { post, as }) => {
       patchPost(queryClient, post.id, (p) => ({
         ...p,
