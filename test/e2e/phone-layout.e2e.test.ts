@@ -68,7 +68,7 @@ async function bottomBarLabels(page: Page) {
   const labels: string[] = [];
   for (const item of await items.all()) {
     await expectTappable(item);
-    labels.push(((await item.textContent()) ?? '').trim());
+    labels.push(((await item.locator('.phone-bar-label').textContent()) ?? '').trim());
   }
   return labels;
 }
