@@ -151,6 +151,12 @@ describe('brand pages on a phone (390 × 844)', () => {
     await page.getByTestId('deal-row').first().waitFor();
     await expectNoHorizontalOverflow(page);
     await expectTappable(page.getByTestId('deal-new'));
+    // The deal form: one field per row, its publish button within the screen.
+    await page.getByTestId('deal-new').click();
+    await page.getByTestId('deal-composer').waitFor();
+    await expectNoHorizontalOverflow(page);
+    await expectTappable(page.getByTestId('deal-percent'));
+    await expectTappable(page.getByTestId('deal-publish'));
 
     await page.getByTestId('tabbar-sales').click();
     await page.waitForURL(/\/orgs\/brightmart\/sales$/);
