@@ -1,8 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { careSignedInRoutes } from './modules/care/index.ts';
-import { commercePublicRoutes, commerceSignedInRoutes } from './modules/commerce/index.ts';
+import { careBrandRoutes, careSignedInRoutes } from './modules/care/index.ts';
+import {
+  commerceBrandRoutes,
+  commercePublicRoutes,
+  commerceSignedInRoutes,
+} from './modules/commerce/index.ts';
 import {
   fetchMe,
   InvitationsPage,
@@ -20,6 +24,7 @@ import { ApiError } from './shared/api/api-error.ts';
 import { onCsrfRefresh } from './shared/api/client.ts';
 import { NotFoundPage } from './shared/layout/not-found-page.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
+import { WorkspaceLayout } from './shell/workspace-layout.tsx';
 
 /** Client errors other than a timeout will not fix themselves by asking again. */
 const retry = (failures: number, error: unknown) =>
@@ -53,6 +58,11 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignupPage /> },
+      {
+        // A brand's back office: its tools beside the page, the full width of the screen, no social rail.
+        element: <WorkspaceLayout />,
+        children: [{ element: <RequireAuth />, children: [...careBrandRoutes, ...commerceBrandRoutes] }],
+      },
       {
         element: <AppLayout />,
         children: [

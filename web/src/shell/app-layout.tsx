@@ -4,8 +4,9 @@ import { useLiveStream } from '../modules/notifications/index.ts';
 import { Loading } from '../shared/ui/status.tsx';
 import { RightRail } from './right-rail.tsx';
 import { SideNav } from './side-nav.tsx';
+import { SocialPhoneBar } from './social-phone-bar.tsx';
 
-/** Three columns on wide screens (navigation, content, sidebar), one on phones. */
+/** Three columns on wide screens (navigation, content, sidebar), one over a bottom bar on phones. */
 export function AppLayout() {
   const me = useMe();
   const viewer = me.data ?? null;
@@ -17,6 +18,7 @@ export function AppLayout() {
         {me.isPending ? <Loading /> : <Outlet />}
       </main>
       <RightRail me={viewer} />
+      {viewer && <SocialPhoneBar me={viewer} />}
     </div>
   );
 }

@@ -4,9 +4,9 @@ import './care-settings.css';
 import './care-support.css';
 
 /** The brand inbox pages (rules, SLAs, report, setup) and the person's own Support page. */
-export { careSignedInRoutes } from './care.routes.tsx';
-/** Navigation entries: a brand's inbox for its agents, and the person's Support page. */
-export { CareNav, MyCareNav } from './components/care-nav.tsx';
+export { careBrandRoutes, careSignedInRoutes } from './care.routes.tsx';
+/** Navigation entries: a brand's inbox for its agents, the person's Support page; the care pages of a workspace. */
+export { CareNav, careWorkspaceTools, MyCareNav, useMyCareEntry } from './components/care-nav.tsx';
 /** The answer to a brand's request to confirm an identity, shown inside a notification. */
 export { IdentityLinkRequest } from './components/identity-link-request.tsx';
 /** Query keys and the refresh the live stream triggers when a conversation changes. */

@@ -18,11 +18,15 @@ export const commercePublicRoutes: RouteObject[] = [
   { path: 'deals/:id', element: <DealPage /> },
 ];
 
-/** Pages for signed-in users: their cart and orders, and the workspace of the brands they work for. */
+/** Pages for signed-in users: their cart and orders. */
 export const commerceSignedInRoutes: RouteObject[] = [
   { path: 'cart', element: <CartPage /> },
   { path: 'orders', element: <OrdersPage /> },
   { path: 'orders/:id', element: <OrderDetailPage /> },
+];
+
+/** The shop pages of the brands a user works for: brand workspace pages. */
+export const commerceBrandRoutes: RouteObject[] = [
   { path: 'orgs/:handle/catalog', element: <CatalogPage /> },
   { path: 'orgs/:handle/deals', element: <DealsPage /> },
   { path: 'orgs/:handle/deals/new', element: <DealComposerPage /> },

@@ -1,4 +1,6 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ArrowLeftIcon } from '../../../shared/ui/icons.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState } from '../../../shared/ui/status.tsx';
 import type { ConversationFilter } from '../api/care.types.ts';
@@ -8,8 +10,13 @@ import { ConversationPane } from './conversation-pane.tsx';
 import { InboxFilters, type InboxView, type QueueChoice } from './inbox-filters.tsx';
 
 const VIEWS: InboxView[] = ['open', 'pending', 'resolved', 'snoozed'];
+/** The width below which the inbox shows the list or the conversation, never both (care-inbox.css). */
+const SINGLE_PANE = '(max-width: 900px)';
 
-/** The inbox state lives in the URL (?status=&queue=&c=), so a link or a reload opens the same view. */
+/**
+ * The inbox state lives in the URL (?status=&queue=&c=), so a link or a reload opens the same view. Opening a
+ * conversation adds a history entry, so the phone's back gesture returns to the list, as in a mail app.
+ */
 function useInboxParams() {
   const [params, setParams] = useSearchParams();
   const rawStatus = params.get('status');
@@ -18,7 +25,9 @@ function useInboxParams() {
   const queue: QueueChoice =
     rawQueue === 'mine' ? { kind: 'mine' } : rawQueue ? { kind: 'queue', id: rawQueue } : { kind: 'all' };
   const selectedId = params.get('c');
-  const set = (changes: Record<string, string | null>) =>
+  const location = useLocation();
+  const navigate = useNavigate();
+  const set = (changes: Record<string, string | null>, history: 'push' | 'replace' = 'replace') =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -28,15 +37,22 @@ function useInboxParams() {
         }
         return next;
       },
-      { replace: true },
+      history === 'push' ? { state: { openedFromList: true } } : { replace: true, state: location.state },
     );
-  return { status, queue, selectedId, set };
+  const open = (id: string) => set({ c: id }, 'push');
+  // Back to the list: the entry the conversation was opened from, else the list in place of a shared link.
+  const close = () => (location.state?.openedFromList ? navigate(-1) : set({ c: null }));
+  return { status, queue, selectedId, set, open, close };
 }
 
 export function InboxPage() {
   const { handle = '' } = useParams();
-  const { membership, canWork, canManageRules } = useInboxAccess(handle);
-  const { status, queue, selectedId, set } = useInboxParams();
+  const { membership, canWork } = useInboxAccess(handle);
+  const { status, queue, selectedId, set, open, close } = useInboxParams();
+  // Where one pane shows at a time, an opened conversation starts at its header, not at the list's scroll.
+  useEffect(() => {
+    if (selectedId && window.matchMedia(SINGLE_PANE).matches) window.scrollTo(0, 0);
+  }, [selectedId]);
   if (!membership || !canWork) {
     return (
       <>
@@ -56,39 +72,11 @@ export function InboxPage() {
     mine: queue.kind === 'mine' ? true : undefined,
   };
   return (
-    <div className="inbox-workspace" data-testid="inbox-page">
-      <PageHeader title={`${membership.org.name} · Inbox`}>
-        <Link
-          to={`/orgs/${brand}/inbox/report`}
-          className="btn btn-secondary btn-sm"
-          data-testid="inbox-report-link"
-        >
-          Report
-        </Link>
-        <Link
-          to={`/orgs/${brand}/inbox/setup`}
-          className="btn btn-secondary btn-sm"
-          data-testid="inbox-setup-link"
-        >
-          Canned replies & queues
-        </Link>
-        <Link
-          to={`/orgs/${brand}/inbox/sla`}
-          className="btn btn-secondary btn-sm"
-          data-testid="inbox-sla-link"
-        >
-          SLA settings
-        </Link>
-        {canManageRules && (
-          <Link
-            to={`/orgs/${brand}/inbox/rules`}
-            className="btn btn-secondary btn-sm"
-            data-testid="inbox-rules-link"
-          >
-            Routing rules
-          </Link>
-        )}
-      </PageHeader>
+    <div
+      className={selectedId ? 'inbox-workspace has-selection' : 'inbox-workspace'}
+      data-testid="inbox-page"
+    >
+      <PageHeader title={`${membership.org.name} · Inbox`} />
       <div className="inbox-panes">
         <InboxFilters
           handle={brand}
@@ -99,13 +87,15 @@ export function InboxPage() {
           }
           onStatus={(next) => set({ status: next === 'open' ? null : next })}
         />
-        <ConversationList
-          handle={brand}
-          filter={filter}
-          selectedId={selectedId}
-          onSelect={(id) => set({ c: id })}
-        />
-        <ConversationPane handle={brand} id={selectedId} onOpen={(id) => set({ c: id })} />
+        <ConversationList handle={brand} filter={filter} selectedId={selectedId} onSelect={open} />
+        <div className="inbox-detail-column">
+          {selectedId && (
+            <button type="button" className="inbox-back" onClick={close} data-testid="inbox-back">
+              <ArrowLeftIcon size={18} /> Conversations
+            </button>
+          )}
+          <ConversationPane handle={brand} id={selectedId} onOpen={open} />
+        </div>
       </div>
     </div>
   );

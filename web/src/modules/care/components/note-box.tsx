@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { useInboxAgents, useNote } from '../hooks/use-inbox.ts';
 
@@ -19,6 +19,14 @@ export function NoteBox({ handle, conversationId }: { handle: string; conversati
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  // The caret after a picked mention is placed as the new text is committed, before the next key arrives: a later
+  // frame could land after the next letters and put the caret back among them.
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    input.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
   const note = useNote(handle, conversationId);
   const colleagues = useInboxAgents(handle).data ?? [];
   const mention = dismissed ? null : mentionAt(text, caret);
@@ -43,8 +51,8 @@ export function NoteBox({ handle, conversationId }: { handle: string; conversati
     if (!mention) return;
     const next = `${text.slice(0, mention.start)}@${colleagueHandle} ${text.slice(caret)}`;
     const position = mention.start + colleagueHandle.length + 2;
+    pendingCaret.current = position;
     track(next, position);
-    requestAnimationFrame(() => input.current?.setSelectionRange(position, position));
     input.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

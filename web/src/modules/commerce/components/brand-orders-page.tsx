@@ -8,7 +8,7 @@ import { OrderStaffActions } from './order-staff-actions.tsx';
 import { ORDER_STATUSES, OrderStatusChip } from './order-status.tsx';
 import { attributionText } from './order-timeline.tsx';
 import { itemsSummary } from './orders-page.tsx';
-import { Workspace } from './workspace-layout.tsx';
+import { Workspace } from './workspace-page.tsx';
 
 function StaffOrder({ order }: { order: Order }) {
   return (

@@ -7,7 +7,7 @@ import type { Product } from '../api/commerce.types.ts';
 import { useArchiveProduct, useProducts } from '../hooks/use-catalog.ts';
 import { CsvImport } from './csv-import.tsx';
 import { ProductForm } from './product-form.tsx';
-import { Workspace } from './workspace-layout.tsx';
+import { Workspace } from './workspace-page.tsx';
 
 function ProductRow({ product, onEdit, handle }: { product: Product; onEdit: () => void; handle: string }) {
   const archive = useArchiveProduct(handle);

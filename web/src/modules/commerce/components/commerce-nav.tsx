@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { CountBadge } from '../../../shared/ui/count-badge.tsx';
-import type { Me } from '../../identity/index.ts';
+import type { NavEntry, WorkspaceTool } from '../../../shared/ui/workspace-tool.ts';
+import type { Me, Membership } from '../../identity/index.ts';
 import { accessOf, shopMemberships } from '../hooks/use-brand-roles.ts';
 import { useCartCount } from '../hooks/use-shopper.ts';
 import { BoxIcon, CartIcon, ChartIcon, ReceiptIcon, TagIcon } from './commerce-icons.tsx';
@@ -51,6 +52,21 @@ export function ShopperNav() {
   );
 }
 
+/** Cart (with its count) and Orders, as entries of the phone's navigation. */
+export function useShopperEntries(): NavEntry[] {
+  const count = useCartCount(true);
+  return [
+    {
+      key: 'cart',
+      to: '/cart',
+      label: 'Cart',
+      icon: <CartIcon />,
+      badge: <CountBadge count={count} testId="tabbar-cart-badge" label="items in your cart" />,
+    },
+    { key: 'orders', to: '/orders', label: 'Orders', icon: <ReceiptIcon /> },
+  ];
+}
+
 /** The shop areas of each brand the user works for, as far as their role goes. */
 export function BrandNav({ me }: { me: Me }) {
   return (
@@ -83,4 +99,26 @@ export function BrandNav({ me }: { me: Me }) {
       })}
     </>
   );
+}
+
+const SHOP_AREAS: { area: 'catalog' | 'deals' | 'sales' | 'orders'; label: string; icon: ReactNode }[] = [
+  { area: 'catalog', label: 'Catalog', icon: <BoxIcon /> },
+  { area: 'deals', label: 'Deals', icon: <TagIcon /> },
+  { area: 'sales', label: 'Sales', icon: <ChartIcon /> },
+  { area: 'orders', label: 'Orders', icon: <ReceiptIcon /> },
+];
+
+/** The shop pages of a brand's workspace that the member's role opens, Catalog, Deals and Sales first. */
+export function commerceWorkspaceTools(membership: Membership): WorkspaceTool[] {
+  if (shopMemberships([membership]).length === 0) return [];
+  const access = accessOf(membership.role);
+  return SHOP_AREAS.filter(({ area }) => access[area]).map(({ area, label, icon }, index) => ({
+    key: area,
+    to: `/orgs/${membership.org.handle}/${area}`,
+    label,
+    icon,
+    testId: `workspace-tab-${area}`,
+    group: 'Shop',
+    rank: 1 + index,
+  }));
 }

@@ -12,7 +12,7 @@ import { usePublishDeal } from '../hooks/use-deals.ts';
 import { DealProductsPicker } from './deal-products-picker.tsx';
 import { DealTermsFields, type Terms } from './deal-terms-fields.tsx';
 import { GuardRefusal } from './guard-refusal.tsx';
-import { Workspace } from './workspace-layout.tsx';
+import { Workspace } from './workspace-page.tsx';
 
 /** A Date as the value of a datetime-local input, in the user's time zone. */
 const toLocalInput = (date: Date) =>

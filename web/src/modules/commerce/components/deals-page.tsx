@@ -6,7 +6,7 @@ import { DEAL_TYPE_LABELS } from '../api/deal-pricing.ts';
 import { useOrgDeals } from '../hooks/use-deals.ts';
 import { liveStatus } from './deal-countdown.tsx';
 import { DealStatusBadge } from './deal-stock.tsx';
-import { Workspace } from './workspace-layout.tsx';
+import { Workspace } from './workspace-page.tsx';
 
 function DealRow({
   card,

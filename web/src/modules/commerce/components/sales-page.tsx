@@ -6,7 +6,7 @@ import type { ShopAccess } from '../hooks/use-brand-roles.ts';
 import { useOrgDeals, useSales } from '../hooks/use-deals.ts';
 import { AttributionSettings } from './attribution-settings.tsx';
 import { RevenueBySource, RevenueOverTime, sourceLabel } from './sales-charts.tsx';
-import { Workspace } from './workspace-layout.tsx';
+import { Workspace } from './workspace-page.tsx';
 
 const count = (n: number) => new Intl.NumberFormat().format(n);
 
