@@ -94,7 +94,7 @@ describe('the shop for a new user', () => {
     const context = await h.newContext();
     const page = await logIn(context, 'carl', 'team password 1');
     await page.goto(`/products/${productId}`);
-    expect(await page.getByTestId('product-image-placeholder').isVisible()).toBe(true);
+    await page.getByTestId('product-image-placeholder').waitFor();
     await page.getByTestId('product-buy-now').click();
     await page.getByTestId('address-name').fill('Carl Weber');
     await page.getByTestId('address-line1').fill('Unter den Linden 1');
