@@ -126,7 +126,13 @@ try {
   const body = JSON.stringify({
     dealId: sale.dealId,
     items: [{ variantId: sale.variantId, quantity: 1 }],
-    shippingAddress: { name: 'Buyer', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1', country: 'GB' },
+    shippingAddress: {
+      name: 'Buyer',
+      line1: '1 Main St',
+      city: 'Leeds',
+      postalCode: 'LS1 1AA',
+      country: 'GB',
+    },
     card: { number: '4242424242424242' },
   });
 

@@ -155,7 +155,7 @@ describe('a flash sale survives SIGKILL', () => {
             {
               dealId,
               items: [{ variantId, quantity }],
-              shippingAddress: { name: 'B', line1: '1 St', city: 'X', postalCode: '1', country: 'GB' },
+              shippingAddress: { name: 'B', line1: '1 St', city: 'X', postalCode: 'LS1 1AA', country: 'GB' },
               card: { number: '4242424242424242' },
             },
             { ...buyer.headers, 'idempotency-key': randomUUID() },

@@ -83,7 +83,7 @@ async function payWithTestCard(page: Page, name: string) {
   await page.getByTestId('address-line1').fill('1 Harbour Road');
   await page.getByTestId('address-postalCode').fill('LS1 1AA');
   await page.getByTestId('address-city').fill('Leeds');
-  await page.getByTestId('address-country').fill('GB');
+  await page.getByTestId('address-country').selectOption('GB');
   await page.getByTestId('checkout-card').fill('4242 4242 4242 4242');
   await page.getByTestId('checkout-submit').click();
   const result = page.getByTestId('checkout-result');

@@ -13,6 +13,20 @@ export function listProducts(db: Executor, orgId: string, includeArchived: boole
   return q.orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
+/**
+ * Products on sale whose title or description match a web-style query ("jacket", "rain -kids"), best match
+ * first, through the products_search index; `offset` pages on.
+ */
+export async function searchProducts(db: Executor, query: string, limit: number, offset: number) {
+  const { rows } = await sql<{ id: string }>`
+    SELECT id FROM products
+    WHERE archived_at IS NULL
+      AND to_tsvector('english', title || ' ' || description) @@ websearch_to_tsquery('english', ${query})
+    ORDER BY ts_rank(to_tsvector('english', title || ' ' || description), websearch_to_tsquery('english', ${query})) DESC, id
+    LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 export function findProduct(db: Executor, id: string): Promise<ProductRow | undefined> {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }

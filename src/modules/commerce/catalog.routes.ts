@@ -3,6 +3,7 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../platform/http/auth.ts';
+import { pageOf } from '../../platform/http/pagination.ts';
 import { mediaResponse, noContent } from '../../platform/http/responses.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { ProductBody } from './commerce.schemas.ts';
@@ -49,6 +50,26 @@ export function catalogRoutes({ catalog }: CommerceModule) {
       },
       async (request, reply) =>
         reply.code(201).send(await catalog.create(requireUser(request), request.params.handle, request.body)),
+    );
+
+    app.get(
+      '/search/products',
+      {
+        schema: {
+          tags,
+          summary: 'Full-text search over products on sale, best match first',
+          querystring: Type.Object(
+            {
+              q: Type.String({ minLength: 1, maxLength: 200 }),
+              cursor: Type.Optional(Type.String({ maxLength: 200 })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: pageOf(ProductRef) },
+        },
+      },
+      async (request) => catalog.search(request.query.q, request.principal, request.query),
     );
 
     app.get(

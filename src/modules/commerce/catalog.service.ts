@@ -1,6 +1,7 @@
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { uniqueViolationField } from '../../platform/http/database-errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { type AccountSummary, can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import * as repo from './catalog.repo.ts';
@@ -170,6 +171,15 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
         products.map((p) => p.id),
       );
       return products.map((p) => forViewer(presentProduct(p, variants, presentSummary(org)), principal));
+    },
+
+    /** Products on sale matching a search, best first; the next page's cursor is its offset. */
+    async search(q: string, principal: Principal | null, page: { cursor?: string; limit?: number }) {
+      const limit = page.limit ?? 20;
+      const offset = Number(decodeCursor(page.cursor, /^\d{1,6}$/) ?? 0);
+      const ids = await repo.searchProducts(db, q, limit + 1, offset);
+      const items = (await load(ids.slice(0, limit))).map((p) => forViewer(p, principal));
+      return { items, nextCursor: ids.length > limit ? encodeCursor(String(offset + limit)) : null };
     },
 
     async get(productId: string, principal: Principal | null) {

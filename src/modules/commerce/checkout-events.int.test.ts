@@ -44,7 +44,7 @@ describe('checkout events', () => {
               name: b.handle,
               line1: '1 Main St',
               city: 'Leeds',
-              postalCode: 'LS1',
+              postalCode: 'LS1 1AA',
               country: 'GB',
             },
             card: { number: TEST_CARDS.succeeds },

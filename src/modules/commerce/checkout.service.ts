@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import { checkAddress } from './address-rules.ts';
 import * as catalogRepo from './catalog.repo.ts';
 import { dealPrices, type GuardItem } from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
@@ -234,7 +235,10 @@ export function createCheckoutService(deps: CheckoutDeps) {
   }
 
   async function shippingAddress(principal: Principal, input: CheckoutInput): Promise<Address> {
-    if (input.shippingAddress) return { ...input.shippingAddress, line2: input.shippingAddress.line2 ?? '' };
+    if (input.shippingAddress) {
+      checkAddress(input.shippingAddress, 'shippingAddress.');
+      return { ...input.shippingAddress, line2: input.shippingAddress.line2 ?? '' };
+    }
     if (!input.shippingAddressId)
       throw unprocessable('address_required', 'Choose or enter a shipping address', 'shippingAddress');
     const row = await repo.findAddress(db, principal.userId, input.shippingAddressId);

@@ -50,6 +50,11 @@ export const commerceError = defineErrors('commerce', {
   },
   address_required: { kind: 'unprocessable', description: 'No shipping address was chosen or entered' },
   unknown_address: { kind: 'unprocessable', description: 'No such address in your address book' },
+  invalid_address: {
+    kind: 'unprocessable',
+    description:
+      'The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field',
+  },
   idempotency_key_reused: {
     kind: 'unprocessable',
     description: 'The Idempotency-Key was used for a different order',

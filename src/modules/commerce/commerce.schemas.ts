@@ -163,8 +163,16 @@ export const AddressBody = Type.Object(
     line1: Type.String({ minLength: 1, maxLength: 200 }),
     line2: Type.Optional(Type.String({ maxLength: 200 })),
     city: Type.String({ minLength: 1, maxLength: 100 }),
-    postalCode: Type.String({ minLength: 1, maxLength: 20 }),
-    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+    postalCode: Type.String({
+      minLength: 1,
+      maxLength: 20,
+      description:
+        "Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB)",
+    }),
+    country: Type.String({
+      pattern: '^[A-Z]{2}$',
+      description: 'ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422',
+    }),
   },
   { additionalProperties: false },
 );

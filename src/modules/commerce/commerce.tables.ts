@@ -62,6 +62,14 @@ export interface DealsTable {
   announce_early: Generated<boolean>;
 }
 
+/** A click on Buy by a signed-in person: an order after it on the same deal by the same account converted it. */
+export interface DealClicksTable {
+  id: Generated<number>;
+  deal_id: string;
+  account_id: string;
+  at: Generated<Date>;
+}
+
 export interface DealItemsTable {
   deal_id: string;
   product_id: string;
@@ -160,6 +168,7 @@ export type CommerceTables = {
   product_variants: ProductVariantsTable;
   deals: DealsTable;
   deal_items: DealItemsTable;
+  deal_clicks: DealClicksTable;
   deal_purchases: DealPurchasesTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;

@@ -21,6 +21,24 @@ export async function reach(db: Executor, orgId: string, dealId: string | null) 
   return rows[0];
 }
 
+/**
+ * Orders that followed a recorded click on Buy: each order is matched to the latest click on its deal by its
+ * buyer before it was placed. `clicks_converted` counts the clicks matched to at least one order, so it can
+ * never exceed the clicks recorded.
+ */
+export async function afterClicks(db: Executor, orgId: string, dealId: string | null) {
+  const { rows } = await sql<{ orders_after_click: number; clicks_converted: number }>`
+    SELECT count(*)::int AS orders_after_click, count(DISTINCT c.id)::int AS clicks_converted
+    FROM orders o
+    JOIN LATERAL (
+      SELECT c.id FROM deal_clicks c
+      WHERE c.deal_id = o.deal_id AND c.account_id = o.buyer_id AND c.at <= o.created_at
+      ORDER BY c.at DESC LIMIT 1
+    ) c ON true
+    WHERE ${scope(orgId, dealId)} AND o.status <> 'cancelled' AND o.deal_id IS NOT NULL`.execute(db);
+  return rows[0];
+}
+
 export async function revenueByDay(db: Executor, orgId: string, dealId: string | null, days: number) {
   const { rows } = await sql<{ day: string; revenue: number; orders: number }>`
     SELECT to_char(date_trunc('day', o.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, ${revenue} AS revenue,

@@ -20,9 +20,10 @@ export function createDashboardService({
         const [deal] = await dealsRepo.findDeals(db, [dealId]);
         if (!deal || deal.org_id !== org.id) throw commerceError('deal_not_found', 'Deal not found');
       }
-      const [totals, reach, byDay, bySource] = await Promise.all([
+      const [totals, reach, afterClicks, byDay, bySource] = await Promise.all([
         repo.totals(db, org.id, dealId),
         repo.reach(db, org.id, dealId),
+        repo.afterClicks(db, org.id, dealId),
         repo.revenueByDay(db, org.id, dealId, days),
         repo.revenueBySource(db, org.id, dealId),
       ]);
@@ -36,10 +37,15 @@ export function createDashboardService({
         impressions: reach.impressions,
         clicks: reach.clicks,
         orders: totals.orders,
+        ordersAfterClick: afterClicks.orders_after_click,
+        ordersWithoutClick: totals.orders - afterClicks.orders_after_click,
+        clicksConverted: afterClicks.clicks_converted,
         units: totals.units,
         revenueMinor: totals.revenue,
         currency: totals.currency,
-        conversionRate: reach.clicks > 0 ? totals.orders / reach.clicks : null,
+        // Clicks followed by an order over all clicks: a share of the clicks, so at most 100%. Orders that came
+        // without a click (the shop, a cart, a link opened elsewhere) are reported apart, not divided by clicks.
+        conversionRate: reach.clicks > 0 ? afterClicks.clicks_converted / reach.clicks : null,
         revenueByDay: byDay.map((d) => ({ day: d.day, revenueMinor: d.revenue, orders: d.orders })),
         revenueBySource: bySource.map((s) => ({
           kind: s.kind,

@@ -64,8 +64,11 @@ export async function countImpressions(db: Executor, ids: string[]): Promise<voi
     );
 }
 
-export async function countClick(db: Executor, id: string): Promise<void> {
-  await sql`UPDATE deals SET clicks = clicks + 1 WHERE id = ${id}`.execute(db);
+/** Counts a click on Buy; a signed-in clicker's click is also kept, so the orders that follow it can be told. */
+export async function countClick(db: Executor, id: string, accountId: string | null): Promise<void> {
+  await sql`WITH d AS (UPDATE deals SET clicks = clicks + 1 WHERE id = ${id} RETURNING id)
+    INSERT INTO deal_clicks (deal_id, account_id)
+    SELECT d.id, ${accountId}::uuid FROM d WHERE ${accountId}::uuid IS NOT NULL`.execute(db);
 }
 
 /** How many units of each deal this buyer has bought. */

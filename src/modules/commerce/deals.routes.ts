@@ -13,15 +13,25 @@ const DealRef = Type.Ref('DealCard');
 
 const Report = Type.Object({
   dealId: Type.Union([Type.String(), Type.Null()]),
-  impressions: Type.Integer(),
-  clicks: Type.Integer(),
-  orders: Type.Integer(),
-  units: Type.Integer(),
-  revenueMinor: Type.Integer(),
+  impressions: Type.Integer({ description: 'Times a deal card was shown in a feed' }),
+  clicks: Type.Integer({ description: 'Presses of Buy on a deal card, signed in or not' }),
+  orders: Type.Integer({ description: 'Orders placed and not cancelled, from deals and from the shop' }),
+  ordersAfterClick: Type.Integer({
+    description: 'Orders whose buyer had pressed Buy on the same deal, signed in, before ordering',
+  }),
+  ordersWithoutClick: Type.Integer({
+    description: 'Orders with no recorded click before them (shop, cart, a link, an anonymous click)',
+  }),
+  clicksConverted: Type.Integer({ description: 'Clicks that the same person followed with an order' }),
+  units: Type.Integer({ description: 'Items in the orders counted' }),
+  revenueMinor: Type.Integer({ description: 'Paid, less refunds; cancelled orders count nothing' }),
   currency: Type.Union([Type.String(), Type.Null()], {
     description: 'Currency of the revenue figures (null before the first order)',
   }),
-  conversionRate: Type.Union([Type.Number(), Type.Null()], { description: 'Orders per click' }),
+  conversionRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+    description:
+      'clicksConverted ÷ clicks: the share of clicks on Buy followed by an order (null without clicks)',
+  }),
   revenueByDay: Type.Array(
     Type.Object({ day: Type.String(), revenueMinor: Type.Integer(), orders: Type.Integer() }),
   ),
@@ -110,7 +120,7 @@ export function dealRoutes({ deals, dashboard }: CommerceModule) {
       '/deals/:id/click',
       { schema: { tags, summary: 'Count a click on Buy', params: IdParam, response: noContent } },
       async (request, reply) => {
-        await deals.click(request.params.id);
+        await deals.click(request.params.id, request.principal);
         return reply.code(204).send(null);
       },
     );

@@ -233,8 +233,8 @@ export function createDealsService({ db, events, identity, social, catalog }: De
       return (await cards([prepared.id], principal))[0];
     },
 
-    async click(id: string) {
-      await repo.countClick(db, id);
+    async click(id: string, principal: Principal | null) {
+      await repo.countClick(db, id, principal?.userId ?? null);
     },
   };
 }

@@ -79,7 +79,7 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
         ...(amount > 0 ? { refunded_minor: order.total_minor } : {}),
       });
       await repo.addHistory(trx, { order_id: orderId, status: 'cancelled', actor_id: actorId, note: reason });
-      await events.emit(trx, 'order.cancelled', orderId, { ...ref(order), reason });
+      await events.emit(trx, 'order.cancelled', orderId, { ...ref(order), reason, actorId });
       if (amount <= 0 || !order.payment_ref) return null;
       // The full amount goes back to the card; the fixed key makes a second record impossible.
       await repo.addHistory(trx, {

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import { checkAddress } from './address-rules.ts';
 import * as catalogRepo from './catalog.repo.ts';
 import { type CatalogService, forViewer } from './catalog.service.ts';
 import { commerceError } from './commerce.errors.ts';
@@ -60,6 +61,7 @@ export function createShopperService({
     },
 
     async addAddress(principal: Principal, input: AddressInput) {
+      checkAddress(input);
       const id = newId();
       await repo.insertAddress(db, {
         id,

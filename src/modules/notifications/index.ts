@@ -6,7 +6,7 @@ import type { SocialModule } from '../social/index.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 import { createNotificationsService } from './notifications.service.ts';
 
-/** Mention, reply, reshare, like and follow notifications, with unread counts, pushed live. */
+/** Mention, reply, reshare, like, follow, care and order notifications, with unread counts, pushed live. */
 export function createNotificationsModule(deps: {
   db: Db;
   events: EventBus;

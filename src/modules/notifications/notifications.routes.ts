@@ -19,16 +19,22 @@ const Notification = Type.Object({
     Type.Literal('follow'),
     Type.Literal('care_mention'),
     Type.Literal('identity_link'),
+    Type.Literal('order_cancelled'),
+    Type.Literal('order_fulfilled'),
+    Type.Literal('order_refunded'),
   ]),
   actor: AccountSummary,
   recipient: AccountSummary,
   post: Type.Union([Type.Ref('Post'), Type.Null()]),
-  org: Type.Union([AccountSummary, Type.Null()], { description: 'The brand of a care notification' }),
+  org: Type.Union([AccountSummary, Type.Null()], {
+    description: 'The brand of a care or order notification',
+  }),
   subjectId: Type.Union([Type.String(), Type.Null()], {
-    description: 'care_mention: the conversation; identity_link: the proposed link',
+    description: 'care_mention: the conversation; identity_link: the proposed link; order_*: the order',
   }),
   detail: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()], {
-    description: 'identity_link: network, handle and url of the proposed identity',
+    description:
+      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false")',
   }),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),

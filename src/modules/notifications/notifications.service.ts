@@ -22,6 +22,19 @@ export type NotificationsDeps = {
 
 type Row = Selectable<NotificationsTable>;
 
+/** A notice to an order's buyer from its brand about the order. */
+const orderNotice = (
+  order: { orderId: string; orgId: string; buyerId: string },
+  kind: 'order_cancelled' | 'order_fulfilled' | 'order_refunded',
+) => ({
+  recipient_id: order.buyerId,
+  kind,
+  actor_id: order.orgId,
+  post_id: null,
+  org_id: order.orgId,
+  subject_id: order.orderId,
+});
+
 export function createNotificationsService({ db, events, live, identity, social }: NotificationsDeps) {
   /** The database as this module's repos see it: its own tables only. */
   const own = ownTables<NotificationTables>(db);
@@ -172,6 +185,37 @@ export function createNotificationsService({ db, events, live, identity, social 
         org_id: p.orgId,
         subject_id: p.linkId,
         detail: JSON.stringify({ network: p.network, handle: p.handle, ...(p.url ? { url: p.url } : {}) }),
+      },
+    ]);
+  });
+
+  // The buyer hears what happens to an order after checkout; the brand is the actor. A buyer who cancels their
+  // own order is not told about it (notify skips the actor's own doing).
+  events.subscribe('notifications.on-order-cancelled', 'order.cancelled', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      {
+        ...orderNotice(p, 'order_cancelled'),
+        actor_id: p.actorId === p.buyerId ? p.buyerId : p.orgId,
+        detail: JSON.stringify({ reason: p.reason }),
+      },
+    ]);
+  });
+
+  events.subscribe('notifications.on-order-fulfilled', 'order.fulfilled', async (event, ctx) => {
+    await notify(event, ctx, [orderNotice(event.payload, 'order_fulfilled')]);
+  });
+
+  events.subscribe('notifications.on-order-refunded', 'order.refunded', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      {
+        ...orderNotice(p, 'order_refunded'),
+        detail: JSON.stringify({
+          amountMinor: String(p.amountMinor),
+          currency: p.currency,
+          full: String(p.full),
+        }),
       },
     ]);
   });

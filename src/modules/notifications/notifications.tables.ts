@@ -9,7 +9,11 @@ export type NotificationKind =
   /** A colleague @mentioned you in an internal note of a brand's care inbox (subject: the conversation). */
   | 'care_mention'
   /** A brand asks you to confirm an identity of yours on another network (subject: the proposed link). */
-  | 'identity_link';
+  | 'identity_link'
+  /** What happened to an order you placed (subject: the order; org: the brand; detail: reason or amount). */
+  | 'order_cancelled'
+  | 'order_fulfilled'
+  | 'order_refunded';
 
 export interface NotificationsTable {
   id: string;

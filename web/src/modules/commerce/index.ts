@@ -1,6 +1,8 @@
 // The commerce module's door: the only file the app and other modules import. It brings the module's styles.
 import './commerce.css';
 
+/** A cancellation note in words, the payment failure code kept apart (notifications show it). */
+export { cancelReason } from './api/checkout-errors.ts';
 /** Product and shared-deal pages anyone may open; cart and orders for signed-in users; the brand's shop pages. */
 export { commerceBrandRoutes, commercePublicRoutes, commerceSignedInRoutes } from './commerce.routes.tsx';
 /** The person's shipping addresses, shown on the settings page. */
@@ -16,3 +18,5 @@ export {
 } from './components/commerce-nav.tsx';
 /** The deal card under a deal post. */
 export { DealPostCard } from './components/deal-card.tsx';
+/** Product results for a search, and a product's picture or its neutral placeholder. */
+export { ProductResults } from './components/product-results.tsx';

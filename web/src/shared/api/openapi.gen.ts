@@ -912,11 +912,12 @@ export interface paths {
                                 id: string;
                             } & {
                                 city: string;
-                                /** @description ISO 3166-1 alpha-2 */
+                                /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
                                 country: string;
                                 line1: string;
                                 line2?: string;
                                 name: string;
+                                /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
                                 postalCode: string;
                             })[];
                         };
@@ -937,11 +938,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         city: string;
-                        /** @description ISO 3166-1 alpha-2 */
+                        /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
                         country: string;
                         line1: string;
                         line2?: string;
                         name: string;
+                        /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
                         postalCode: string;
                     };
                 };
@@ -957,11 +959,12 @@ export interface paths {
                             id: string;
                         } & {
                             city: string;
-                            /** @description ISO 3166-1 alpha-2 */
+                            /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
+                            /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
                             postalCode: string;
                         };
                     };
@@ -1751,13 +1754,13 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** @description identity_link: network, handle and url of the proposed identity */
+                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false") */
                                 detail: {
                                     [key: string]: string;
                                 } | null;
                                 id: string;
-                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "care_mention" | "identity_link";
-                                /** @description The brand of a care notification */
+                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded";
+                                /** @description The brand of a care or order notification */
                                 org: {
                                     avatarUrl: string | null;
                                     handle: string;
@@ -1776,7 +1779,7 @@ export interface paths {
                                     name: string;
                                     verified: boolean;
                                 };
-                                /** @description care_mention: the conversation; identity_link: the proposed link */
+                                /** @description care_mention: the conversation; identity_link: the proposed link; order_*: the order */
                                 subjectId: string | null;
                             }[];
                             nextCursor: string | null;
@@ -1925,11 +1928,12 @@ export interface paths {
                         }[];
                         shippingAddress?: {
                             city: string;
-                            /** @description ISO 3166-1 alpha-2 */
+                            /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
+                            /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
                             postalCode: string;
                         };
                         /** Format: uuid */
@@ -4325,14 +4329,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Presses of Buy on a deal card, signed in or not */
                             clicks: number;
-                            /** @description Orders per click */
+                            /** @description Clicks that the same person followed with an order */
+                            clicksConverted: number;
+                            /** @description clicksConverted ÷ clicks: the share of clicks on Buy followed by an order (null without clicks) */
                             conversionRate: number | null;
                             /** @description Currency of the revenue figures (null before the first order) */
                             currency: string | null;
                             dealId: string | null;
+                            /** @description Times a deal card was shown in a feed */
                             impressions: number;
+                            /** @description Orders placed and not cancelled, from deals and from the shop */
                             orders: number;
+                            /** @description Orders whose buyer had pressed Buy on the same deal, signed in, before ordering */
+                            ordersAfterClick: number;
+                            /** @description Orders with no recorded click before them (shop, cart, a link, an anonymous click) */
+                            ordersWithoutClick: number;
                             revenueByDay: {
                                 day: string;
                                 orders: number;
@@ -4350,7 +4363,9 @@ export interface paths {
                                 orders: number;
                                 revenueMinor: number;
                             }[];
+                            /** @description Paid, less refunds; cancelled orders count nothing */
                             revenueMinor: number;
+                            /** @description Items in the orders counted */
                             units: number;
                         };
                     };
@@ -4805,14 +4820,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Presses of Buy on a deal card, signed in or not */
                             clicks: number;
-                            /** @description Orders per click */
+                            /** @description Clicks that the same person followed with an order */
+                            clicksConverted: number;
+                            /** @description clicksConverted ÷ clicks: the share of clicks on Buy followed by an order (null without clicks) */
                             conversionRate: number | null;
                             /** @description Currency of the revenue figures (null before the first order) */
                             currency: string | null;
                             dealId: string | null;
+                            /** @description Times a deal card was shown in a feed */
                             impressions: number;
+                            /** @description Orders placed and not cancelled, from deals and from the shop */
                             orders: number;
+                            /** @description Orders whose buyer had pressed Buy on the same deal, signed in, before ordering */
+                            ordersAfterClick: number;
+                            /** @description Orders with no recorded click before them (shop, cart, a link, an anonymous click) */
+                            ordersWithoutClick: number;
                             revenueByDay: {
                                 day: string;
                                 orders: number;
@@ -4830,7 +4854,9 @@ export interface paths {
                                 orders: number;
                                 revenueMinor: number;
                             }[];
+                            /** @description Paid, less refunds; cancelled orders count nothing */
                             revenueMinor: number;
+                            /** @description Items in the orders counted */
                             units: number;
                         };
                     };
@@ -5382,6 +5408,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text search over products on sale, best match first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit?: number;
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Product"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stream": {
         parameters: {
             query?: never;
@@ -5795,6 +5864,7 @@ export interface components {
              *     - `identity_link_not_linked` (409): The identity link is not active
              *     - `incomplete_bundle` (422): A bundle or add-on deal is bought whole: one variant of each product, equal quantities
              *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
+             *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
              *     - `invalid_business_hours` (400): The business hours are not a valid schedule
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
@@ -5867,7 +5937,7 @@ export interface components {
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { formatDateTime } from '../format/date.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,9 +24,8 @@ export function formatRelative(iso: string, now: number): string {
   });
 }
 
-export function formatFull(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** Date and time of day, e.g. "Dec 5, 2026, 3:04 PM" (the app's one formatter, in shared/format). */
+export const formatFull = formatDateTime;
 
 function useNow(intervalMs = MINUTE): number {
   const [now, setNow] = useState(() => Date.now());

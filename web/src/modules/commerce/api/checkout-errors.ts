@@ -26,23 +26,47 @@ const MESSAGES: Record<string, string> = {
   network_error: 'We could not reach Souk. Your card was not charged twice: press Pay again to retry.',
 };
 
-const DECLINE_REASONS: Record<string, string> = {
-  card_declined: 'Your card was declined.',
+/** Each payment failure code a provider reports, as a sentence for the buyer; the code is shown beside it. */
+export const PAYMENT_FAILURES: Record<string, string> = {
+  card_declined: 'Your card was declined by its bank.',
   insufficient_funds: 'Your card has insufficient funds.',
-  processing_error: 'The payment could not be processed.',
+  processing_error:
+    'Your bank could not process the payment; trying again later or another card usually works.',
+  expired_card: 'Your card has expired.',
+  incorrect_cvc: 'The card’s security code was wrong.',
   unknown_test_card: 'That card number was declined. Try one of the test cards below.',
 };
 
 /** A provider's decline reason ("insufficient_funds") in words. */
 function reasonMessage(reason: string | undefined): string {
-  const why = (reason && DECLINE_REASONS[reason]) ?? 'Your payment did not go through.';
+  const why = (reason && PAYMENT_FAILURES[reason]) ?? 'Your payment did not go through.';
   return `${why} Nothing was charged.`;
+}
+
+/** The payment failure code in a cancellation note ("payment failed: processing_error"), if it is one. */
+export function failureCode(note: string | null | undefined): string | null {
+  return note?.match(/payment (?:declined|failed): (\w+)/)?.[1] ?? null;
+}
+
+const CANCEL_NOTES: Record<string, string> = {
+  'payment timed out':
+    'The payment was not confirmed in time, so the order was released. Nothing was charged.',
+  'cancelled by the customer': 'Cancelled by the customer.',
+  'cancelled by the brand': 'Cancelled by the brand.',
+};
+
+/** Why an order was cancelled, in words, with the provider's code kept apart (null when there is none). */
+export function cancelReason(note: string | null | undefined): { text: string; code: string | null } {
+  const code = failureCode(note);
+  if (code) return { text: reasonMessage(code), code };
+  return { text: (note && CANCEL_NOTES[note]) ?? note ?? 'The order was cancelled.', code: null };
 }
 
 /** Why a declined or failed order was cancelled, in words, from the note in its history. */
 export function declineMessage(order: Order | undefined): string {
   const note = order?.history.find((h) => h.status === 'cancelled')?.note ?? '';
-  return reasonMessage(note.match(/payment (?:declined|failed): (\w+)/)?.[1]);
+  const code = failureCode(note);
+  return `${reasonMessage(code ?? undefined)}${code ? ` (${code})` : ''}`;
 }
 
 /** The sentence to show a buyer for a failed checkout, for every code the API answers with. */

@@ -21,6 +21,8 @@ const idempotent = (key: string) => ({ 'Idempotency-Key': key });
 export const commerceApi = {
   products: (handle: string) => api<Items<Product>>(`/orgs/${enc(handle)}/products`),
   product: (id: string) => api<Product>(`/products/${enc(id)}`),
+  searchProducts: (q: string, cursor?: string) =>
+    api<Page<Product>>('/search/products', { query: { q, cursor } }),
   createProduct: (handle: string, input: ProductInput) =>
     api<Product>(`/orgs/${enc(handle)}/products`, { method: 'POST', body: input }),
   updateProduct: (id: string, input: ProductInput) =>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { addressErrors } from '../api/address-rules.ts';
 import type { AddressInput } from '../api/commerce.types.ts';
 import { useAddAddress, useAddresses, useRemoveAddress } from '../hooks/use-shopper.ts';
 import { AddressFields, cleanAddress, EMPTY_ADDRESS, formatAddress } from './address-fields.tsx';
@@ -11,11 +12,15 @@ export function AddressBook() {
   const add = useAddAddress();
   const remove = useRemoveAddress();
   const [draft, setDraft] = useState<AddressInput | null>(null);
+  const [problems, setProblems] = useState<ReturnType<typeof addressErrors>>({});
   if (addresses.isPending) return <Loading />;
   if (addresses.error) return <ErrorBanner error={addresses.error} />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (draft) add.mutate(cleanAddress(draft), { onSuccess: () => setDraft(null) });
+    if (!draft) return;
+    const found = addressErrors(draft);
+    setProblems(found);
+    if (Object.keys(found).length === 0) add.mutate(cleanAddress(draft), { onSuccess: () => setDraft(null) });
   };
   const items = addresses.data?.items ?? [];
   return (
@@ -38,8 +43,8 @@ export function AddressBook() {
       </ul>
       {remove.error && <p className="inline-error">{errorMessage(remove.error)}</p>}
       {draft ? (
-        <form className="form" onSubmit={submit}>
-          <AddressFields value={draft} onChange={setDraft} error={add.error} />
+        <form className="form" onSubmit={submit} noValidate>
+          <AddressFields value={draft} onChange={setDraft} error={add.error} local={problems} />
           <ErrorBanner
             error={add.error}
             fields={['name', 'line1', 'line2', 'city', 'postalCode', 'country']}

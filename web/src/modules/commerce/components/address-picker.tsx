@@ -1,5 +1,5 @@
 import type { Address, AddressInput } from '../api/commerce.types.ts';
-import { AddressFields, formatAddress } from './address-fields.tsx';
+import { AddressFields, EMPTY_ADDRESS, formatAddress } from './address-fields.tsx';
 
 export type AddressChoice =
   | { mode: 'saved'; id: string }
@@ -11,11 +11,14 @@ export function AddressPicker({
   value,
   onChange,
   error,
+  local,
 }: {
   addresses: Address[];
   value: AddressChoice;
   onChange: (choice: AddressChoice) => void;
   error?: unknown;
+  /** The form's own findings, shown before anything is sent. */
+  local?: Partial<Record<keyof AddressInput, string>>;
 }) {
   return (
     <fieldset className="address-picker">
@@ -31,7 +34,7 @@ export function AddressPicker({
               e.target.value === 'new'
                 ? {
                     mode: 'new',
-                    address: { name: '', line1: '', city: '', postalCode: '', country: '' },
+                    address: EMPTY_ADDRESS,
                     save: true,
                   }
                 : { mode: 'saved', id: e.target.value },
@@ -52,6 +55,7 @@ export function AddressPicker({
             value={value.address}
             onChange={(address) => onChange({ ...value, address })}
             error={error}
+            local={local}
             fieldPrefix="shippingAddress."
           />
           <label className="checkbox-row">

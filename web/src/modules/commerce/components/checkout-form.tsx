@@ -3,10 +3,11 @@ import { ApiError } from '../../../shared/api/api-error.ts';
 import { formatMoney } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { Loading } from '../../../shared/ui/status.tsx';
-import type { CheckoutInput } from '../api/commerce.types.ts';
+import { addressErrors } from '../api/address-rules.ts';
+import type { AddressInput, CheckoutInput } from '../api/commerce.types.ts';
 import { usePlaceOrder } from '../hooks/use-checkout.ts';
 import { useAddAddress, useAddresses } from '../hooks/use-shopper.ts';
-import { cleanAddress, EMPTY_ADDRESS } from './address-fields.tsx';
+import { cleanAddress, EMPTY_ADDRESS, formatAddress } from './address-fields.tsx';
 import { type AddressChoice, AddressPicker } from './address-picker.tsx';
 import { CheckoutError, CheckoutResult } from './checkout-result.tsx';
 import { TestCardHint } from './test-card-hint.tsx';
@@ -39,17 +40,30 @@ export function CheckoutForm({
   const place = usePlaceOrder();
   const [picked, setPicked] = useState<AddressChoice | null>(null);
   const [card, setCard] = useState('');
+  const [addressProblems, setAddressProblems] = useState<Partial<Record<keyof AddressInput, string>>>({});
   const saved = addresses.data?.items ?? [];
   const address: AddressChoice =
     picked ??
     (saved[0] ? { mode: 'saved', id: saved[0].id } : { mode: 'new', address: EMPTY_ADDRESS, save: true });
   const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+  // Where the order will go, read back in full (country by name) right above Pay.
+  const shipTo =
+    address.mode === 'saved'
+      ? saved.find((a) => a.id === address.id)
+      : Object.keys(addressErrors(address.address)).length === 0
+        ? address.address
+        : undefined;
 
   if (addresses.isPending) return <Loading />;
   if (place.data) return <CheckoutResult placed={place.data} onClose={onClose} />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (address.mode === 'new') {
+      const problems = addressErrors(address.address);
+      setAddressProblems(problems);
+      if (Object.keys(problems).length > 0) return;
+    }
     let shipping: Pick<CheckoutInput, 'shippingAddressId' | 'shippingAddress'>;
     if (address.mode === 'saved') shipping = { shippingAddressId: address.id };
     else if (address.save) {
@@ -93,8 +107,12 @@ export function CheckoutForm({
       <AddressPicker
         addresses={saved}
         value={address}
-        onChange={setPicked}
+        onChange={(choice) => {
+          setPicked(choice);
+          setAddressProblems({});
+        }}
         error={addAddress.error ?? place.error}
+        local={addressProblems}
       />
       <Field label="Card number" error={cardError} hint={<TestCardHint onPick={setCard} />}>
         {(props) => (
@@ -110,6 +128,11 @@ export function CheckoutForm({
           />
         )}
       </Field>
+      {shipTo && (
+        <p className="checkout-ship-to" data-testid="checkout-ship-to">
+          Ships to <strong>{formatAddress(shipTo)}</strong>
+        </p>
+      )}
       {place.error && <CheckoutError error={place.error} />}
       <button
         type="submit"

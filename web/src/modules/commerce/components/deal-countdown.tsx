@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../shared/format/date.ts';
 import { useNow } from '../../../shared/hooks/use-now.ts';
 import type { DealCard, DealStatus } from '../api/commerce.types.ts';
 
@@ -33,7 +34,11 @@ export function DealCountdown({ card, now }: { card: DealCard; now: number }) {
     <span
       className={soon ? 'deal-countdown deal-countdown-soon' : 'deal-countdown'}
       data-testid="deal-countdown"
-      title={new Date(card.endsAt).toLocaleString()}
+      title={
+        status === 'scheduled'
+          ? `Starts ${formatDateTime(card.startsAt)}`
+          : `Ends ${formatDateTime(card.endsAt)}`
+      }
     >
       <time dateTime={status === 'scheduled' ? card.startsAt : card.endsAt}>{text}</time>
     </span>

@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format/date.ts';
 import { useNow } from '../../../shared/hooks/use-now.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { DealCard } from '../api/commerce.types.ts';
@@ -25,7 +26,8 @@ function DealRow({
         <Link to={`/posts/${card.id}`}>{card.items.map((i) => i.product.title).join(' + ')}</Link>
         <div className="muted small">
           {DEAL_TYPE_LABELS[card.type]}
-          {card.percentOff ? ` ${card.percentOff}%` : ''} · until {new Date(card.endsAt).toLocaleString()}
+          {card.percentOff ? ` ${card.percentOff}%` : ''} · until{' '}
+          <span data-testid="deal-row-ends">{formatDateTime(card.endsAt)}</span>
         </div>
       </td>
       <td>

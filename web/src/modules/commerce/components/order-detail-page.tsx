@@ -10,7 +10,7 @@ import { accessOf } from '../hooks/use-brand-roles.ts';
 import { useOrder, useOrderAction } from '../hooks/use-orders.ts';
 import { formatAddress } from './address-fields.tsx';
 import { OrderStaffActions } from './order-staff-actions.tsx';
-import { OrderStatusChip } from './order-status.tsx';
+import { OrderOutcome, OrderStatusChip } from './order-status.tsx';
 import { attributionText, OrderTimeline } from './order-timeline.tsx';
 
 function BuyerCancel({ order }: { order: Order }) {
@@ -53,6 +53,11 @@ export function OrderDetailPage() {
       <PageHeader title={`Order from ${o.org?.name ?? 'a brand'}`} back>
         <OrderStatusChip status={o.status} />
       </PageHeader>
+      {(o.status === 'cancelled' || o.refundedMinor > 0) && (
+        <p className="panel order-outcome-banner">
+          <OrderOutcome order={o} />
+        </p>
+      )}
       <section className="panel" aria-label="Items">
         <table className="data-table">
           <tbody>

@@ -1,5 +1,6 @@
 import { formatMoney } from '../../../shared/format/money.ts';
 import { formatFull } from '../../../shared/ui/relative-time.tsx';
+import { cancelReason } from '../api/checkout-errors.ts';
 import type { Order } from '../api/commerce.types.ts';
 
 const LABELS: Record<string, string> = {
@@ -10,6 +11,13 @@ const LABELS: Record<string, string> = {
   refund: 'Refunded',
   refunded: 'Refunded',
 };
+
+/** A cancellation's note in words (a payment failure keeps its code); other notes as they are. */
+function noteText(status: string, note: string): string {
+  if (status !== 'cancelled') return note;
+  const reason = cancelReason(note);
+  return reason.code ? `${reason.text} (${reason.code})` : reason.text;
+}
 
 /** Each state the order went through, who moved it and when. */
 export function OrderTimeline({ order }: { order: Order }) {
@@ -24,7 +32,7 @@ export function OrderTimeline({ order }: { order: Order }) {
           <span className="muted small">
             <time dateTime={h.at}>{formatFull(h.at)}</time>
             {h.actor && ` · by ${h.actor.name}`}
-            {h.note && ` · ${h.note}`}
+            {h.note && ` · ${noteText(h.status, h.note)}`}
           </span>
         </li>
       ))}

@@ -5,7 +5,7 @@ import { formatFull } from '../../../shared/ui/relative-time.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Order } from '../api/commerce.types.ts';
 import { useMyOrders } from '../hooks/use-orders.ts';
-import { OrderStatusChip } from './order-status.tsx';
+import { OrderOutcome, OrderStatusChip } from './order-status.tsx';
 
 export function itemsSummary(order: Order): string {
   const [first, ...rest] = order.items;
@@ -25,6 +25,7 @@ function OrderCard({ order }: { order: Order }) {
         <span className="truncate">{itemsSummary(order)}</span>
         <strong>{formatMoney(order.totalMinor, order.currency)}</strong>
       </span>
+      <OrderOutcome order={order} />
       <span className="muted small">{formatFull(order.createdAt)}</span>
     </Link>
   );

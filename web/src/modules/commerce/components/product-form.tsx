@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { CURRENCIES, parseDecimal, toDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
@@ -49,12 +49,18 @@ function draftOf(product?: Product): Draft {
 /** The form's own checks (money in decimals, whole stock numbers) before the server's. */
 function toInput(d: Draft): { input?: ProductInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  if (!d.title.trim()) errors.title = 'is required';
   const priceMinor = parseDecimal(d.price, d.currency);
-  if (priceMinor === null) errors.price = 'must be an amount like 129.99';
+  if (!d.price.trim()) errors.price = 'is required, e.g. 129.99';
+  else if (priceMinor === null) errors.price = 'must be an amount like 129.99';
   const floor = d.floor.trim() === '' ? null : parseDecimal(d.floor, d.currency);
   if (d.floor.trim() !== '' && floor === null) errors.floor = 'must be empty or an amount like 99.00';
   if (priceMinor !== null && floor !== null && floor > priceMinor) errors.floor = 'is above the list price';
-  if (d.variants.some((v) => !/^\d+$/.test(v.stock.trim()))) errors.variants = 'stock must be a whole number';
+  const variantProblems = [
+    ...(d.variants.some((v) => !v.sku.trim()) ? ['every variant needs a SKU'] : []),
+    ...(d.variants.some((v) => !/^\d+$/.test(v.stock.trim())) ? ['stock must be a whole number'] : []),
+  ];
+  if (variantProblems.length) errors.variants = variantProblems.join('; ');
   if (Object.keys(errors).length) return { errors };
   return {
     errors,
@@ -103,6 +109,17 @@ export function ProductForm({
   const [draft, setDraft] = useState(() => draftOf(product));
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useSaveProduct(handle);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused save (the form's own checks or the server's), bring the first flagged field into view and
+  // focus it, so the error is never left off screen.
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each attempt and each server answer
+  useEffect(() => {
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field-error');
+    if (!first) return;
+    first.scrollIntoView({ block: 'center' });
+    if (first.matches('input, select, textarea')) first.focus({ preventScroll: true });
+  }, [attempt, save.error]);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const server = (field: string) =>
     save.error instanceof ApiError ? save.error.fieldMessage(field) : undefined;
@@ -110,13 +127,14 @@ export function ProductForm({
     event.preventDefault();
     const { input, errors } = toInput(draft);
     setLocal(errors);
+    setAttempt((n) => n + 1);
     if (input) save.mutate({ id: product?.id, input }, { onSuccess: onDone });
   };
   return (
-    <form className="form" onSubmit={submit} data-testid="product-form" noValidate>
+    <form className="form" onSubmit={submit} data-testid="product-form" noValidate ref={form}>
       <div className="form-grid">
         <div className="span-2">
-          <Field label="Title" error={server('title')}>
+          <Field label="Title" error={local.title ?? server('title')}>
             {(p) => (
               <input
                 {...p}
@@ -218,8 +236,13 @@ export function ProductForm({
           variants={draft.variants}
           onChange={(variants) => set({ variants })}
           error={save.error}
+          flagEmpty={Boolean(local.variants)}
         />
-        {local.variants && <p className="field-error span-2">Variants: {local.variants}</p>}
+        {local.variants && (
+          <p className="field-error span-2" role="alert" data-testid="product-form-variants-error">
+            Variants: {local.variants}
+          </p>
+        )}
       </div>
       <div data-testid="product-form-error">
         <ErrorBanner error={save.error} fields={SERVER_FIELDS} />

@@ -12,6 +12,7 @@ import { useProduct } from '../hooks/use-catalog.ts';
 import { useCart, useSetCartItem } from '../hooks/use-shopper.ts';
 import { CheckoutForm } from './checkout-form.tsx';
 import { CheckoutSheet } from './checkout-sheet.tsx';
+import { BoxIcon } from './commerce-icons.tsx';
 import { defaultVariant, QuantityInput, VariantSelect } from './variant-select.tsx';
 
 function ProductBuy({ product }: { product: Product }) {
@@ -116,11 +117,20 @@ export function ProductPage() {
         )}
       </PageHeader>
       <article className="product-page" data-testid="product-page">
-        {images.length > 0 && (
+        {images.length > 0 ? (
           <div className="product-gallery">
             {images.map((src) => (
               <img key={src} src={src} alt="" />
             ))}
+          </div>
+        ) : (
+          <div
+            className="product-placeholder"
+            role="img"
+            aria-label="No picture of this product yet"
+            data-testid="product-image-placeholder"
+          >
+            <BoxIcon />
           </div>
         )}
         <div>

@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
+import { formatDate } from '../../../shared/format/date.ts';
 import { formatMoney } from '../../../shared/format/money.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { SalesReport } from '../api/commerce.types.ts';
@@ -10,26 +11,73 @@ import { Workspace } from './workspace-page.tsx';
 
 const count = (n: number) => new Intl.NumberFormat().format(n);
 
-function Kpis({ report, currency }: { report: SalesReport; currency: string }) {
-  const kpis: { label: string; value: string; testId?: string }[] = [
-    { label: 'Impressions', value: count(report.impressions), testId: 'sales-impressions' },
-    { label: 'Clicks on Buy', value: count(report.clicks), testId: 'sales-clicks' },
-    { label: 'Orders', value: count(report.orders), testId: 'sales-orders' },
-    { label: 'Units', value: count(report.units), testId: 'sales-units' },
-    { label: 'Revenue', value: formatMoney(report.revenueMinor, currency), testId: 'sales-revenue' },
+type Kpi = { label: string; value: string; how: string; testId: string };
+
+/** Each figure with one line saying how it is counted, so no figure can be read for more than it is. */
+function kpisOf(report: SalesReport, currency: string): Kpi[] {
+  return [
     {
-      label: 'Conversion (orders per click)',
+      label: 'Impressions',
+      value: count(report.impressions),
+      how: 'Times a deal card was shown in a feed.',
+      testId: 'sales-impressions',
+    },
+    {
+      label: 'Clicks on Buy',
+      value: count(report.clicks),
+      how: 'Presses of Buy on a deal card, signed in or not.',
+      testId: 'sales-clicks',
+    },
+    {
+      label: 'Orders',
+      value: count(report.orders),
+      how: 'Orders placed and not cancelled, from deals and from the shop.',
+      testId: 'sales-orders',
+    },
+    {
+      label: 'Orders after a click',
+      value: count(report.ordersAfterClick),
+      how: 'Orders by someone who pressed Buy on that deal, signed in, before ordering.',
+      testId: 'sales-orders-after-click',
+    },
+    {
+      label: 'Orders without a click',
+      value: count(report.ordersWithoutClick),
+      how: 'Orders with no recorded click before them: the shop, a cart, a shared link.',
+      testId: 'sales-orders-without-click',
+    },
+    {
+      label: 'Units',
+      value: count(report.units),
+      how: 'Items in those orders.',
+      testId: 'sales-units',
+    },
+    {
+      label: 'Revenue',
+      value: formatMoney(report.revenueMinor, currency),
+      how: 'Paid, less refunds; cancelled orders count nothing.',
+      testId: 'sales-revenue',
+    },
+    {
+      label: 'Conversion',
       value: report.conversionRate === null ? '—' : `${(report.conversionRate * 100).toFixed(1)}%`,
+      how: `Clicks on Buy that the same person followed with an order (${count(report.clicksConverted)}), out of all clicks (${count(report.clicks)}).`,
       testId: 'sales-conversion',
     },
   ];
+}
+
+function Kpis({ report, currency }: { report: SalesReport; currency: string }) {
   return (
     <div className="kpis">
-      {kpis.map((k) => (
+      {kpisOf(report, currency).map((k) => (
         <div key={k.label} className="kpi">
           <span className="kpi-label">{k.label}</span>
           <span className="kpi-value" data-testid={k.testId}>
             {k.value}
+          </span>
+          <span className="kpi-how muted small" data-testid={`${k.testId}-how`}>
+            {k.how}
           </span>
         </div>
       ))}
@@ -89,7 +137,7 @@ function Sales({ handle, access }: { handle: string; access: ShopAccess }) {
           <option value="">The whole deal feed</option>
           {cards.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.items.map((i) => i.product.title).join(' + ')} · {new Date(d.startsAt).toLocaleDateString()}
+              {d.items.map((i) => i.product.title).join(' + ')} · {formatDate(d.startsAt)}
             </option>
           ))}
         </select>

@@ -9,10 +9,13 @@ export function VariantsEditor({
   variants,
   onChange,
   error,
+  flagEmpty = false,
 }: {
   variants: VariantDraft[];
   onChange: (variants: VariantDraft[]) => void;
   error: unknown;
+  /** Mark empty SKUs as invalid (after a refused save). */
+  flagEmpty?: boolean;
 }) {
   const set = (index: number, patch: Partial<VariantDraft>) =>
     onChange(variants.map((v, i) => (i === index ? { ...v, ...patch } : v)));
@@ -37,7 +40,7 @@ export function VariantsEditor({
               onChange={(e) => set(index, { sku: e.target.value })}
               placeholder="SKU"
               aria-label={`SKU of variant ${index + 1}`}
-              aria-invalid={Boolean(fieldError(index, 'sku'))}
+              aria-invalid={Boolean(fieldError(index, 'sku')) || (flagEmpty && !v.sku.trim())}
               data-testid={`product-form-variant-sku-${index}`}
             />
             <input
@@ -53,7 +56,9 @@ export function VariantsEditor({
               inputMode="numeric"
               placeholder="Stock"
               aria-label={`Stock of variant ${index + 1}`}
-              aria-invalid={Boolean(fieldError(index, 'stock'))}
+              aria-invalid={
+                Boolean(fieldError(index, 'stock')) || (flagEmpty && !/^\d+$/.test(v.stock.trim()))
+              }
               data-testid={`product-form-variant-stock-${index}`}
             />
             <button

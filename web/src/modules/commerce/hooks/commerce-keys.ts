@@ -18,4 +18,5 @@ export const commerceKeys = {
   myOrders: ['commerce', 'orders', 'mine'] as const,
   cart: ['commerce', 'cart'] as const,
   addresses: ['commerce', 'addresses'] as const,
+  search: (q: string) => ['commerce', 'search', q] as const,
 };

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { commerceApi } from '../api/commerce.api.ts';
 import type { ProductInput } from '../api/commerce.types.ts';
 import { commerceKeys } from './commerce-keys.ts';
@@ -12,6 +12,17 @@ export function useProduct(id: string) {
     queryKey: commerceKeys.product(id),
     queryFn: () => commerceApi.product(id),
     retry: false,
+  });
+}
+
+/** Products on sale matching a search, page by page. */
+export function useSearchProducts(q: string) {
+  return useInfiniteQuery({
+    queryKey: commerceKeys.search(q),
+    queryFn: ({ pageParam }) => commerceApi.searchProducts(q, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: q.trim().length > 0,
   });
 }
 

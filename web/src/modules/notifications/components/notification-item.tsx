@@ -1,9 +1,20 @@
 import { Link } from 'react-router';
 import { VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
-import { AtIcon, HeartIcon, ReplyIcon, ReshareIcon, UserPlusIcon } from '../../../shared/ui/icons.tsx';
+import { AtIcon, HeartIcon, ReplyIcon, ReshareIcon, Svg, UserPlusIcon } from '../../../shared/ui/icons.tsx';
+
+/** A parcel, for what happened to an order. */
+const BagIcon = () => (
+  <Svg size={18}>
+    <path d="m21 8-9-5-9 5v8l9 5 9-5z" />
+    <path d="m3 8 9 5 9-5M12 13v8" />
+  </Svg>
+);
+
+import { formatMoney } from '../../../shared/format/money.ts';
 import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { IdentityLinkRequest } from '../../care/index.ts';
+import { cancelReason } from '../../commerce/index.ts';
 import type { Notification, NotificationKind } from '../api/notifications.types.ts';
 
 const VERBS: Record<NotificationKind, string> = {
@@ -14,6 +25,9 @@ const VERBS: Record<NotificationKind, string> = {
   follow: 'followed',
   care_mention: 'mentioned',
   identity_link: 'asks',
+  order_cancelled: 'cancelled',
+  order_fulfilled: 'shipped',
+  order_refunded: 'refunded',
 };
 
 function KindIcon({ kind }: { kind: NotificationKind }) {
@@ -25,6 +39,9 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     follow: <UserPlusIcon size={18} />,
     care_mention: <AtIcon size={18} />,
     identity_link: <UserPlusIcon size={18} />,
+    order_cancelled: <BagIcon />,
+    order_fulfilled: <BagIcon />,
+    order_refunded: <BagIcon />,
   }[kind];
   return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
 }
@@ -38,6 +55,12 @@ function sentence(n: Notification, forOrg: boolean): string {
       return `mentioned ${whom} in an internal note in ${n.org ? `${n.org.name}’s` : 'a brand’s'} inbox`;
     case 'identity_link':
       return `asks whether ${whom === 'you' ? 'you are' : `${whom} is`} @${n.detail?.handle ?? '?'} on ${n.detail?.network ?? 'another network'}`;
+    case 'order_cancelled':
+      return `could not complete ${theirs} order`;
+    case 'order_fulfilled':
+      return `shipped ${theirs} order`;
+    case 'order_refunded':
+      return `refunded ${refundAmount(n)} of ${theirs} order`;
     case 'mention':
     case 'follow':
       return `${VERBS[n.kind]} ${whom}`;
@@ -46,7 +69,25 @@ function sentence(n: Notification, forOrg: boolean): string {
   }
 }
 
+function refundAmount(n: Notification): string {
+  const minor = Number(n.detail?.amountMinor);
+  return n.detail?.currency && Number.isFinite(minor) ? formatMoney(minor, n.detail.currency) : 'part';
+}
+
+/** An order notification's second line: why it was cancelled (in words, the code kept) or what comes next. */
+function orderSnippet(n: Notification): string {
+  if (n.kind === 'order_cancelled') {
+    const reason = cancelReason(n.detail?.reason);
+    return reason.code ? `${reason.text} (${reason.code})` : reason.text;
+  }
+  if (n.kind === 'order_refunded')
+    return n.detail?.full === 'true' ? 'The whole order was refunded.' : 'Part of the order was refunded.';
+  if (n.kind === 'order_fulfilled') return 'It is on its way.';
+  return '';
+}
+
 function snippetOf(n: Notification): string {
+  if (n.kind.startsWith('order_')) return orderSnippet(n);
   const post = n.post?.reshareOf ?? n.post;
   if (!post) return '';
   const chars = Array.from(post.text);
@@ -64,9 +105,11 @@ export function NotificationItem({
   const target =
     n.kind === 'care_mention' && n.org && n.subjectId
       ? `/orgs/${n.org.handle}/inbox?c=${n.subjectId}`
-      : n.post
-        ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
-        : `/@${n.actor.handle}`;
+      : n.kind.startsWith('order_') && n.subjectId
+        ? `/orders/${n.subjectId}`
+        : n.post
+          ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
+          : `/@${n.actor.handle}`;
   return (
     <article
       className={n.read ? 'notification' : 'notification unread'}

@@ -4,6 +4,7 @@ import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { SearchIcon } from '../../../shared/ui/icons.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner } from '../../../shared/ui/status.tsx';
+import { ProductResults } from '../../commerce/index.ts';
 import { useSearchPosts } from '../hooks/use-feeds.ts';
 import { useSearchAccounts } from '../hooks/use-profile.ts';
 import { PostFeed } from './post-feed.tsx';
@@ -29,7 +30,7 @@ export function SearchForm({ initial = '', onSearch, testId = 'search-input' }: 
           id={id}
           type="search"
           data-testid={testId}
-          placeholder="Search posts, people and brands"
+          placeholder="Search posts, people, brands and products"
           value={value}
           onChange={(e) => setValue(e.target.value)}
         />
@@ -66,12 +67,13 @@ export function SearchPage() {
       {q ? (
         <>
           <AccountResults q={q} />
+          <ProductResults q={q} />
           <h2 className="section-title">Posts</h2>
           <PostFeed query={posts} empty={<EmptyState title={`No posts match “${q}”`} />} />
         </>
       ) : (
         <EmptyState title="Search Souk">
-          Find posts by words or #tags, and people and brands by name or @handle.
+          Find posts by words or #tags, people and brands by name or @handle, and products by name.
         </EmptyState>
       )}
     </>
