@@ -129,9 +129,18 @@ export const ConversationDetail = Type.Object({
   messages: Type.Array(CareMessage),
   activity: Type.Array(
     Type.Object({
-      kind: Type.Union([Type.Literal('merged_into'), Type.Literal('merged_from')]),
-      actor: Summary,
+      kind: Type.Union([
+        Type.Literal('merged_into'),
+        Type.Literal('merged_from'),
+        Type.Literal('triage_changed'),
+      ]),
+      actor: Type.Union([AccountSummary, Type.Null()], {
+        description: 'Who made the change; null when triage did (a customer follow-up)',
+      }),
       conversationId: Type.Union([Type.String(), Type.Null()]),
+      summary: Type.Union([Type.String(), Type.Null()], {
+        description: 'What changed, e.g. "triage: question → complaint, priority normal → high"',
+      }),
       at: Iso,
     }),
   ),

@@ -14,6 +14,7 @@ import * as pendingDeliveries from './2026-11-30T0900_platform_pending-deliverie
 import * as loginAttempts from './2026-12-05T1100_identity_login-attempt-counters.ts';
 import * as postVisibleFrom from './2026-12-05T1110_social_post-visible-from.ts';
 import * as dealAnnounceEarly from './2026-12-05T1120_commerce_deal-announce-early.ts';
+import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messages.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1100_identity_login-attempt-counters': loginAttempts,
   '2026-12-05T1110_social_post-visible-from': postVisibleFrom,
   '2026-12-05T1120_commerce_deal-announce-early': dealAnnounceEarly,
+  '2026-12-06T0200_care_triage-follows-messages': careTriageFollows,
 };

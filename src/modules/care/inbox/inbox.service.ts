@@ -148,7 +148,7 @@ export function createInboxService(deps: InboxDeps) {
       const activity = await activityOf(db, org.id, id);
       const people = [
         ...messages.flatMap((m) => [m.author_id, ...m.mention_ids]),
-        ...activity.map((a) => a.actor_id),
+        ...activity.flatMap((a) => (a.actor_id ? [a.actor_id] : [])),
       ];
       const authors = new Map(
         (await identity.accounts.byIds([...new Set(people)])).map((a) => [a.id, presentSummary(a)]),
@@ -170,8 +170,9 @@ export function createInboxService(deps: InboxDeps) {
         })),
         activity: activity.map((a) => ({
           kind: a.kind,
-          actor: authors.get(a.actor_id) ?? null,
+          actor: a.actor_id ? (authors.get(a.actor_id) ?? null) : null,
           conversationId: a.other_conversation_id,
+          summary: a.summary,
           at: a.created_at.toISOString(),
         })),
         customer360: await customer360(org.id, row.customer_id),
@@ -220,7 +221,8 @@ export function createInboxService(deps: InboxDeps) {
         ...(patch.priority ? { priority: patch.priority } : {}),
         ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
         ...(assigneeId !== undefined ? { assignee_id: assigneeId } : {}),
-        ...(patch.queueId ? { queue_id: patch.queueId } : {}),
+        // An agent's choice of queue stays: triage of later messages no longer moves it.
+        ...(patch.queueId ? { queue_id: patch.queueId, queue_set_by_hand: true } : {}),
         ...(patch.snoozedUntil !== undefined
           ? { snoozed_until: patch.snoozedUntil ? new Date(patch.snoozedUntil) : null }
           : {}),

@@ -16,6 +16,7 @@ import { refreshSla } from '../sla/sla.service.ts';
 import { ensureQueues } from '../workflow/queues.service.ts';
 import { defaultPriority, defaultQueueName, route } from '../workflow/routing.policy.ts';
 import { rulesOf } from '../workflow/rules.repo.ts';
+import { retriage } from './retriage.service.ts';
 
 export type IngestDeps = {
   db: Db;
@@ -47,6 +48,12 @@ export function registerIngest(deps: IngestDeps) {
     const existing = await repo.conversationFor(trx, orgId, p.authorId, p.threadRootId);
     const messageId = newId();
     let conversationId = existing?.id;
+    const customer = await commerce.customerSummary(orgId, p.authorId, trx);
+    const facts = {
+      language: result.language,
+      followers: await deps.social.follows.countFollowers(p.authorId, trx),
+      lifetimeValueMinor: customer.lifetimeValue.totalMinor,
+    };
     if (existing) {
       await repo.updateConversation(trx, existing.id, {
         last_customer_message_at: new Date(p.createdAt),
@@ -55,25 +62,12 @@ export function registerIngest(deps: IngestDeps) {
       });
     } else {
       const queues = await ensureQueues(trx, orgId);
-      const customer = await commerce.customerSummary(orgId, p.authorId, trx);
-      const followers = await deps.social.follows.countFollowers(p.authorId, trx);
       const start = {
         queueId: queues.get(defaultQueueName(intent)) ?? null,
         priority: defaultPriority(intent, result.sentiment),
       };
       const rules = (await rulesOf(trx, orgId)).filter((r) => r.enabled);
-      const routed = route(
-        rules,
-        {
-          intent,
-          sentiment: result.sentiment,
-          text: p.text,
-          language: result.language,
-          followers,
-          lifetimeValueMinor: customer.lifetimeValue.totalMinor,
-        },
-        start,
-      );
+      const routed = route(rules, { intent, sentiment: result.sentiment, text: p.text, ...facts }, start);
       conversationId = newId();
       const previous = await repo.lastConversation(trx, orgId, p.authorId);
       await repo.insertConversation(trx, {
@@ -107,6 +101,8 @@ export function registerIngest(deps: IngestDeps) {
       sentiment: result.sentiment,
     });
     if (added) {
+      // A follow-up can change what the conversation is about: its triage follows its open messages.
+      if (existing) await retriage(trx, orgId, existing, facts);
       await refreshSla(trx, orgId, conversationId!, { kind: 'customer_message', at: new Date(p.createdAt) });
       ctx.afterCommit(() =>
         live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } }),

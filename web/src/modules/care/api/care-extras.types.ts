@@ -8,12 +8,16 @@ export const MAX_PUBLIC_REPLY_LIMIT = 500;
 
 export type MergeResult = ApiResponse<'/orgs/{handle}/care/conversations/{id}/merge', 'post'>;
 
-/** What happened to a conversation besides its messages: merges, by whom and when. */
+/**
+ * What happened to a conversation besides its messages: merges, by whom and when, and triage changes a customer's
+ * follow-up caused (actor null, `summary` says what changed).
+ */
 // generated once GET /orgs/{handle}/care/conversations/{id} has a response schema
 export type ConversationActivity = {
-  kind: 'merged_into' | 'merged_from';
+  kind: 'merged_into' | 'merged_from' | 'triage_changed';
   actor: AccountSummary | null;
   conversationId: string | null;
+  summary: string | null;
   at: string;
 };
 
