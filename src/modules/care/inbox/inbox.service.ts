@@ -20,6 +20,39 @@ import { queuesOf } from '../workflow/queues.repo.ts';
 import * as agents from './agents.repo.ts';
 import * as repo from './conversations.repo.ts';
 
+const ISO_MS = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
+const UUID = UUID_PATTERN.source.slice(1, -1);
+/** A cursor is only good for the sort that issued it: another sort's cursor is a 400 invalid_cursor. */
+const CURSOR_PATTERNS: Record<repo.ConversationSort, RegExp> = {
+  newest: UUID_PATTERN, // the plain id, as before sorts existed
+  oldest: new RegExp(`^o\\|${UUID}$`),
+  urgency: new RegExp(`^u\\|(infinity|${ISO_MS})\\|[0-3]\\|${UUID}$`),
+};
+
+function parseListCursor(
+  sort: repo.ConversationSort,
+  cursor: string | undefined,
+): repo.ListCursor | undefined {
+  const key = decodeCursor(cursor, CURSOR_PATTERNS[sort]);
+  if (key === undefined) return undefined;
+  if (sort === 'urgency') {
+    const [, due, rank, id] = key.split('|');
+    return { sort, due, rank: Number(rank), id };
+  }
+  return { sort, id: sort === 'oldest' ? key.slice(2) : key };
+}
+
+function listCursorOf(
+  sort: repo.ConversationSort,
+  row: { id: string; sla_due_at: Date | null; priority_rank: number },
+): string {
+  if (sort === 'newest') return encodeCursor(row.id);
+  if (sort === 'oldest') return encodeCursor(`o|${row.id}`);
+  return encodeCursor(
+    `u|${row.sla_due_at?.toISOString() ?? 'infinity'}|${Number(row.priority_rank)}|${row.id}`,
+  );
+}
+
 export type InboxDeps = {
   db: Db;
   events: EventBus;
@@ -118,11 +151,18 @@ export function createInboxService(deps: InboxDeps) {
     async list(
       principal: Principal,
       handle: string,
-      filter: { status?: ConversationStatus; queueId?: string; mine?: boolean; snoozed?: boolean },
+      filter: {
+        status?: ConversationStatus;
+        queueId?: string;
+        mine?: boolean;
+        snoozed?: boolean;
+        sort?: repo.ConversationSort;
+      },
       page: { cursor?: string; limit?: number },
     ) {
       const org = await inboxOrg(principal, handle);
       const limit = page.limit ?? 30;
+      const sort = filter.sort ?? 'newest';
       const rows = await repo.listConversations(
         db,
         org.id,
@@ -132,13 +172,14 @@ export function createInboxService(deps: InboxDeps) {
           assigneeId: filter.mine ? principal.userId : undefined,
           snoozed: filter.snoozed ? 'only' : 'awake',
         },
-        decodeCursor(page.cursor, UUID_PATTERN),
+        parseListCursor(sort, page.cursor),
         limit,
+        sort,
       );
       const items = rows.slice(0, limit);
       return {
         items: await present(items, org.id),
-        nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null,
+        nextCursor: rows.length > limit ? listCursorOf(sort, items[items.length - 1]) : null,
       };
     },
 

@@ -25,6 +25,7 @@ export const careApi = {
         queueId: filter.queueId,
         mine: filter.mine ? 'true' : undefined,
         snoozed: filter.snoozed ? 'true' : undefined,
+        sort: filter.sort,
         cursor,
       },
     }),

@@ -124,7 +124,16 @@ export type ConversationFilter = {
   queueId?: string;
   mine?: boolean;
   snoozed?: boolean;
+  sort?: ConversationSort;
 };
+
+/** How the inbox list is ordered: urgency (SLA due time, then priority) is the inbox's default. */
+export type ConversationSort = 'urgency' | 'newest' | 'oldest';
+export const CONVERSATION_SORTS: { value: ConversationSort; label: string }[] = [
+  { value: 'urgency', label: 'Most urgent' },
+  { value: 'newest', label: 'Newest' },
+  { value: 'oldest', label: 'Oldest' },
+];
 
 export type ConversationPatch = {
   status?: ConversationStatus;

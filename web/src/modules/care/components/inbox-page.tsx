@@ -1,7 +1,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState } from '../../../shared/ui/status.tsx';
-import type { ConversationFilter } from '../api/care.types.ts';
+import { CONVERSATION_SORTS, type ConversationFilter, type ConversationSort } from '../api/care.types.ts';
 import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationPane } from './conversation-pane.tsx';
@@ -9,7 +9,7 @@ import { InboxFilters, type InboxView, type QueueChoice } from './inbox-filters.
 
 const VIEWS: InboxView[] = ['open', 'pending', 'resolved', 'snoozed'];
 
-/** The inbox state lives in the URL (?status=&queue=&c=), so a link or a reload opens the same view. */
+/** The inbox state lives in the URL (?status=&queue=&sort=&c=), so a link or a reload opens the same view. */
 function useInboxParams() {
   const [params, setParams] = useSearchParams();
   const rawStatus = params.get('status');
@@ -17,6 +17,11 @@ function useInboxParams() {
   const rawQueue = params.get('queue');
   const queue: QueueChoice =
     rawQueue === 'mine' ? { kind: 'mine' } : rawQueue ? { kind: 'queue', id: rawQueue } : { kind: 'all' };
+  const rawSort = params.get('sort');
+  // Most urgent first unless the URL says otherwise: an urgent complaint near its due time tops the list.
+  const sort: ConversationSort = CONVERSATION_SORTS.some((s) => s.value === rawSort)
+    ? (rawSort as ConversationSort)
+    : 'urgency';
   const selectedId = params.get('c');
   const set = (changes: Record<string, string | null>) =>
     setParams(
@@ -30,13 +35,13 @@ function useInboxParams() {
       },
       { replace: true },
     );
-  return { status, queue, selectedId, set };
+  return { status, queue, sort, selectedId, set };
 }
 
 export function InboxPage() {
   const { handle = '' } = useParams();
   const { membership, canWork, canManageRules } = useInboxAccess(handle);
-  const { status, queue, selectedId, set } = useInboxParams();
+  const { status, queue, sort, selectedId, set } = useInboxParams();
   if (!membership || !canWork) {
     return (
       <>
@@ -54,6 +59,7 @@ export function InboxPage() {
     ...(status === 'snoozed' ? { snoozed: true } : { status }),
     queueId: queue.kind === 'queue' ? queue.id : undefined,
     mine: queue.kind === 'mine' ? true : undefined,
+    sort,
   };
   return (
     <div className="inbox-workspace" data-testid="inbox-page">
@@ -104,6 +110,7 @@ export function InboxPage() {
           filter={filter}
           selectedId={selectedId}
           onSelect={(id) => set({ c: id })}
+          onSort={(next) => set({ sort: next === 'urgency' ? null : next })}
         />
         <ConversationPane handle={brand} id={selectedId} onOpen={(id) => set({ c: id })} />
       </div>
