@@ -16,6 +16,7 @@ import { assertNotMerged } from '../merge/merge.service.ts';
 import { isOpenAt } from '../sla/business-time.clock.ts';
 import { slaView } from '../sla/sla.clock.ts';
 import { businessHoursOf, refreshSla, slaEventOfChange } from '../sla/sla.service.ts';
+import { orderReference } from '../workflow/canned.template.ts';
 import { queuesOf } from '../workflow/queues.repo.ts';
 import * as agents from './agents.repo.ts';
 import * as repo from './conversations.repo.ts';
@@ -132,6 +133,11 @@ export function createInboxService(deps: InboxDeps) {
       currency: sales.currency,
       dealIds: sales.dealIds,
       lastOrderId: sales.lastOrderId,
+      recentOrders: sales.recentOrders.map((o) => ({
+        ...o,
+        reference: orderReference(o.id),
+        createdAt: o.createdAt.toISOString(),
+      })),
       lifetimeValue: sales.lifetimeValue,
       // Only identities the person confirmed to this brand count as linked.
       ...(await identitiesFor360(db, orgId, customerId)),

@@ -1,3 +1,4 @@
+import type { ApiResponse } from '../../../shared/api/types.ts';
 import type { Account, AccountSummary, OrgRole } from '../../identity/index.ts';
 import type { ConversationActivity, IdentityLink } from './care-extras.types.ts';
 import type { ConversationSla } from './sla.types.ts';
@@ -104,7 +105,10 @@ export type Customer360 = {
   spendMinor: number;
   currency: string | null;
   dealIds: string[];
-  lifetimeValue: { historicMinor: number; predictedMinor: number; totalMinor: number };
+  /** The customer's newest orders with this brand (up to 10), newest first. */
+  recentOrders: ApiResponse<'/orgs/{handle}/care/conversations/{id}'>['customer360']['recentOrders'];
+  /** Spend to date plus a 12-month estimate, with its basis, range and confidence (none while too early). */
+  lifetimeValue: ApiResponse<'/orgs/{handle}/care/conversations/{id}'>['customer360']['lifetimeValue'];
   /** Identities on other networks the person confirmed to this brand. */
   linkedIdentities: IdentityLink[];
   /** Proposed, waiting for the person's answer: not linked. */
