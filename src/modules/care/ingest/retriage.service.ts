@@ -9,6 +9,7 @@ import {
   defaultPriority,
   defaultQueueName,
   higherPriority,
+  isActionable,
   route,
 } from '../workflow/routing.policy.ts';
 import { rulesOf } from '../workflow/rules.repo.ts';
@@ -51,7 +52,10 @@ export async function retriage(trx: Executor, orgId: string, before: Conversatio
     language: facts.language,
     priority,
     queue_id: queueId,
-    tags: [...new Set([...before.tags, ...routed.tags])],
+    // A mention that became a case is no longer a mention.
+    tags: [...new Set([...before.tags, ...routed.tags])].filter(
+      (t) => t !== 'mention' || !isActionable(triage.intent),
+    ),
   });
   const name = (id: string | null) => queues.find((q) => q.id === id)?.name ?? 'none';
   const changes = [

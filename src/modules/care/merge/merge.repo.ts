@@ -30,7 +30,7 @@ export async function absorb(
   intoId: string,
   patch: Pick<
     Updateable<CareConversationsTable>,
-    'tags' | 'priority' | 'status' | 'last_customer_message_at'
+    'tags' | 'priority' | 'status' | 'last_customer_message_at' | 'intent' | 'intent_confidence' | 'sentiment'
   >,
 ) {
   await trx

@@ -34,6 +34,11 @@ export const INTENT_URGENCY: readonly Intent[] = [
   'chatter',
 ];
 
+/** Intents that ask nothing of the brand: a conversation of only these is a mention, not a case. */
+export const NON_ACTIONABLE_INTENTS: readonly string[] = ['praise', 'chatter'];
+
+export const isActionable = (intent: string) => !NON_ACTIONABLE_INTENTS.includes(intent);
+
 const urgencyRank = (intent: string) => {
   const i = (INTENT_URGENCY as readonly string[]).indexOf(intent);
   return i === -1 ? INTENT_URGENCY.length : i;
