@@ -2,21 +2,34 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { CareConversationsTable, CareMessagesTable, ConversationStatus } from '../care.tables.ts';
 
-/** The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one. */
+/**
+ * The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one, else
+ * their mention.
+ */
 export async function conversationFor(db: Executor, orgId: string, customerId: string, threadRootId: string) {
-  return db
-    .selectFrom('care_conversations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('customer_id', '=', customerId)
-    .where('merged_into_id', 'is', null) // a merged conversation's thread goes on in the one it was merged into
-    .where((eb) => eb.or([eb('status', '!=', 'resolved'), eb('thread_root_id', '=', threadRootId)]))
-    .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
-    .orderBy(sql`status = 'resolved'`)
-    .orderBy('opened_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('care_conversations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('customer_id', '=', customerId)
+      .where('merged_into_id', 'is', null) // a merged conversation's thread goes on in the one it was merged into
+      // A mention (praise or chatter, resolved from the start) is still the customer's running conversation: what
+      // they write next joins it (and makes it a case if it asks something) rather than splitting off.
+      .where((eb) =>
+        eb.or([
+          eb('status', '!=', 'resolved'),
+          eb('thread_root_id', '=', threadRootId),
+          sql<boolean>`'mention' = ANY(tags)`,
+        ]),
+      )
+      .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
+      .orderBy(sql`status = 'resolved'`)
+      .orderBy('opened_at', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst()
+  );
 }
 
 export function lastConversation(db: Executor, orgId: string, customerId: string) {

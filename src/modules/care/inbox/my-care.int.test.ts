@@ -88,7 +88,7 @@ describe('the customer’s Support page', () => {
 
   it('should name a merged complaint as the topic, not the question it was merged into', async () => {
     const ivo = await t.signup('ivo_hl');
-    await say(ivo, '@harbourlight what are your opening hours?');
+    await say(ivo, '@harbourlight do you ship lamps to Lisbon?');
     const [question] = await inboxOf(ivo);
     await agent.request('PATCH', `${base}/conversations/${question.id}`, { status: 'resolved' });
     await say(ivo, '@harbourlight I was charged twice for my order, this is a scam! I will call my bank!');
