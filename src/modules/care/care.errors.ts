@@ -27,6 +27,11 @@ export const careError = defineErrors('care', {
     description: 'The public reply limit is outside 1 to the longest post',
   },
   reply_too_long: { kind: 'unprocessable', description: 'The reply is longer than the brand’s limit' },
+  order_in_public_reply: {
+    kind: 'unprocessable',
+    description:
+      'A public reply would show the customer’s order details (an order variable or order id): send them by private message',
+  },
   not_an_agent: { kind: 'unprocessable', description: 'The assignee does not work this inbox' },
   unknown_queue: { kind: 'unprocessable', description: 'The queue is not one of this inbox' },
   unknown_intent: { kind: 'unprocessable', description: 'The intent is not one triage knows' },

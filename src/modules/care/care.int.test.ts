@@ -203,6 +203,12 @@ describe('care inbox', () => {
       },
       { 'idempotency-key': randomUUID() },
     );
+    // A prediction needs history (a first-day customer shows spend to date only): this one has bought for months.
+    await t.handle.db
+      .updateTable('orders')
+      .set({ created_at: new Date(Date.now() - 120 * 86_400_000) })
+      .where('buyer_id', '=', customer.userId)
+      .execute();
     const detail = (await agent.get(`/api/v1/orgs/skyline/care/conversations/${conversationId}`)).json();
     expect(detail.customer360).toMatchObject({
       profile: { handle: 'traveller' },

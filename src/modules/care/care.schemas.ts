@@ -99,10 +99,31 @@ export const Customer360 = Type.Object({
   currency: Type.Union([Type.String(), Type.Null()]),
   dealIds: Type.Array(Type.String()),
   lastOrderId: Type.Union([Type.String(), Type.Null()]),
+  recentOrders: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      reference: Type.String({ description: 'A short reference for people, e.g. #3F9A01C2' }),
+      status: Type.String(),
+      totalMinor: Type.Integer(),
+      refundedMinor: Type.Integer(),
+      currency: Type.String(),
+      createdAt: Iso,
+    }),
+    { description: 'The customer’s newest orders with this brand (up to 10), newest first' },
+  ),
   lifetimeValue: Type.Object({
-    historicMinor: Type.Integer(),
-    predictedMinor: Type.Integer(),
+    historicMinor: Type.Integer({ description: 'Spend to date, net of refunds' }),
+    predictedMinor: Type.Integer({
+      description: 'Expected spend in the next 12 months; 0 without an estimate',
+    }),
     totalMinor: Type.Integer(),
+    status: Type.Union([Type.Literal('no_orders'), Type.Literal('too_early'), Type.Literal('estimated')], {
+      description: 'too_early: too little history to predict, the total is spend to date',
+    }),
+    confidence: Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Null()]),
+    rangeMinor: Type.Union([Type.Object({ low: Type.Integer(), high: Type.Integer() }), Type.Null()]),
+    historyDays: Type.Integer({ description: 'Days since the first order' }),
+    basis: Type.String({ description: 'How the value was estimated' }),
   }),
   linkedIdentities: Type.Array(IdentityLink, { description: 'Confirmed by the person to this brand' }),
   pendingIdentities: Type.Array(IdentityLink, {
@@ -129,9 +150,18 @@ export const ConversationDetail = Type.Object({
   messages: Type.Array(CareMessage),
   activity: Type.Array(
     Type.Object({
-      kind: Type.Union([Type.Literal('merged_into'), Type.Literal('merged_from')]),
-      actor: Summary,
+      kind: Type.Union([
+        Type.Literal('merged_into'),
+        Type.Literal('merged_from'),
+        Type.Literal('triage_changed'),
+      ]),
+      actor: Type.Union([AccountSummary, Type.Null()], {
+        description: 'Who made the change; null when triage did (a customer follow-up)',
+      }),
       conversationId: Type.Union([Type.String(), Type.Null()]),
+      summary: Type.Union([Type.String(), Type.Null()], {
+        description: 'What changed, e.g. "triage: question → complaint, priority normal → high"',
+      }),
       at: Iso,
     }),
   ),

@@ -76,6 +76,8 @@ export interface CareConversationsTable extends ConversationSlaColumns {
   /** Set when an agent merged this conversation into another one of the same customer; it is then closed. */
   merged_into_id: Generated<string | null>;
   merged_at: Generated<Date | null>;
+  /** An agent moved it to its queue: triage of later messages leaves the queue alone. */
+  queue_set_by_hand: Generated<boolean>;
 }
 
 export interface CareCannedRepliesTable {
@@ -111,9 +113,12 @@ export interface CareActivityTable {
   id: string;
   org_id: string;
   conversation_id: string;
-  actor_id: string;
-  kind: 'merged_into' | 'merged_from';
+  /** Null when triage made the change (a customer's follow-up re-triaged the conversation). */
+  actor_id: string | null;
+  kind: 'merged_into' | 'merged_from' | 'triage_changed';
   other_conversation_id: string | null;
+  /** What changed, in one line ("triage: question → complaint, priority normal → high"). */
+  summary: string | null;
   created_at: Generated<Date>;
 }
 

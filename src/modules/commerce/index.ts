@@ -43,9 +43,13 @@ export function createCommerceModule(deps: CommerceDeps) {
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
     schemas: [Product, DealCard, Order],
-    /** A customer's orders and spend with one brand, with lifetime value; `executor` for event handlers. */
+    /**
+     * A customer's orders and spend with one brand, with lifetime value and the newest orders (up to 10);
+     * `executor` for event handlers.
+     */
     async customerSummary(orgId: string, customerId: string, executor: Executor = deps.db) {
       const s = await ordersRepo.customerSummary(executor, orgId, customerId);
+      const recent = await ordersRepo.listOrders(executor, { orgId, buyerId: customerId }, undefined, 10);
       const value = lifetimeValue({
         orders: s.orders,
         spendMinor: s.spend,
@@ -61,6 +65,14 @@ export function createCommerceModule(deps: CommerceDeps) {
         firstOrderAt: s.first_at,
         lastOrderAt: s.last_at,
         lifetimeValue: value,
+        recentOrders: recent.slice(0, 10).map((o) => ({
+          id: o.id,
+          status: o.status,
+          totalMinor: o.total_minor,
+          refundedMinor: o.refunded_minor,
+          currency: o.currency,
+          createdAt: o.created_at,
+        })),
       };
     },
     routes: async (app: FastifyInstance) => {

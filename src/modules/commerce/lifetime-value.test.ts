@@ -24,3 +24,39 @@ describe('lifetimeValue', () => {
     expect(recent.predictedMinor).toBe(96_000);
   });
 });
+
+describe('lifetimeValue with little history', () => {
+  it('should not predict from a first day: spend to date, too early to estimate', () => {
+    // A customer of fifteen minutes with €354.50 spent used to show €3,757.70.
+    const fresh = lifetimeValue(
+      { orders: 1, spendMinor: 35_450, firstAt: new Date(now.getTime() - 15 * 60_000), lastAt: now },
+      now,
+    );
+    expect(fresh).toMatchObject({
+      status: 'too_early',
+      historicMinor: 35_450,
+      predictedMinor: 0,
+      totalMinor: 35_450,
+      rangeMinor: null,
+      confidence: null,
+    });
+    expect(fresh.basis).toContain('Too early to estimate');
+  });
+
+  it('should give an estimate with its basis, a range around it and a confidence once there is history', () => {
+    const few = lifetimeValue(
+      { orders: 2, spendMinor: 20_000, firstAt: daysAgo(120), lastAt: daysAgo(5) },
+      now,
+    );
+    expect(few.status).toBe('estimated');
+    expect(few.confidence).toBe('low');
+    expect(few.rangeMinor!.low).toBeLessThan(few.totalMinor);
+    expect(few.rangeMinor!.high).toBeGreaterThan(few.totalMinor);
+    expect(few.basis).toContain('2 orders in 120 days');
+    const many = lifetimeValue(
+      { orders: 12, spendMinor: 120_000, firstAt: daysAgo(400), lastAt: daysAgo(5) },
+      now,
+    );
+    expect(many.confidence).toBe('high');
+  });
+});

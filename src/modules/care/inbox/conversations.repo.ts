@@ -2,21 +2,34 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { CareConversationsTable, CareMessagesTable, ConversationStatus } from '../care.tables.ts';
 
-/** The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one. */
+/**
+ * The conversation a new message joins: its thread's (reopened if resolved), else the customer's unresolved one, else
+ * their mention.
+ */
 export async function conversationFor(db: Executor, orgId: string, customerId: string, threadRootId: string) {
-  return db
-    .selectFrom('care_conversations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('customer_id', '=', customerId)
-    .where('merged_into_id', 'is', null) // a merged conversation's thread goes on in the one it was merged into
-    .where((eb) => eb.or([eb('status', '!=', 'resolved'), eb('thread_root_id', '=', threadRootId)]))
-    .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
-    .orderBy(sql`status = 'resolved'`)
-    .orderBy('opened_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('care_conversations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('customer_id', '=', customerId)
+      .where('merged_into_id', 'is', null) // a merged conversation's thread goes on in the one it was merged into
+      // A mention (praise or chatter, resolved from the start) is still the customer's running conversation: what
+      // they write next joins it (and makes it a case if it asks something) rather than splitting off.
+      .where((eb) =>
+        eb.or([
+          eb('status', '!=', 'resolved'),
+          eb('thread_root_id', '=', threadRootId),
+          sql<boolean>`'mention' = ANY(tags)`,
+        ]),
+      )
+      .orderBy(sql`thread_root_id = ${threadRootId}`, 'desc')
+      .orderBy(sql`status = 'resolved'`)
+      .orderBy('opened_at', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst()
+  );
 }
 
 export function lastConversation(db: Executor, orgId: string, customerId: string) {
@@ -88,6 +101,18 @@ export function messagesOf(db: Executor, conversationId: string) {
     .execute();
 }
 
+export type ConversationSort = 'urgency' | 'newest' | 'oldest';
+
+/** Priority as a number for sorting: urgent first. */
+const priorityRank = sql<number>`CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+/** The due time to sort by: a conversation with no running clock comes after every due one. */
+const dueKey = sql<Date>`coalesce(sla_due_at, 'infinity'::timestamptz)`;
+
+/** Where a page ends, for each sort: the last row's sort key (see `sortKeyOf`). */
+export type ListCursor =
+  | { sort: 'newest' | 'oldest'; id: string }
+  | { sort: 'urgency'; due: string; rank: number; id: string };
+
 export function listConversations(
   db: Executor,
   orgId: string,
@@ -99,12 +124,14 @@ export function listConversations(
     /** `awake` (the default) leaves snoozed conversations out, `only` lists them alone, `all` both. */
     snoozed?: 'awake' | 'only' | 'all';
   },
-  cursor: string | undefined,
+  cursor: ListCursor | undefined,
   limit: number,
+  sort: ConversationSort = 'newest',
 ) {
   let q = db
     .selectFrom('care_conversations')
     .selectAll()
+    .select(priorityRank.as('priority_rank'))
     .where('org_id', '=', orgId)
     .where('merged_into_id', 'is', null); // merged ones live on in their target
   if (filter.status) q = q.where('status', '=', filter.status);
@@ -115,9 +142,23 @@ export function listConversations(
   if (snoozed === 'awake')
     q = q.where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', new Date())]));
   if (snoozed === 'only') q = q.where('snoozed_until', '>', new Date());
-  if (cursor) q = q.where('id', '<', cursor);
+  if (sort === 'urgency') {
+    // Past due first (the earliest due is the longest breached), then soonest due; priority breaks ties. One
+    // row comparison over the same keys as the ORDER BY keeps the pages exact.
+    if (cursor?.sort === 'urgency')
+      q = q.where(
+        sql<boolean>`(${dueKey}, ${priorityRank}, id) > (${cursor.due}::timestamptz, ${cursor.rank}, ${cursor.id}::uuid)`,
+      );
+    return q
+      .orderBy(dueKey)
+      .orderBy(priorityRank)
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+  }
+  if (cursor && cursor.sort !== 'urgency') q = q.where('id', sort === 'oldest' ? '>' : '<', cursor.id);
   return q
-    .orderBy('id', 'desc')
+    .orderBy('id', sort === 'oldest' ? 'asc' : 'desc')
     .limit(limit + 1)
     .execute();
 }

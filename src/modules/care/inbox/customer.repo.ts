@@ -10,11 +10,15 @@ export function customerConversation(db: Executor, customerId: string, id: strin
     .executeTakeFirst();
 }
 
-export function customerConversations(db: Executor, customerId: string) {
+/**
+ * The customer's conversations with brands, as they see them: cases, not mentions. A conversation whose triage
+ * asks nothing of the brand (praise, chatter) is listed only once the brand answered it.
+ */
+export function customerConversations(db: Executor, customerId: string, nonActionable: readonly string[]) {
   return (
     db
       .selectFrom('care_conversations as c')
-      // What it is about, for the customer: their first message in it and the post it came from.
+      // Where it started: their first message in it and the post it came from.
       .leftJoinLateral(
         (eb) =>
           eb
@@ -27,14 +31,72 @@ export function customerConversations(db: Executor, customerId: string) {
             .as('first'),
         (join) => join.onTrue(),
       )
-      .select(['c.id', 'c.org_id', 'c.status', 'c.private_consent', 'c.csat_score', 'c.opened_at'])
-      .select(['first.first_text', 'first.first_post_id'])
+      // What it is about now: their newest message of the conversation's current intent.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('care_messages as t')
+            .select(sql<string>`left(t.text, 140)`.as('topic_text'))
+            .whereRef('t.conversation_id', '=', 'c.id')
+            .where('t.direction', '=', 'in')
+            .orderBy(sql`coalesce(t.corrected_intent, t.intent) = c.intent`, 'desc')
+            .orderBy('t.created_at', 'desc')
+            .limit(1)
+            .as('topic'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'c.id',
+        'c.org_id',
+        'c.status',
+        'c.intent',
+        'c.private_consent',
+        'c.csat_score',
+        'c.opened_at',
+      ])
+      .select(['first.first_text', 'first.first_post_id', 'topic.topic_text'])
       .where('c.customer_id', '=', customerId)
       .where('c.merged_into_id', 'is', null) // merged into another, which the customer sees instead
+      .where((eb) =>
+        eb.or([
+          eb('c.intent', 'not in', [...nonActionable]),
+          eb.exists(
+            eb
+              .selectFrom('care_messages as o')
+              .select('o.id')
+              .whereRef('o.conversation_id', '=', 'c.id')
+              .where('o.direction', '=', 'out'),
+          ),
+        ]),
+      )
       .orderBy('c.opened_at', 'desc')
       .limit(50)
       .execute()
   );
+}
+
+/** The thread of some conversations as their customer sees it: their messages and the brand's replies, no notes. */
+export function customerThreads(db: Executor, customerId: string, conversationIds: string[]) {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('care_messages as m')
+    .innerJoin('care_conversations as c', 'c.id', 'm.conversation_id')
+    .select([
+      'm.id',
+      'm.conversation_id',
+      'm.author_id',
+      'm.direction',
+      'm.visibility',
+      'm.text',
+      'm.post_id',
+      'm.created_at',
+    ])
+    .where('c.customer_id', '=', customerId)
+    .where('m.conversation_id', 'in', conversationIds)
+    .where('m.direction', 'in', ['in', 'out'])
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .execute();
 }
 
 export async function setConsent(

@@ -10,6 +10,10 @@ const MyConversation = Type.Object({
   id: Type.String({ format: 'uuid' }),
   brand: Type.Union([AccountSummary, Type.Null()]),
   status: ConversationStatus,
+  intent: Type.String({ description: 'What the conversation is about now (its current triage)' }),
+  topic: Type.Union([Type.String(), Type.Null()], {
+    description: 'The start of your newest message on what it is about now',
+  }),
   firstMessage: Type.Union([Type.String(), Type.Null()], {
     description: 'The start of your first message in it',
   }),
@@ -18,6 +22,17 @@ const MyConversation = Type.Object({
   rating: Type.Union([Type.Integer(), Type.Null()]),
   canRate: Type.Boolean(),
   openedAt: Type.String({ format: 'date-time' }),
+  messages: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      from: Type.Union([Type.Literal('you'), Type.Literal('brand')]),
+      visibility: Type.String(),
+      text: Type.String(),
+      postId: Type.Union([Type.String(), Type.Null()]),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+    { description: 'The thread, oldest first: your messages and the brand’s replies' },
+  ),
 });
 
 /** The customer's side of care: their conversations with brands, consent to go private, their rating. */
@@ -30,7 +45,8 @@ export function customerCareRoutes(customers: CustomerCareService) {
       {
         schema: {
           tags,
-          summary: 'Your conversations with brands (the newest 50)',
+          summary:
+            'Your cases with brands (the newest 50), with their threads; mentions that ask nothing (praise, chatter) only once the brand answered',
           response: { 200: Type.Object({ items: Type.Array(MyConversation) }) },
         },
       },

@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/http/auth.ts';
 import type { LiveHub } from '../../../platform/live/live-hub.ts';
 import { type IdentityModule, presentSummary } from '../../identity/index.ts';
 import { careError } from '../care.errors.ts';
+import { NON_ACTIONABLE_INTENTS } from '../workflow/routing.policy.ts';
 import * as repo from './customer.repo.ts';
 
 /** The customer's side of care: their conversations with brands, consent to go private, their rating. */
@@ -22,9 +23,17 @@ export function createCustomerCareService({
   }
 
   return {
-    /** Their conversations with brands, with what they may answer. */
+    /**
+     * Their cases with brands, with what they may answer: the topic follows the conversation's current triage,
+     * and the thread shows their messages with the brand's replies (never the brand's internal notes).
+     */
     async mine(principal: Principal) {
-      const rows = await repo.customerConversations(db, principal.userId);
+      const rows = await repo.customerConversations(db, principal.userId, NON_ACTIONABLE_INTENTS);
+      const messages = await repo.customerThreads(
+        db,
+        principal.userId,
+        rows.map((r) => r.id),
+      );
       const brands = new Map(
         (await identity.accounts.byIds([...new Set(rows.map((r) => r.org_id))])).map((a) => [
           a.id,
@@ -35,12 +44,24 @@ export function createCustomerCareService({
         id: r.id,
         brand: brands.get(r.org_id) ?? null,
         status: r.status,
+        intent: r.intent,
+        topic: r.topic_text ?? r.first_text ?? null,
         firstMessage: r.first_text ?? null,
         postId: r.first_post_id ?? null,
         privateConsent: r.private_consent,
         rating: r.csat_score,
         canRate: r.status === 'resolved' && r.csat_score === null,
         openedAt: r.opened_at.toISOString(),
+        messages: messages
+          .filter((m) => m.conversation_id === r.id)
+          .map((m) => ({
+            id: m.id,
+            from: m.direction === 'in' ? ('you' as const) : ('brand' as const),
+            visibility: m.visibility,
+            text: m.text,
+            postId: m.post_id,
+            createdAt: m.created_at.toISOString(),
+          })),
       }));
     },
 

@@ -29,7 +29,7 @@ export function inboxRoutes(inbox: InboxService) {
       {
         schema: {
           tags,
-          summary: 'Conversations in the inbox, newest first, with SLA state',
+          summary: 'Conversations in the inbox with SLA state, newest first or as `sort` says',
           params: HandleParam,
           querystring: Type.Object(
             {
@@ -40,6 +40,12 @@ export function inboxRoutes(inbox: InboxService) {
                 Type.Boolean({
                   description:
                     'true: only conversations snoozed into the future, of any status; otherwise snoozed ones are left out',
+                }),
+              ),
+              sort: Type.Optional(
+                Type.Union([Type.Literal('urgency'), Type.Literal('newest'), Type.Literal('oldest')], {
+                  description:
+                    'urgency: by SLA due time (past due first, then soonest due; no running clock last), priority breaking ties. newest (the default) or oldest: by when the conversation opened. A cursor is good only for the sort that issued it.',
                 }),
               ),
               cursor: Type.Optional(Type.String({ maxLength: 200 })),

@@ -16,9 +16,43 @@ import { assertNotMerged } from '../merge/merge.service.ts';
 import { isOpenAt } from '../sla/business-time.clock.ts';
 import { slaView } from '../sla/sla.clock.ts';
 import { businessHoursOf, refreshSla, slaEventOfChange } from '../sla/sla.service.ts';
+import { orderReference } from '../workflow/canned.template.ts';
 import { queuesOf } from '../workflow/queues.repo.ts';
 import * as agents from './agents.repo.ts';
 import * as repo from './conversations.repo.ts';
+
+const ISO_MS = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
+const UUID = UUID_PATTERN.source.slice(1, -1);
+/** A cursor is only good for the sort that issued it: another sort's cursor is a 400 invalid_cursor. */
+const CURSOR_PATTERNS: Record<repo.ConversationSort, RegExp> = {
+  newest: UUID_PATTERN, // the plain id, as before sorts existed
+  oldest: new RegExp(`^o\\|${UUID}$`),
+  urgency: new RegExp(`^u\\|(infinity|${ISO_MS})\\|[0-3]\\|${UUID}$`),
+};
+
+function parseListCursor(
+  sort: repo.ConversationSort,
+  cursor: string | undefined,
+): repo.ListCursor | undefined {
+  const key = decodeCursor(cursor, CURSOR_PATTERNS[sort]);
+  if (key === undefined) return undefined;
+  if (sort === 'urgency') {
+    const [, due, rank, id] = key.split('|');
+    return { sort, due, rank: Number(rank), id };
+  }
+  return { sort, id: sort === 'oldest' ? key.slice(2) : key };
+}
+
+function listCursorOf(
+  sort: repo.ConversationSort,
+  row: { id: string; sla_due_at: Date | null; priority_rank: number },
+): string {
+  if (sort === 'newest') return encodeCursor(row.id);
+  if (sort === 'oldest') return encodeCursor(`o|${row.id}`);
+  return encodeCursor(
+    `u|${row.sla_due_at?.toISOString() ?? 'infinity'}|${Number(row.priority_rank)}|${row.id}`,
+  );
+}
 
 export type InboxDeps = {
   db: Db;
@@ -99,6 +133,11 @@ export function createInboxService(deps: InboxDeps) {
       currency: sales.currency,
       dealIds: sales.dealIds,
       lastOrderId: sales.lastOrderId,
+      recentOrders: sales.recentOrders.map((o) => ({
+        ...o,
+        reference: orderReference(o.id),
+        createdAt: o.createdAt.toISOString(),
+      })),
       lifetimeValue: sales.lifetimeValue,
       // Only identities the person confirmed to this brand count as linked.
       ...(await identitiesFor360(db, orgId, customerId)),
@@ -118,11 +157,18 @@ export function createInboxService(deps: InboxDeps) {
     async list(
       principal: Principal,
       handle: string,
-      filter: { status?: ConversationStatus; queueId?: string; mine?: boolean; snoozed?: boolean },
+      filter: {
+        status?: ConversationStatus;
+        queueId?: string;
+        mine?: boolean;
+        snoozed?: boolean;
+        sort?: repo.ConversationSort;
+      },
       page: { cursor?: string; limit?: number },
     ) {
       const org = await inboxOrg(principal, handle);
       const limit = page.limit ?? 30;
+      const sort = filter.sort ?? 'newest';
       const rows = await repo.listConversations(
         db,
         org.id,
@@ -132,13 +178,14 @@ export function createInboxService(deps: InboxDeps) {
           assigneeId: filter.mine ? principal.userId : undefined,
           snoozed: filter.snoozed ? 'only' : 'awake',
         },
-        decodeCursor(page.cursor, UUID_PATTERN),
+        parseListCursor(sort, page.cursor),
         limit,
+        sort,
       );
       const items = rows.slice(0, limit);
       return {
         items: await present(items, org.id),
-        nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null,
+        nextCursor: rows.length > limit ? listCursorOf(sort, items[items.length - 1]) : null,
       };
     },
 
@@ -148,7 +195,7 @@ export function createInboxService(deps: InboxDeps) {
       const activity = await activityOf(db, org.id, id);
       const people = [
         ...messages.flatMap((m) => [m.author_id, ...m.mention_ids]),
-        ...activity.map((a) => a.actor_id),
+        ...activity.flatMap((a) => (a.actor_id ? [a.actor_id] : [])),
       ];
       const authors = new Map(
         (await identity.accounts.byIds([...new Set(people)])).map((a) => [a.id, presentSummary(a)]),
@@ -170,8 +217,9 @@ export function createInboxService(deps: InboxDeps) {
         })),
         activity: activity.map((a) => ({
           kind: a.kind,
-          actor: authors.get(a.actor_id) ?? null,
+          actor: a.actor_id ? (authors.get(a.actor_id) ?? null) : null,
           conversationId: a.other_conversation_id,
+          summary: a.summary,
           at: a.created_at.toISOString(),
         })),
         customer360: await customer360(org.id, row.customer_id),
@@ -220,7 +268,8 @@ export function createInboxService(deps: InboxDeps) {
         ...(patch.priority ? { priority: patch.priority } : {}),
         ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
         ...(assigneeId !== undefined ? { assignee_id: assigneeId } : {}),
-        ...(patch.queueId ? { queue_id: patch.queueId } : {}),
+        // An agent's choice of queue stays: triage of later messages no longer moves it.
+        ...(patch.queueId ? { queue_id: patch.queueId, queue_set_by_hand: true } : {}),
         ...(patch.snoozedUntil !== undefined
           ? { snoozed_until: patch.snoozedUntil ? new Date(patch.snoozedUntil) : null }
           : {}),

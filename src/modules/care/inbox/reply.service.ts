@@ -3,18 +3,21 @@ import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { LiveHub } from '../../../platform/live/live-hub.ts';
+import type { CommerceModule } from '../../commerce/index.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import type { SocialModule } from '../../social/index.ts';
 import { careError } from '../care.errors.ts';
 import { assertNotMerged } from '../merge/merge.service.ts';
 import { PRIVATE_REPLY_LIMIT, publicReplyLimit } from '../settings/inbox-settings.service.ts';
 import { refreshSla } from '../sla/sla.service.ts';
+import { orderReference } from '../workflow/canned.template.ts';
 import { addNote } from '../workflow/notes.service.ts';
 import * as repo from './conversations.repo.ts';
 import { setConsent } from './customer.repo.ts';
 
 export type ReplyDeps = {
   db: Db;
+  commerce: Pick<CommerceModule, 'customerSummary'>;
   events: EventBus;
   live: LiveHub;
   identity: Pick<IdentityModule, 'accounts' | 'orgs'>;
@@ -68,6 +71,27 @@ export function createReplyService(deps: ReplyDeps) {
   const notify = (orgId: string, conversationId: string) =>
     live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } });
 
+  /**
+   * Order details are personal: a public reply that names one of the customer's orders (its id or its short
+   * reference, as a canned reply's {order_id} or {order_ref} fills them in) is refused; they go by private message.
+   */
+  async function refuseOrderDetails(orgId: string, customerId: string, text: string) {
+    const sales = await deps.commerce.customerSummary(orgId, customerId);
+    const ids = [
+      ...new Set([...sales.recentOrders.map((o) => o.id), ...(sales.lastOrderId ? [sales.lastOrderId] : [])]),
+    ];
+    const lower = text.toLowerCase();
+    const named = ids.some(
+      (id) => lower.includes(id.toLowerCase()) || lower.includes(orderReference(id).toLowerCase()),
+    );
+    if (named)
+      throw careError(
+        'order_in_public_reply',
+        'This public reply names the customer’s order: order details are personal, so send them by private message',
+        [{ field: 'text', message: 'names the customer’s order; send order details privately' }],
+      );
+  }
+
   /** Answers as the brand: in public in the customer's thread, or privately by direct message. */
   async function reply(
     principal: Principal,
@@ -85,6 +109,7 @@ export function createReplyService(deps: ReplyDeps) {
         { field: 'text', message: `must be at most ${limit} characters` },
       ]).withDetails({ limit });
     }
+    if (input.mode === 'public') await refuseOrderDetails(org.id, row.customer_id, input.text);
     if (
       input.mode === 'private' &&
       row.private_consent !== 'granted' &&

@@ -14,8 +14,9 @@ import { recordBrandReply } from '../inbox/reply.service.ts';
 import type { IntentModelService } from '../intent-models/intent-model.service.ts';
 import { refreshSla } from '../sla/sla.service.ts';
 import { ensureQueues } from '../workflow/queues.service.ts';
-import { defaultPriority, defaultQueueName, route } from '../workflow/routing.policy.ts';
+import { defaultPriority, defaultQueueName, isActionable, route } from '../workflow/routing.policy.ts';
 import { rulesOf } from '../workflow/rules.repo.ts';
+import { retriage } from './retriage.service.ts';
 
 export type IngestDeps = {
   db: Db;
@@ -47,33 +48,37 @@ export function registerIngest(deps: IngestDeps) {
     const existing = await repo.conversationFor(trx, orgId, p.authorId, p.threadRootId);
     const messageId = newId();
     let conversationId = existing?.id;
+    const customer = await commerce.customerSummary(orgId, p.authorId, trx);
+    const facts = {
+      language: result.language,
+      followers: await deps.social.follows.countFollowers(p.authorId, trx),
+      lifetimeValueMinor: customer.lifetimeValue.totalMinor,
+    };
+    // Praise and chatter ask nothing of the brand: alone they make a mention (resolved from the start, no clocks,
+    // no agent), which the inbox lists under Resolved and the customer's Support page leaves out. Anything
+    // actionable in it later reopens it as a case.
+    const mention =
+      !isActionable(intent) &&
+      (!existing || (existing.status === 'resolved' && !isActionable(existing.intent)));
     if (existing) {
       await repo.updateConversation(trx, existing.id, {
         last_customer_message_at: new Date(p.createdAt),
         snoozed_until: null, // the customer wrote again: wake the conversation
-        ...(existing.status === 'open' ? {} : { status: 'open', resolved_at: null }), // a customer message reopens
+        // a customer message reopens, unless it leaves a mention a mention
+        ...(existing.status === 'open' || mention ? {} : { status: 'open', resolved_at: null }),
+        // a mention that becomes a case gets an agent like any new case
+        ...(!mention && !existing.assignee_id && !isActionable(existing.intent)
+          ? { assignee_id: await assignRoundRobin(trx, identity, orgId) }
+          : {}),
       });
     } else {
       const queues = await ensureQueues(trx, orgId);
-      const customer = await commerce.customerSummary(orgId, p.authorId, trx);
-      const followers = await deps.social.follows.countFollowers(p.authorId, trx);
       const start = {
         queueId: queues.get(defaultQueueName(intent)) ?? null,
         priority: defaultPriority(intent, result.sentiment),
       };
       const rules = (await rulesOf(trx, orgId)).filter((r) => r.enabled);
-      const routed = route(
-        rules,
-        {
-          intent,
-          sentiment: result.sentiment,
-          text: p.text,
-          language: result.language,
-          followers,
-          lifetimeValueMinor: customer.lifetimeValue.totalMinor,
-        },
-        start,
-      );
+      const routed = route(rules, { intent, sentiment: result.sentiment, text: p.text, ...facts }, start);
       conversationId = newId();
       const previous = await repo.lastConversation(trx, orgId, p.authorId);
       await repo.insertConversation(trx, {
@@ -82,12 +87,13 @@ export function registerIngest(deps: IngestDeps) {
         customer_id: p.authorId,
         queue_id: routed.queueId,
         priority: routed.priority,
-        assignee_id: routed.assigneeId ?? (await assignRoundRobin(trx, identity, orgId)),
+        assignee_id: routed.assigneeId ?? (mention ? null : await assignRoundRobin(trx, identity, orgId)),
+        ...(mention ? { status: 'resolved' as const, resolved_at: new Date(p.createdAt) } : {}),
         intent,
         intent_confidence: result.intentConfidence,
         sentiment: result.sentiment,
         language: result.language,
-        tags: routed.tags,
+        tags: mention ? [...new Set([...routed.tags, 'mention'])] : routed.tags,
         thread_root_id: p.threadRootId,
         previous_id: previous?.id ?? null,
         opened_at: new Date(p.createdAt), // the SLA clocks start when the customer wrote
@@ -107,7 +113,13 @@ export function registerIngest(deps: IngestDeps) {
       sentiment: result.sentiment,
     });
     if (added) {
-      await refreshSla(trx, orgId, conversationId!, { kind: 'customer_message', at: new Date(p.createdAt) });
+      // A follow-up can change what the conversation is about: its triage follows its open messages.
+      if (existing) await retriage(trx, orgId, existing, facts);
+      if (!mention)
+        await refreshSla(trx, orgId, conversationId!, {
+          kind: 'customer_message',
+          at: new Date(p.createdAt),
+        });
       ctx.afterCommit(() =>
         live.publish([orgId], { event: 'care.conversation', data: { conversationId, orgId } }),
       );

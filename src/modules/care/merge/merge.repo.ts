@@ -30,7 +30,7 @@ export async function absorb(
   intoId: string,
   patch: Pick<
     Updateable<CareConversationsTable>,
-    'tags' | 'priority' | 'status' | 'last_customer_message_at'
+    'tags' | 'priority' | 'status' | 'last_customer_message_at' | 'intent' | 'intent_confidence' | 'sentiment'
   >,
 ) {
   await trx
@@ -63,11 +63,11 @@ export async function insertActivity(trx: Executor, rows: Insertable<CareActivit
   await trx.insertInto('care_activity').values(rows).execute();
 }
 
-/** What happened to a conversation besides its messages (merges), oldest first. */
+/** What happened to a conversation besides its messages (merges, triage changes), oldest first. */
 export function activityOf(db: Executor, orgId: string, conversationId: string) {
   return db
     .selectFrom('care_activity')
-    .select(['id', 'kind', 'actor_id', 'other_conversation_id', 'created_at'])
+    .select(['id', 'kind', 'actor_id', 'other_conversation_id', 'summary', 'created_at'])
     .where('org_id', '=', orgId)
     .where('conversation_id', '=', conversationId)
     .orderBy('created_at')

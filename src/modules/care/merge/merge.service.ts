@@ -5,6 +5,8 @@ import type { LiveHub } from '../../../platform/live/live-hub.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import { careError } from '../care.errors.ts';
 import type { Priority } from '../care.tables.ts';
+import { messagesOf } from '../inbox/conversations.repo.ts';
+import { conversationTriage } from '../workflow/routing.policy.ts';
 import * as repo from './merge.repo.ts';
 
 const PRIORITY_ORDER: Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -57,9 +59,19 @@ export function createMergeService({
         if (source.customer_id !== target.customer_id)
           throw careError('merge_customer_mismatch', 'Only conversations of the same customer can be merged');
         const count = await repo.moveMessages(trx, org.id, id, targetId);
+        // What the merged conversation is about follows all its open messages now (a complaint merged into a
+        // thank-you makes it a complaint).
+        const triage = conversationTriage(await messagesOf(trx, targetId));
         const higher = (a: Priority, b: Priority) =>
           PRIORITY_ORDER.indexOf(a) >= PRIORITY_ORDER.indexOf(b) ? a : b;
         await repo.absorb(trx, targetId, {
+          ...(triage
+            ? {
+                intent: triage.intent,
+                intent_confidence: triage.intentConfidence,
+                sentiment: triage.sentiment,
+              }
+            : {}),
           tags: [...new Set([...target.tags, ...source.tags])],
           priority: higher(target.priority, source.priority),
           // Work still open on the merged conversation keeps the target open.

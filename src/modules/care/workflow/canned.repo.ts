@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { CareCannedRepliesTable } from '../care.tables.ts';
 
@@ -22,4 +22,20 @@ export async function deleteCanned(db: Executor, orgId: string, id: string): Pro
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** Changes a canned reply's title or body; false when there is no such reply in this inbox. */
+export async function updateCanned(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Pick<Updateable<CareCannedRepliesTable>, 'title' | 'body'>,
+) {
+  return db
+    .updateTable('care_canned_replies')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returning(['id', 'title', 'body'])
+    .executeTakeFirst();
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPriority, defaultQueueName, route } from './routing.policy.ts';
+import {
+  conversationTriage,
+  defaultPriority,
+  defaultQueueName,
+  higherPriority,
+  INTENT_URGENCY,
+  route,
+} from './routing.policy.ts';
 
 const message = {
   intent: 'complaint',
@@ -45,5 +52,38 @@ describe('routing', () => {
       assigneeId: null,
       matched: ['vip', 'laptops'],
     });
+  });
+});
+
+describe('conversationTriage', () => {
+  const msg = (direction: 'in' | 'out', intent: string | null, sentiment: number | null, text = '') => ({
+    direction,
+    text,
+    intent,
+    corrected_intent: null,
+    intent_confidence: 0.7,
+    sentiment,
+  });
+
+  it('should take the most urgent open intent and the latest sentiment', () => {
+    expect(
+      conversationTriage([
+        msg('in', 'question', 0.4),
+        msg('in', 'complaint', -0.7),
+        msg('in', 'praise', 0.8),
+      ]),
+    ).toMatchObject({ intent: 'complaint', sentiment: 0.8 });
+    expect(INTENT_URGENCY.slice(0, 2)).toEqual(['complaint', 'question']);
+  });
+
+  it('should look only at messages since the brand last answered', () => {
+    expect(
+      conversationTriage([msg('in', 'complaint', -0.7), msg('out', null, null), msg('in', 'question', 0.1)]),
+    ).toMatchObject({ intent: 'question', sentiment: 0.1 });
+  });
+
+  it('should never lower a priority', () => {
+    expect(higherPriority('urgent', 'normal')).toBe('urgent');
+    expect(higherPriority('low', 'high')).toBe('high');
   });
 });

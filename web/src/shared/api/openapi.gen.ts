@@ -1020,7 +1020,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your conversations with brands (the newest 50) */
+        /** Your cases with brands (the newest 50), with their threads; mentions that ask nothing (praise, chatter) only once the brand answered */
         get: {
             parameters: {
                 query?: never;
@@ -1051,6 +1051,18 @@ export interface paths {
                                 firstMessage: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description What the conversation is about now (its current triage) */
+                                intent: string;
+                                /** @description The thread, oldest first: your messages and the brand’s replies */
+                                messages: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    from: "you" | "brand";
+                                    id: string;
+                                    postId: string | null;
+                                    text: string;
+                                    visibility: string;
+                                }[];
                                 /** Format: date-time */
                                 openedAt: string;
                                 /** @description The post that message came from */
@@ -1059,6 +1071,8 @@ export interface paths {
                                 privateConsent: "none" | "requested" | "granted" | "declined";
                                 rating: number | null;
                                 status: "open" | "pending" | "resolved";
+                                /** @description The start of your newest message on what it is about now */
+                                topic: string | null;
                             }[];
                         };
                     };
@@ -2379,7 +2393,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a canned reply; {first_name}, {name}, {handle}, {brand} and {order_id} are filled per conversation */
+        /** Add a canned reply; {first_name}, {name}, {handle}, {brand}, {order_id} and {order_ref} are filled per conversation (order ones in private messages only) */
         post: {
             parameters: {
                 query?: never;
@@ -2453,7 +2467,41 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a canned reply’s title or body (owners, admins); 400 empty_update without either */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/orgs/{handle}/care/conversations": {
@@ -2463,7 +2511,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Conversations in the inbox, newest first, with SLA state */
+        /** Conversations in the inbox with SLA state, newest first or as `sort` says */
         get: {
             parameters: {
                 query?: {
@@ -2473,6 +2521,8 @@ export interface paths {
                     queueId?: string;
                     /** @description true: only conversations snoozed into the future, of any status; otherwise snoozed ones are left out */
                     snoozed?: boolean;
+                    /** @description urgency: by SLA due time (past due first, then soonest due; no running clock last), priority breaking ties. newest (the default) or oldest: by when the conversation opened. A cursor is good only for the sort that issued it. */
+                    sort?: "urgency" | "newest" | "oldest";
                     status?: "open" | "pending" | "resolved";
                 };
                 header?: never;
@@ -2593,6 +2643,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             activity: {
+                                /** @description Who made the change; null when triage did (a customer follow-up) */
                                 actor: {
                                     avatarUrl: string | null;
                                     handle: string;
@@ -2604,7 +2655,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 conversationId: string | null;
-                                kind: "merged_into" | "merged_from";
+                                kind: "merged_into" | "merged_from" | "triage_changed";
+                                /** @description What changed, e.g. "triage: question → complaint, priority normal → high" */
+                                summary: string | null;
                             }[];
                             assignee: {
                                 avatarUrl: string | null;
@@ -2636,8 +2689,21 @@ export interface paths {
                                 followersCount: number;
                                 lastOrderId: string | null;
                                 lifetimeValue: {
+                                    /** @description How the value was estimated */
+                                    basis: string;
+                                    confidence: "low" | "medium" | "high" | null;
+                                    /** @description Spend to date, net of refunds */
                                     historicMinor: number;
+                                    /** @description Days since the first order */
+                                    historyDays: number;
+                                    /** @description Expected spend in the next 12 months; 0 without an estimate */
                                     predictedMinor: number;
+                                    rangeMinor: {
+                                        high: number;
+                                        low: number;
+                                    } | null;
+                                    /** @description too_early: too little history to predict, the total is spend to date */
+                                    status: "no_orders" | "too_early" | "estimated";
                                     totalMinor: number;
                                 };
                                 /** @description Confirmed by the person to this brand */
@@ -2681,6 +2747,18 @@ export interface paths {
                                     name: string;
                                     verified: boolean;
                                 } | null;
+                                /** @description The customer’s newest orders with this brand (up to 10), newest first */
+                                recentOrders: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    currency: string;
+                                    id: string;
+                                    /** @description A short reference for people, e.g. #3F9A01C2 */
+                                    reference: string;
+                                    refundedMinor: number;
+                                    status: string;
+                                    totalMinor: number;
+                                }[];
                                 spendMinor: number;
                             };
                             firstResponseAt: string | null;
@@ -2797,6 +2875,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             activity: {
+                                /** @description Who made the change; null when triage did (a customer follow-up) */
                                 actor: {
                                     avatarUrl: string | null;
                                     handle: string;
@@ -2808,7 +2887,9 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 conversationId: string | null;
-                                kind: "merged_into" | "merged_from";
+                                kind: "merged_into" | "merged_from" | "triage_changed";
+                                /** @description What changed, e.g. "triage: question → complaint, priority normal → high" */
+                                summary: string | null;
                             }[];
                             assignee: {
                                 avatarUrl: string | null;
@@ -2840,8 +2921,21 @@ export interface paths {
                                 followersCount: number;
                                 lastOrderId: string | null;
                                 lifetimeValue: {
+                                    /** @description How the value was estimated */
+                                    basis: string;
+                                    confidence: "low" | "medium" | "high" | null;
+                                    /** @description Spend to date, net of refunds */
                                     historicMinor: number;
+                                    /** @description Days since the first order */
+                                    historyDays: number;
+                                    /** @description Expected spend in the next 12 months; 0 without an estimate */
                                     predictedMinor: number;
+                                    rangeMinor: {
+                                        high: number;
+                                        low: number;
+                                    } | null;
+                                    /** @description too_early: too little history to predict, the total is spend to date */
+                                    status: "no_orders" | "too_early" | "estimated";
                                     totalMinor: number;
                                 };
                                 /** @description Confirmed by the person to this brand */
@@ -2885,6 +2979,18 @@ export interface paths {
                                     name: string;
                                     verified: boolean;
                                 } | null;
+                                /** @description The customer’s newest orders with this brand (up to 10), newest first */
+                                recentOrders: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    currency: string;
+                                    id: string;
+                                    /** @description A short reference for people, e.g. #3F9A01C2 */
+                                    reference: string;
+                                    refundedMinor: number;
+                                    status: string;
+                                    totalMinor: number;
+                                }[];
                                 spendMinor: number;
                             };
                             firstResponseAt: string | null;
@@ -2972,10 +3078,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A canned reply filled in for this conversation */
+        /** A canned reply filled in for this conversation; for mode=public, 422 order_in_public_reply when it uses order details */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How the reply will be sent: order details fill in only for a private message */
+                    mode?: "public" | "private";
+                };
                 header?: never;
                 path: {
                     cannedId: string;
@@ -5899,6 +6008,7 @@ export interface components {
              *     - `not_refundable` (409): Only a paid or fulfilled order can be refunded
              *     - `not_resharable` (422): Only public posts can be reshared
              *     - `not_resolved` (409): Only a resolved conversation can be rated
+             *     - `order_in_public_reply` (422): A public reply would show the customer’s order details (an order variable or order id): send them by private message
              *     - `order_not_found` (404): No order with that id that the caller may see
              *     - `org_not_found` (404): No brand with that handle
              *     - `override_not_allowed` (403): Only an owner or admin may override the channel guard
@@ -5937,7 +6047,7 @@ export interface components {
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;

@@ -64,6 +64,14 @@ export type Customer360 = ConversationDetail['customer360'];
 /** `snoozed` lists only conversations snoozed into the future, of every status. */
 export type ConversationFilter = Omit<ApiQuery<'/orgs/{handle}/care/conversations'>, 'cursor' | 'limit'>;
 
+/** How the inbox list is ordered: urgency (SLA due time, then priority) is the inbox's default. */
+export type ConversationSort = NonNullable<ConversationFilter['sort']>;
+export const CONVERSATION_SORTS: { value: ConversationSort; label: string }[] = [
+  { value: 'urgency', label: 'Most urgent' },
+  { value: 'newest', label: 'Newest' },
+  { value: 'oldest', label: 'Oldest' },
+];
+
 export type ConversationPatch = ApiBody<'/orgs/{handle}/care/conversations/{id}', 'patch'>;
 
 export type ReplyMode = ApiBody<'/orgs/{handle}/care/conversations/{id}/replies'>['mode'];

@@ -10,12 +10,18 @@ export const workflowApi = {
   canned: (handle: string) => api<Items<CannedReply>>(`${care(handle)}/canned-replies`),
   addCanned: (handle: string, input: CannedReplyInput) =>
     api<CannedReply>(`${care(handle)}/canned-replies`, { method: 'POST', body: input }),
+  updateCanned: (handle: string, id: string, patch: Partial<CannedReplyInput>) =>
+    api<CannedReply>(`${care(handle)}/canned-replies/${enc(id)}`, { method: 'PATCH', body: patch }),
   removeCanned: (handle: string, id: string) =>
     api<void>(`${care(handle)}/canned-replies/${enc(id)}`, { method: 'DELETE' }),
-  /** The canned reply with its variables filled in for this conversation's customer. */
-  renderCanned: (handle: string, conversationId: string, cannedId: string) =>
+  /**
+   * The canned reply with its variables filled in for this conversation's customer; for a public reply the server
+   * refuses one that would show order details (422 order_in_public_reply).
+   */
+  renderCanned: (handle: string, conversationId: string, cannedId: string, mode: 'public' | 'private') =>
     api<ApiResponse<'/orgs/{handle}/care/conversations/{id}/canned-replies/{cannedId}'>>(
       `${care(handle)}/conversations/${enc(conversationId)}/canned-replies/${enc(cannedId)}`,
+      { query: { mode } },
     ),
 
   addQueue: (handle: string, name: string) =>

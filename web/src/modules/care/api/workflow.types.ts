@@ -9,7 +9,8 @@ export const CANNED_VARIABLES: { name: string; meaning: string }[] = [
   { name: '{name}', meaning: 'the customer’s full name' },
   { name: '{handle}', meaning: 'the customer’s @handle' },
   { name: '{brand}', meaning: 'the brand’s name' },
-  { name: '{order_id}', meaning: 'the customer’s latest order with the brand' },
+  { name: '{order_id}', meaning: 'the id of the customer’s latest order (private messages only)' },
+  { name: '{order_ref}', meaning: 'a short reference to that order, e.g. #3F9A01C2 (private messages only)' },
 ];
 
 /** A conversation as its customer sees it: what the brand asked of them and whether they may rate it. */

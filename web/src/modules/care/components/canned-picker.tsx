@@ -3,16 +3,32 @@ import { errorMessage } from '../../../shared/api/api-error.ts';
 import { useCannedReplies, useRenderCannedReply } from '../hooks/use-workflow.ts';
 
 /**
+ * Puts a snippet into `text` in place of the selection [start, end), apart from the words around it: a new
+ * paragraph after a finished sentence, else a space, so two canned replies never run together ("today.Hi Nina").
+ */
+export function insertSnippet(text: string, start: number, end: number, snippet: string) {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const lead = before === '' || /\s$/.test(before) ? '' : /[.!?…)]$/.test(before) ? '\n\n' : ' ';
+  const trail = after === '' || /^\s/.test(after) ? '' : ' ';
+  const next = `${before}${lead}${snippet}${trail}${after}`;
+  return { next, caret: before.length + lead.length + snippet.length };
+}
+
+/**
  * Picks one of the brand's canned replies; the server fills its variables for this conversation's customer and
  * the text goes into the reply box, where the agent can still edit it before sending.
  */
 export function CannedPicker({
   handle,
   conversationId,
+  mode,
   onInsert,
 }: {
   handle: string;
   conversationId: string;
+  /** How the reply goes out: order details fill in only for a private message. */
+  mode: 'public' | 'private';
   onInsert: (text: string) => void;
 }) {
   const canned = useCannedReplies(handle);
@@ -33,7 +49,8 @@ export function CannedPicker({
           value=""
           disabled={!canned.isSuccess || render.isPending}
           onChange={(e) => {
-            if (e.target.value) render.mutate(e.target.value, { onSuccess: (r) => onInsert(r.text) });
+            if (e.target.value)
+              render.mutate({ cannedId: e.target.value, mode }, { onSuccess: (r) => onInsert(r.text) });
           }}
           data-testid="canned-select"
         >
@@ -46,7 +63,7 @@ export function CannedPicker({
         </select>
       </label>
       {render.error && (
-        <span className="field-error" role="alert">
+        <span className="field-error" role="alert" data-testid="canned-error">
           {errorMessage(render.error)}
         </span>
       )}

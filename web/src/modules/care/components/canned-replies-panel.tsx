@@ -1,7 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
-import { CANNED_VARIABLES } from '../api/workflow.types.ts';
-import { useAddCannedReply, useCannedReplies, useRemoveCannedReply } from '../hooks/use-workflow.ts';
+import { CANNED_VARIABLES, type CannedReply } from '../api/workflow.types.ts';
+import {
+  useAddCannedReply,
+  useCannedReplies,
+  useRemoveCannedReply,
+  useUpdateCannedReply,
+} from '../hooks/use-workflow.ts';
 
 /** Shows a canned reply's placeholders as chips, so the list reads like the template it is. */
 function CannedBody({ body }: { body: string }) {
@@ -21,10 +26,11 @@ function CannedBody({ body }: { body: string }) {
   );
 }
 
-/** The brand's canned replies: everyone in the inbox reads them, owners and admins add and remove them. */
+/** The brand's canned replies: everyone in the inbox reads them, owners and admins add, edit and remove them. */
 export function CannedRepliesPanel({ handle, canEdit }: { handle: string; canEdit: boolean }) {
   const canned = useCannedReplies(handle);
   const remove = useRemoveCannedReply(handle);
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <section className="panel" aria-label="Canned replies" data-testid="canned-replies-panel">
       <h2>Canned replies</h2>
@@ -42,11 +48,26 @@ export function CannedRepliesPanel({ handle, canEdit }: { handle: string; canEdi
         <ul className="setup-list">
           {canned.data.items.map((c) => (
             <li key={c.id} className="setup-item" data-testid="canned-reply">
-              <div>
-                <strong>{c.title}</strong>
-                <CannedBody body={c.body} />
-              </div>
-              {canEdit && (
+              {editing === c.id ? (
+                <CannedEditForm handle={handle} canned={c} onDone={() => setEditing(null)} />
+              ) : (
+                <div>
+                  <strong>{c.title}</strong>
+                  <CannedBody body={c.body} />
+                </div>
+              )}
+              {canEdit && editing !== c.id && (
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-xs"
+                  onClick={() => setEditing(c.id)}
+                  aria-label={`Edit canned reply ${c.title}`}
+                  data-testid="canned-edit"
+                >
+                  Edit
+                </button>
+              )}
+              {canEdit && editing !== c.id && (
                 <button
                   type="button"
                   className="btn btn-danger-outline btn-xs"
@@ -66,9 +87,68 @@ export function CannedRepliesPanel({ handle, canEdit }: { handle: string; canEdi
       {canEdit ? (
         <CannedReplyForm handle={handle} />
       ) : (
-        <p className="muted small">Owners and admins of the brand can add and remove canned replies.</p>
+        <p className="muted small">Owners and admins of the brand can add, edit and remove canned replies.</p>
       )}
     </section>
+  );
+}
+
+/** Edits one canned reply in place; saving or cancelling closes the form. */
+function CannedEditForm({
+  handle,
+  canned,
+  onDone,
+}: {
+  handle: string;
+  canned: CannedReply;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState(canned.title);
+  const [body, setBody] = useState(canned.body);
+  const update = useUpdateCannedReply(handle);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim() || !body.trim()) return;
+    update.mutate({ id: canned.id, title: title.trim(), body: body.trim() }, { onSuccess: onDone });
+  };
+  return (
+    <form className="form setup-form" onSubmit={submit} aria-label={`Edit canned reply ${canned.title}`}>
+      <div className="field">
+        <label htmlFor={`canned-edit-title-${canned.id}`}>Title</label>
+        <input
+          id={`canned-edit-title-${canned.id}`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={80}
+          data-testid="canned-edit-title"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`canned-edit-body-${canned.id}`}>Reply</label>
+        <textarea
+          id={`canned-edit-body-${canned.id}`}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={3}
+          maxLength={500}
+          data-testid="canned-edit-body"
+        />
+      </div>
+      <ErrorBanner error={update.error} />
+      <div className="setup-form-actions">
+        <button
+          type="submit"
+          className="btn btn-primary btn-sm"
+          disabled={update.isPending || !title.trim() || !body.trim()}
+          data-testid="canned-save"
+        >
+          {update.isPending ? 'Saving…' : 'Save'}
+        </button>{' '}
+        <button type="button" className="btn btn-secondary btn-sm" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,7 +1,13 @@
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
-import { type Conversation, type ConversationFilter, isSnoozed } from '../api/care.types.ts';
+import {
+  CONVERSATION_SORTS,
+  type Conversation,
+  type ConversationFilter,
+  type ConversationSort,
+  isSnoozed,
+} from '../api/care.types.ts';
 import { useConversations } from '../hooks/use-inbox.ts';
 import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
 import { SlaTimer } from './sla-timer.tsx';
@@ -59,22 +65,49 @@ function ConversationRow({
   );
 }
 
-/** The middle pane: the conversations of the chosen queue and status, newest first, live. */
+/** The list header: how the conversations are ordered (kept in the URL by the page). */
+function SortControl({ sort, onSort }: { sort: ConversationSort; onSort: (sort: ConversationSort) => void }) {
+  return (
+    <div className="inbox-list-header">
+      <label className="small muted" htmlFor="inbox-sort">
+        Sort
+      </label>
+      <select
+        id="inbox-sort"
+        className="inbox-sort"
+        value={sort}
+        onChange={(e) => onSort(e.target.value as ConversationSort)}
+        data-testid="inbox-sort"
+      >
+        {CONVERSATION_SORTS.map((s) => (
+          <option key={s.value} value={s.value}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The middle pane: the conversations of the chosen queue and status, most urgent first unless sorted otherwise, live. */
 export function ConversationList({
   handle,
   filter,
   selectedId,
   onSelect,
+  onSort,
 }: {
   handle: string;
   filter: ConversationFilter;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  onSort: (sort: ConversationSort) => void;
 }) {
   const query = useConversations(handle, filter);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section className="inbox-pane inbox-list" aria-label="Conversations">
+      <SortControl sort={filter.sort ?? 'urgency'} onSort={onSort} />
       {query.isPending ? (
         <Loading />
       ) : query.error && items.length === 0 ? (

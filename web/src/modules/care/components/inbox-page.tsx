@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { ArrowLeftIcon } from '../../../shared/ui/icons.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState } from '../../../shared/ui/status.tsx';
-import type { ConversationFilter } from '../api/care.types.ts';
+import { CONVERSATION_SORTS, type ConversationFilter, type ConversationSort } from '../api/care.types.ts';
 import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationPane } from './conversation-pane.tsx';
@@ -14,8 +14,8 @@ const VIEWS: InboxView[] = ['open', 'pending', 'resolved', 'snoozed'];
 const SINGLE_PANE = '(max-width: 900px)';
 
 /**
- * The inbox state lives in the URL (?status=&queue=&c=), so a link or a reload opens the same view. Opening a
- * conversation adds a history entry, so the phone's back gesture returns to the list, as in a mail app.
+ * The inbox state lives in the URL (?status=&queue=&sort=&c=), so a link or a reload opens the same view. Opening
+ * a conversation adds a history entry, so the phone's back gesture returns to the list, as in a mail app.
  */
 function useInboxParams() {
   const [params, setParams] = useSearchParams();
@@ -24,6 +24,11 @@ function useInboxParams() {
   const rawQueue = params.get('queue');
   const queue: QueueChoice =
     rawQueue === 'mine' ? { kind: 'mine' } : rawQueue ? { kind: 'queue', id: rawQueue } : { kind: 'all' };
+  const rawSort = params.get('sort');
+  // Most urgent first unless the URL says otherwise: an urgent complaint near its due time tops the list.
+  const sort: ConversationSort = CONVERSATION_SORTS.some((s) => s.value === rawSort)
+    ? (rawSort as ConversationSort)
+    : 'urgency';
   const selectedId = params.get('c');
   const location = useLocation();
   const navigate = useNavigate();
@@ -42,13 +47,13 @@ function useInboxParams() {
   const open = (id: string) => set({ c: id }, 'push');
   // Back to the list: the entry the conversation was opened from, else the list in place of a shared link.
   const close = () => (location.state?.openedFromList ? navigate(-1) : set({ c: null }));
-  return { status, queue, selectedId, set, open, close };
+  return { status, queue, sort, selectedId, set, open, close };
 }
 
 export function InboxPage() {
   const { handle = '' } = useParams();
   const { membership, canWork } = useInboxAccess(handle);
-  const { status, queue, selectedId, set, open, close } = useInboxParams();
+  const { status, queue, sort, selectedId, set, open, close } = useInboxParams();
   // Where one pane shows at a time, an opened conversation starts at its header, not at the list's scroll.
   useEffect(() => {
     if (selectedId && window.matchMedia(SINGLE_PANE).matches) window.scrollTo(0, 0);
@@ -70,6 +75,7 @@ export function InboxPage() {
     ...(status === 'snoozed' ? { snoozed: true } : { status }),
     queueId: queue.kind === 'queue' ? queue.id : undefined,
     mine: queue.kind === 'mine' ? true : undefined,
+    sort,
   };
   return (
     <div
@@ -87,7 +93,13 @@ export function InboxPage() {
           }
           onStatus={(next) => set({ status: next === 'open' ? null : next })}
         />
-        <ConversationList handle={brand} filter={filter} selectedId={selectedId} onSelect={open} />
+        <ConversationList
+          handle={brand}
+          filter={filter}
+          selectedId={selectedId}
+          onSelect={open}
+          onSort={(next) => set({ sort: next === 'urgency' ? null : next })}
+        />
         <div className="inbox-detail-column">
           {selectedId && (
             <button type="button" className="inbox-back" onClick={close} data-testid="inbox-back">

@@ -100,7 +100,7 @@ export function MergedBanner({
   );
 }
 
-/** Conversations merged into this one, with who merged them and when. */
+/** Conversations merged into this one, with who merged them and when, and what follow-ups changed in its triage. */
 export function MergeActivity({
   conversation,
   onOpen,
@@ -108,23 +108,29 @@ export function MergeActivity({
   conversation: ConversationDetail;
   onOpen: (id: string) => void;
 }) {
-  const merged = conversation.activity.filter((a) => a.kind === 'merged_from');
-  if (merged.length === 0) return null;
+  const shown = conversation.activity.filter((a) => a.kind === 'merged_from' || a.kind === 'triage_changed');
+  if (shown.length === 0) return null;
   return (
     <ul className="care-activity" aria-label="Activity">
-      {merged.map((a) => (
-        <li key={`${a.conversationId}-${a.at}`} data-testid="merge-activity">
-          {a.actor ? `@${a.actor.handle}` : 'Someone'} merged{' '}
-          {a.conversationId ? (
-            <button type="button" className="link-button" onClick={() => onOpen(a.conversationId!)}>
-              another conversation
-            </button>
-          ) : (
-            'another conversation'
-          )}{' '}
-          into this one · <RelativeTime iso={a.at} />
-        </li>
-      ))}
+      {shown.map((a) =>
+        a.kind === 'triage_changed' ? (
+          <li key={`triage-${a.at}`} data-testid="triage-activity">
+            Follow-up changed {a.summary ?? 'the triage'} · <RelativeTime iso={a.at} />
+          </li>
+        ) : (
+          <li key={`${a.conversationId}-${a.at}`} data-testid="merge-activity">
+            {a.actor ? `@${a.actor.handle}` : 'Someone'} merged{' '}
+            {a.conversationId ? (
+              <button type="button" className="link-button" onClick={() => onOpen(a.conversationId!)}>
+                another conversation
+              </button>
+            ) : (
+              'another conversation'
+            )}{' '}
+            into this one · <RelativeTime iso={a.at} />
+          </li>
+        ),
+      )}
     </ul>
   );
 }

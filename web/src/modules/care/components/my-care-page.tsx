@@ -4,6 +4,7 @@ import { AccountRow } from '../../../shared/ui/account-row.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { intentLabel } from '../api/care.types.ts';
 import type { MyCareConversation } from '../api/workflow.types.ts';
 import { useAnswerConsent, useMyCareConversations, useRateConversation } from '../hooks/use-my-care.ts';
 
@@ -113,8 +114,37 @@ function Rating({ conversation }: { conversation: MyCareConversation }) {
   );
 }
 
+/** The whole thread: the person's messages and the brand's replies, oldest first. */
+function Thread({ conversation }: { conversation: MyCareConversation }) {
+  const c = conversation;
+  if (c.messages.length === 0) return null;
+  const brand = c.brand?.name ?? 'The brand';
+  return (
+    <ol className="my-care-thread" aria-label={`Conversation with ${brand}`}>
+      {c.messages.map((m) => (
+        <li
+          key={m.id}
+          className={m.from === 'brand' ? 'my-care-message from-brand' : 'my-care-message'}
+          data-testid="my-care-message"
+          data-from={m.from}
+        >
+          <span className="small muted">
+            {m.from === 'brand' ? brand : 'You'}
+            {m.visibility === 'direct' && ' · direct message'} · <RelativeTime iso={m.createdAt} />
+          </span>
+          <p className="my-care-message-text">
+            {m.postId ? <Link to={`/posts/${m.postId}`}>{m.text}</Link> : m.text}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function MyConversation({ conversation }: { conversation: MyCareConversation }) {
   const c = conversation;
+  // What it is about now: the conversation's current triage and the message that set it.
+  const topic = c.topic ?? c.firstMessage;
   return (
     <li className="my-care-item" data-testid="my-care-conversation" data-conversation-id={c.id}>
       <div className="my-care-head">
@@ -128,11 +158,15 @@ function MyConversation({ conversation }: { conversation: MyCareConversation }) 
           </span>
         </span>
       </div>
-      {c.firstMessage && (
-        <p className="my-care-about" data-testid="my-care-about">
-          {c.postId ? <Link to={`/posts/${c.postId}`}>{c.firstMessage}</Link> : c.firstMessage}
+      {topic && (
+        <p className="my-care-about" data-testid="my-care-about" data-intent={c.intent}>
+          <span className={`care-chip intent-${c.intent} small`} data-testid="my-care-topic">
+            {intentLabel(c.intent)}
+          </span>{' '}
+          {topic}
         </p>
       )}
+      <Thread conversation={c} />
       <ConsentQuestion conversation={c} />
       <Rating conversation={c} />
     </li>
@@ -140,8 +174,9 @@ function MyConversation({ conversation }: { conversation: MyCareConversation }) 
 }
 
 /**
- * The person's side of customer care: every conversation a brand's team holds with them, where they answer a
- * request to continue privately and rate the help once it is resolved.
+ * The person's side of customer care: every case a brand's team holds with them (a thank-you or chatter is not a
+ * case unless the brand answered it), with its whole thread, where they answer a request to continue privately and
+ * rate the help once it is resolved.
  */
 export function MyCarePage() {
   const conversations = useMyCareConversations();

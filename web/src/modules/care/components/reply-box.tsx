@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { REPLY_LIMITS, type ReplyMode } from '../api/care.types.ts';
 import { useInboxSettings } from '../hooks/use-care-extras.ts';
 import { useReply } from '../hooks/use-inbox.ts';
-import { CannedPicker } from './canned-picker.tsx';
+import { CannedPicker, insertSnippet } from './canned-picker.tsx';
 
 /** Characters as the server counts them: code points, so an emoji counts once. */
 const length = (text: string) => [...text].length;
@@ -46,9 +46,8 @@ export function ReplyBox({
     const el = field.current;
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
-    const next = `${text.slice(0, start)}${snippet}${text.slice(end)}`;
+    const { next, caret } = insertSnippet(text, start, end, snippet);
     setText(next);
-    const caret = start + snippet.length;
     requestAnimationFrame(() => {
       el?.focus();
       el?.setSelectionRange(caret, caret);
@@ -105,7 +104,7 @@ export function ReplyBox({
       )}
       {reply.error && <ErrorBanner error={reply.error} fields={['text']} />}
       <div className="care-reply-tools">
-        <CannedPicker handle={handle} conversationId={conversationId} onInsert={insert} />
+        <CannedPicker handle={handle} conversationId={conversationId} mode={mode} onInsert={insert} />
         <button
           type="submit"
           className="btn btn-primary btn-sm"

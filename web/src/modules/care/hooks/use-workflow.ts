@@ -21,6 +21,17 @@ export function useAddCannedReply(handle: string) {
   });
 }
 
+export function useUpdateCannedReply(handle: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string } & Partial<CannedReplyInput>) => {
+      const { id, ...patch } = input;
+      return workflowApi.updateCanned(handle, id, patch);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cannedKey(handle) }),
+  });
+}
+
 export function useRemoveCannedReply(handle: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -32,7 +43,8 @@ export function useRemoveCannedReply(handle: string) {
 /** Fetched on pick rather than cached: the customer's last order may have changed since. */
 export function useRenderCannedReply(handle: string, conversationId: string) {
   return useMutation({
-    mutationFn: (cannedId: string) => workflowApi.renderCanned(handle, conversationId, cannedId),
+    mutationFn: (input: { cannedId: string; mode: 'public' | 'private' }) =>
+      workflowApi.renderCanned(handle, conversationId, input.cannedId, input.mode),
   });
 }
 
