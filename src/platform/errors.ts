@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'conflict'
   | 'gone'
   | 'payload_too_large'
+  | 'uri_too_long'
   | 'unsupported_media_type'
   | 'unprocessable'
   | 'too_many_requests'
@@ -24,6 +25,7 @@ const statusOf: Record<ErrorKind, number> = {
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   unprocessable: 422,
   too_many_requests: 429,
@@ -55,13 +57,6 @@ export class AppError extends Error {
     return this;
   }
 }
-
-export const notFound = (what: string, code = 'not_found') =>
-  new AppError('not_found', code, `${what} not found`);
-export const forbidden = (message: string, code = 'forbidden') => new AppError('forbidden', code, message);
-export const badRequest = (code: string, message: string, errors: FieldError[] = []) =>
-  new AppError('bad_request', code, message, errors);
-export const conflict = (code: string, message: string) => new AppError('conflict', code, message);
 
 /** What one error code means: its HTTP kind and a sentence for the OpenAPI catalogue. */
 export type ErrorSpec = { kind: ErrorKind; description: string };

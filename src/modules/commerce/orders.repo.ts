@@ -13,8 +13,6 @@ export type OrderRow = Selectable<OrdersTable>;
 export type OrderItemRow = Selectable<OrderItemsTable>;
 export type OrderHistoryRow = Selectable<OrderHistoryTable>;
 
-export type NewOrder = Omit<OrderRow, 'refunded_minor' | 'created_at' | 'updated_at'>;
-
 export type Precheck = { existing: { id: string; hash: string | null } | null; soldOut: boolean };
 
 /**

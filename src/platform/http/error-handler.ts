@@ -106,8 +106,10 @@ const isEmptyUpdate = (errors: AjvError[]) =>
  * decode, a path parameter longer than the router keeps. Answered as problem+json like every other error.
  */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
-    return sendProblem(reply, 414, 'uri_too_long', 'A path segment of this URL is too long');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const long = httpError('uri_too_long', 'A path segment of this URL is too long');
+    return sendProblem(reply, long.status, long.code, long.message);
+  }
   if (error.code === 'FST_ERR_BAD_URL') {
     const bad = httpError('bad_url', 'The URL path is not validly percent-encoded', [
       { field: 'path', message: 'is not a valid URL component' },

@@ -44,6 +44,10 @@ export const httpError = defineErrors('platform', {
     kind: 'bad_request',
     description: 'The URL path is not validly percent-encoded',
   },
+  uri_too_long: {
+    kind: 'uri_too_long',
+    description: 'A path segment of the URL is longer than any id or handle (500 characters)',
+  },
   empty_update: {
     kind: 'bad_request',
     description: 'An update request names no field to change',
