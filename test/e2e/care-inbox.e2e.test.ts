@@ -190,7 +190,10 @@ describe('the care inbox', () => {
     const ownerContext = await h.newContext();
     const owner = await logIn(ownerContext, 'olga', 'team password 1');
     await owner.goto('/orgs/brightmart/inbox/rules');
-    await owner.getByTestId('reply-limit-input').fill('120');
+    const limitInput = owner.getByTestId('reply-limit-input');
+    await expect.poll(() => limitInput.inputValue()).toMatch(/^\d+$/);
+    await limitInput.fill('120');
+    await expect.poll(() => limitInput.inputValue()).toBe('120');
     await owner.getByTestId('reply-limit-save').click();
     await expect.poll(() => owner.getByTestId('reply-limit-save').isDisabled()).toBe(true);
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { MAX_PUBLIC_REPLY_LIMIT } from '../api/care-extras.types.ts';
 import { useInboxSettings, useUpdateInboxSettings } from '../hooks/use-care-extras.ts';
 
@@ -20,29 +20,33 @@ export function InboxSettingsForm({ handle }: { handle: string }) {
   return (
     <section className="rules-section" aria-label="Reply settings">
       <h2>Public replies</h2>
-      <form className="inbox-settings-form" onSubmit={submit}>
-        <label className="care-select">
-          <span>Longest public reply (characters)</span>
-          <input
-            type="number"
-            min={1}
-            max={MAX_PUBLIC_REPLY_LIMIT}
-            step={1}
-            value={value}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-invalid={!valid || undefined}
-            data-testid="reply-limit-input"
-          />
-        </label>
-        <button
-          type="submit"
-          className="btn btn-secondary btn-sm"
-          disabled={!valid || update.isPending || parsed === current}
-          data-testid="reply-limit-save"
-        >
-          Save
-        </button>
-      </form>
+      {settings.isPending ? (
+        <Loading />
+      ) : (
+        <form className="inbox-settings-form" onSubmit={submit}>
+          <label className="care-select">
+            <span>Longest public reply (characters)</span>
+            <input
+              type="number"
+              min={1}
+              max={MAX_PUBLIC_REPLY_LIMIT}
+              step={1}
+              value={value}
+              onChange={(e) => setDraft(e.target.value)}
+              aria-invalid={!valid || undefined}
+              data-testid="reply-limit-input"
+            />
+          </label>
+          <button
+            type="submit"
+            className="btn btn-secondary btn-sm"
+            disabled={!valid || update.isPending || parsed === current}
+            data-testid="reply-limit-save"
+          >
+            Save
+          </button>
+        </form>
+      )}
       <p className="muted small">
         From 1 to {MAX_PUBLIC_REPLY_LIMIT} (a reply is a post). Direct messages keep their own limit of{' '}
         {settings.data?.privateReplyLimit ?? 500}.
