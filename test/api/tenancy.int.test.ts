@@ -246,6 +246,10 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
       }),
   ],
   ["deleting B's rule", () => ownerA.del(`${base}/rules/${b.ruleId}`)],
+  [
+    "editing B's canned reply",
+    () => ownerA.request('PATCH', `${base}/canned-replies/${b.cannedId}`, { body: 'Hijacked' }),
+  ],
   ["deleting B's canned reply", () => ownerA.del(`${base}/canned-replies/${b.cannedId}`)],
   ["renaming B's queue", () => ownerA.request('PATCH', `${base}/queues/${b.queueId}`, { name: 'Hijacked' })],
   ["deleting B's queue", () => ownerA.del(`${base}/queues/${b.queueId}`)],
