@@ -16,32 +16,25 @@ export type ClaimedDelivery = {
   created_at: Date;
 };
 
-/** Writes one event and returns its id; the id orders it after every event committed before. */
+/**
+ * Writes one event and a pending delivery of it per subscriber, in one statement (one round trip on the caller's
+ * transaction); the event's id orders it after every event committed before.
+ */
 export async function insertEvent(
   trx: Executor,
   event: { type: string; aggregateId: string; payload: unknown },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('outbox_events')
-    .values({ type: event.type, aggregate_id: event.aggregateId, payload: JSON.stringify(event.payload) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
-
-/** One pending delivery of an event per subscriber. */
-export async function insertDeliveries(
-  trx: Executor,
-  event: { id: number; aggregateId: string },
   subscribers: string[],
 ): Promise<void> {
-  if (subscribers.length === 0) return;
-  await trx
-    .insertInto('event_deliveries')
-    .values(
-      subscribers.map((subscriber) => ({ subscriber, event_id: event.id, aggregate_id: event.aggregateId })),
+  await sql`
+    WITH event AS (
+      INSERT INTO outbox_events (type, aggregate_id, payload)
+      VALUES (${event.type}, ${event.aggregateId}, ${JSON.stringify(event.payload)}::jsonb)
+      RETURNING id, aggregate_id
     )
-    .execute();
+    INSERT INTO event_deliveries (subscriber, event_id, aggregate_id)
+    SELECT s.subscriber, event.id, event.aggregate_id
+    FROM event, unnest(${subscribers}::text[]) AS s(subscriber)
+  `.execute(trx);
 }
 
 /**

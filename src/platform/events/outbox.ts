@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../db/database.ts';
 import type { DomainEvent, EventMap, EventType } from './event-map.ts';
-import { insertDeliveries, insertEvent } from './outbox.repo.ts';
+import { insertEvent } from './outbox.repo.ts';
 
 export type HandlerContext = {
   /**
@@ -49,8 +49,7 @@ export class EventBus {
     aggregateId: string,
     payload: EventMap[K],
   ): Promise<void> {
-    const id = await insertEvent(trx, { type, aggregateId, payload });
-    await insertDeliveries(trx, { id, aggregateId }, this.subscribersOf(type));
+    await insertEvent(trx, { type, aggregateId, payload }, this.subscribersOf(type));
   }
 
   /**
