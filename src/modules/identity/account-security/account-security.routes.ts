@@ -109,11 +109,9 @@ export function accountSecurityRoutes(identity: Pick<IdentityModule, 'security'>
       },
       async (request, reply) => {
         await security.requestPasswordReset(request.body.email);
-        return reply
-          .code(202)
-          .send({
-            message: 'If an account uses this address, a reset link is on its way; it works for one hour',
-          });
+        return reply.code(202).send({
+          message: 'If an account uses this address, a reset link is on its way; it works for one hour',
+        });
       },
     );
 
