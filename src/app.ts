@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
+import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -58,6 +59,7 @@ export type App = {
 };
 
 const RESERVATION_SWEEP_MS = 5000;
+const MAIL_SWEEP_MS = 15_000;
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -67,11 +69,16 @@ export type ModuleOptions = {
   /** How long the test provider's delayed cards wait before their outcome arrives. */
   paymentDelayMs?: number;
   reservationSeconds?: number;
+  /** SMTP server and sender address; without an SMTP URL mail stays in the local outbox. */
+  mail?: MailOptions;
+  /** The address people open the web app at, for links in mail. */
+  publicUrl?: string;
 };
 
 /** Wires the modules together: plain functions, each given only what it needs. */
 export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
-  const identity = createIdentityModule({ db, events, live });
+  const mail = createMailModule({ db, events, options: options.mail });
+  const identity = createIdentityModule({ db, events, live, mail, publicUrl: options.publicUrl });
   const social = createSocialModule({ db, events, identity });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
@@ -88,7 +95,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { identity, social, notifications, commerce, care };
+  return { mail, identity, social, notifications, commerce, care };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -175,6 +182,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerNotFound(app, hasWeb);
 
   let sweeper: NodeJS.Timeout | undefined;
+  let mailSweeper: NodeJS.Timeout | undefined;
+  const sendDueMail = () =>
+    modules.mail.service.sendDue().catch((err) => app.log.error({ err }, 'sending due mail failed'));
   const sweep = () =>
     modules.commerce.orders
       .expireReservations()
@@ -188,10 +198,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     startBackground() {
       dispatcher.start();
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
+      mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
     },
     async stopBackground() {
       clearInterval(sweeper);
+      clearInterval(mailSweeper);
       sweeper = undefined;
+      mailSweeper = undefined;
+      modules.mail.service.close();
       await dispatcher.stop();
     },
   };

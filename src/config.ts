@@ -33,6 +33,12 @@ export type Config = {
   paymentWebhookSecret: string | undefined;
   /** Delay of the test payment provider's asynchronous outcomes. */
   paymentDelayMs: number;
+  /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); unset: mail lands in the local outbox. */
+  smtpUrl: string | undefined;
+  /** The From address of outgoing mail. */
+  mailFrom: string | undefined;
+  /** The address people open Souk at, for links in mail; default http://localhost:<port>. */
+  publicUrl: string | undefined;
 };
 
 export type LogFormat = 'pretty' | 'json';
@@ -96,6 +102,14 @@ export function loadConfig(
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/i.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  }
+  const publicUrl = env.SOUK_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+  if (publicUrl && !/^https?:\/\/[^/\s]+/i.test(publicUrl)) {
+    throw new ConfigError('SOUK_PUBLIC_URL must be an http:// or https:// address');
+  }
   return {
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     // Loopback unless told otherwise: the demo world's passwords are published.
@@ -113,5 +127,8 @@ export function loadConfig(
     rateLimits: boolFrom(env, 'SOUK_RATE_LIMITS', true),
     paymentWebhookSecret: env.SOUK_PAYMENT_WEBHOOK_SECRET || undefined,
     paymentDelayMs: intFrom(env, 'SOUK_TEST_PAYMENT_DELAY_MS', 2000, 0, 600_000),
+    smtpUrl,
+    mailFrom: env.SOUK_MAIL_FROM || undefined,
+    publicUrl,
   };
 }

@@ -63,7 +63,12 @@ export async function startServer(
     db: db.db,
     config,
     ...logging,
-    modules: { paymentWebhookSecret: config.paymentWebhookSecret, paymentDelayMs: config.paymentDelayMs },
+    modules: {
+      paymentWebhookSecret: config.paymentWebhookSecret,
+      paymentDelayMs: config.paymentDelayMs,
+      mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+      publicUrl: config.publicUrl ?? `http://${readyHost(config.host)}:${config.port}`,
+    },
     // On a PostgreSQL server deliveries run side by side (each waits mostly on its commit), leaving half the pool
     // to requests; PGlite has one connection, so one loop.
     dispatchWorkers: db.kind === 'postgres' ? Math.max(1, Math.floor(config.poolSize / 2)) : 1,
@@ -77,6 +82,12 @@ export async function startServer(
     log.info(
       'the embedded database is for trying Souk and single-user installs; run production on a PostgreSQL server (DATABASE_URL)',
     );
+
+  if (app.modules.mail.service.transport === 'outbox')
+    log.info(
+      'mail goes to the local outbox (no SMTP_URL set): read it with `souk mail list` and `souk mail show <id>`',
+    );
+  else log.info(`mail is sent through the SMTP server at ${new URL(config.smtpUrl!).host}`);
 
   if (config.seedDemo) {
     const seeded = await generateDemoWorld(db.db, {

@@ -30,4 +30,27 @@ export const identityError = defineErrors('identity', {
   already_invited: { kind: 'conflict', description: 'The person already has a pending invitation' },
   invitation_closed: { kind: 'conflict', description: 'The invitation was already answered or cancelled' },
   last_owner: { kind: 'conflict', description: 'An organization needs at least one owner' },
+  wrong_password: {
+    kind: 'forbidden',
+    description: 'The current password given to confirm a change is not correct',
+  },
+  same_email: {
+    kind: 'unprocessable',
+    description: 'The new email address is the one already on the account',
+  },
+  already_verified: { kind: 'conflict', description: 'The email address is already verified' },
+  too_many_mails: {
+    kind: 'too_many_requests',
+    description: 'Several mails of this kind were sent within the hour; wait before asking again',
+  },
+  token_invalid: {
+    kind: 'bad_request',
+    description:
+      'The link (verification or reset token) is unknown, or was sent to an address no longer on the account',
+  },
+  token_used: { kind: 'gone', description: 'The link was already used (each works once)' },
+  token_expired: {
+    kind: 'gone',
+    description: 'The link has expired (reset: 1 hour; verification: 24 hours)',
+  },
 });

@@ -134,7 +134,7 @@ export function findUserByLogin(db: Executor, login: string) {
 export function findUser(db: Executor, userId: string) {
   return db
     .selectFrom('users')
-    .select(['account_id', 'email', 'is_admin'])
+    .select(['account_id', 'email', 'is_admin', 'email_verified_at'])
     .where('account_id', '=', userId)
     .executeTakeFirst();
 }
@@ -195,7 +195,7 @@ export async function findUserPrincipal(db: Executor, userId: string): Promise<P
 
 export async function insertSession(
   db: Executor,
-  row: Pick<Insertable<SessionsTable>, 'token_hash' | 'user_id' | 'csrf_token' | 'expires_at'>,
+  row: Pick<Insertable<SessionsTable>, 'token_hash' | 'user_id' | 'csrf_token' | 'expires_at' | 'user_agent'>,
 ): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
@@ -414,11 +414,11 @@ export async function bulkInsertAccounts(db: Executor, rows: BulkAccount[]): Pro
 export async function bulkInsertUsers(db: Executor, rows: BulkUser[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    INSERT INTO users (account_id, email, password_hash, is_admin, created_at)
-    SELECT * FROM unnest(
+    INSERT INTO users (account_id, email, password_hash, is_admin, created_at, email_verified_at)
+    SELECT u.*, u.created_at FROM unnest(
       ${rows.map((r) => r.account_id)}::uuid[], ${rows.map((r) => r.email)}::text[],
       ${rows.map((r) => r.password_hash)}::text[], ${rows.map((r) => r.is_admin)}::bool[],
-      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[])`.execute(db);
+      ${isoTimes(rows.map((r) => r.created_at))}::timestamptz[]) AS u(a, e, p, i, created_at)`.execute(db);
 }
 
 export async function bulkInsertMembers(db: Executor, rows: BulkMember[]): Promise<void> {

@@ -33,6 +33,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
       return {
         account: presentAccount(me.account),
         email: me.email,
+        emailVerified: me.emailVerified,
         isAdmin: me.isAdmin,
         memberships: principal.memberships
           .filter((m) => byId.has(m.orgId))
@@ -48,7 +49,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
         config: writeLimit(10),
       },
       async (request, reply) => {
-        const session = await identity.service.signup(request.body);
+        const session = await identity.service.signup(request.body, request.headers['user-agent']);
         setSession(reply, session);
         return reply.code(201).send(await meOf(session.userId, session.csrfToken));
       },
@@ -66,6 +67,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
           request.body.password,
           request.ip,
           request.cookies[DEVICE_COOKIE],
+          request.headers['user-agent'],
         );
         setSession(reply, session);
         // OWASP device cookie: this browser signed in before, so a stranger's guesses do not lock it out.

@@ -69,6 +69,8 @@ export const LoginBody = Type.Object(
 export const Me = Type.Object({
   account: Account,
   email: Type.String(),
+  /** Whether the person confirmed their address; unverified accounts work but get no notification mail. */
+  emailVerified: Type.Boolean(),
   isAdmin: Type.Boolean(),
   memberships: Type.Array(Type.Object({ org: AccountSummary, role: Role })),
   csrfToken: Type.Union([Type.String(), Type.Null()]),

@@ -6,6 +6,7 @@ import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../platform/http/aut
 import { newId } from '../../platform/ids.ts';
 import type { CredentialChanges } from '../../platform/live/live-hub.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
+import type { AccountSecurityService } from './account-security/account-security.service.ts';
 import { identityError } from './identity.errors.ts';
 import * as repo from './identity.repo.ts';
 import type { Link } from './identity.tables.ts';
@@ -31,20 +32,22 @@ export type IdentityDeps = {
   caches: IdentityCaches;
   /** Told when a session or token ends, so open live streams end with it. */
   live?: CredentialChanges;
+  /** Mails the new account its verification link, in the sign-up's transaction. */
+  security: Pick<AccountSecurityService, 'userCreated'>;
 };
 
 export type SignupInput = { email: string; password: string; handle: string; name: string };
 
 export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
 
-export function createIdentityService({ db, events, caches, live }: IdentityDeps) {
+export function createIdentityService({ db, events, caches, live, security }: IdentityDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
   // Requests arriving together are authenticated by one statement (a cache miss costs a round trip otherwise).
   const sessionPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'session', hashes));
   const tokenPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'token', hashes));
   const throttle = createLoginThrottle(db);
 
-  async function startSession(userId: string): Promise<Session> {
+  async function startSession(userId: string, userAgent?: string): Promise<Session> {
     const token = newSecret();
     const csrfToken = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
@@ -53,6 +56,7 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
       user_id: userId,
       csrf_token: csrfToken,
       expires_at: expiresAt,
+      user_agent: userAgent?.slice(0, 300) ?? null,
     });
     return { token, csrfToken, userId, expiresAt };
   }
@@ -78,6 +82,7 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
         is_admin: input.isAdmin ?? false,
       });
       await events.emit(trx, 'account.created', id, { accountId: id, kind: 'person', handle: input.handle });
+      await security.userCreated(trx, { id, email: input.email, name: input.name });
     }).catch(rethrowUniqueViolation(input.handle));
     return id;
   }
@@ -86,8 +91,8 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
     createUser,
     startSession,
 
-    async signup(input: SignupInput): Promise<Session> {
-      return startSession(await createUser(input));
+    async signup(input: SignupInput, userAgent?: string): Promise<Session> {
+      return startSession(await createUser(input), userAgent);
     },
 
     /**
@@ -99,6 +104,7 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
       password: string,
       address: string,
       deviceCookie?: string,
+      userAgent?: string,
     ): Promise<Session & { deviceCookie: string }> {
       const user = await repo.findUserByLogin(db, login);
       const accountKey = user
@@ -109,7 +115,7 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
       if (!(await verifyPassword(user?.password_hash, password)) || !user)
         throw identityError('invalid_credentials', 'Email or password is incorrect');
       await throttle.succeeded(gate);
-      const session = await startSession(user.account_id);
+      const session = await startSession(user.account_id, userAgent);
       return { ...session, deviceCookie: await throttle.deviceCookie(user.account_id, device) };
     },
 
@@ -144,7 +150,12 @@ export function createIdentityService({ db, events, caches, live }: IdentityDeps
       const user = await repo.findUser(db, userId);
       const [account] = await repo.findAccountsByIds(db, [userId]);
       if (!user || !account) throw identityError('not_found', 'User not found');
-      return { account, email: user.email, isAdmin: user.is_admin };
+      return {
+        account,
+        email: user.email,
+        emailVerified: user.email_verified_at !== null,
+        isAdmin: user.is_admin,
+      };
     },
 
     async updateProfile(

@@ -25,14 +25,33 @@ export interface UsersTable {
   password_hash: string;
   is_admin: Generated<boolean>;
   created_at: Generated<Date>;
+  /** When the person proved they read mail at `email`; null until then. */
+  email_verified_at: Date | null;
 }
 
 export interface SessionsTable {
   token_hash: string;
+  /** Opaque id a person uses to end one session (the token hash never leaves the server). */
+  id: Generated<string>;
   user_id: string;
   csrf_token: string;
+  user_agent: string | null;
   created_at: Generated<Date>;
   expires_at: Date;
+}
+
+export type AccountTokenPurpose = 'verify_email' | 'change_email' | 'reset_password';
+
+/** Single-use tokens sent by mail; only their SHA-256 is stored. */
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  /** The address the token was sent to (for change_email: the new address). */
+  email: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
 }
 
 export interface ApiTokensTable {
@@ -84,4 +103,5 @@ export type IdentityTables = {
   org_invitations: OrgInvitationsTable;
   login_attempts: LoginAttemptsTable;
   login_device_keys: LoginDeviceKeysTable;
+  account_tokens: AccountTokensTable;
 };

@@ -3,6 +3,9 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { CredentialChanges } from '../../platform/live/live-hub.ts';
+import type { MailModule } from '../mail/index.ts';
+import { accountSecurityRoutes } from './account-security/account-security.routes.ts';
+import { createAccountSecurityService } from './account-security/account-security.service.ts';
 import * as repo from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { createIdentityCaches, createIdentityService } from './identity.service.ts';
@@ -22,8 +25,20 @@ export { hashPassword } from './passwords.ts';
 import { orgRoutes } from './orgs.routes.ts';
 
 /** Accounts (people and organizations), sign-in, sessions, API tokens, org membership and roles. */
-export function createIdentityModule(deps: { db: Db; events: EventBus; live?: CredentialChanges }) {
+export function createIdentityModule(deps: {
+  db: Db;
+  events: EventBus;
+  live?: CredentialChanges;
+  mail: Pick<MailModule, 'service'>;
+  /** The web app's address, for links in mail. */
+  publicUrl?: string;
+}) {
   const caches = createIdentityCaches();
+  const security = createAccountSecurityService({
+    ...deps,
+    caches,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   // Cache misses of requests arriving together are loaded by one statement (see groupBatcher).
   const loadAccounts = groupBatcher(async (idLists: string[][]) => {
     const rows = new Map(
@@ -35,7 +50,9 @@ export function createIdentityModule(deps: { db: Db; events: EventBus; live?: Cr
     }));
   });
   const module = {
-    service: createIdentityService({ ...deps, caches }),
+    service: createIdentityService({ ...deps, caches, security }),
+    /** Email verification and change, password change and reset, sessions. */
+    security,
     orgs: createOrgsService({ ...deps, caches }),
     /** Looks up accounts for other modules, which must not read identity's tables themselves. */
     accounts: {
@@ -59,6 +76,7 @@ export function createIdentityModule(deps: { db: Db; events: EventBus; live?: Cr
     routes: (options: { secureCookies: boolean }) => async (app: FastifyInstance) => {
       await app.register(identityRoutes(module, options));
       await app.register(orgRoutes(module));
+      await app.register(accountSecurityRoutes(module));
     },
   };
   return module;

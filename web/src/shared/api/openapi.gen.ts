@@ -421,6 +421,7 @@ export interface paths {
                             };
                             csrfToken: string | null;
                             email: string;
+                            emailVerified: boolean;
                             isAdmin: boolean;
                             memberships: {
                                 org: {
@@ -462,6 +463,92 @@ export interface paths {
                 cookie?: never;
             };
             requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password-reset link; the answer is the same whether or not the address has an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token from the reset mail; every session is signed out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Done; no body */
                 204: {
@@ -533,6 +620,7 @@ export interface paths {
                             };
                             csrfToken: string | null;
                             email: string;
+                            emailVerified: boolean;
                             isAdmin: boolean;
                             memberships: {
                                 org: {
@@ -545,6 +633,51 @@ export interface paths {
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email address with the token from the mailed link (no sign-in needed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            email: string;
                         };
                     };
                 };
@@ -859,6 +992,7 @@ export interface paths {
                             };
                             csrfToken: string | null;
                             email: string;
+                            emailVerified: boolean;
                             isAdmin: boolean;
                             memberships: {
                                 org: {
@@ -1427,6 +1561,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your email: a link goes to the new address, a notice to the old; it changes on confirm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the verification mail again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/invitations": {
         parameters: {
             query?: never;
@@ -1530,6 +1748,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (needs the current one); your other sessions are signed out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profile": {
         parameters: {
             query?: never;
@@ -1591,6 +1854,7 @@ export interface paths {
                             };
                             csrfToken: string | null;
                             email: string;
+                            emailVerified: boolean;
                             isAdmin: boolean;
                             memberships: {
                                 org: {
@@ -1608,6 +1872,127 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your signed-in sessions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                current: boolean;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one session */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/sign-out-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out of every session but this one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/tokens": {
@@ -5936,6 +6321,7 @@ export interface components {
              *     - `already_member` (409): The person is already a member of the organization
              *     - `already_rated` (409): The conversation was already rated
              *     - `already_reshared` (409): The account has already reshared this post
+             *     - `already_verified` (409): The email address is already verified
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
@@ -6032,8 +6418,13 @@ export interface components {
              *     - `role_not_allowed` (403): The caller's role in the organization does not allow this
              *     - `route_not_found` (404): No API route with that method and path
              *     - `rule_not_found` (404): No routing rule with that id in this inbox
+             *     - `same_email` (422): The new email address is the one already on the account
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
+             *     - `token_expired` (410): The link has expired (reset: 1 hour; verification: 24 hours)
+             *     - `token_invalid` (400): The link (verification or reset token) is unknown, or was sent to an address no longer on the account
+             *     - `token_used` (410): The link was already used (each works once)
+             *     - `too_many_mails` (429): Several mails of this kind were sent within the hour; wait before asking again
              *     - `unauthenticated` (401): Sign in (session cookie or API token) to do this
              *     - `unknown_account` (422): The account to act as does not exist
              *     - `unknown_address` (422): No such address in your address book
@@ -6046,9 +6437,10 @@ export interface components {
              *     - `unsupported_media_type` (415): The Content-Type is not one the endpoint accepts
              *     - `uri_too_long` (414): A path segment of the URL is longer than any id or handle (500 characters)
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
+             *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_verified" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "same_email" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
