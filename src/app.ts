@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
+import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -67,12 +68,15 @@ export type ModuleOptions = {
   /** How long the test provider's delayed cards wait before their outcome arrives. */
   paymentDelayMs?: number;
   reservationSeconds?: number;
+  /** Where uploaded images are stored (main: the data folder's media directory, or S3 when configured). */
+  mediaStorage?: MediaStorage;
 };
 
 /** Wires the modules together: plain functions, each given only what it needs. */
 export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
   const identity = createIdentityModule({ db, events, live });
-  const social = createSocialModule({ db, events, identity });
+  const media = createMediaModule({ db, identity, storage: options.mediaStorage });
+  const social = createSocialModule({ db, events, identity, media });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
@@ -83,12 +87,13 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     events,
     identity,
     social,
+    media,
     payments,
     reservationSeconds: options.reservationSeconds,
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { identity, social, notifications, commerce, care };
+  return { identity, media, social, notifications, commerce, care };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -145,10 +150,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const schema of [...modules.social.schemas, ...modules.commerce.schemas]) app.addSchema(schema);
+  for (const schema of [...modules.media.schemas, ...modules.social.schemas, ...modules.commerce.schemas])
+    app.addSchema(schema);
   await app.register(
     async (api) => {
       await api.register(modules.identity.routes({ secureCookies: deps.config.secureCookies }));
+      await api.register(modules.media.routes);
       await api.register(modules.social.routes);
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
