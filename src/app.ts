@@ -13,6 +13,7 @@ import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
+import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -73,13 +74,16 @@ export type ModuleOptions = {
   mail?: MailOptions;
   /** The address people open the web app at, for links in mail. */
   publicUrl?: string;
+  /** Where uploaded images are stored (main: the data folder's media directory, or S3 when configured). */
+  mediaStorage?: MediaStorage;
 };
 
 /** Wires the modules together: plain functions, each given only what it needs. */
 export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
   const mail = createMailModule({ db, events, options: options.mail });
   const identity = createIdentityModule({ db, events, live, mail, publicUrl: options.publicUrl });
-  const social = createSocialModule({ db, events, identity });
+  const media = createMediaModule({ db, identity, storage: options.mediaStorage });
+  const social = createSocialModule({ db, events, identity, media });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
@@ -90,12 +94,13 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     events,
     identity,
     social,
+    media,
     payments,
     reservationSeconds: options.reservationSeconds,
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { mail, identity, social, notifications, commerce, care };
+  return { mail, identity, media, social, notifications, commerce, care };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -152,10 +157,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const schema of [...modules.social.schemas, ...modules.commerce.schemas]) app.addSchema(schema);
+  for (const schema of [...modules.media.schemas, ...modules.social.schemas, ...modules.commerce.schemas])
+    app.addSchema(schema);
   await app.register(
     async (api) => {
       await api.register(modules.identity.routes({ secureCookies: deps.config.secureCookies }));
+      await api.register(modules.media.routes);
       await api.register(modules.social.routes);
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from './app.ts';
 import { type Config, ConfigError, isLoopbackHost } from './config.ts';
@@ -6,6 +7,7 @@ import { seedDemoCommerce } from './demo/commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
 import { describeDemoSignIns, findDemoSignIns } from './demo/sign-ins.ts';
 import { identityBulk } from './modules/identity/index.ts';
+import { diskStorage } from './modules/media/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { type DbHandle, openDatabase } from './platform/db/kysely.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -68,6 +70,7 @@ export async function startServer(
       paymentDelayMs: config.paymentDelayMs,
       mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
       publicUrl: config.publicUrl ?? `http://${readyHost(config.host)}:${config.port}`,
+      mediaStorage: diskStorage(path.join(config.dataDir, 'media')),
     },
     // On a PostgreSQL server deliveries run side by side (each waits mostly on its commit), leaving half the pool
     // to requests; PGlite has one connection, so one loop.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CARDS } from '../../src/modules/commerce/index.ts';
+import { multipart, png } from '../support/images.ts';
 import { createTestApp, type TestClient, type TestContext } from '../support/test-app.ts';
 
 // A member of brand A passes brand B's ids to every write that takes the id of a brand-owned thing. Each must
@@ -22,6 +23,7 @@ const b = {} as {
   queueId: string;
   cannedId: string;
   ruleId: string;
+  mediaId: string;
 };
 const a = {} as { productId: string; variantId: string; conversationId: string; queueId: string };
 
@@ -89,6 +91,8 @@ beforeAll(async () => {
 
   const pa = await product(ownerA, 'tenant_a', 'A-1');
   Object.assign(a, { productId: pa.id, variantId: pa.variants[0].id });
+  const image = multipart(await png());
+  b.mediaId = (await ok(ownerB.request('POST', '/api/v1/media?as=tenant_b', image.body, image.headers))).id;
   const pb = await product(ownerB, 'tenant_b', 'B-1');
   Object.assign(b, { productId: pb.id, variantId: pb.variants[0].id });
   b.dealId = (
@@ -161,6 +165,29 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
         priceMinor: 1,
         variants: [{ sku: 'B-1', stock: 0 }],
       }),
+  ],
+  [
+    "A's product with B's image",
+    () =>
+      ownerA.request('PUT', `/api/v1/products/${a.productId}`, {
+        title: 'Thing A-1',
+        currency: 'EUR',
+        priceMinor: 2_000,
+        variants: [{ sku: 'A-1', stock: 10 }],
+        media: [{ id: b.mediaId, alt: 'stolen' }],
+      }),
+  ],
+  [
+    "a post of A with B's image",
+    () => ownerA.post('/api/v1/posts', { text: 'look', as: 'tenant_a', media: [{ id: b.mediaId }] }),
+  ],
+  ["B's image as A's avatar", () => ownerA.post(`/api/v1/media/${b.mediaId}/avatar`, { as: 'tenant_a' })],
+  [
+    'uploading an image for B',
+    async () => {
+      const image = multipart(await png());
+      return ownerA.request('POST', '/api/v1/media?as=tenant_b', image.body, image.headers);
+    },
   ],
   ["archiving B's product", () => ownerA.del(`/api/v1/products/${b.productId}`)],
   ["fulfilling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/fulfil`)],

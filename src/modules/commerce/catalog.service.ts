@@ -4,6 +4,7 @@ import { uniqueViolationField } from '../../platform/http/database-errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { type AccountSummary, can, type IdentityModule, presentSummary } from '../identity/index.ts';
+import type { AttachInput, AttachmentJson, MediaModule } from '../media/index.ts';
 import * as repo from './catalog.repo.ts';
 import { catalogToCsv, parseCatalogCsv } from './catalog-csv.ts';
 import { commerceError } from './commerce.errors.ts';
@@ -14,6 +15,8 @@ export type ProductInput = {
   title: string;
   description?: string;
   images?: string[];
+  /** Uploaded images of the brand, in gallery order, with alt text; unchanged when absent. */
+  media?: AttachInput[];
   priceMinor: number;
   currency: string;
   resellerFloorMinor?: number | null;
@@ -21,7 +24,14 @@ export type ProductInput = {
   variants: { sku: string; name?: string; stock: number }[];
 };
 
-export type CatalogDeps = { db: Db; identity: Pick<IdentityModule, 'orgs' | 'accounts'> };
+export type CatalogDeps = {
+  db: Db;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
+  media: Pick<MediaModule, 'attachments'>;
+};
+
+/** Images in a product's gallery. */
+export const MAX_PRODUCT_MEDIA = 12;
 
 const slugify = (title: string) =>
   title
@@ -35,6 +45,7 @@ export function presentProduct(
   p: repo.ProductRow,
   variants: repo.VariantRow[],
   org: AccountSummary | null = null,
+  gallery: AttachmentJson[] = [],
 ) {
   const own = variants.filter((v) => v.product_id === p.id);
   return {
@@ -45,6 +56,7 @@ export function presentProduct(
     title: p.title,
     description: p.description,
     images: p.images,
+    gallery,
     priceMinor: p.price_minor,
     currency: p.currency,
     resellerFloorMinor: p.reseller_floor_minor,
@@ -66,7 +78,7 @@ export function forViewer<P extends ProductJson>(product: P, principal: Principa
   return rest as P;
 }
 
-export function createCatalogService({ db, identity }: CatalogDeps) {
+export function createCatalogService({ db, identity, media }: CatalogDeps) {
   async function validate(trx: Executor, orgId: string, input: ProductInput, productId?: string) {
     const errors = [];
     if (!isCurrency(input.currency))
@@ -110,6 +122,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
   async function load(ids: string[]): Promise<ProductJson[]> {
     const products = await repo.findProductsByIds(db, ids);
     const variants = await repo.variantsOf(db, ids);
+    const galleries = await media.attachments.of('product', ids);
     const orgs = new Map(
       (await identity.accounts.byIds([...new Set(products.map((p) => p.org_id))])).map((o) => [
         o.id,
@@ -118,7 +131,7 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
     );
     return ids.flatMap((id) => {
       const p = products.find((x) => x.id === id);
-      return p ? [presentProduct(p, variants, orgs.get(p.org_id) ?? null)] : [];
+      return p ? [presentProduct(p, variants, orgs.get(p.org_id) ?? null, galleries.get(p.id))] : [];
     });
   }
 
@@ -147,6 +160,8 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
       id,
       input.variants.map((v) => ({ id: newId(), sku: v.sku, name: v.name ?? '', stock: v.stock })),
     );
+    if (input.media)
+      await media.attachments.replace(trx, 'product', id, orgId, input.media, MAX_PRODUCT_MEDIA);
     return id;
   }
 
@@ -166,11 +181,14 @@ export function createCatalogService({ db, identity }: CatalogDeps) {
       const org = await identity.orgs.orgByHandle(orgHandle);
       const staff = can(principal, org.id, 'manageCatalog');
       const products = await repo.listProducts(db, org.id, staff);
-      const variants = await repo.variantsOf(
-        db,
-        products.map((p) => p.id),
+      const ids = products.map((p) => p.id);
+      const [variants, galleries] = await Promise.all([
+        repo.variantsOf(db, ids),
+        media.attachments.of('product', ids),
+      ]);
+      return products.map((p) =>
+        forViewer(presentProduct(p, variants, presentSummary(org), galleries.get(p.id)), principal),
       );
-      return products.map((p) => forViewer(presentProduct(p, variants, presentSummary(org)), principal));
     },
 
     /** Products on sale matching a search, best first; the next page's cursor is its offset. */

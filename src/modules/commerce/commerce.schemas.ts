@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { Count, MinorUnits } from '../../platform/http/schemas.ts';
 import { AccountSummary } from '../identity/index.ts';
+import { MediaInput } from '../media/index.ts';
 
 const Minor = MinorUnits();
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
@@ -21,7 +22,10 @@ export const Product = Type.Object(
     slug: Type.String(),
     title: Type.String(),
     description: Type.String(),
-    images: Type.Array(Type.String()),
+    images: Type.Array(Type.String(), { description: 'Image links given by URL (the CSV import)' }),
+    gallery: Type.Array(Type.Ref('MediaAttachment'), {
+      description: 'Uploaded images, in order, with alt text',
+    }),
     priceMinor: Type.Integer(),
     currency: Type.String(),
     resellerFloorMinor: Type.Optional(
@@ -60,6 +64,12 @@ export const ProductBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     images: Type.Optional(
       Type.Array(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), { maxItems: 10 }),
+    ),
+    media: Type.Optional(
+      Type.Array(MediaInput, {
+        maxItems: 12,
+        description: "Uploaded images of the brand's, in gallery order",
+      }),
     ),
     priceMinor: Minor,
     currency: Currency,

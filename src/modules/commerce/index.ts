@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import type { MediaModule } from '../media/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { createCatalogService } from './catalog.service.ts';
@@ -26,6 +27,7 @@ export type CommerceDeps = {
   events: EventBus;
   identity: IdentityModule;
   social: SocialModule;
+  media: Pick<MediaModule, 'attachments'>;
   payments: PaymentProvider;
   /** How long an unpaid order holds its stock (default 15 minutes). */
   reservationSeconds?: number;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import type { MediaModule } from '../media/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
 import { postRoutes } from './posts.routes.ts';
@@ -26,7 +27,12 @@ export type { Viewer } from './social.repo.ts';
 export type { PostEntities } from './social.tables.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
-export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
+export function createSocialModule(deps: {
+  db: Db;
+  events: EventBus;
+  identity: IdentityModule;
+  media: Pick<MediaModule, 'attachments'>;
+}) {
   const { events } = deps;
   const module = {
     posts: createPostsService(deps),

@@ -3,14 +3,29 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import { actorIds, type Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import { can, type IdentityModule } from '../identity/index.ts';
+import type { AttachInput, MediaModule } from '../media/index.ts';
 import { charCount, MAX_POST_CHARS, parseText, resolveEntities } from './entities.ts';
 import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
 import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
-export type PostsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
+export type PostsDeps = {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'accounts'>;
+  media: Pick<MediaModule, 'attachments'>;
+};
 
-export type CreatePostInput = { text: string; visibility?: Visibility; inReplyToId?: string; as?: string };
+/** Images per post. */
+export const MAX_POST_MEDIA = 4;
+
+export type CreatePostInput = {
+  text: string;
+  visibility?: Visibility;
+  inReplyToId?: string;
+  as?: string;
+  media?: AttachInput[];
+};
 
 export type PreparedPost = {
   id: string;
@@ -22,6 +37,8 @@ export type PreparedPost = {
   inReplyToId: string | null;
   /** Hold the post back until then (a deal announced at its start); only the author's people see it before. */
   visibleFrom?: Date | null;
+  /** Images of the author's, with alt text, checked by media. */
+  media?: AttachInput[];
 };
 
 export const viewerOf = (principal: Principal | null): repo.Viewer =>
@@ -29,7 +46,7 @@ export const viewerOf = (principal: Principal | null): repo.Viewer =>
 
 const postNotFound = () => socialError('post_not_found', 'Post not found');
 
-export function createPostsService({ db, events, identity }: PostsDeps) {
+export function createPostsService({ db, events, identity, media }: PostsDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   /** The account a request acts as: the caller, or an org whose role lets them post for it. */
@@ -82,8 +99,11 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
         { field: 'text', message: 'mentions no existing account' },
       ]);
     }
+    const images = input.media ?? [];
+    if (images.length > 0) await media.attachments.check(authorId, images, MAX_POST_MEDIA);
     return {
       id: newId(),
+      media: images,
       authorId,
       kind,
       visibility,
@@ -113,6 +133,8 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
       entities,
       visible_from: post.visibleFrom ?? null,
     });
+    if (post.media?.length)
+      await media.attachments.replace(trx, 'post', id, authorId, post.media, MAX_POST_MEDIA);
     if (parent && visibility === 'public') await repo.bumpCounter(trx, parent.id, 'reply_count', 1);
     await events.emit(trx, 'post.created', id, {
       postId: id,

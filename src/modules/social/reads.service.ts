@@ -2,20 +2,29 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, type Page, toPage, UUID_PATTERN } from '../../platform/http/pagination.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import type { MediaModule } from '../media/index.ts';
 import { viewerOf } from './posts.service.ts';
 import { socialError } from './social.errors.ts';
 import { accountIdsOf, type PostJson, presentPost } from './social.present.ts';
 import * as repo from './social.repo.ts';
 
-export type ReadsDeps = { db: Db; identity: Pick<IdentityModule, 'accounts'> };
+export type ReadsDeps = {
+  db: Db;
+  identity: Pick<IdentityModule, 'accounts'>;
+  media: Pick<MediaModule, 'attachments'>;
+};
 type PageArgs = { cursor?: string; limit?: number };
 
 /** Every way of reading posts: one post, a thread, timelines, search. All filtered by the viewer's audience. */
-export function createReadsService({ db, identity }: ReadsDeps) {
+export function createReadsService({ db, identity, media }: ReadsDeps) {
   async function present(rows: repo.PostRow[]): Promise<PostJson[]> {
-    const accounts = await identity.accounts.byIds(accountIdsOf(rows));
+    const postIds = rows.flatMap((r) => (r.reshare_of_id ? [r.id, r.reshare_of_id] : [r.id]));
+    const [accounts, images] = await Promise.all([
+      identity.accounts.byIds(accountIdsOf(rows)),
+      media.attachments.of('post', postIds),
+    ]);
     const byId = new Map(accounts.map((a) => [a.id, a]));
-    return rows.map((r) => presentPost(r, byId));
+    return rows.map((r) => presentPost(r, byId, images));
   }
 
   async function page(

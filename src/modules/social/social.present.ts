@@ -1,5 +1,6 @@
 import type { AccountSummary } from '../identity/index.ts';
 import { type AccountRow, presentSummary } from '../identity/index.ts';
+import type { AttachmentJson } from '../media/index.ts';
 import type { PostRow } from './social.repo.ts';
 import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
@@ -10,6 +11,7 @@ export type PostJson = {
   text: string;
   visibility: Visibility;
   entities: PostEntities;
+  media: AttachmentJson[];
   inReplyTo: { id: string; author: AccountSummary | null } | null;
   threadRootId: string;
   createdAt: string;
@@ -39,7 +41,11 @@ const deletedAccount: AccountSummary = {
   verified: false,
 };
 
-export function presentPost(r: PostRow, accounts: Map<string, AccountRow>): PostJson {
+export function presentPost(
+  r: PostRow,
+  accounts: Map<string, AccountRow>,
+  images: Map<string, AttachmentJson[]>,
+): PostJson {
   const summary = (id: string | null) => {
     const row = id ? accounts.get(id) : undefined;
     return row ? presentSummary(row) : deletedAccount;
@@ -54,6 +60,7 @@ export function presentPost(r: PostRow, accounts: Map<string, AccountRow>): Post
           text: r.o_text!,
           visibility: r.o_visibility!,
           entities: r.o_entities!,
+          media: images.get(r.reshare_of_id) ?? [],
           inReplyTo: r.o_in_reply_to_id ? { id: r.o_in_reply_to_id, author: null } : null,
           threadRootId: r.o_thread_root_id!,
           createdAt: r.o_created_at!.toISOString(),
@@ -68,6 +75,7 @@ export function presentPost(r: PostRow, accounts: Map<string, AccountRow>): Post
     text: r.text,
     visibility: r.visibility,
     entities: r.entities,
+    media: images.get(r.id) ?? [],
     inReplyTo: r.in_reply_to_id
       ? { id: r.in_reply_to_id, author: r.reply_to_author_id ? summary(r.reply_to_author_id) : null }
       : null,

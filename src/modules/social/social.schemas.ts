@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { Account, AccountSummary, Role } from '../identity/index.ts';
+import { MediaInput } from '../media/index.ts';
 import { MAX_POST_CHARS } from './entities.ts';
 
 export const Visibility = Type.Union([
@@ -30,6 +31,7 @@ const PostFields = {
   text: Type.String(),
   visibility: Visibility,
   entities: Entities,
+  media: Type.Array(Type.Ref('MediaAttachment'), { description: 'Images, in order, with alt text' }),
   inReplyTo: Type.Union([
     Type.Object({ id: Type.String(), author: Type.Union([AccountSummary, Type.Null()]) }),
     Type.Null(),
@@ -62,6 +64,12 @@ export const CreatePostBody = Type.Object(
     text: Type.String({ minLength: 1, maxLength: MAX_POST_CHARS }),
     visibility: Type.Optional(Visibility),
     inReplyToId: Type.Optional(Type.String({ format: 'uuid' })),
+    media: Type.Optional(
+      Type.Array(MediaInput, {
+        maxItems: 4,
+        description: 'Up to 4 uploaded images of the author, with alt text',
+      }),
+    ),
     as: Type.Optional(
       Type.String({ maxLength: 31, description: 'Handle of an org to post as (your role must allow it)' }),
     ),

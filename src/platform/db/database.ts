@@ -3,6 +3,7 @@ import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
+import type { MediaTables } from '../../modules/media/media.tables.ts';
 import type { NotificationTables } from '../../modules/notifications/notifications.tables.ts';
 import type { SocialTables } from '../../modules/social/social.tables.ts';
 import type { OutboxTables } from '../events/outbox.tables.ts';
@@ -14,7 +15,8 @@ export type Database = OutboxTables &
   NotificationTables &
   CommerceTables &
   CareTables &
-  MailTables;
+  MailTables &
+  MediaTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

@@ -2113,6 +2113,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an image (multipart/form-data, one part named "file"; JPEG, PNG, WebP, GIF or AVIF, read from the bytes; at most 10 MB and 40 megapixels). Metadata is stripped; WebP variants are stored. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Handle of an org to upload for */
+                    as?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Media"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use an uploaded image as your avatar, or an org's (as: its handle) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Handle of an org to upload for */
+                        as?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            avatarUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/files/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored image variant by its content address (immutable, cached for a year) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A content address */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -5174,6 +5299,16 @@ export interface paths {
                         description?: string;
                         exclusive?: boolean;
                         images?: string[];
+                        /** @description Uploaded images of the brand's, in gallery order */
+                        media?: {
+                            /** @description What the image shows, for screen readers */
+                            alt?: string;
+                            /**
+                             * Format: uuid
+                             * @description An uploaded media id of the account the write is for
+                             */
+                            id: string;
+                        }[];
                         /** @description Integer minor units (cents) */
                         priceMinor: number;
                         resellerFloorMinor?: number | null;
@@ -5484,6 +5619,16 @@ export interface paths {
                         as?: string;
                         /** Format: uuid */
                         inReplyToId?: string;
+                        /** @description Up to 4 uploaded images of the author, with alt text */
+                        media?: {
+                            /** @description What the image shows, for screen readers */
+                            alt?: string;
+                            /**
+                             * Format: uuid
+                             * @description An uploaded media id of the account the write is for
+                             */
+                            id: string;
+                        }[];
                         text: string;
                         visibility?: "public" | "followers" | "direct";
                     };
@@ -5760,6 +5905,16 @@ export interface paths {
                         description?: string;
                         exclusive?: boolean;
                         images?: string[];
+                        /** @description Uploaded images of the brand's, in gallery order */
+                        media?: {
+                            /** @description What the image shows, for screen readers */
+                            alt?: string;
+                            /**
+                             * Format: uuid
+                             * @description An uploaded media id of the account the write is for
+                             */
+                            id: string;
+                        }[];
                         /** @description Integer minor units (cents) */
                         priceMinor: number;
                         resellerFloorMinor?: number | null;
@@ -6115,6 +6270,46 @@ export interface components {
                 bought: number;
             };
         };
+        Media: {
+            height: number;
+            /** Format: uuid */
+            id: string;
+            /** @description A tiny blurred WebP as a data: URL, to show while loading */
+            placeholder: string;
+            /** @description The type read from the uploaded bytes, e.g. image/jpeg */
+            type: string;
+            /** @description The largest WebP variant */
+            url: string;
+            /** @description WebP renditions, largest first (for srcset) */
+            variants: {
+                height: number;
+                url: string;
+                width: number;
+            }[];
+            /** @description Of the upright image, in pixels */
+            width: number;
+        };
+        MediaAttachment: {
+            /** @description Alt text; empty when the uploader gave none */
+            alt: string;
+            height: number;
+            /** Format: uuid */
+            id: string;
+            /** @description A tiny blurred WebP as a data: URL, to show while loading */
+            placeholder: string;
+            /** @description The type read from the uploaded bytes, e.g. image/jpeg */
+            type: string;
+            /** @description The largest WebP variant */
+            url: string;
+            /** @description WebP renditions, largest first (for srcset) */
+            variants: {
+                height: number;
+                url: string;
+                width: number;
+            }[];
+            /** @description Of the upright image, in pixels */
+            width: number;
+        };
         Order: {
             attribution: {
                 /** @description Original author first, then each resharer */
@@ -6241,6 +6436,8 @@ export interface components {
             } | null;
             /** @description 'deal': a deal's post (same id as the deal), shown with its deal card */
             kind: "post" | "deal";
+            /** @description Images, in order, with alt text */
+            media: components["schemas"]["MediaAttachment"][];
             text: string;
             threadRootId: string;
             viewer: {
@@ -6297,6 +6494,8 @@ export interface components {
             } | null;
             /** @description 'deal': a deal's post (same id as the deal), shown with its deal card */
             kind: "post" | "deal";
+            /** @description Images, in order, with alt text */
+            media: components["schemas"]["MediaAttachment"][];
             /** @description On a reshare: the original post */
             reshareOf: components["schemas"]["OriginalPost"] | null;
             /** @description On a reshare: the post or reshare it was reshared from (the chain) */
@@ -6322,6 +6521,7 @@ export interface components {
              *     - `already_rated` (409): The conversation was already rated
              *     - `already_reshared` (409): The account has already reshared this post
              *     - `already_verified` (409): The email address is already verified
+             *     - `alt_too_long` (400): Alt text is longer than allowed
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
@@ -6347,6 +6547,7 @@ export interface components {
              *     - `deal_sold_out` (409): The deal is sold out
              *     - `direct_needs_mention` (400): A direct post must @mention at least one existing account
              *     - `duplicate_item` (422): A variant appears twice in the order
+             *     - `duplicate_media` (422): The same image is attached twice
              *     - `email_taken` (409): An account with this email already exists
              *     - `empty_update` (400): An update request names no field to change
              *     - `followers_only` (403): The deal is for followers of the brand
@@ -6373,6 +6574,13 @@ export interface components {
              *     - `last_owner` (409): An organization needs at least one owner
              *     - `login_throttled` (429): Too many failed sign-in attempts for this account or address; Retry-After says when to retry
              *     - `malformed_json` (400): The body is not valid JSON (or is empty)
+             *     - `media_empty` (400): The uploaded file has zero bytes
+             *     - `media_missing` (400): The upload has no file part
+             *     - `media_not_found` (404): No stored media file by that name
+             *     - `media_too_large` (413): The uploaded file is larger than allowed
+             *     - `media_too_many_pixels` (422): The image has more pixels than allowed (a decompression bomb guard)
+             *     - `media_type_unsupported` (415): The bytes are not a JPEG, PNG, WebP, GIF or AVIF image (the detected type is named)
+             *     - `media_unreadable` (422): The image is truncated or corrupt and cannot be decoded
              *     - `merge_customer_mismatch` (409): Only conversations of the same customer can be merged
              *     - `merge_into_itself` (400): A conversation cannot be merged into itself
              *     - `merge_target_merged` (409): The conversation to merge into was itself merged
@@ -6391,6 +6599,7 @@ export interface components {
              *     - `not_fulfillable` (409): Only a paid order can be fulfilled
              *     - `not_in_deal` (422): An item is not part of the deal
              *     - `not_invitee` (403): Only the invited person may accept or decline an invitation
+             *     - `not_multipart` (415): An upload is multipart/form-data with one part named "file"
              *     - `not_refundable` (409): Only a paid or fulfilled order can be refunded
              *     - `not_resharable` (422): Only public posts can be reshared
              *     - `not_resolved` (409): Only a resolved conversation can be rated
@@ -6425,10 +6634,12 @@ export interface components {
              *     - `token_invalid` (400): The link (verification or reset token) is unknown, or was sent to an address no longer on the account
              *     - `token_used` (410): The link was already used (each works once)
              *     - `too_many_mails` (429): Several mails of this kind were sent within the hour; wait before asking again
+             *     - `too_many_media` (422): More images than the subject allows
              *     - `unauthenticated` (401): Sign in (session cookie or API token) to do this
              *     - `unknown_account` (422): The account to act as does not exist
              *     - `unknown_address` (422): No such address in your address book
              *     - `unknown_intent` (422): The intent is not one triage knows
+             *     - `unknown_media` (422): A media id does not exist or does not belong to the account the write is for
              *     - `unknown_product` (422): No such product or variant
              *     - `unknown_provider` (404): No payment provider of that name
              *     - `unknown_queue` (422): The queue is not one of this inbox
@@ -6440,7 +6651,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_verified" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "same_email" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_verified" | "alt_too_long" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "same_email" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
@@ -6460,7 +6671,10 @@ export interface components {
             description: string;
             /** @description Own-store exclusive: resellers do not sell it */
             exclusive: boolean;
+            /** @description Uploaded images, in order, with alt text */
+            gallery: components["schemas"]["MediaAttachment"][];
             id: string;
+            /** @description Image links given by URL (the CSV import) */
             images: string[];
             org: {
                 avatarUrl: string | null;
