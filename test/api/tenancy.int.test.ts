@@ -190,6 +190,8 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     },
   ],
   ["archiving B's product", () => ownerA.del(`/api/v1/products/${b.productId}`)],
+  ["editing B's deal", () => ownerA.request('PATCH', `/api/v1/deals/${b.dealId}`, { title: 'Mine now' })],
+  ["ending B's deal early", () => ownerA.post(`/api/v1/deals/${b.dealId}/end`)],
   ["fulfilling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/fulfil`)],
   ["cancelling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/cancel`)],
   [

@@ -28,6 +28,15 @@ export const commerceError = defineErrors('commerce', {
     description:
       'The deal would advertise a product below its reseller floor; `violations` and `alternatives` say by how much and what to do',
   },
+  deal_ended: {
+    kind: 'conflict',
+    description: 'The deal has ended; an ended deal cannot be edited or ended again',
+  },
+  deal_locked: {
+    kind: 'conflict',
+    description:
+      'Units were already sold at these terms, so the price cannot change; end the deal and publish a new one',
+  },
   override_not_allowed: {
     kind: 'forbidden',
     description: 'Only an owner or admin may override the channel guard',

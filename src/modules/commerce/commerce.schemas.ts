@@ -97,6 +97,13 @@ export const DealBody = Type.Object(
       maxLength: 500,
       description: 'The post text shown with the deal card',
     }),
+    title: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 120,
+        description: "The card's name (default: the products' titles)",
+      }),
+    ),
     items: Type.Array(
       Type.Object({ productId: Uuid, role: Type.Optional(DealRole) }, { additionalProperties: false }),
       {
@@ -135,6 +142,12 @@ export const DealBody = Type.Object(
 export const DealCard = Type.Object(
   {
     id: Type.String({ description: 'Also the id of the deal post' }),
+    title: Type.Union([Type.String(), Type.Null()], {
+      description: "The card's name; null: the products' titles",
+    }),
+    endedEarlyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'When the brand ended the deal before its planned end',
+    }),
     text: Type.String({ description: 'The text of the deal post' }),
     org: Type.Union([AccountSummary, Type.Null()]),
     type: DealType,

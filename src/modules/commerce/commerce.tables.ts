@@ -60,6 +60,20 @@ export interface DealsTable {
   created_at: Generated<Date>;
   /** Shown to everyone before it starts; otherwise only the brand's people see it until then. */
   announce_early: Generated<boolean>;
+  /** The card's name; null shows the products' titles. */
+  title: string | null;
+  /** Set when the brand ended the deal before its planned end (ends_at is then that moment). */
+  ended_early_at: Date | null;
+}
+
+/** Each edit of a deal and its early end: who, when, and each changed field's value before and after. */
+export interface DealHistoryTable {
+  id: Generated<number>;
+  deal_id: string;
+  actor_id: string;
+  action: 'edited' | 'ended';
+  changes: Json<Record<string, { from: unknown; to: unknown }>>;
+  at: Generated<Date>;
 }
 
 /** A click on Buy by a signed-in person: an order after it on the same deal by the same account converted it. */
@@ -170,6 +184,7 @@ export type CommerceTables = {
   deal_items: DealItemsTable;
   deal_clicks: DealClicksTable;
   deal_purchases: DealPurchasesTable;
+  deal_history: DealHistoryTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
   order_history: OrderHistoryTable;

@@ -20,6 +20,8 @@ const dealColumns = [
   'clicks',
   'created_at',
   'announce_early',
+  'title',
+  'ended_early_at',
 ] as const;
 
 /** A deal as its readers use it: every column but who created it and who overrode the guard. */
@@ -47,7 +49,7 @@ export function dealItems(db: Executor, dealIds: string[]) {
 
 export async function insertDeal(
   db: Executor,
-  deal: Omit<Insertable<DealsTable>, 'sold' | 'impressions' | 'clicks' | 'created_at'>,
+  deal: Omit<Insertable<DealsTable>, 'sold' | 'impressions' | 'clicks' | 'created_at' | 'ended_early_at'>,
   items: Omit<Insertable<DealItemsTable>, 'deal_id'>[],
 ): Promise<void> {
   await db.insertInto('deals').values(deal).execute();

@@ -4,13 +4,22 @@ import type { Principal } from '../../platform/http/auth.ts';
 import { can, type IdentityModule, presentSummary, roleIn } from '../identity/index.ts';
 import { type SocialModule, viewerOf } from '../social/index.ts';
 import { type CatalogService, forViewer, type ProductJson } from './catalog.service.ts';
-import { alternatives, checkChannel, dealPrices, formatMoney, type GuardItem } from './channel-guard.ts';
+import {
+  alternatives,
+  checkChannel,
+  dealPrices,
+  formatMoney,
+  type GuardItem,
+  type Violation,
+} from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { DealType } from './commerce.tables.ts';
 import * as repo from './deals.repo.ts';
 
 export type DealInput = {
   text: string;
+  /** The card's name (default: the products' titles). */
+  title?: string;
   items: { productId: string; role?: 'main' | 'addon' }[];
   type: DealType;
   percentOff?: number;
@@ -92,6 +101,8 @@ export function createDealsService({ db, events, identity, social, catalog }: De
       const org = orgs.get(d.org_id);
       return {
         id: d.id,
+        title: d.title,
+        endedEarlyAt: d.ended_early_at?.toISOString() ?? null,
         text: texts.get(d.id) ?? '',
         org: org ? presentSummary(org) : null,
         type: d.type,
@@ -119,8 +130,37 @@ export function createDealsService({ db, events, identity, social, catalog }: De
     });
   }
 
+  /** Refuses terms that undercut a reseller floor unless an owner or admin overrides with a reason. */
+  async function enforceGuard(
+    principal: Principal,
+    org: { id: string; handle: string },
+    violations: Violation[],
+    currency: string,
+    override: { reason: string } | undefined,
+  ) {
+    if (violations.length && !override) {
+      const exclusives = (await catalog.list(org.handle, principal))
+        .filter((p) => p.exclusive && !p.archived)
+        .map((p) => p.title);
+      const money = (m: number) => formatMoney(m, currency);
+      const err = commerceError(
+        'channel_guard',
+        `This deal would advertise ${violations.map((v) => `"${v.title}" at ${money(v.dealPriceMinor)}, ${money(v.shortByMinor)} below the reseller floor of ${money(v.floorMinor)}`).join('; ')}.`,
+        violations.map((v) => ({
+          field: `items.${v.productId}`,
+          message: `${money(v.shortByMinor)} below the reseller floor`,
+        })),
+      );
+      throw err.withDetails({ violations, alternatives: alternatives(violations, exclusives, money) });
+    }
+    if (violations.length && !can(principal, org.id, 'overrideChannelGuard')) {
+      throw commerceError('override_not_allowed', 'Only an owner or admin may override the channel guard');
+    }
+  }
+
   return {
     cards,
+    enforceGuard,
 
     async card(id: string, principal: Principal | null) {
       const [card] = await cards([id], principal);
@@ -175,24 +215,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
         { type: input.type, percentOff: input.percentOff, valueMinor: input.valueMinor },
         guardItems,
       );
-      if (violations.length && !input.override) {
-        const exclusives = (await catalog.list(orgHandle, principal))
-          .filter((p) => p.exclusive && !p.archived)
-          .map((p) => p.title);
-        const money = (m: number) => formatMoney(m, currency);
-        const err = commerceError(
-          'channel_guard',
-          `This deal would advertise ${violations.map((v) => `"${v.title}" at ${money(v.dealPriceMinor)}, ${money(v.shortByMinor)} below the reseller floor of ${money(v.floorMinor)}`).join('; ')}.`,
-          violations.map((v) => ({
-            field: `items.${v.productId}`,
-            message: `${money(v.shortByMinor)} below the reseller floor`,
-          })),
-        );
-        throw err.withDetails({ violations, alternatives: alternatives(violations, exclusives, money) });
-      }
-      if (violations.length && !can(principal, org.id, 'overrideChannelGuard')) {
-        throw commerceError('override_not_allowed', 'Only an owner or admin may override the channel guard');
-      }
+      await enforceGuard(principal, org, violations, currency, input.override);
 
       const prepared = await social.posts.prepare(
         principal,
@@ -208,6 +231,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
           {
             id: prepared.id,
             org_id: org.id,
+            title: input.title?.trim() || null,
             type: input.type,
             value_minor: input.valueMinor ?? null,
             percent_off: input.percentOff ?? null,
@@ -239,7 +263,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
   };
 }
 
-function guardItem(p: ProductJson, role: 'main' | 'addon'): GuardItem {
+export function guardItem(p: ProductJson, role: 'main' | 'addon'): GuardItem {
   return {
     productId: p.id,
     title: p.title,

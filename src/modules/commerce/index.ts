@@ -9,6 +9,8 @@ import { createCatalogService } from './catalog.service.ts';
 import { createCheckoutService } from './checkout.service.ts';
 import { DealCard, Order, Product } from './commerce.schemas.ts';
 import { createDashboardService } from './dashboard.service.ts';
+import { dealEditRoutes } from './deal-edits/deal-edits.routes.ts';
+import { createDealEditsService } from './deal-edits/deal-edits.service.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { createDealsService } from './deals.service.ts';
 import { lifetimeValue } from './lifetime-value.ts';
@@ -36,12 +38,15 @@ export type CommerceDeps = {
 /** Catalog, deals with the channel guard, checkout, orders, payments and sales attribution. */
 export function createCommerceModule(deps: CommerceDeps) {
   const catalog = createCatalogService(deps);
+  const deals = createDealsService({ ...deps, catalog });
+  const orders = createOrdersService(deps);
   const module = {
     catalog,
     payments: deps.payments,
-    deals: createDealsService({ ...deps, catalog }),
+    deals,
+    dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
     checkout: createCheckoutService({ ...deps, reservationSeconds: deps.reservationSeconds ?? 900 }),
-    orders: createOrdersService(deps),
+    orders,
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
     schemas: [Product, DealCard, Order],
@@ -80,6 +85,7 @@ export function createCommerceModule(deps: CommerceDeps) {
     routes: async (app: FastifyInstance) => {
       await app.register(catalogRoutes(module));
       await app.register(dealRoutes(module));
+      await app.register(dealEditRoutes(module.dealEdits));
       await app.register(orderRoutes(module));
       await app.register(shopperRoutes(module));
       await app.register(paymentRoutes(module));

@@ -44,9 +44,28 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
   }
 
   async function markPaid(orderId: string, paymentRef: string) {
-    await tx(async (trx) => {
+    const late = await tx(async (trx) => {
       const order = await repo.lockOrder(trx, orderId);
-      if (order?.status !== 'pending') return; // already settled: a repeated confirmation changes nothing
+      // A payment that lands after the order was cancelled (its hold expired, its deal ended) goes back at once;
+      // the fixed key records that refund once however often the confirmation is repeated.
+      if (order?.status === 'cancelled' && order.refunded_minor < order.total_minor) {
+        const amount = order.total_minor - order.refunded_minor;
+        if (
+          !(await repo.addHistory(trx, {
+            order_id: orderId,
+            status: 'refund',
+            actor_id: null,
+            note: 'payment arrived after the order was cancelled',
+            amount_minor: amount,
+            idempotency_key: 'late-payment-refund',
+          }))
+        )
+          return 0;
+        await repo.setStatus(trx, orderId, 'cancelled', { refunded_minor: order.total_minor });
+        await events.emit(trx, 'order.refunded', orderId, { ...ref(order), amountMinor: amount, full: true });
+        return amount;
+      }
+      if (order?.status !== 'pending') return 0; // already settled: a repeated confirmation changes nothing
       await repo.setStatus(trx, orderId, 'paid', { payment_ref: paymentRef, expires_at: null });
       await repo.addHistory(trx, {
         order_id: orderId,
@@ -55,7 +74,9 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
         note: `payment ${paymentRef}`,
       });
       await events.emit(trx, 'order.paid', orderId, ref(order));
+      return 0;
     });
+    if (late > 0) await payments.refund(paymentRef, late);
   }
 
   async function cancel(
@@ -172,6 +193,13 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
   return {
     present,
     markPaid,
+
+    /** Cancels an order still waiting for its payment (a no-op once it is paid or cancelled), releasing its hold. */
+    async cancelUnpaid(orderId: string, actorId: string | null, reason: string) {
+      await cancel(orderId, actorId, reason, ['pending']).catch((err: unknown) => {
+        if ((err as { code?: string }).code !== 'not_cancellable') throw err;
+      });
+    },
 
     async get(principal: Principal, orderId: string) {
       return (await present([await staffOrBuyer(principal, orderId)]))[0];

@@ -21,6 +21,7 @@ import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messag
 import * as mailMessages from './2026-12-06T1000_mail_create-messages.ts';
 import * as accountSecurity from './2026-12-06T1001_identity_account-security.ts';
 import * as mediaCreate from './2026-12-06T1100_media_create-media.ts';
+import * as dealEdits from './2026-12-06T1200_commerce_deal-edits.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1000_mail_create-messages': mailMessages,
   '2026-12-06T1001_identity_account-security': accountSecurity,
   '2026-12-06T1100_media_create-media': mediaCreate,
+  '2026-12-06T1200_commerce_deal-edits': dealEdits,
 };

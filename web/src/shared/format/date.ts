@@ -14,3 +14,7 @@ export function formatDate(iso: string): string {
 export function formatDateTime(iso: string): string {
   return valid(iso) ? dateTimeFormat.format(new Date(iso)) : '';
 }
+
+/** A Date as the value of a datetime-local input, in the user's time zone. */
+export const toLocalInput = (date: Date) =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);

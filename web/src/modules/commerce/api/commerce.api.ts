@@ -7,6 +7,8 @@ import type {
   CheckoutInput,
   CommerceSettings,
   DealCard,
+  DealEdit,
+  DealHistoryEntry,
   DealInput,
   Order,
   OrderStatus,
@@ -44,6 +46,10 @@ export const commerceApi = {
   orgDeals: (handle: string) => api<Items<DealCard>>(`/orgs/${enc(handle)}/deals`),
   publishDeal: (handle: string, input: DealInput) =>
     api<DealCard>(`/orgs/${enc(handle)}/deals`, { method: 'POST', body: input }),
+  editDeal: (id: string, edit: DealEdit) =>
+    api<DealCard>(`/deals/${enc(id)}`, { method: 'PATCH', body: edit }),
+  endDeal: (id: string) => api<DealCard>(`/deals/${enc(id)}/end`, { method: 'POST' }),
+  dealHistory: (id: string) => api<Items<DealHistoryEntry>>(`/deals/${enc(id)}/history`),
 
   placeOrder: (input: CheckoutInput, key: string) =>
     api<Order>('/orders', { method: 'POST', body: input, headers: idempotent(key) }),

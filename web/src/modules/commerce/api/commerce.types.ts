@@ -11,6 +11,10 @@ export type DealInput = ApiBody<'/orgs/{handle}/deals'>;
 
 export type DealCard = Schema<'DealCard'>;
 
+export type DealEdit = ApiBody<'/deals/{id}', 'patch'>;
+
+export type DealHistoryEntry = ApiResponse<'/deals/{id}/history'>['items'][number];
+
 export type DealType = DealCard['type'];
 export type DealRole = DealCard['items'][number]['role'];
 

@@ -103,6 +103,12 @@ export function DealCardView({ card, sourcePostId, refHandle }: DealCardViewProp
         <span className="deal-headline">{headline(card)}</span>
         <DealCountdown card={card} now={now} />
       </header>
+      {card.title && <h3 className="deal-title">{card.title}</h3>}
+      {card.endedEarlyAt && (
+        <p className="muted small" data-testid="deal-ended-early">
+          The brand ended this deal early.
+        </p>
+      )}
       <DealItems card={card} />
       {card.exclusiveTitles.length > 0 && (
         <p className="deal-exclusive small">Only in our own store: {card.exclusiveTitles.join(', ')}</p>

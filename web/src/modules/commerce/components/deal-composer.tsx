@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { toLocalInput } from '../../../shared/format/date.ts';
 import { formatMoney, parseDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
@@ -13,10 +14,6 @@ import { DealProductsPicker } from './deal-products-picker.tsx';
 import { DealTermsFields, type Terms } from './deal-terms-fields.tsx';
 import { GuardRefusal } from './guard-refusal.tsx';
 import { Workspace } from './workspace-page.tsx';
-
-/** A Date as the value of a datetime-local input, in the user's time zone. */
-const toLocalInput = (date: Date) =>
-  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 const positive = (s: string) => (/^\d+$/.test(s.trim()) && Number(s) > 0 ? Number(s) : undefined);
 

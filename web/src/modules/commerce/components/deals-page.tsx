@@ -1,3 +1,4 @@
+import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date.ts';
 import { useNow } from '../../../shared/hooks/use-now.ts';
@@ -6,6 +7,7 @@ import type { DealCard } from '../api/commerce.types.ts';
 import { DEAL_TYPE_LABELS } from '../api/deal-pricing.ts';
 import { useOrgDeals } from '../hooks/use-deals.ts';
 import { liveStatus } from './deal-countdown.tsx';
+import { DealEditor } from './deal-editor.tsx';
 import { DealStatusBadge } from './deal-stock.tsx';
 import { Workspace } from './workspace-page.tsx';
 
@@ -20,29 +22,53 @@ function DealRow({
   now: number;
   fresh: boolean;
 }) {
+  const [editing, setEditing] = useState(false);
+  const status = liveStatus(card, now);
   return (
-    <tr data-testid="deal-row" className={fresh ? 'row-fresh' : undefined}>
-      <td>
-        <Link to={`/posts/${card.id}`}>{card.items.map((i) => i.product.title).join(' + ')}</Link>
-        <div className="muted small">
-          {DEAL_TYPE_LABELS[card.type]}
-          {card.percentOff ? ` ${card.percentOff}%` : ''} · until{' '}
-          <span data-testid="deal-row-ends">{formatDateTime(card.endsAt)}</span>
-        </div>
-      </td>
-      <td>
-        <DealStatusBadge status={liveStatus(card, now)} />
-      </td>
-      <td className="num">
-        {card.sold}
-        {card.quantityCap !== null && ` / ${card.quantityCap}`}
-      </td>
-      <td>
-        <Link to={`/orgs/${handle}/deals/${card.id}/sales`} className="btn btn-ghost btn-xs">
-          Sales
-        </Link>
-      </td>
-    </tr>
+    <Fragment>
+      <tr data-testid="deal-row" data-deal-id={card.id} className={fresh ? 'row-fresh' : undefined}>
+        <td>
+          <Link to={`/posts/${card.id}`}>
+            {card.title ?? card.items.map((i) => i.product.title).join(' + ')}
+          </Link>
+          <div className="muted small">
+            {DEAL_TYPE_LABELS[card.type]}
+            {card.percentOff ? ` ${card.percentOff}%` : ''} · {card.endedEarlyAt ? 'ended early ' : 'until '}
+            <span data-testid="deal-row-ends">{formatDateTime(card.endsAt)}</span>
+          </div>
+        </td>
+        <td>
+          <DealStatusBadge status={status} />
+        </td>
+        <td className="num">
+          {card.sold}
+          {card.quantityCap !== null && ` / ${card.quantityCap}`}
+        </td>
+        <td className="deal-row-actions">
+          {status !== 'ended' && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-xs"
+              aria-expanded={editing}
+              onClick={() => setEditing((v) => !v)}
+              data-testid="deal-edit"
+            >
+              Edit
+            </button>
+          )}
+          <Link to={`/orgs/${handle}/deals/${card.id}/sales`} className="btn btn-ghost btn-xs">
+            Sales
+          </Link>
+        </td>
+      </tr>
+      {editing && status !== 'ended' && (
+        <tr className="deal-editor-row">
+          <td colSpan={4}>
+            <DealEditor card={card} handle={handle} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      )}
+    </Fragment>
   );
 }
 

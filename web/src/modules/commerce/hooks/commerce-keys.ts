@@ -5,6 +5,7 @@ export const commerceKeys = {
   all: ['commerce'] as const,
   deal: (id: string) => ['commerce', 'deal', id] as const,
   deals: ['commerce', 'deal'] as const,
+  dealHistory: (id: string) => ['commerce', 'deal', id, 'history'] as const,
   orgDeals: (handle: string) => ['commerce', 'org', handle.toLowerCase(), 'deals'] as const,
   products: (handle: string) => ['commerce', 'org', handle.toLowerCase(), 'products'] as const,
   product: (id: string) => ['commerce', 'product', id] as const,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { commerceApi } from '../api/commerce.api.ts';
-import type { DealInput } from '../api/commerce.types.ts';
+import type { DealEdit, DealInput } from '../api/commerce.types.ts';
 import { commerceKeys } from './commerce-keys.ts';
 
 export function useOrgDeals(handle: string) {
@@ -32,4 +32,22 @@ export function useSaveCommerceSettings(handle: string) {
     mutationFn: (settings: Parameters<typeof commerceApi.saveSettings>[1]) =>
       commerceApi.saveSettings(handle, settings),
   });
+}
+
+/** Edits or ends a deal; the card, the brand's list and the deal's history refresh. */
+export function useDealChanges(handle: string, id: string) {
+  const queryClient = useQueryClient();
+  const done = (card: Awaited<ReturnType<typeof commerceApi.deal>>) => {
+    queryClient.setQueryData(commerceKeys.deal(card.id), card);
+    void queryClient.invalidateQueries({ queryKey: commerceKeys.orgDeals(handle) });
+    void queryClient.invalidateQueries({ queryKey: commerceKeys.dealHistory(id) });
+  };
+  return {
+    edit: useMutation({ mutationFn: (edit: DealEdit) => commerceApi.editDeal(id, edit), onSuccess: done }),
+    end: useMutation({ mutationFn: () => commerceApi.endDeal(id), onSuccess: done }),
+  };
+}
+
+export function useDealHistory(id: string) {
+  return useQuery({ queryKey: commerceKeys.dealHistory(id), queryFn: () => commerceApi.dealHistory(id) });
 }
