@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
+import { createIdeasModule } from './modules/ideas/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
@@ -100,7 +101,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { mail, identity, media, social, notifications, commerce, care };
+  const ideas = createIdeasModule({ db, events, identity, commerce });
+  return { mail, identity, media, social, notifications, commerce, care, ideas };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -157,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const schema of [...modules.media.schemas, ...modules.social.schemas, ...modules.commerce.schemas])
+  for (const schema of [...modules.media.schemas, ...modules.social.schemas, ...modules.commerce.schemas, ...modules.ideas.schemas])
     app.addSchema(schema);
   await app.register(
     async (api) => {
@@ -167,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
+      await api.register(modules.ideas.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

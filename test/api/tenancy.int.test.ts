@@ -24,8 +24,15 @@ const b = {} as {
   cannedId: string;
   ruleId: string;
   mediaId: string;
+  ideaId: string;
 };
-const a = {} as { productId: string; variantId: string; conversationId: string; queueId: string };
+const a = {} as {
+  productId: string;
+  variantId: string;
+  conversationId: string;
+  queueId: string;
+  ideaId: string;
+};
 
 const address = { name: 'C Buyer', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
@@ -72,6 +79,9 @@ async function snapshotOfB() {
     rules: await read('/api/v1/orgs/tenant_b/care/rules'),
     canned: await read('/api/v1/orgs/tenant_b/care/canned-replies'),
     sla: await read('/api/v1/orgs/tenant_b/care/settings/sla-policies'),
+    idea: await read(`/api/v1/ideas/${b.ideaId}`),
+    ideaRanking: await read('/api/v1/orgs/tenant_b/ideas/ranking'),
+    ideaSettings: await read('/api/v1/orgs/tenant_b/ideas/settings'),
   };
 }
 
@@ -139,6 +149,10 @@ beforeAll(async () => {
       }),
     )
   ).id;
+  const idea = (owner: TestClient, brand: string) =>
+    ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
+  b.ideaId = (await idea(ownerB, 'tenant_b')).id;
+  a.ideaId = (await idea(ownerA, 'tenant_a')).id;
 });
 afterAll(() => t.close());
 
@@ -296,6 +310,35 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
           },
         ],
       }),
+  ],
+  // ideas: B's idea through A's workflow, and B's products or ideas through A's idea
+  [
+    "moving B's idea to planned",
+    () => ownerA.post(`/api/v1/ideas/${b.ideaId}/status`, { status: 'planned' }),
+  ],
+  [
+    "owning B's idea",
+    () => ownerA.request('PUT', `/api/v1/ideas/${b.ideaId}/owner`, { owner: 'tenant_owner_a' }),
+  ],
+  [
+    "scoring B's idea",
+    () => ownerA.request('PUT', `/api/v1/ideas/${b.ideaId}/score`, { impact: 5, effort: 1 }),
+  ],
+  [
+    "an official response on B's idea",
+    () => ownerA.post(`/api/v1/ideas/${b.ideaId}/comments`, { body: 'x', official: true }),
+  ],
+  ["merging B's idea into A's", () => ownerA.post(`/api/v1/ideas/${b.ideaId}/merge`, { intoId: a.ideaId })],
+  ["merging A's idea into B's", () => ownerA.post(`/api/v1/ideas/${a.ideaId}/merge`, { intoId: b.ideaId })],
+  ["shipping B's idea", () => ownerA.post(`/api/v1/ideas/${b.ideaId}/ship`, { productIds: [a.productId] })],
+  [
+    "shipping A's idea as B's product",
+    () => ownerA.post(`/api/v1/ideas/${a.ideaId}/ship`, { productIds: [b.productId] }),
+  ],
+  [
+    "B's idea vote limits",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/ideas/settings', { votesPerPerson: 1, votesPerIdea: 1 }),
   ],
 ];
 

@@ -82,6 +82,14 @@ export function createCommerceModule(deps: CommerceDeps) {
         })),
       };
     },
+    /** The lines of an order (product, quantity, unit price), for modules that attribute sales; `executor` for handlers. */
+    async orderLines(orderId: string, executor: Executor = deps.db) {
+      return (await ordersRepo.itemsOf(executor, [orderId])).map((i) => ({
+        productId: i.product_id,
+        quantity: i.quantity,
+        unitPriceMinor: i.unit_price_minor,
+      }));
+    },
     routes: async (app: FastifyInstance) => {
       await app.register(catalogRoutes(module));
       await app.register(dealRoutes(module));

@@ -22,6 +22,7 @@ const Notification = Type.Object({
     Type.Literal('order_cancelled'),
     Type.Literal('order_fulfilled'),
     Type.Literal('order_refunded'),
+    Type.Literal('idea_shipped'),
   ]),
   actor: AccountSummary,
   recipient: AccountSummary,
@@ -30,11 +31,12 @@ const Notification = Type.Object({
     description: 'The brand of a care or order notification',
   }),
   subjectId: Type.Union([Type.String(), Type.Null()], {
-    description: 'care_mention: the conversation; identity_link: the proposed link; order_*: the order',
+    description:
+      'care_mention: the conversation; identity_link: the proposed link; order_*: the order; idea_shipped: the idea',
   }),
   detail: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()], {
     description:
-      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false")',
+      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy',
   }),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),

@@ -220,6 +220,24 @@ export function createNotificationsService({ db, events, live, identity, social 
     ]);
   });
 
+  // Everyone who voted for or followed an idea hears that it shipped, with the products to buy; the brand is the actor.
+  events.subscribe('notifications.on-idea-shipped', 'ideas.idea_shipped', async (event, ctx) => {
+    const p = event.payload;
+    await notify(
+      event,
+      ctx,
+      p.recipientIds.map((id) => ({
+        recipient_id: id,
+        kind: 'idea_shipped' as const,
+        actor_id: p.orgId,
+        post_id: null,
+        org_id: p.orgId,
+        subject_id: p.ideaId,
+        detail: JSON.stringify({ title: p.title, productIds: p.productIds.join(',') }),
+      })),
+    );
+  });
+
   /** The account whose notifications to read: yourself, or an org you belong to. */
   async function recipientOf(principal: Principal, asHandle: string | undefined): Promise<string> {
     if (!asHandle) return principal.userId;

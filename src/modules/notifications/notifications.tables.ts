@@ -13,7 +13,9 @@ export type NotificationKind =
   /** What happened to an order you placed (subject: the order; org: the brand; detail: reason or amount). */
   | 'order_cancelled'
   | 'order_fulfilled'
-  | 'order_refunded';
+  | 'order_refunded'
+  /** An idea you voted for or followed shipped (subject: the idea; org: the brand; detail: title and products). */
+  | 'idea_shipped';
 
 export interface NotificationsTable {
   id: string;

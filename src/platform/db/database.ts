@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
+import type { IdeasTables } from '../../modules/ideas/ideas.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
 import type { MediaTables } from '../../modules/media/media.tables.ts';
@@ -16,7 +17,8 @@ export type Database = OutboxTables &
   CommerceTables &
   CareTables &
   MailTables &
-  MediaTables;
+  MediaTables &
+  IdeasTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -44,6 +45,8 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
+    // Trigram similarity (ideas: similar ideas while typing); a migration creates the extension on both databases.
+    extensions: { pg_trgm },
     parsers: { [types.INT8]: (v: string) => Number.parseInt(v, 10) },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

@@ -22,6 +22,8 @@ import * as mailMessages from './2026-12-06T1000_mail_create-messages.ts';
 import * as accountSecurity from './2026-12-06T1001_identity_account-security.ts';
 import * as mediaCreate from './2026-12-06T1100_media_create-media.ts';
 import * as dealEdits from './2026-12-06T1200_commerce_deal-edits.ts';
+import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
+import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1001_identity_account-security': accountSecurity,
   '2026-12-06T1100_media_create-media': mediaCreate,
   '2026-12-06T1200_commerce_deal-edits': dealEdits,
+  '2026-12-06T1600_ideas_create-portal': ideasPortal,
+  '2026-12-06T1601_notifications_idea-shipped': ideaShippedNotifications,
 };

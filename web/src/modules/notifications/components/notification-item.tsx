@@ -28,6 +28,7 @@ const VERBS: Record<NotificationKind, string> = {
   order_cancelled: 'cancelled',
   order_fulfilled: 'shipped',
   order_refunded: 'refunded',
+  idea_shipped: 'shipped',
 };
 
 function KindIcon({ kind }: { kind: NotificationKind }) {
@@ -42,6 +43,7 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     order_cancelled: <BagIcon />,
     order_fulfilled: <BagIcon />,
     order_refunded: <BagIcon />,
+    idea_shipped: <BagIcon />,
   }[kind];
   return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
 }
@@ -61,6 +63,8 @@ function sentence(n: Notification, forOrg: boolean): string {
       return `shipped ${theirs} order`;
     case 'order_refunded':
       return `refunded ${refundAmount(n)} of ${theirs} order`;
+    case 'idea_shipped':
+      return `shipped an idea ${whom === 'you' ? 'you' : whom} backed: “${n.detail?.title ?? 'an idea'}”`;
     case 'mention':
     case 'follow':
       return `${VERBS[n.kind]} ${whom}`;
@@ -88,6 +92,7 @@ function orderSnippet(n: Notification): string {
 
 function snippetOf(n: Notification): string {
   if (n.kind.startsWith('order_')) return orderSnippet(n);
+  if (n.kind === 'idea_shipped') return 'It is on sale now: see it and buy it.';
   const post = n.post?.reshareOf ?? n.post;
   if (!post) return '';
   const chars = Array.from(post.text);
@@ -107,9 +112,11 @@ export function NotificationItem({
       ? `/orgs/${n.org.handle}/inbox?c=${n.subjectId}`
       : n.kind.startsWith('order_') && n.subjectId
         ? `/orders/${n.subjectId}`
-        : n.post
-          ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
-          : `/@${n.actor.handle}`;
+        : n.kind === 'idea_shipped' && n.subjectId
+          ? `/ideas/${n.subjectId}`
+          : n.post
+            ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
+            : `/@${n.actor.handle}`;
   return (
     <article
       className={n.read ? 'notification' : 'notification unread'}

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestClient, type TestContext } from '../../../test/support/test-app.ts';
+
+let t: TestContext;
+let owner: TestClient;
+let rival: TestClient;
+let productId: string;
+let variantId: string;
+
+const address = { name: 'Ada Fan', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
+
+async function postIdea(client: TestClient, title: string, brand = 'ideabrand') {
+  const res = await client.post(`/api/v1/orgs/${brand}/ideas`, { title, description: `${title}, please.` });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; votes: number; status: string };
+}
+
+const vote = (client: TestClient, id: string, votes: number) =>
+  client.request('PUT', `/api/v1/ideas/${id}/vote`, { votes });
+
+async function idea(id: string, client?: TestClient) {
+  const res = await (client ?? t.anonymous).get(`/api/v1/ideas/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.signup('ideaowner');
+  await t.brand(owner, 'ideabrand', { verified: true });
+  rival = await t.signup('ideerival');
+  await t.brand(rival, 'rivalbrand');
+  const res = await owner.post('/api/v1/orgs/ideabrand/products', {
+    title: 'Phone strap',
+    currency: 'EUR',
+    priceMinor: 1_500,
+    variants: [{ sku: 'STRAP-1', stock: 100 }],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  productId = res.json().id;
+  variantId = res.json().variants[0].id;
+});
+afterAll(() => t.close());
+
+describe('ideas portal', () => {
+  it('should show a similar idea while the title is being typed, and only the brand’s own', async () => {
+    const author = await t.signup('typer');
+    await postIdea(author, 'Wireless charging case for the phone');
+    await postIdea(rival, 'Wireless charging case', 'rivalbrand');
+    const res = await t.anonymous.get(
+      `/api/v1/orgs/ideabrand/ideas/similar?q=${encodeURIComponent('wireless charging')}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items;
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['Wireless charging case for the phone']);
+    expect((await t.anonymous.get('/api/v1/orgs/ideabrand/ideas/similar?q=zz')).statusCode).toBe(400);
+  });
+
+  it('should keep votes within the budget and the per-idea limit, and return them when the idea is declined', async () => {
+    const voter = await t.signup('budgeter');
+    const ideas = await Promise.all(
+      ['Budget one', 'Budget two', 'Budget three', 'Budget four'].map((x) => postIdea(owner, x)),
+    );
+    expect((await vote(voter, ideas[0].id, 4)).json().code).toBe('over_idea_limit');
+    for (const i of ideas.slice(0, 3)) expect((await vote(voter, i.id, 3)).statusCode).toBe(200);
+    const over = await vote(voter, ideas[3].id, 2);
+    expect(over.statusCode).toBe(422);
+    expect(over.json().code).toBe('over_budget');
+    const ok = await vote(voter, ideas[3].id, 1);
+    expect(ok.json()).toMatchObject({ ideaVotes: 1, yourVotes: 1, budget: { used: 10, left: 0 } });
+
+    const noReason = await owner.post(`/api/v1/ideas/${ideas[0].id}/status`, { status: 'declined' });
+    expect(noReason.json().code).toBe('reason_required');
+    const declined = await owner.post(`/api/v1/ideas/${ideas[0].id}/status`, {
+      status: 'declined',
+      reason: 'Not for us',
+    });
+    expect(declined.statusCode, declined.body).toBe(204);
+    const closed = await vote(voter, ideas[0].id, 1);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('idea_closed');
+    const budget = (await voter.get('/api/v1/orgs/ideabrand/ideas/budget')).json();
+    expect(budget).toMatchObject({ used: 7, left: 3 });
+    const page = await idea(ideas[0].id);
+    expect(page.idea).toMatchObject({ status: 'declined', declinedReason: 'Not for us', votes: 3 });
+    expect(page.timeline.map((e: { kind: string }) => e.kind)).toEqual(['posted', 'status']);
+  });
+
+  it('should count every one of many simultaneous votes on one idea, and never let one person pass the budget', async () => {
+    const target = await postIdea(owner, 'Concurrency target');
+    const voters = await Promise.all(Array.from({ length: 16 }, (_, i) => t.signup(`crowd${i}`)));
+    const results = await Promise.all(voters.map((v) => vote(v, target.id, 2)));
+    expect(results.map((r) => r.statusCode)).toEqual(voters.map(() => 200));
+    expect((await idea(target.id)).idea.votes).toBe(32);
+
+    // One person, twelve ideas, all at once: exactly the budget's worth succeed.
+    const greedy = await t.signup('greedy');
+    const many = await Promise.all(Array.from({ length: 12 }, (_, i) => postIdea(owner, `Greedy idea ${i}`)));
+    const tries = await Promise.all(many.map((m) => vote(greedy, m.id, 1)));
+    expect(tries.filter((r) => r.statusCode === 200)).toHaveLength(10);
+    expect(tries.filter((r) => r.statusCode === 422)).toHaveLength(2);
+    expect((await greedy.get('/api/v1/orgs/ideabrand/ideas/budget')).json().used).toBe(10);
+    // The same vote twice at once counts once.
+    const twice = await Promise.all([vote(voters[0], many[0].id, 1), vote(voters[0], many[0].id, 1)]);
+    expect(twice.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect((await idea(many[0].id)).idea.votes).toBe(2);
+  });
+
+  it('should list by top, new and trending, and filter by status', async () => {
+    const a = await postIdea(owner, 'Sort alpha');
+    const b = await postIdea(owner, 'Sort beta');
+    const fan = await t.signup('sortfan');
+    await vote(fan, a.id, 3);
+    const top = (await t.anonymous.get('/api/v1/orgs/ideabrand/ideas?sort=top&limit=100')).json().items;
+    expect(top[0].votes).toBeGreaterThanOrEqual(top[1].votes);
+    const fresh = (await t.anonymous.get('/api/v1/orgs/ideabrand/ideas?sort=new&limit=1')).json();
+    expect(fresh.items[0].id).toBe(b.id);
+    expect(fresh.nextCursor).not.toBeNull();
+    const trending = (await t.anonymous.get('/api/v1/orgs/ideabrand/ideas?sort=trending&limit=100')).json()
+      .items;
+    const ids = trending.map((i: { id: string }) => i.id);
+    expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
+    const declined = (await t.anonymous.get('/api/v1/orgs/ideabrand/ideas?status=declined')).json().items;
+    expect(declined.every((i: { status: string }) => i.status === 'declined')).toBe(true);
+    expect(declined.length).toBeGreaterThan(0);
+  });
+
+  it('should merge a duplicate: one vote for a person who voted on both, comments and followers moved, a redirect', async () => {
+    const keep = await postIdea(owner, 'Merge keep');
+    const dup = await postIdea(owner, 'Merge duplicate');
+    const both = await t.signup('mergeboth');
+    const only = await t.signup('mergeonly');
+    const follower = await t.signup('mergefollow');
+    await vote(both, keep.id, 2);
+    await vote(both, dup.id, 3);
+    await vote(only, dup.id, 1);
+    expect((await follower.request('PUT', `/api/v1/ideas/${dup.id}/follow`)).statusCode).toBe(204);
+    expect((await only.post(`/api/v1/ideas/${dup.id}/comments`, { body: 'Same here' })).statusCode).toBe(201);
+
+    expect((await owner.post(`/api/v1/ideas/${dup.id}/merge`, { intoId: dup.id })).json().code).toBe(
+      'merge_into_self',
+    );
+    const other = await postIdea(rival, 'Rival idea', 'rivalbrand');
+    expect((await owner.post(`/api/v1/ideas/${dup.id}/merge`, { intoId: other.id })).json().code).toBe(
+      'merge_target_invalid',
+    );
+    expect((await rival.post(`/api/v1/ideas/${dup.id}/merge`, { intoId: keep.id })).statusCode).toBe(404);
+
+    expect((await owner.post(`/api/v1/ideas/${dup.id}/merge`, { intoId: keep.id })).statusCode).toBe(204);
+    const kept = await idea(keep.id, follower);
+    expect(kept.idea.votes).toBe(3); // both: 2 kept, the duplicate's 3 returned; only: 1 moved
+    expect(kept.following).toBe(true);
+    expect((await t.anonymous.get(`/api/v1/ideas/${keep.id}/comments`)).json().items[0].body).toBe(
+      'Same here',
+    );
+    expect((await both.get('/api/v1/orgs/ideabrand/ideas/budget')).json().used).toBe(2);
+    expect((await idea(dup.id)).idea.mergedIntoId).toBe(keep.id);
+    expect((await vote(only, dup.id, 1)).json().code).toBe('idea_closed');
+  });
+
+  it('should let only the brand answer officially, change statuses and score, and rank by scorecards', async () => {
+    const i = await postIdea(owner, 'Scored idea');
+    const stranger = await t.signup('stranger');
+    expect(
+      (await stranger.post(`/api/v1/ideas/${i.id}/comments`, { body: 'Hi', official: true })).statusCode,
+    ).toBe(403);
+    expect((await stranger.post(`/api/v1/ideas/${i.id}/status`, { status: 'planned' })).statusCode).toBe(404);
+    expect(
+      (await rival.request('PUT', `/api/v1/ideas/${i.id}/score`, { impact: 5, effort: 1 })).statusCode,
+    ).toBe(404);
+    const official = await owner.post(`/api/v1/ideas/${i.id}/comments`, {
+      body: 'We are on it',
+      official: true,
+    });
+    expect(official.json()).toMatchObject({ official: true, author: { handle: 'ideabrand' } });
+    expect(
+      (await owner.request('PUT', `/api/v1/ideas/${i.id}/score`, { impact: 5, effort: 1 })).statusCode,
+    ).toBe(204);
+    const ranking = (await owner.get('/api/v1/orgs/ideabrand/ideas/ranking')).json().items;
+    expect(ranking[0]).toMatchObject({ id: i.id, impact: 5, effort: 1, scorecards: 1 });
+    expect(
+      (await owner.request('PUT', `/api/v1/ideas/${i.id}/owner`, { owner: 'stranger' })).json().code,
+    ).toBe('owner_not_member');
+    expect(
+      (await owner.request('PUT', `/api/v1/ideas/${i.id}/owner`, { owner: 'ideaowner' })).statusCode,
+    ).toBe(204);
+    expect((await idea(i.id)).idea.owner.handle).toBe('ideaowner');
+  });
+
+  it('should ship an idea as a product, tell its voters where to buy, and count their orders as its return', async () => {
+    const i = await postIdea(owner, 'A strap for my phone');
+    const fan = await t.signup('strapfan');
+    const bystander = await t.signup('bystander');
+    await vote(fan, i.id, 2);
+    const rivalProduct = await rival.post('/api/v1/orgs/rivalbrand/products', {
+      title: 'Other',
+      currency: 'EUR',
+      priceMinor: 100,
+      variants: [{ sku: 'OTHER-1', stock: 1 }],
+    });
+    const wrong = await owner.post(`/api/v1/ideas/${i.id}/ship`, { productIds: [rivalProduct.json().id] });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().code).toBe('product_not_in_brand');
+    expect((await owner.post(`/api/v1/ideas/${i.id}/ship`, { productIds: [productId] })).statusCode).toBe(
+      204,
+    );
+    expect((await fan.get('/api/v1/orgs/ideabrand/ideas/budget')).json().used).toBe(0);
+    await t.drain();
+    const notices = (await fan.get('/api/v1/notifications')).json().items;
+    expect(notices).toContainEqual(
+      expect.objectContaining({
+        kind: 'idea_shipped',
+        subjectId: i.id,
+        detail: { title: 'A strap for my phone', productIds: productId },
+      }),
+    );
+    const page = await idea(i.id);
+    expect(page.idea.status).toBe('shipped');
+    expect(page.products.map((p: { id: string }) => p.id)).toEqual([productId]);
+
+    for (const buyer of [fan, fan, bystander]) {
+      const res = await buyer.request(
+        'POST',
+        '/api/v1/orders',
+        {
+          shippingAddress: address,
+          card: { number: '4242424242424242' },
+          items: [{ variantId, quantity: 2 }],
+        },
+        { 'idempotency-key': randomUUID() },
+      );
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await t.drain();
+    await t.drain();
+    const report = (await owner.get('/api/v1/orgs/ideabrand/ideas/returns')).json().items;
+    expect(report[0]).toMatchObject({ id: i.id, orders: 2, buyers: 1, revenueMinor: 6_000, currency: 'EUR' });
+    expect((await fan.get('/api/v1/orgs/ideabrand/ideas/returns')).statusCode).toBe(403);
+    expect((await vote(fan, i.id, 1)).json().code).toBe('idea_closed');
+  });
+});
