@@ -765,7 +765,53 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a live or scheduled deal (title, price within the channel guard, end, cap)
+         * @description The price cannot change once a unit is sold (409 deal_locked); an ended deal cannot be edited (409 deal_ended).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description In the future, after the start
+                         */
+                        endsAt?: string;
+                        override?: {
+                            reason: string;
+                        };
+                        /** @description Percent-off deals; refused once a unit is sold */
+                        percentOff?: number;
+                        /** @description Not below the units already sold; null removes the cap */
+                        quantityCap?: number | null;
+                        /** @description The card's name; null goes back to the products' titles */
+                        title?: string | null;
+                        /** @description Amount-off, fixed-price and bundle deals; refused once a unit is sold */
+                        valueMinor?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealCard"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/deals/{id}/click": {
@@ -804,6 +850,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deals/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a deal now: Buy is refused from then on and unpaid orders release their units */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealCard"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal's edits and early end, oldest first (the brand's staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: "edited" | "ended";
+                                actor: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Each changed field with its value before and after */
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -835,6 +978,499 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea with its timeline, followers, your budget and what it shipped as */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Your votes with the brand (null when signed out) */
+                            budget: {
+                                left: number;
+                                used: number;
+                                votesPerIdea: number;
+                                votesPerPerson: number;
+                            } | null;
+                            followers: number;
+                            following: boolean;
+                            idea: components["schemas"]["Idea"];
+                            /** @description What the idea shipped as */
+                            products: components["schemas"]["Product"][];
+                            timeline: {
+                                actor: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                kind: "posted" | "status" | "merged_in" | "owner" | "shipped";
+                                note: string | null;
+                                status: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments and official responses, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @description An official response from the brand */
+                                official: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Comment on an idea, or answer officially as its brand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description Answer as the brand (members of the brand only) */
+                        official?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            } | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            /** @description An official response from the brand */
+                            official: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow an idea */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Stop following an idea */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into the idea to keep: votes (one per person), comments and followers move */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        intoId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give an idea an owner in the brand, or none */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A member’s handle, or null */
+                        owner: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your scorecard for an idea: impact and effort, 1–5 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        effort: number;
+                        impact: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship an idea as catalog products: voters and followers are told where to buy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Told to voters and followers */
+                        note?: string;
+                        productIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an idea through review (declining needs a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required when declining */
+                        reason?: string;
+                        status: "new" | "under_review" | "planned" | "in_progress" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set your votes on an idea (0 takes them back to your budget) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your votes on this idea; 0 takes them back */
+                        votes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budget: {
+                                left: number;
+                                used: number;
+                                votesPerIdea: number;
+                                votesPerPerson: number;
+                            };
+                            ideaVotes: number;
+                            yourVotes: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2278,12 +2914,12 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false") */
+                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy */
                                 detail: {
                                     [key: string]: string;
                                 } | null;
                                 id: string;
-                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded";
+                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "idea_shipped";
                                 /** @description The brand of a care or order notification */
                                 org: {
                                     avatarUrl: string | null;
@@ -2303,7 +2939,7 @@ export interface paths {
                                     name: string;
                                     verified: boolean;
                                 };
-                                /** @description care_mention: the conversation; identity_link: the proposed link; order_*: the order */
+                                /** @description care_mention: the conversation; identity_link: the proposed link; order_*: the order; idea_shipped: the idea */
                                 subjectId: string | null;
                             }[];
                             nextCursor: string | null;
@@ -4897,6 +5533,8 @@ export interface paths {
                         startsAt?: string;
                         /** @description The post text shown with the deal card */
                         text: string;
+                        /** @description The card's name (default: the products' titles) */
+                        title?: string;
                         type: "percent_off" | "amount_off" | "fixed_price" | "bundle" | "free_addon";
                         /** @description Integer minor units (cents) */
                         valueMinor?: number;
@@ -4986,6 +5624,349 @@ export interface paths {
                             revenueMinor: number;
                             /** @description Items in the orders counted */
                             units: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand’s ideas: top, new or trending (votes halve in weight every week), by status */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    sort?: "top" | "new" | "trending";
+                    status?: "new" | "under_review" | "planned" | "in_progress" | "shipped" | "declined";
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Idea"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post an idea to a brand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category?: string;
+                        description: string;
+                        imageUrls?: string[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Idea"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/ideas/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your votes with the brand: limits, used and left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            left: number;
+                            used: number;
+                            votesPerIdea: number;
+                            votesPerPerson: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/ideas/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open ideas by their evaluators’ scorecards: best impact for the effort first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Mean effort, 1–5 */
+                                effort: number;
+                                id: string;
+                                /** @description Mean impact, 1–5 */
+                                impact: number;
+                                scorecards: number;
+                                status: "new" | "under_review" | "planned" | "in_progress" | "shipped" | "declined";
+                                title: string;
+                                votes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/ideas/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipped ideas by return: their voters’ and followers’ orders of the products, and revenue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                buyers: number;
+                                /** @description Null while no order is attributed */
+                                currency: string | null;
+                                id: string;
+                                orders: number;
+                                /** @description Integer minor units of the idea’s products in those orders */
+                                revenueMinor: number;
+                                shippedAt: string | null;
+                                title: string;
+                                votes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/ideas/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s vote limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            votesPerIdea: number;
+                            votesPerPerson: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the votes a person may have on open ideas and on one idea */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        votesPerIdea: number;
+                        votesPerPerson: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            votesPerIdea: number;
+                            votesPerPerson: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/ideas/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ideas of the brand that look like the title typed so far, most similar first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The title typed so far */
+                    q: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                similarity: number;
+                                status: "new" | "under_review" | "planned" | "in_progress" | "shipped" | "declined";
+                                title: string;
+                                votes: number;
+                            }[];
                         };
                     };
                 };
@@ -6234,6 +7215,8 @@ export interface components {
         DealCard: {
             audience: string;
             currency: string;
+            /** @description When the brand ended the deal before its planned end */
+            endedEarlyAt: string | null;
             /** Format: date-time */
             endsAt: string;
             exclusiveTitles: string[];
@@ -6264,11 +7247,57 @@ export interface components {
             status: "scheduled" | "live" | "ended" | "sold_out";
             /** @description The text of the deal post */
             text: string;
+            /** @description The card's name; null: the products' titles */
+            title: string | null;
             type: "percent_off" | "amount_off" | "fixed_price" | "bundle" | "free_addon";
             valueMinor: number | null;
             viewer: {
                 bought: number;
             };
+        };
+        Idea: {
+            author: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            /** @description The care conversation the idea came from (sent to the brand’s members only) */
+            careConversationId: string | null;
+            category: string | null;
+            comments: number;
+            /** Format: date-time */
+            createdAt: string;
+            declinedReason: string | null;
+            description: string;
+            id: string;
+            imageUrls: string[];
+            /** @description Set when the idea was merged into another: show that one instead */
+            mergedIntoId: string | null;
+            org: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            };
+            owner: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            shippedAt: string | null;
+            status: "new" | "under_review" | "planned" | "in_progress" | "shipped" | "declined";
+            title: string;
+            votes: number;
+            /** @description Your active votes on it (0 when signed out) */
+            yourVotes: number;
         };
         Media: {
             height: number;
@@ -6526,6 +7555,7 @@ export interface components {
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
              *     - `body_too_large` (413): The body is larger than the endpoint accepts
+             *     - `brand_only` (403): Only members of the brand with the right role can do this
              *     - `canned_not_found` (404): No canned reply with that id in this inbox
              *     - `canned_title_taken` (409): A canned reply with that title exists
              *     - `cannot_act_as` (403): The caller's role does not allow acting as that account
@@ -6540,8 +7570,10 @@ export interface components {
              *     - `csv_invalid` (422): The CSV file has problems (errors[] lists line, field and message); nothing was imported
              *     - `currency_mismatch` (422): The currency differs from the prices’ currency
              *     - `customer_not_found` (404): That account never wrote to this brand
+             *     - `deal_ended` (409): The deal has ended; an ended deal cannot be edited or ended again
              *     - `deal_expired` (410): The deal has ended
              *     - `deal_limit_reached` (409): The per-customer limit of the deal is reached
+             *     - `deal_locked` (409): Units were already sold at these terms, so the price cannot change; end the deal and publish a new one
              *     - `deal_not_found` (404): No deal with that id
              *     - `deal_not_started` (409): The deal has not started yet
              *     - `deal_sold_out` (409): The deal is sold out
@@ -6553,6 +7585,8 @@ export interface components {
              *     - `followers_only` (403): The deal is for followers of the brand
              *     - `forbidden` (403): The caller may not do this
              *     - `handle_taken` (409): The handle is already taken by a person or organization
+             *     - `idea_closed` (409): The idea is shipped, declined or merged into another: it takes no more votes or changes
+             *     - `idea_not_found` (404): No such idea at this brand
              *     - `idempotency_key_reused` (422): The Idempotency-Key was used for a different order
              *     - `identity_link_answered` (409): The identity link was already answered
              *     - `identity_link_exists` (409): That identity was already proposed to this customer
@@ -6569,6 +7603,7 @@ export interface components {
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
+             *     - `invalid_transition` (409): The idea cannot move to that status from its current one
              *     - `invalid_value` (400): A value is out of range or of the wrong form for where it is stored
              *     - `invitation_closed` (409): The invitation was already answered or cancelled
              *     - `last_owner` (409): An organization needs at least one owner
@@ -6583,6 +7618,8 @@ export interface components {
              *     - `media_unreadable` (422): The image is truncated or corrupt and cannot be decoded
              *     - `merge_customer_mismatch` (409): Only conversations of the same customer can be merged
              *     - `merge_into_itself` (400): A conversation cannot be merged into itself
+             *     - `merge_into_self` (422): An idea cannot be merged into itself
+             *     - `merge_target_invalid` (422): The idea to keep must be an open idea of the same brand, not merged itself
              *     - `merge_target_merged` (409): The conversation to merge into was itself merged
              *     - `merge_target_not_found` (400): The conversation to merge into is not in this inbox
              *     - `message_not_found` (404): No incoming message with that id in this inbox
@@ -6606,7 +7643,10 @@ export interface components {
              *     - `order_in_public_reply` (422): A public reply would show the customer’s order details (an order variable or order id): send them by private message
              *     - `order_not_found` (404): No order with that id that the caller may see
              *     - `org_not_found` (404): No brand with that handle
+             *     - `over_budget` (422): The vote would pass the votes a person may have on open ideas of the brand
+             *     - `over_idea_limit` (422): At most the brand’s limit of votes on one idea
              *     - `override_not_allowed` (403): Only an owner or admin may override the channel guard
+             *     - `owner_not_member` (422): The owner must be a member of the brand
              *     - `payment_declined` (402): The card was declined and nothing was charged; `reason` says why
              *     - `payment_not_found` (404): No order with that payment reference
              *     - `post_empty` (400): The post text is empty
@@ -6614,11 +7654,13 @@ export interface components {
              *     - `post_too_long` (400): The post text is longer than allowed
              *     - `price_changed` (409): The price changed since it was shown; `totalMinor` and `currency` give the new total
              *     - `product_not_found` (404): No product with that id (archived products are gone)
+             *     - `product_not_in_brand` (422): Every product must be in the brand’s catalog
              *     - `product_unavailable` (422): The product is no longer sold
              *     - `queue_exists` (409): A queue with that name exists
              *     - `queue_name_taken` (409): Another queue of this inbox has that name
              *     - `queue_not_found` (404): No queue with that id in this inbox
              *     - `rate_limited` (429): Too many requests from this caller; Retry-After says when to retry
+             *     - `reason_required` (422): Declining an idea needs a reason
              *     - `refund_exceeds_total` (422): The refund is more than what is left to refund
              *     - `reply_limit_out_of_range` (400): The public reply limit is outside 1 to the longest post
              *     - `reply_to_reshare` (422): Replies go to the original post, not to a reshare
@@ -6651,7 +7693,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_verified" | "alt_too_long" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "same_email" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_verified" | "alt_too_long" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "same_email" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
