@@ -159,7 +159,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const schema of [...modules.media.schemas, ...modules.social.schemas, ...modules.commerce.schemas, ...modules.ideas.schemas])
+  for (const schema of [
+    ...modules.media.schemas,
+    ...modules.social.schemas,
+    ...modules.commerce.schemas,
+    ...modules.ideas.schemas,
+  ])
     app.addSchema(schema);
   await app.register(
     async (api) => {
