@@ -20,6 +20,7 @@ import * as productSearch from './2026-12-06T0112_commerce_product-search.ts';
 import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messages.ts';
 import * as mailMessages from './2026-12-06T1000_mail_create-messages.ts';
 import * as accountSecurity from './2026-12-06T1001_identity_account-security.ts';
+import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0200_care_triage-follows-messages': careTriageFollows,
   '2026-12-06T1000_mail_create-messages': mailMessages,
   '2026-12-06T1001_identity_account-security': accountSecurity,
+  '2026-12-06T1002_identity_two-factor': twoFactor,
 };
