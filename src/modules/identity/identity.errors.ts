@@ -49,6 +49,26 @@ export const identityError = defineErrors('identity', {
       'The link (verification or reset token) is unknown, or was sent to an address no longer on the account',
   },
   token_used: { kind: 'gone', description: 'The link was already used (each works once)' },
+  totp_invalid: {
+    kind: 'unprocessable',
+    description: 'The two-factor code is wrong, or was already used (each code works once)',
+  },
+  recovery_code_used: { kind: 'gone', description: 'The recovery code was already used (each works once)' },
+  totp_already_enabled: { kind: 'conflict', description: 'Two-factor sign-in is already on' },
+  totp_not_enabled: { kind: 'conflict', description: 'Two-factor sign-in is not on' },
+  totp_not_started: {
+    kind: 'conflict',
+    description: 'Two-factor set-up was not started (no secret to confirm)',
+  },
+  challenge_invalid: {
+    kind: 'unauthorized',
+    description:
+      'The two-factor sign-in step is unknown or expired (5 minutes); sign in with the password again',
+  },
+  totp_throttled: {
+    kind: 'too_many_requests',
+    description: 'Too many wrong two-factor codes for this sign-in; sign in with the password again',
+  },
   token_expired: {
     kind: 'gone',
     description: 'The link has expired (reset: 1 hour; verification: 24 hours)',

@@ -24,8 +24,8 @@ const accountColumns = [
   'accounts.created_at',
 ] as const;
 
-/** An account as other modules and the API see it (every column). */
-export type AccountRow = Selectable<AccountsTable>;
+/** An account as other modules and the API see it (every column but its security settings). */
+export type AccountRow = Omit<Selectable<AccountsTable>, 'require_two_factor'>;
 
 export function findAccountByHandle(db: Executor, handle: string): Promise<AccountRow | undefined> {
   return db
@@ -390,7 +390,7 @@ export async function setInvitationStatus(
 
 // --- bulk loading (demo worlds, imports): many rows per statement, no checks, no events; rows must be new ---
 
-export type BulkAccount = Selectable<AccountsTable>;
+export type BulkAccount = AccountRow;
 export type BulkUser = Pick<
   Selectable<UsersTable>,
   'account_id' | 'email' | 'password_hash' | 'is_admin' | 'created_at'

@@ -5,7 +5,16 @@ import { requireUser, SESSION_COOKIE } from '../../platform/http/auth.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { noContent } from '../../platform/http/responses.ts';
 import { iso, presentAccount, presentSummary } from './identity.present.ts';
-import { ApiToken, IdParam, LoginBody, Me, ProfilePatch, SignupBody } from './identity.schemas.ts';
+import {
+  ApiToken,
+  IdParam,
+  LoginBody,
+  Me,
+  ProfilePatch,
+  SignupBody,
+  TwoFactorChallenge,
+  TwoFactorLoginBody,
+} from './identity.schemas.ts';
 import { SESSION_TTL_SECONDS, type Session } from './identity.service.ts';
 import type { IdentityModule } from './index.ts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from './login-throttle.ts';
@@ -27,6 +36,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
 
     async function meOf(userId: string, csrfToken: string | null) {
       const me = await identity.service.me(userId);
+      const twoFactor = await identity.twoFactor.status(userId);
       const principal = await identity.service.resolvePrincipalForUser(userId);
       const orgs = await identity.service.accountsByIds(principal.memberships.map((m) => m.orgId));
       const byId = new Map(orgs.map((o) => [o.id, o]));
@@ -34,6 +44,8 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
         account: presentAccount(me.account),
         email: me.email,
         emailVerified: me.emailVerified,
+        twoFactorEnabled: twoFactor.enabled,
+        twoFactorRequiredBy: twoFactor.requiredBy,
         isAdmin: me.isAdmin,
         memberships: principal.memberships
           .filter((m) => byId.has(m.orgId))
@@ -58,26 +70,58 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
     app.post(
       '/auth/login',
       {
-        schema: { tags, summary: 'Sign in with email or handle', body: LoginBody, response: { 200: Me } },
+        schema: {
+          tags,
+          summary:
+            'Sign in with email or handle; with two-factor on, 202 and a challenge for the second step',
+          body: LoginBody,
+          response: { 200: Me, 202: TwoFactorChallenge },
+        },
         config: writeLimit(20),
       },
       async (request, reply) => {
-        const session = await identity.service.login(
+        const outcome = await identity.service.login(
           request.body.login,
           request.body.password,
           request.ip,
           request.cookies[DEVICE_COOKIE],
           request.headers['user-agent'],
         );
-        setSession(reply, session);
         // OWASP device cookie: this browser signed in before, so a stranger's guesses do not lock it out.
-        reply.setCookie(DEVICE_COOKIE, session.deviceCookie, {
+        reply.setCookie(DEVICE_COOKIE, outcome.deviceCookie, {
           httpOnly: true,
           sameSite: 'strict',
           secure: options.secureCookies,
           path: '/api/v1/auth',
           maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
         });
+        if (outcome.step === 'two_factor')
+          return reply.code(202).send({
+            twoFactorRequired: true,
+            challenge: outcome.challenge,
+            expiresAt: iso(outcome.expiresAt),
+          });
+        setSession(reply, outcome);
+        return meOf(outcome.userId, outcome.csrfToken);
+      },
+    );
+
+    app.post(
+      '/auth/login/two-factor',
+      {
+        schema: {
+          tags,
+          summary:
+            'Second sign-in step: the challenge from /auth/login and a code from the app or a recovery code',
+          body: TwoFactorLoginBody,
+          response: { 200: Me },
+        },
+        config: writeLimit(20),
+      },
+      async (request, reply) => {
+        const userId = await identity.twoFactor.completeLogin(request.body.challenge, request.body.code);
+        const session = await identity.service.startSession(userId, request.headers['user-agent']);
+        setSession(reply, session);
         return meOf(session.userId, session.csrfToken);
       },
     );

@@ -71,6 +71,9 @@ export const Me = Type.Object({
   email: Type.String(),
   /** Whether the person confirmed their address; unverified accounts work but get no notification mail. */
   emailVerified: Type.Boolean(),
+  twoFactorEnabled: Type.Boolean(),
+  /** Handles of the person's organizations that ask their staff for two-factor sign-in. */
+  twoFactorRequiredBy: Type.Array(Type.String()),
   isAdmin: Type.Boolean(),
   memberships: Type.Array(Type.Object({ org: AccountSummary, role: Role })),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
@@ -121,3 +124,18 @@ export const Invitation = Type.Object({
   ]),
   createdAt: Type.String({ format: 'date-time' }),
 });
+
+export const TwoFactorChallenge = Type.Object({
+  twoFactorRequired: Type.Literal(true),
+  /** Send it back with the code to /auth/login/two-factor within 5 minutes. */
+  challenge: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export const TwoFactorLoginBody = Type.Object(
+  {
+    challenge: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }),
+    /** A 6-digit code from the authenticator app, or a recovery code. */
+    code: Type.String({ minLength: 6, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);

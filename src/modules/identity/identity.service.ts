@@ -12,6 +12,7 @@ import * as repo from './identity.repo.ts';
 import type { Link } from './identity.tables.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { TwoFactorService } from './two-factor/two-factor.service.ts';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -34,13 +35,20 @@ export type IdentityDeps = {
   live?: CredentialChanges;
   /** Mails the new account its verification link, in the sign-up's transaction. */
   security: Pick<AccountSecurityService, 'userCreated'>;
+  /** Asks for the second factor after the password, when the person turned it on. */
+  twoFactor: Pick<TwoFactorService, 'isEnabled' | 'beginLogin'>;
 };
+
+/** What a correct password gets: a session, or (two-factor on) a challenge to answer with a code. */
+export type LoginOutcome =
+  | ({ step: 'session'; deviceCookie: string } & Session)
+  | { step: 'two_factor'; challenge: string; expiresAt: Date; deviceCookie: string };
 
 export type SignupInput = { email: string; password: string; handle: string; name: string };
 
 export type Session = { token: string; csrfToken: string; userId: string; expiresAt: Date };
 
-export function createIdentityService({ db, events, caches, live, security }: IdentityDeps) {
+export function createIdentityService({ db, events, caches, live, security, twoFactor }: IdentityDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
   // Requests arriving together are authenticated by one statement (a cache miss costs a round trip otherwise).
   const sessionPrincipal = groupBatcher((hashes: string[]) => repo.findPrincipals(db, 'session', hashes));
@@ -105,7 +113,7 @@ export function createIdentityService({ db, events, caches, live, security }: Id
       address: string,
       deviceCookie?: string,
       userAgent?: string,
-    ): Promise<Session & { deviceCookie: string }> {
+    ): Promise<LoginOutcome> {
       const user = await repo.findUserByLogin(db, login);
       const accountKey = user
         ? `account:${user.account_id}`
@@ -115,8 +123,11 @@ export function createIdentityService({ db, events, caches, live, security }: Id
       if (!(await verifyPassword(user?.password_hash, password)) || !user)
         throw identityError('invalid_credentials', 'Email or password is incorrect');
       await throttle.succeeded(gate);
-      const session = await startSession(user.account_id, userAgent);
-      return { ...session, deviceCookie: await throttle.deviceCookie(user.account_id, device) };
+      const cookie = await throttle.deviceCookie(user.account_id, device);
+      // No session before the second factor: the password alone gets only a short-lived challenge.
+      if (await twoFactor.isEnabled(user.account_id))
+        return { step: 'two_factor', ...(await twoFactor.beginLogin(user.account_id)), deviceCookie: cookie };
+      return { step: 'session', ...(await startSession(user.account_id, userAgent)), deviceCookie: cookie };
     },
 
     async logout(sessionToken: string) {

@@ -17,6 +17,8 @@ export interface AccountsTable {
   links: ColumnType<Link[], string | undefined, string>;
   verified: Generated<boolean>;
   created_at: Generated<Date>;
+  /** An organization asks its staff to sign in with a second factor (they are prompted until they do). */
+  require_two_factor: Generated<boolean>;
 }
 
 export interface UsersTable {
@@ -27,6 +29,25 @@ export interface UsersTable {
   created_at: Generated<Date>;
   /** When the person proved they read mail at `email`; null until then. */
   email_verified_at: Date | null;
+  /** TOTP secret (base32); counts only once `totp_enabled_at` is set (a code confirmed enrolment). */
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  /** The time step of the last accepted code: a code is never accepted twice. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface TotpRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+/** A sign-in that passed the password and waits for its second factor; no session exists yet. */
+export interface LoginChallengesTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Date;
+  failed_attempts: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -104,4 +125,6 @@ export type IdentityTables = {
   login_attempts: LoginAttemptsTable;
   login_device_keys: LoginDeviceKeysTable;
   account_tokens: AccountTokensTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
 };

@@ -10,6 +10,8 @@ import * as repo from './identity.repo.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { createIdentityCaches, createIdentityService } from './identity.service.ts';
 import { createOrgsService } from './orgs.service.ts';
+import { twoFactorRoutes } from './two-factor/two-factor.routes.ts';
+import { createTwoFactorService } from './two-factor/two-factor.service.ts';
 
 /** Bulk loading for the demo world and imports: many rows per statement, no checks, no events. */
 export { type BulkAccount, type BulkMember, type BulkUser, identityBulk } from './identity.bulk.ts';
@@ -39,6 +41,7 @@ export function createIdentityModule(deps: {
     caches,
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });
+  const twoFactor = createTwoFactorService(deps);
   // Cache misses of requests arriving together are loaded by one statement (see groupBatcher).
   const loadAccounts = groupBatcher(async (idLists: string[][]) => {
     const rows = new Map(
@@ -50,7 +53,9 @@ export function createIdentityModule(deps: {
     }));
   });
   const module = {
-    service: createIdentityService({ ...deps, caches, security }),
+    service: createIdentityService({ ...deps, caches, security, twoFactor }),
+    /** Two-factor sign-in (TOTP and recovery codes). */
+    twoFactor,
     /** Email verification and change, password change and reset, sessions. */
     security,
     orgs: createOrgsService({ ...deps, caches }),
@@ -77,6 +82,7 @@ export function createIdentityModule(deps: {
       await app.register(identityRoutes(module, options));
       await app.register(orgRoutes(module));
       await app.register(accountSecurityRoutes(module));
+      await app.register(twoFactorRoutes(module));
     },
   };
   return module;

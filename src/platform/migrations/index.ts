@@ -24,6 +24,7 @@ import * as mediaCreate from './2026-12-06T1100_media_create-media.ts';
 import * as dealEdits from './2026-12-06T1200_commerce_deal-edits.ts';
 import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
 import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
+import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1200_commerce_deal-edits': dealEdits,
   '2026-12-06T1600_ideas_create-portal': ideasPortal,
   '2026-12-06T1601_notifications_idea-shipped': ideaShippedNotifications,
+  '2026-12-06T1002_identity_two-factor': twoFactor,
 };
