@@ -17,7 +17,8 @@ beforeAll(async () => {
     name: 'Lumen Lamps',
     kind: 'brand',
   });
-  const product = await h.app.modules.commerce.catalog.create(principal, 'lumen', {
+  const member = await h.app.modules.identity.service.resolvePrincipalForUser(owner.id);
+  const product = await h.app.modules.commerce.catalog.create(member, 'lumen', {
     title: 'Arc Lamp',
     priceMinor: 8_900,
     currency: 'EUR',
@@ -113,6 +114,8 @@ describe('images in the web app', () => {
         buffer: await png(900, 700),
       });
     await page.getByTestId('picked-image').waitFor();
+    // The picked image and its alt text field fit the phone's width (nothing scrolls sideways).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('image-alt').fill('My dog asleep on the sofa');
     await page.getByTestId('compose-text').fill('Sunday mood');
     await page.getByTestId('compose-submit').click();
