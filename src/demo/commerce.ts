@@ -1,6 +1,7 @@
 import type { composeModules } from '../app.ts';
 import { TEST_CARDS } from '../modules/commerce/index.ts';
 import type { Principal } from '../platform/http/auth.ts';
+import { productPicture } from './product-images.ts';
 import { Rng } from './random.ts';
 import { FEATURED_BRANDS } from './vocabulary.ts';
 
@@ -66,7 +67,7 @@ export async function seedDemoCommerce(
   modules: Modules,
   opts: { seed: number; brands?: number; log?: (m: string) => void },
 ) {
-  const { identity, social, commerce } = modules;
+  const { identity, social, commerce, media } = modules;
   const rng = new Rng(opts.seed).fork('commerce');
   const rank = (handle: string) => categoryOf.get(handle)?.rank ?? Number.MAX_SAFE_INTEGER;
   const brands = (await identity.accounts.orgs('brand', 1000))
@@ -90,11 +91,16 @@ export async function seedDemoCommerce(
     const owner = admin(brand.id);
     const range = RANGES[categoryOf.get(brand.handle)?.category ?? ''] ?? FALLBACK_RANGE;
     const products = [];
+    // Drawn pictures, uploaded through the media module like a brand's own (checked, variants, alt text).
+    const hue = (index * 47 + 200) % 360;
+    const picture = async (i: number) =>
+      (await media.upload(owner, await productPicture(hue, i), brand.handle)).id;
     for (const [i, title] of range.products.entries()) {
       const price = range.base * (i + 1);
       products.push(
         await commerce.catalog.create(owner, brand.handle, {
           title,
+          media: [{ id: await picture(i), alt: `${title}, product picture` }],
           description: `${title} by ${brand.name}.`,
           priceMinor: price,
           currency: 'EUR',
@@ -111,7 +117,12 @@ export async function seedDemoCommerce(
       priceMinor: Math.round(range.base / 2),
       currency: 'EUR',
       exclusive: true,
+      media: [{ id: await picture(range.products.length), alt: `${range.exclusive}, product picture` }],
       variants: [{ sku: `${brand.handle.slice(0, 6).toUpperCase()}-X`, stock: 500 }],
+    });
+    await social.posts.create(owner, {
+      text: `New in our own store: ${exclusive.title}.`,
+      media: exclusive.gallery.map((g) => ({ id: g.id, alt: g.alt })),
     });
     const endsAt = new Date(Date.now() + (3 + (index % 4)) * 86_400_000).toISOString();
     const bundle = await commerce.deals.publish(owner, brand.handle, {

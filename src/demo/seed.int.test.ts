@@ -29,6 +29,14 @@ describe('the demo world', () => {
     const products = (await team('/api/v1/orgs/larchwood/products')).json().items;
     expect(products.length).toBeGreaterThanOrEqual(4);
     expect(products.some((p: { exclusive: boolean }) => p.exclusive)).toBe(true);
+    // Every product has a drawn picture, served as an image.
+    expect(products.every((p: { gallery: unknown[] }) => p.gallery.length === 1)).toBe(true);
+    const picture = await team(products[0].gallery[0].variants.at(-1).url);
+    expect([picture.statusCode, picture.headers['content-type']]).toEqual([200, 'image/webp']);
+    const posts = (await team('/api/v1/accounts/larchwood/posts')).json().items;
+    expect(posts.some((p: { media: { alt: string }[] }) => p.media[0]?.alt.includes('product picture'))).toBe(
+      true,
+    );
     const deals = (await team('/api/v1/orgs/larchwood/deals')).json().items;
     expect(deals.every((d: { status: string }) => d.status === 'live')).toBe(true);
     const sales = (await team('/api/v1/orgs/larchwood/sales')).json();

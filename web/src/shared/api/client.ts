@@ -40,7 +40,10 @@ export function buildUrl(path: string, query?: Query): string {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  // A FormData body (an upload) sets its own multipart content type with the boundary.
+  const form = options.body instanceof FormData ? options.body : undefined;
+  if (options.body !== undefined && !form)
+    headers['Content-Type'] = options.contentType ?? 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     return await fetch(buildUrl(path, options.query), {
@@ -50,9 +53,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       body:
         options.body === undefined
           ? undefined
-          : options.contentType
-            ? String(options.body)
-            : JSON.stringify(options.body),
+          : form
+            ? form
+            : options.contentType
+              ? String(options.body)
+              : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,6 +1,10 @@
-/** Only http(s) URLs become links or images; anything else (javascript:, data:) stays text. */
+/**
+ * Only http(s) URLs and paths on this site (uploaded images: /api/v1/media/files/…) become links or images; anything
+ * else (javascript:, data:, protocol-relative //host) stays text.
+ */
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
+  if (/^\/(?![/\\])/.test(url)) return url;
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;

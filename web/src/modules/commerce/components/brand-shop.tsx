@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatMoney } from '../../../shared/format/money.ts';
 import { safeHttpUrl } from '../../../shared/ui/safe-url.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { MediaImage } from '../../media/index.ts';
 import type { Product } from '../api/commerce.types.ts';
 import { useProducts } from '../hooks/use-catalog.ts';
 import { useOrgDeals } from '../hooks/use-deals.ts';
@@ -11,7 +12,9 @@ export function ProductTile({ product }: { product: Product }) {
   const image = safeHttpUrl(product.images[0]);
   return (
     <Link to={`/products/${product.id}`} className="product-tile" data-testid="product-tile">
-      {image ? (
+      {product.gallery[0] ? (
+        <MediaImage media={product.gallery[0]} alt="" sizes="200px" className="product-tile-image" />
+      ) : image ? (
         <img className="product-tile-image" src={image} alt="" loading="lazy" />
       ) : (
         <span className="product-tile-image" aria-hidden="true">

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/api-error.ts';
 import { CURRENCIES, parseDecimal, toDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
 import type { Product, ProductInput } from '../api/commerce.types.ts';
 import { useSaveProduct } from '../hooks/use-catalog.ts';
 import { type VariantDraft, VariantsEditor } from './variants-editor.tsx';
@@ -12,6 +13,7 @@ type Draft = {
   slug: string;
   description: string;
   images: string;
+  gallery: PickedImage[];
   price: string;
   currency: string;
   floor: string;
@@ -26,6 +28,7 @@ function draftOf(product?: Product): Draft {
       slug: '',
       description: '',
       images: '',
+      gallery: [],
       price: '',
       currency: 'EUR',
       floor: '',
@@ -38,6 +41,7 @@ function draftOf(product?: Product): Draft {
     slug: product.slug,
     description: product.description,
     images: product.images.join('\n'),
+    gallery: product.gallery.map((g) => ({ media: g, alt: g.alt })),
     price: toDecimal(product.priceMinor, product.currency),
     currency: product.currency,
     floor: product.resellerFloorMinor == null ? '' : toDecimal(product.resellerFloorMinor, product.currency),
@@ -72,6 +76,7 @@ function toInput(d: Draft): { input?: ProductInput; errors: Record<string, strin
         .split(/\s+/)
         .map((s) => s.trim())
         .filter(Boolean),
+      media: mediaInputOf(d.gallery),
       priceMinor: priceMinor!,
       currency: d.currency,
       resellerFloorMinor: floor,
@@ -90,6 +95,7 @@ const SERVER_FIELDS = [
   'slug',
   'description',
   'images',
+  'media',
   'priceMinor',
   'currency',
   'resellerFloorMinor',
@@ -218,6 +224,17 @@ export function ProductForm({
               />
             )}
           </Field>
+        </div>
+        <div className="span-2" data-testid="product-form-gallery">
+          <p className="small">Pictures</p>
+          <ImagePicker
+            items={draft.gallery}
+            onChange={(gallery) => set({ gallery })}
+            max={12}
+            as={handle}
+            label="Upload pictures"
+          />
+          {server('media') && <p className="field-error">{server('media')}</p>}
         </div>
         <div className="span-2">
           <Field label="Image links" error={server('images')} hint="One https:// link per line.">

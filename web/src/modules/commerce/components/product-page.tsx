@@ -6,6 +6,7 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { safeHttpUrl } from '../../../shared/ui/safe-url.ts';
 import { Loading, PageError } from '../../../shared/ui/status.tsx';
 import { useViewer } from '../../identity/index.ts';
+import { Gallery } from '../../media/index.ts';
 import type { Product } from '../api/commerce.types.ts';
 import { accessOf } from '../hooks/use-brand-roles.ts';
 import { useProduct } from '../hooks/use-catalog.ts';
@@ -117,7 +118,9 @@ export function ProductPage() {
         )}
       </PageHeader>
       <article className="product-page" data-testid="product-page">
-        {images.length > 0 ? (
+        {p.gallery.length > 0 ? (
+          <Gallery items={p.gallery} />
+        ) : images.length > 0 ? (
           <div className="product-gallery">
             {images.map((src) => (
               <img key={src} src={src} alt="" />

@@ -4,6 +4,7 @@ import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import type { Me } from '../../identity/index.ts';
 import { postingIdentities } from '../../identity/index.ts';
+import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
 import type { Post, Visibility } from '../api/social.types.ts';
 import { useCreatePost } from '../hooks/use-post-actions.ts';
 import {
@@ -28,6 +29,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   const [visibility, setVisibility] = useState<Visibility>(replyTo?.visibility ?? 'public');
   const [asHandle, setAsHandle] = useState(me.account.handle);
   const [posted, setPosted] = useState(false);
+  const [images, setImages] = useState<PickedImage[]>([]);
   const create = useCreatePost();
   const ids = useId();
 
@@ -42,10 +44,17 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
     if (!canSubmit) return;
     const as = asHandle === me.account.handle ? undefined : asHandle;
     create.mutate(
-      { text, visibility, inReplyToId: replyTo?.id, as },
+      {
+        text,
+        visibility,
+        inReplyToId: replyTo?.id,
+        as,
+        ...(images.length ? { media: mediaInputOf(images) } : {}),
+      },
       {
         onSuccess: () => {
           setText('');
+          setImages([]);
           setPosted(true);
         },
       },
@@ -82,6 +91,13 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
         />
         {textError && <p className="field-error">Text {textError}</p>}
         {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
+        <ImagePicker
+          items={images}
+          onChange={setImages}
+          max={4}
+          as={asHandle === me.account.handle ? undefined : asHandle}
+          label="Add images"
+        />
         <div className="compose-bar">
           <div className="compose-options">
             <PostAsSelect identities={identities} value={asHandle} onChange={setAsHandle} />

@@ -4,6 +4,7 @@ import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ReshareIcon } from '../../../shared/ui/icons.tsx';
 import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { DealPostCard } from '../../commerce/index.ts';
+import { MediaGrid } from '../../media/index.ts';
 import type { OriginalPost, Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';
@@ -87,6 +88,7 @@ export function PostCard({ post: item, highlighted = false, connected = false }:
           <PostHeader post={post} highlighted={highlighted} />
           {post.inReplyTo && <ReplyingTo reply={post.inReplyTo} />}
           <PostText text={post.text} entities={post.entities} />
+          <MediaGrid items={post.media} />
           {post.kind === 'deal' && <DealPostCard dealId={post.id} sourcePostId={item.id} />}
           {highlighted && (
             <p className="post-full-date">
