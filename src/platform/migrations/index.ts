@@ -19,6 +19,7 @@ import * as orderNotifications from './2026-12-06T0111_notifications_order-updat
 import * as productSearch from './2026-12-06T0112_commerce_product-search.ts';
 import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messages.ts';
 import * as dealEdits from './2026-12-06T1200_commerce_deal-edits.ts';
+import * as shipments from './2026-12-06T1201_commerce_shipments.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0112_commerce_product-search': productSearch,
   '2026-12-06T0200_care_triage-follows-messages': careTriageFollows,
   '2026-12-06T1200_commerce_deal-edits': dealEdits,
+  '2026-12-06T1201_commerce_shipments': shipments,
 };

@@ -2302,6 +2302,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship a paid order, or some of its items, with carrier and tracking (the buyer is notified)
+         * @description The parcel that ships the last item fulfils the order. The same tracking number again is the same parcel: nothing is added.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A known carrier (its tracking number's format is checked and linked) or 'other' (free text) */
+                        carrier: "dhl" | "ups" | "fedex" | "usps" | "royal_mail" | "dpd" | "other";
+                        /** @description Lines in this parcel; everything not yet shipped when absent */
+                        items?: {
+                            line: number;
+                            quantity: number;
+                        }[];
+                        trackingNumber: string;
+                        /** @description Only for 'other': an https link to the parcel's tracking */
+                        trackingUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs": {
         parameters: {
             query?: never;
@@ -5930,6 +5986,8 @@ export interface components {
             }[];
             id: string;
             items: {
+                /** @description The line number (from 0), as shipments and returns name it */
+                line: number;
                 productId: string;
                 quantity: number;
                 sku: string;
@@ -5946,6 +6004,22 @@ export interface components {
                 verified: boolean;
             } | null;
             refundedMinor: number;
+            /** @description Parcels sent so far, oldest first */
+            shipments: {
+                /** @description dhl, ups, fedex, usps, royal_mail, dpd or 'other' */
+                carrier: string;
+                carrierName: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                items: {
+                    line: number;
+                    quantity: number;
+                }[];
+                trackingNumber: string;
+                /** @description The carrier's tracking page */
+                trackingUrl: string | null;
+            }[];
             shippingAddress: {
                 city: string;
                 country: string;
@@ -6085,6 +6159,7 @@ export interface components {
              *     - `already_member` (409): The person is already a member of the organization
              *     - `already_rated` (409): The conversation was already rated
              *     - `already_reshared` (409): The account has already reshared this post
+             *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
@@ -6130,6 +6205,7 @@ export interface components {
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
+             *     - `invalid_shipment` (422): The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
@@ -6199,7 +6275,7 @@ export interface components {
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;
