@@ -207,6 +207,11 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   ["editing B's deal", () => ownerA.request('PATCH', `/api/v1/deals/${b.dealId}`, { title: 'Mine now' })],
   ["ending B's deal early", () => ownerA.post(`/api/v1/deals/${b.dealId}/end`)],
   ["fulfilling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/fulfil`)],
+  [
+    "shipping B's order with tracking",
+    () =>
+      ownerA.post(`/api/v1/orders/${b.orderId}/shipments`, { carrier: 'dhl', trackingNumber: '1234567890' }),
+  ],
   ["cancelling B's order", () => ownerA.post(`/api/v1/orders/${b.orderId}/cancel`)],
   [
     "refunding B's order",

@@ -82,6 +82,12 @@ export const commerceError = defineErrors('commerce', {
   role_not_allowed: { kind: 'forbidden', description: "The caller's role in the brand does not allow this" },
   not_cancellable: { kind: 'conflict', description: 'The order can no longer be cancelled' },
   not_fulfillable: { kind: 'conflict', description: 'Only a paid order can be fulfilled' },
+  invalid_shipment: {
+    kind: 'unprocessable',
+    description:
+      "The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field",
+  },
+  already_shipped: { kind: 'conflict', description: 'Every item of the order has already shipped' },
   not_refundable: { kind: 'conflict', description: 'Only a paid or fulfilled order can be refunded' },
   refund_exceeds_total: {
     kind: 'unprocessable',

@@ -10,7 +10,16 @@ export type CommerceEvents = {
     attribution: { kind: AttributionKind; postId: string | null; chain: string[]; referrerId: string | null };
   };
   'order.paid': OrderRef;
-  'order.fulfilled': OrderRef;
+  /** `shipped`: fulfilled by its last shipment, whose own event already told the buyer. */
+  'order.fulfilled': OrderRef & { shipped?: boolean };
+  /** A parcel of the order left, with its tracking; `complete` when nothing is left to ship. */
+  'order.shipped': OrderRef & {
+    shipmentId: string;
+    carrier: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    complete: boolean;
+  };
   /** `actorId`: who cancelled (null: the system, e.g. a failed payment or an expired reservation). */
   'order.cancelled': OrderRef & { reason: string; actorId: string | null };
   'order.refunded': OrderRef & { amountMinor: number; full: boolean };

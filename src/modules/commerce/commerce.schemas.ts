@@ -256,6 +256,7 @@ export const Order = Type.Object(
     dealId: Type.Union([Type.String(), Type.Null()]),
     items: Type.Array(
       Type.Object({
+        line: Type.Integer({ description: 'The line number (from 0), as shipments and returns name it' }),
         productId: Type.String(),
         variantId: Type.String(),
         title: Type.String(),
@@ -272,6 +273,18 @@ export const Order = Type.Object(
       postalCode: Type.String(),
       country: Type.String(),
     }),
+    shipments: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        carrier: Type.String({ description: "dhl, ups, fedex, usps, royal_mail, dpd or 'other'" }),
+        carrierName: Type.String(),
+        trackingNumber: Type.String(),
+        trackingUrl: Type.Union([Type.String(), Type.Null()], { description: "The carrier's tracking page" }),
+        createdAt: Type.String({ format: 'date-time' }),
+        items: Type.Array(Type.Object({ line: Type.Integer(), quantity: Type.Integer() })),
+      }),
+      { description: 'Parcels sent so far, oldest first' },
+    ),
     attribution: Type.Object({
       kind: Type.Union([
         Type.Literal('direct'),

@@ -177,6 +177,25 @@ export interface CommerceSettingsTable {
   attribution_model: Generated<'last_touch' | 'first_touch'>;
 }
 
+export interface ShipmentsTable {
+  id: string;
+  order_id: string;
+  org_id: string;
+  carrier: string;
+  tracking_number: string;
+  tracking_url: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+/** Which order lines, and how many of each, a shipment holds. */
+export interface ShipmentItemsTable {
+  shipment_id: string;
+  order_id: string;
+  line: number;
+  quantity: number;
+}
+
 export type CommerceTables = {
   products: ProductsTable;
   product_variants: ProductVariantsTable;
@@ -192,4 +211,6 @@ export type CommerceTables = {
   cart_items: CartItemsTable;
   attribution_touches: AttributionTouchesTable;
   commerce_settings: CommerceSettingsTable;
+  shipments: ShipmentsTable;
+  shipment_items: ShipmentItemsTable;
 };

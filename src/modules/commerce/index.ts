@@ -18,6 +18,8 @@ import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import { shipmentRoutes } from './shipments/shipments.routes.ts';
+import { createShipmentsService } from './shipments/shipments.service.ts';
 import { createShopperService } from './shopper.service.ts';
 
 export { lifetimeValue } from './lifetime-value.ts';
@@ -47,6 +49,7 @@ export function createCommerceModule(deps: CommerceDeps) {
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
     checkout: createCheckoutService({ ...deps, reservationSeconds: deps.reservationSeconds ?? 900 }),
     orders,
+    shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
     schemas: [Product, DealCard, Order],
@@ -95,6 +98,7 @@ export function createCommerceModule(deps: CommerceDeps) {
       await app.register(dealRoutes(module));
       await app.register(dealEditRoutes(module.dealEdits));
       await app.register(orderRoutes(module));
+      await app.register(shipmentRoutes(module.shipments, module.orders));
       await app.register(shopperRoutes(module));
       await app.register(paymentRoutes(module));
     },

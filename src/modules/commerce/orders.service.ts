@@ -9,6 +9,7 @@ import type { OrderStatus } from './commerce.tables.ts';
 import * as dealsRepo from './deals.repo.ts';
 import * as repo from './orders.repo.ts';
 import type { PaymentOutcome, PaymentProvider } from './payments/payment-provider.ts';
+import { presentShipments } from './shipments/shipments.service.ts';
 
 export type OrdersDeps = {
   db: Db;
@@ -135,9 +136,11 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     known?: { items: repo.OrderItemRow[]; history: HistoryRow[] },
   ) {
     const ids = orders.map((o) => o.id);
-    const [items, history] = known
-      ? [known.items, known.history]
-      : await Promise.all([repo.itemsOf(db, ids), repo.historyOf(db, ids)]);
+    const [items, history, shipments] = await Promise.all([
+      known ? known.items : repo.itemsOf(db, ids),
+      known ? known.history : repo.historyOf(db, ids),
+      known ? [] : presentShipments(db, ids), // an order just placed has no parcel yet
+    ]);
     const accountIds = new Set(
       orders.flatMap((o) => [
         o.org_id,
@@ -162,6 +165,7 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
       items: items
         .filter((i) => i.order_id === o.id)
         .map((i) => ({
+          line: i.line,
           productId: i.product_id,
           variantId: i.variant_id,
           title: i.title,
@@ -170,6 +174,7 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
           unitPriceMinor: i.unit_price_minor,
         })),
       shippingAddress: o.shipping_address,
+      shipments: shipments.filter((s) => s.orderId === o.id).map(({ orderId: _, ...s }) => s),
       attribution: {
         kind: o.attribution_kind,
         postId: o.attribution_post_id,

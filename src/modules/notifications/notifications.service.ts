@@ -203,7 +203,23 @@ export function createNotificationsService({ db, events, live, identity, social 
   });
 
   events.subscribe('notifications.on-order-fulfilled', 'order.fulfilled', async (event, ctx) => {
+    if (event.payload.shipped) return; // its last parcel's notice told the buyer, with the tracking
     await notify(event, ctx, [orderNotice(event.payload, 'order_fulfilled')]);
+  });
+
+  events.subscribe('notifications.on-order-shipped', 'order.shipped', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      {
+        ...orderNotice(p, 'order_fulfilled'),
+        detail: JSON.stringify({
+          carrier: p.carrier,
+          trackingNumber: p.trackingNumber,
+          ...(p.trackingUrl ? { trackingUrl: p.trackingUrl } : {}),
+          complete: String(p.complete),
+        }),
+      },
+    ]);
   });
 
   events.subscribe('notifications.on-order-refunded', 'order.refunded', async (event, ctx) => {

@@ -25,6 +25,7 @@ import * as dealEdits from './2026-12-06T1200_commerce_deal-edits.ts';
 import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
 import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
 import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
+import * as shipments from './2026-12-06T1201_commerce_shipments.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1600_ideas_create-portal': ideasPortal,
   '2026-12-06T1601_notifications_idea-shipped': ideaShippedNotifications,
   '2026-12-06T1002_identity_two-factor': twoFactor,
+  '2026-12-06T1201_commerce_shipments': shipments,
 };

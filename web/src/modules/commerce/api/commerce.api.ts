@@ -15,6 +15,7 @@ import type {
   Product,
   ProductInput,
   SalesReport,
+  ShipmentInput,
 } from './commerce.types.ts';
 
 const enc = encodeURIComponent;
@@ -58,6 +59,8 @@ export const commerceApi = {
   orgOrders: (handle: string, status: OrderStatus | undefined, cursor?: string) =>
     api<Page<Order>>(`/orgs/${enc(handle)}/orders`, { query: { status, cursor } }),
   fulfil: (id: string) => api<Order>(`/orders/${enc(id)}/fulfil`, { method: 'POST' }),
+  ship: (id: string, shipment: ShipmentInput) =>
+    api<Order>(`/orders/${enc(id)}/shipments`, { method: 'POST', body: shipment }),
   cancel: (id: string) => api<Order>(`/orders/${enc(id)}/cancel`, { method: 'POST' }),
   refund: (id: string, amountMinor: number | undefined, key: string) =>
     api<Order>(`/orders/${enc(id)}/refund`, {

@@ -42,6 +42,10 @@ export type CheckoutItem = CheckoutInput['items'][number];
 
 export type Order = Schema<'Order'>;
 
+export type ShipmentInput = ApiBody<'/orders/{id}/shipments'>;
+
+export type Carrier = ShipmentInput['carrier'];
+
 export type OrderStatus = Order['status'];
 
 export type OrderHistoryEntry = Order['history'][number];

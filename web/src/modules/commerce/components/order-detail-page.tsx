@@ -9,6 +9,7 @@ import type { Order } from '../api/commerce.types.ts';
 import { accessOf } from '../hooks/use-brand-roles.ts';
 import { useOrder, useOrderAction } from '../hooks/use-orders.ts';
 import { formatAddress } from './address-fields.tsx';
+import { OrderShipments } from './order-shipments.tsx';
 import { OrderStaffActions } from './order-staff-actions.tsx';
 import { OrderOutcome, OrderStatusChip } from './order-status.tsx';
 import { attributionText, OrderTimeline } from './order-timeline.tsx';
@@ -113,6 +114,7 @@ export function OrderDetailPage() {
           isBuyer && <BuyerCancel order={o} />
         )}
       </section>
+      <OrderShipments order={o} />
       <section className="panel" aria-labelledby="order-history">
         <h2 id="order-history">History</h2>
         <OrderTimeline order={o} />

@@ -5,6 +5,7 @@ import { isTransient } from '../api/checkout-errors.ts';
 import type { Order } from '../api/commerce.types.ts';
 import { useIdempotencyKey } from '../hooks/use-checkout.ts';
 import { useOrderAction } from '../hooks/use-orders.ts';
+import { ShipmentForm } from './order-shipments.tsx';
 
 function RefundForm({ order, onDone }: { order: Order; onDone: () => void }) {
   const action = useOrderAction(order.id);
@@ -49,19 +50,30 @@ function RefundForm({ order, onDone }: { order: Order; onDone: () => void }) {
   );
 }
 
-/** What brand staff can do with an order: fulfil, cancel, refund in full or in part. */
+/** What brand staff can do with an order: ship with tracking, fulfil, cancel, refund in full or in part. */
 export function OrderStaffActions({ order }: { order: Order }) {
   const action = useOrderAction(order.id);
   const [refunding, setRefunding] = useState(false);
+  const [shipping, setShipping] = useState(false);
   const refundable =
     (order.status === 'paid' || order.status === 'fulfilled') && order.refundedMinor < order.totalMinor;
   return (
     <div className="order-actions">
       <div className="button-row">
-        {order.status === 'paid' && (
+        {order.status === 'paid' && !shipping && (
           <button
             type="button"
             className="btn btn-primary btn-sm"
+            data-testid="order-ship"
+            onClick={() => setShipping(true)}
+          >
+            Ship with tracking…
+          </button>
+        )}
+        {order.status === 'paid' && (
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
             data-testid="order-fulfil"
             disabled={action.isPending}
             onClick={() => action.mutate({ kind: 'fulfil' })}
@@ -93,6 +105,9 @@ export function OrderStaffActions({ order }: { order: Order }) {
           </button>
         )}
       </div>
+      {shipping && order.status === 'paid' && (
+        <ShipmentForm order={order} onDone={() => setShipping(false)} />
+      )}
       {refunding && <RefundForm order={order} onDone={() => setRefunding(false)} />}
       {action.error && <p className="inline-error">{errorMessage(action.error)}</p>}
     </div>

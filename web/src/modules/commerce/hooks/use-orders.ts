@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { commerceApi } from '../api/commerce.api.ts';
-import type { Order, OrderStatus } from '../api/commerce.types.ts';
+import type { Order, OrderStatus, ShipmentInput } from '../api/commerce.types.ts';
 import { commerceKeys } from './commerce-keys.ts';
 
 /** While a payment settles the order is polled, so the page turns to paid or cancelled by itself. */
@@ -36,9 +36,10 @@ export function useOrgOrders(handle: string, status: OrderStatus | undefined) {
 type OrderAction =
   | { kind: 'fulfil' }
   | { kind: 'cancel' }
-  | { kind: 'refund'; amountMinor: number | undefined; key: string };
+  | { kind: 'refund'; amountMinor: number | undefined; key: string }
+  | { kind: 'ship'; shipment: ShipmentInput };
 
-/** Fulfil, cancel or refund one order, then refresh every list it shows in. */
+/** Fulfil, ship, cancel or refund one order, then refresh every list it shows in. */
 export function useOrderAction(orderId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -47,7 +48,9 @@ export function useOrderAction(orderId: string) {
         ? commerceApi.fulfil(orderId)
         : action.kind === 'cancel'
           ? commerceApi.cancel(orderId)
-          : commerceApi.refund(orderId, action.amountMinor, action.key),
+          : action.kind === 'ship'
+            ? commerceApi.ship(orderId, action.shipment)
+            : commerceApi.refund(orderId, action.amountMinor, action.key),
     onSuccess: (order) => {
       queryClient.setQueryData(commerceKeys.order(order.id), order);
       void queryClient.invalidateQueries({ queryKey: commerceKeys.orders });

@@ -86,6 +86,10 @@ function orderSnippet(n: Notification): string {
   }
   if (n.kind === 'order_refunded')
     return n.detail?.full === 'true' ? 'The whole order was refunded.' : 'Part of the order was refunded.';
+  if (n.kind === 'order_fulfilled' && n.detail?.trackingNumber) {
+    const part = n.detail.complete === 'false' ? 'Part of it is' : 'It is';
+    return `${part} on its way with ${n.detail.carrier}: tracking ${n.detail.trackingNumber}.`;
+  }
   if (n.kind === 'order_fulfilled') return 'It is on its way.';
   return '';
 }
