@@ -2518,6 +2518,8 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     mine?: boolean;
+                    /** @description true: only conversations triage was unsure of and no agent has reviewed (Needs review); false: the others */
+                    needsReview?: boolean;
                     queueId?: string;
                     /** @description true: only conversations snoozed into the future, of any status; otherwise snoozed ones are left out */
                     snoozed?: boolean;
@@ -2561,12 +2563,15 @@ export interface paths {
                                 firstResponseAt: string | null;
                                 id: string;
                                 intent: string;
+                                /** @description Calibrated probability that the intent is right */
                                 intentConfidence: number;
                                 language: string;
                                 /** Format: date-time */
                                 lastCustomerMessageAt: string;
                                 mergedAt: string | null;
                                 mergedIntoId: string | null;
+                                /** @description Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent */
+                                needsReview: boolean;
                                 /** Format: date-time */
                                 openedAt: string;
                                 previousId: string | null;
@@ -2764,6 +2769,7 @@ export interface paths {
                             firstResponseAt: string | null;
                             id: string;
                             intent: string;
+                            /** @description Calibrated probability that the intent is right */
                             intentConfidence: number;
                             language: string;
                             /** Format: date-time */
@@ -2799,6 +2805,8 @@ export interface paths {
                                 text: string;
                                 visibility: string;
                             }[];
+                            /** @description Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent */
+                            needsReview: boolean;
                             /** Format: date-time */
                             openedAt: string;
                             previousId: string | null;
@@ -2996,6 +3004,7 @@ export interface paths {
                             firstResponseAt: string | null;
                             id: string;
                             intent: string;
+                            /** @description Calibrated probability that the intent is right */
                             intentConfidence: number;
                             language: string;
                             /** Format: date-time */
@@ -3031,6 +3040,8 @@ export interface paths {
                                 text: string;
                                 visibility: string;
                             }[];
+                            /** @description Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent */
+                            needsReview: boolean;
                             /** Format: date-time */
                             openedAt: string;
                             previousId: string | null;
@@ -3966,7 +3977,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Settings of the inbox: reply limits */
+        /** Settings of the inbox: reply limits, unsure threshold */
         get: {
             parameters: {
                 query?: never;
@@ -3989,6 +4000,10 @@ export interface paths {
                             privateReplyLimit: number;
                             /** @description Most characters in a public reply of this brand */
                             publicReplyLimit: number;
+                            /** @description Calibrated confidence below which triage is unsure: the conversation goes to Needs review, not a queue */
+                            unsureBelow: number;
+                            /** @description The shipped model's default unsure threshold */
+                            unsureBelowDefault: number;
                         };
                     };
                 };
@@ -4014,6 +4029,8 @@ export interface paths {
                     "application/json": {
                         /** @description Most characters in a public reply, 1–500 (a reply is a post) */
                         publicReplyLimit?: number;
+                        /** @description Unsure threshold, 0–0.95 (0: never unsure); null: the model's default */
+                        unsureBelow?: number | null;
                     };
                 };
             };
@@ -4029,6 +4046,10 @@ export interface paths {
                             privateReplyLimit: number;
                             /** @description Most characters in a public reply of this brand */
                             publicReplyLimit: number;
+                            /** @description Calibrated confidence below which triage is unsure: the conversation goes to Needs review, not a queue */
+                            unsureBelow: number;
+                            /** @description The shipped model's default unsure threshold */
+                            unsureBelowDefault: number;
                         };
                     };
                 };
@@ -6044,11 +6065,12 @@ export interface components {
              *     - `unknown_timezone` (400): The business hours name an unknown IANA time zone
              *     - `unknown_user` (422): No person with that handle
              *     - `unsupported_media_type` (415): The Content-Type is not one the endpoint accepts
+             *     - `unsure_threshold_out_of_range` (400): The unsure threshold is outside 0 to 0.95
              *     - `uri_too_long` (414): A path segment of the URL is longer than any id or handle (500 characters)
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;
