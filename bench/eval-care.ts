@@ -10,10 +10,13 @@ import {
   INTENTS,
   loadBanking77,
   loadClinc150,
+  loadSocialPosts,
+  reliability,
   resolveEvalDataDir,
   SUGGESTION_THRESHOLD,
   scoreSentiment,
   shippedIntentClassifier,
+  SOCIAL_INTENT_SET,
   shippedSuggestionDetector,
   suggestionProbability,
   type TextTokens,
@@ -28,7 +31,7 @@ import {
   loadTweetEvalReferencePredictions,
   loadVaderTweets,
 } from './care-eval.data.ts';
-import { accuracy, confusion, macroF1, macroRecall, pearson, polarityClass } from './care-eval.metrics.ts';
+import { accuracy, confusion, f1Of, macroF1, macroRecall, pearson, polarityClass } from './care-eval.metrics.ts';
 
 /** One reported number; `floor` fails the run when the value is below it (or equal, when `strict`). */
 type Figure = {
@@ -39,7 +42,9 @@ type Figure = {
   floor?: number;
   strict?: boolean;
 };
-type Section = { needs: string[]; run: (dataDir: string) => Figure[] };
+type Section = { needs: string[]; run: (dataDir: string) => Figure[]; name?: string };
+
+const UNSURE_THRESHOLD = 0.5;
 
 const pct = (name: string, value: number, baseline: string, floor?: number, strict = false): Figure => ({
   name,
@@ -278,13 +283,62 @@ function evalSuggestions(dataDir: string): Figure[] {
   ];
 }
 
+// Part B of social-intent-dev is evaluation only: nothing is trained, chosen or thresholded on it. Every run of
+// this section is recorded in EVALUATION.md ("social-intent-dev part B: every look").
+function evalSocialIntent(dataDir: string): Figure[] {
+  const posts = loadSocialPosts(dataDir, 'b');
+  const results = posts.map((p) => triage(p.text));
+  const gold = posts.map((p) => INTENTS.indexOf(p.intent));
+  const said = results.map((r) => INTENTS.indexOf(r.intent));
+  const matrix = confusion(gold, said, INTENTS.length);
+  const COMPLAINT = INTENTS.indexOf('complaint');
+  const complaintRecall = matrix[COMPLAINT][COMPLAINT] / matrix[COMPLAINT].reduce((a, b) => a + b, 0);
+  const complaintPrecision = matrix[COMPLAINT][COMPLAINT] / matrix.reduce((s, row) => s + row[COMPLAINT], 0);
+  const sentiment = confusion(
+    posts.map((p) => p.sentiment),
+    results.map((r) => polarityClass(r.sentiment)),
+    3,
+  );
+  const rows = results.map((r, i) => ({ confidence: r.intentConfidence, correct: said[i] === gold[i] }));
+  const { ece, curve } = reliability(rows);
+  console.log('reliability curve (part B): bin | n | mean confidence | accuracy');
+  for (const bin of curve)
+    if (bin.n > 0)
+      console.log(
+        `  ${bin.from.toFixed(1)}–${(bin.from + 0.1).toFixed(1)} | ${bin.n} | ${bin.confidence.toFixed(3)} | ${bin.accuracy.toFixed(3)}`,
+      );
+  console.log('accuracy against coverage (part B): threshold | coverage | accuracy of the answered');
+  const coverageFigures: Figure[] = [];
+  for (const t of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+    const kept = rows.filter((r) => r.confidence >= t);
+    const acc = kept.filter((r) => r.correct).length / Math.max(1, kept.length);
+    console.log(`  ${t.toFixed(2)} | ${(kept.length / rows.length).toFixed(3)} | ${acc.toFixed(3)}`);
+    if (t === UNSURE_THRESHOLD) {
+      coverageFigures.push(pct(`coverage at the default unsure threshold ${t}`, kept.length / rows.length, '—'));
+      coverageFigures.push(pct(`accuracy of the answered at threshold ${t}`, acc, '—'));
+    }
+  }
+  const perIntent = INTENTS.map((intent, c) => `${intent} ${(100 * f1Of(matrix, c)).toFixed(0)}`).join(', ');
+  console.log(`per-intent F1 (part B): ${perIntent}`);
+  return [
+    pct(`social-intent part B accuracy (${posts.length}, 8 intents)`, accuracy(matrix), 'majority 12.6', 0.75),
+    pct('social-intent part B macro-F1', macroF1(matrix), '—', 0.75),
+    pct('social-intent part B complaint recall', complaintRecall, '—', 0.85),
+    pct('social-intent part B complaint precision', complaintPrecision, '—', 0.75),
+    pct('social-intent part B sentiment 3-class accuracy', accuracy(sentiment), '—', 0.75),
+    { name: 'social-intent part B expected calibration error (10 bins)', value: ece, percent: false, baseline: '—' },
+    ...coverageFigures,
+  ];
+}
+
 const SECTIONS: Section[] = [
-  { needs: ['twitter-us-airline-sentiment'], run: evalAirline },
-  { needs: ['vader-icwsm2014'], run: evalVaderTweets },
-  { needs: ['tweeteval-sentiment'], run: evalTweetEval },
-  { needs: ['banking77'], run: evalBanking77 },
-  { needs: ['clinc150'], run: evalClinc150 },
-  { needs: ['semeval2019-task9-suggestion-mining'], run: evalSuggestions },
+  { needs: [SOCIAL_INTENT_SET], run: evalSocialIntent, name: 'social' },
+  { needs: ['twitter-us-airline-sentiment'], run: evalAirline, name: 'airline' },
+  { needs: ['vader-icwsm2014'], run: evalVaderTweets, name: 'vader' },
+  { needs: ['tweeteval-sentiment'], run: evalTweetEval, name: 'tweeteval' },
+  { needs: ['banking77'], run: evalBanking77, name: 'banking77' },
+  { needs: ['clinc150'], run: evalClinc150, name: 'clinc150' },
+  { needs: ['semeval2019-task9-suggestion-mining'], run: evalSuggestions, name: 'suggestions' },
 ];
 
 function passes(f: Figure): boolean {
@@ -317,7 +371,12 @@ function main(): void {
     `eval:care on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`,
   );
   const figures: Figure[] = [];
+  // --only social,airline,… runs the named sections only (names: social, airline, vader, tweeteval, banking77,
+  // clinc150, suggestions), for iterating without the CPU-heavy BANKING77/CLINC150 training.
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
   for (const section of SECTIONS) {
+    if (only !== undefined && !only.includes(section.name ?? '')) continue;
     if (!hasEvalDataSets(dataDir, section.needs)) {
       console.log(`skipped ${section.needs.join(', ')}: not found under the data folder`);
       continue;

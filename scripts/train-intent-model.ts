@@ -1,20 +1,38 @@
 // Trains Souk's shipped care-intent model and suggestion detector and writes
 // src/lib/triage/intent-model.json and suggestion-model.json.
 // Usage: npm run train:intent   (reads the public sets from SOUK_EVAL_DATA, default ../shared/data)
+//        npm run train:intent -- --cv-only [--shares public,seed,social] [--no-cues]
+// First a 5-fold cross-validation on social-intent-dev part A (each fold's posts held out of training): it prints
+// the social-register figures, fits the confidence calibration on the out-of-fold predictions and chooses the
+// default unsure threshold. Part B of that set is never read here.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   buildIntentTrainingSet,
   buildSuggestionTrainingSet,
   classifyText,
+  classifyTokens,
   DEFAULT_CLASSIFIER_OPTIONS,
   DEFAULT_SUGGESTION_OPTIONS,
   decodeIntentModel,
   encodeIntentModel,
   hasEvalDataSets,
+  type Calibration,
+  calibrate,
+  createTriage,
+  fitCalibration,
+  IDENTITY_CALIBRATION,
   INTENT_SEED_COPIES,
-  INTENT_SEED_SHARE,
+  INTENT_SOURCE_SHARES,
   INTENTS,
+  type Intent,
+  loadSocialPosts,
+  blendSentiment,
+  scoreSentiment,
+  reliability,
+  SOCIAL_INTENT_SET,
+  type SocialPost,
+  shippedSuggestionDetector,
   type IntentExample,
   PUBLIC_NEGATIVE_SHARE,
   resolveEvalDataDir,
@@ -42,8 +60,112 @@ function countBy(examples: readonly IntentExample[]): Record<string, number> {
   return counts;
 }
 
+const args = process.argv.slice(2);
+const sharesArg = args.includes('--shares') ? args[args.indexOf('--shares') + 1].split(',').map(Number) : undefined;
+const shares = sharesArg
+  ? { public: sharesArg[0], seed: sharesArg[1], social: sharesArg[2] }
+  : INTENT_SOURCE_SHARES;
+const options = {
+  ...DEFAULT_CLASSIFIER_OPTIONS,
+  features: { ...DEFAULT_CLASSIFIER_OPTIONS.features, socialCues: !args.includes('--no-cues') },
+};
+
 function train(examples: readonly IntentExample[]): TextClassifier {
-  return trainTextClassifier(examples, DEFAULT_CLASSIFIER_OPTIONS, [...INTENTS]);
+  return trainTextClassifier(examples, options, [...INTENTS]);
+}
+
+/** Accuracy of the answered at which the default unsure threshold is set: the lowest calibrated confidence at
+ * which the out-of-fold posts triage keeps are right this often. */
+const TARGET_ANSWERED_ACCURACY = 0.85;
+
+type CrossValidation = { calibration: Calibration; unsureBelow: number; figures: Record<string, number> };
+
+function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossValidation {
+  const folds = 5;
+  const random = seededRandom(23);
+  const order = posts.map((p, i) => ({ i, key: `${p.intent}/${random()}` })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const foldOf = new Array<number>(posts.length);
+  order.forEach((o, rank) => {
+    foldOf[o.i] = rank % folds;
+  });
+  const variants = { current: [] as boolean[], argmax: [] as boolean[], modelIdeaKept: [] as boolean[] };
+  const rows: { gold: Intent; said: Intent; confidence: number; sentiment: number; goldSentiment: number; lexicon: number }[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const started = performance.now();
+    const model = train(buildIntentTrainingSet(dataDir, posts.filter((_, i) => foldOf[i] !== fold), shares));
+    const triageFold = createTriage(model, shippedSuggestionDetector(), {
+      calibration: IDENTITY_CALIBRATION,
+      unsureBelow: 0,
+    });
+    posts.forEach((p, i) => {
+      if (foldOf[i] !== fold) return;
+      const r = triageFold(p.text);
+      const tokens = tokenizeText(p.text);
+      const prediction = classifyTokens(model, tokens);
+      const suggestion = suggestionProbability(shippedSuggestionDetector(), tokens);
+      variants.current.push(r.intent === p.intent);
+      variants.argmax.push(prediction.label === p.intent);
+      variants.modelIdeaKept.push(
+        (prediction.label === 'idea' || prediction.label === 'complaint' ? prediction.label : suggestion >= 0.3 ? 'idea' : prediction.label) === p.intent,
+      );
+      rows.push({ gold: p.intent, said: r.intent, confidence: r.intentConfidence, sentiment: r.sentiment, goldSentiment: p.sentiment, lexicon: scoreSentiment(p.text) });
+    });
+    console.log(`  fold ${fold + 1}/${folds} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  for (const [name, oks] of Object.entries(variants))
+    console.log(`  decision rule ${name}: ${((100 * oks.filter(Boolean).length) / oks.length).toFixed(1)}%`);
+  const correct = rows.map((r) => r.gold === r.said);
+  const f1s = INTENTS.map((intent) => {
+    const tp = rows.filter((r) => r.gold === intent && r.said === intent).length;
+    const fp = rows.filter((r) => r.gold !== intent && r.said === intent).length;
+    const fn = rows.filter((r) => r.gold === intent && r.said !== intent).length;
+    return { intent, f1: (2 * tp) / Math.max(1, 2 * tp + fp + fn), p: tp / Math.max(1, tp + fp), r: tp / Math.max(1, tp + fn) };
+  });
+  const complaint = f1s.find((f) => f.intent === 'complaint');
+  const scored = rows.map((r, i) => ({ confidence: r.confidence, correct: correct[i] }));
+  const calibration = fitCalibration(scored);
+  const calibrated = scored.map((r) => ({ ...r, confidence: calibrate(r.confidence, calibration) }));
+  let unsureBelow = 0;
+  for (let t = 0; t <= 0.95; t += 0.05) {
+    const kept = calibrated.filter((r) => r.confidence >= t);
+    if (kept.filter((r) => r.correct).length / Math.max(1, kept.length) >= TARGET_ANSWERED_ACCURACY) {
+      unsureBelow = Number(t.toFixed(2));
+      break;
+    }
+  }
+  const kept = calibrated.filter((r) => r.confidence >= unsureBelow);
+  const polarity = (s: number) => (s >= 0.05 ? 2 : s <= -0.05 ? 0 : 1);
+  const figures = {
+    accuracy: correct.filter(Boolean).length / rows.length,
+    macroF1: f1s.reduce((s, f) => s + f.f1, 0) / f1s.length,
+    complaintRecall: complaint?.r ?? 0,
+    complaintPrecision: complaint?.p ?? 0,
+    sentimentAccuracy: rows.filter((r) => polarity(r.sentiment) === r.goldSentiment).length / rows.length,
+    eceRaw: reliability(scored).ece,
+    eceCalibrated: reliability(calibrated).ece,
+    coverageAtThreshold: kept.length / rows.length,
+    answeredAccuracy: kept.filter((r) => r.correct).length / Math.max(1, kept.length),
+  };
+  console.log(`cross-validation on social-intent-dev part A (${rows.length} posts, 5 folds):`);
+  console.log('  confusion (rows gold, columns said, in INTENTS order):');
+  for (const g of INTENTS)
+    console.log(`    ${g.padEnd(22)} ${INTENTS.map((c) => String(rows.filter((r) => r.gold === g && r.said === c).length).padStart(3)).join(' ')}`);
+  console.log(`  per-intent F1: ${f1s.map((f) => `${f.intent} ${(100 * f.f1).toFixed(0)}`).join(', ')}`);
+  for (const [name, value] of Object.entries(figures)) console.log(`  ${name}: ${value.toFixed(3)}`);
+  // The sentiment blend's parameters, scored on the same out-of-fold predictions (calibrated confidence).
+  const grid: string[] = [];
+  for (const anchor of [0.3, 0.5])
+    for (const neutralZone of [0, 0.5, 0.65, 0.8, 0.9, 0.99]) {
+      const ok = rows.filter(
+        (r, i) =>
+          polarity(blendSentiment(r.lexicon, r.said, calibrated[i].confidence, { anchor, neutralZone })) ===
+          r.goldSentiment,
+      ).length;
+      grid.push(`${anchor}/${neutralZone}: ${((100 * ok) / rows.length).toFixed(1)}`);
+    }
+  console.log(`  sentiment accuracy by blend anchor/neutralZone: ${grid.join(', ')}`);
+  console.log(`  calibration ${JSON.stringify(calibration)}, default unsure threshold ${unsureBelow}`);
+  return { calibration, unsureBelow, figures };
 }
 
 // A seeded 10% hold-out by group (a seed template's variants stay together), only to print a sanity figure;
@@ -126,7 +248,14 @@ function main(): void {
     );
     process.exit(1);
   }
-  const examples = buildIntentTrainingSet(dataDir);
+  if (!hasEvalDataSets(dataDir, [SOCIAL_INTENT_SET])) {
+    console.error(`train-intent-model: needs ${SOCIAL_INTENT_SET} (part A) under ${dataDir}`);
+    process.exit(1);
+  }
+  const posts = loadSocialPosts(dataDir, 'a');
+  const cv = crossValidate(dataDir, posts);
+  if (args.includes('--cv-only')) return;
+  const examples = buildIntentTrainingSet(dataDir, posts, shares);
   const counts = countBy(examples);
   console.table(counts);
   holdOutReport(examples);
@@ -141,14 +270,19 @@ function main(): void {
       clinc150: 'CC BY 3.0',
       bitext: 'CDLA-Sharing-1.0',
       seed: 'CC0 1.0 (project-authored)',
+      'social-seed': 'CC0 1.0 (project-authored)',
+      'social-dev-a': 'CC0 1.0 (social-intent-dev part A, written for Souk)',
     },
     examples: counts,
     seedCopies: INTENT_SEED_COPIES,
-    seedShare: INTENT_SEED_SHARE,
+    sourceShares: shares,
+    crossValidation: Object.fromEntries(Object.entries(cv.figures).map(([k, v]) => [k, Number(v.toFixed(4))])),
     minDf: DEFAULT_CLASSIFIER_OPTIONS.minDf,
     train: DEFAULT_CLASSIFIER_OPTIONS.train,
     features: model.vocabulary.buckets.length,
   });
+  file.calibration = cv.calibration;
+  file.unsureBelow = cv.unsureBelow;
   writeFileSync(modelPath, `${JSON.stringify(file)}\n`);
   console.log(`wrote ${modelPath.slice(repoRoot.length)} (${JSON.stringify(file).length} bytes)`);
   trainSuggestionModel(dataDir);

@@ -1,6 +1,5 @@
-import { hashTermsRaw, intentTerms } from './intent.features.ts';
 import { mulberry32 } from './softmax-regression.trainer.ts';
-import type { Prediction, TextClassifier } from './text.classifier.ts';
+import { featureBuckets, type Prediction, type TextClassifier } from './text.classifier.ts';
 import { type TextTokens, tokenizeText } from './text.tokenizer.ts';
 import { vectorizeBuckets } from './tfidf.vectorizer.ts';
 
@@ -68,7 +67,7 @@ function softmaxInPlace(z: Float64Array): void {
 }
 
 function vectorOf(base: TextClassifier, text: string) {
-  const v = vectorizeBuckets(hashTermsRaw(intentTerms(tokenizeText(text)), base.features), base.vocabulary);
+  const v = vectorizeBuckets(featureBuckets(tokenizeText(text), base.features), base.vocabulary);
   return { cols: v.cols.slice(), vals: v.vals.slice() };
 }
 
@@ -166,7 +165,7 @@ export function adjustedPredictor(base: TextClassifier, adjustment: BrandAdjustm
     rowOf[feature] = row;
   });
   return (tokens) => {
-    const v = vectorizeBuckets(hashTermsRaw(intentTerms(tokens), base.features), base.vocabulary);
+    const v = vectorizeBuckets(featureBuckets(tokens, base.features), base.vocabulary);
     const logits = shippedLogits(base, v.cols, v.vals);
     for (let i = 0; i < v.cols.length; i++) {
       const row = rowOf[v.cols[i]];

@@ -5,6 +5,7 @@
 // --- the shipped models, and the building blocks they are made of ---
 export {
   shippedIntentClassifier,
+  shippedConfidence,
   shippedIntentModelId,
   shippedSuggestionDetector,
 } from './intent.classifier.ts';
@@ -29,7 +30,14 @@ export {
 } from './text.classifier.ts';
 export { type TextTokens, tokenizeText } from './text.tokenizer.ts';
 // --- triage a message ---
-export { createTriage, SUGGESTION_THRESHOLD, type Triage, triage } from './triage.service.ts';
+export {
+  blendSentiment,
+  createTriage,
+  SENTIMENT_BLEND,
+  SUGGESTION_THRESHOLD,
+  type Triage,
+  triage,
+} from './triage.service.ts';
 export {
   INTENTS,
   type Intent,
@@ -71,6 +79,7 @@ export {
   type IntentExample,
   SEED_COPIES as INTENT_SEED_COPIES,
   SEED_SHARE as INTENT_SEED_SHARE,
+  SOURCE_SHARES as INTENT_SOURCE_SHARES,
 } from './training/intent-training.set.ts';
 export { loadBanking77, loadClinc150 } from './training/public-data.loader.ts';
 export { type CheckSet as ShippedCheckSet, shippedCheckSet } from './training/shipped-holdout.set.ts';
@@ -80,3 +89,15 @@ export {
   SUGGESTION_SEED_COPIES,
   type SuggestionTrainingExample,
 } from './training/suggestion-training.set.ts';
+export {
+  loadSocialPosts,
+  SOCIAL_INTENT_SET,
+  type SocialPost,
+} from './training/social-intent.loader.ts';
+export {
+  type Calibration,
+  calibrate,
+  fitCalibration,
+  IDENTITY_CALIBRATION,
+  reliability,
+} from './confidence.calibration.ts';

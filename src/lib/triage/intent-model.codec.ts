@@ -1,3 +1,4 @@
+import type { Calibration } from './confidence.calibration.ts';
 import type { FeatureConfig } from './intent.features.ts';
 import type { TextClassifier } from './text.classifier.ts';
 import { vocabularyFrom } from './tfidf.vectorizer.ts';
@@ -17,6 +18,10 @@ export type IntentModelFile = {
   bias: number[];
   /** Free-form provenance written by the training script (sources, counts, options). */
   training: Record<string, unknown>;
+  /** Platt scaling of triage's confidence, fitted on out-of-fold predictions (absent: identity). */
+  calibration?: Calibration;
+  /** The default "unsure" threshold on the calibrated confidence, chosen by cross-validation. */
+  unsureBelow?: number;
 };
 
 const IDF_SCALE = 1000;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type Calibration, IDENTITY_CALIBRATION } from './confidence.calibration.ts';
 import { decodeIntentModel, type IntentModelFile } from './intent-model.codec.ts';
 import modelFile from './intent-model.json' with { type: 'json' };
 import { SUGGESTION_CLASSES, type SuggestionDetector } from './suggestion.detector.ts';
@@ -38,4 +39,10 @@ export function shippedSuggestionDetector(): SuggestionDetector {
     shippedSuggestions = decoded;
   }
   return shippedSuggestions;
+}
+
+/** The shipped model's confidence calibration and default unsure threshold (identity and 0 when absent). */
+export function shippedConfidence(): { calibration: Calibration; unsureBelow: number } {
+  const file = modelFile as IntentModelFile;
+  return { calibration: file.calibration ?? IDENTITY_CALIBRATION, unsureBelow: file.unsureBelow ?? 0 };
 }

@@ -8,6 +8,8 @@ export type FeatureConfig = {
   charMin: number;
   charMax: number;
   wordBigrams: boolean;
+  /** Adds the social-register markers of `social.cues.ts` (tagged brands, prices, sarcasm, tone). */
+  socialCues?: boolean;
 };
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {

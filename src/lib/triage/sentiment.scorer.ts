@@ -170,3 +170,8 @@ export function scoreSentiment(text: string): number {
   sum += sum > 0 ? emphasis : -emphasis;
   return Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + NORMALIZE_ALPHA)));
 }
+
+/** The lexicon's (or the emoji table's) valence of one lower-case word or emoji, 0 when it has none. */
+export function wordValence(word: string): number {
+  return LEXICON.get(word) ?? EMOJI_VALENCE.get(word) ?? 0;
+}

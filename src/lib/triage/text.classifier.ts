@@ -5,6 +5,7 @@ import {
   hashTermsRaw,
   intentTerms,
 } from './intent.features.ts';
+import { socialCues } from './social.cues.ts';
 import {
   DEFAULT_TRAIN_OPTIONS,
   type LinearModel,
@@ -45,7 +46,10 @@ export function trainTextClassifier(
   options: ClassifierTrainingOptions = DEFAULT_CLASSIFIER_OPTIONS,
   classes: string[] = [...new Set(examples.map((e) => e.label))].sort(),
 ): TextClassifier {
-  const docs = examples.map((e) => hashTerms(intentTerms(tokenizeText(e.text)), options.features));
+  const docs = examples.map((e) => {
+    const tokens = tokenizeText(e.text);
+    return hashTerms(intentTerms(tokens), options.features, extrasOf(tokens, options.features));
+  });
   const vocabulary = fitVocabulary(docs, options.features.hashBits, options.minDf);
   const labels = Int32Array.from(examples.map((e) => classIndex(classes, e.label)));
   const sampleWeights = Float32Array.from(examples.map((e) => e.weight ?? 1));
@@ -62,9 +66,18 @@ function classIndex(classes: readonly string[], label: string): number {
   return index;
 }
 
+function extrasOf(tokens: TextTokens, features: FeatureConfig): string[] {
+  return features.socialCues === true ? socialCues(tokens) : [];
+}
+
+/** Every hashed feature occurrence of a message under a classifier's feature config (a view of a shared buffer). */
+export function featureBuckets(tokens: TextTokens, features: FeatureConfig): Uint32Array {
+  return hashTermsRaw(intentTerms(tokens), features, extrasOf(tokens, features));
+}
+
 export function classifyTokens(classifier: TextClassifier, tokens: TextTokens): Prediction {
   const vector = vectorizeBuckets(
-    hashTermsRaw(intentTerms(tokens), classifier.features),
+    featureBuckets(tokens, classifier.features),
     classifier.vocabulary,
   );
   const probabilities = new Float64Array(classifier.classes.length);

@@ -33,12 +33,16 @@ export type TriageOptions = {
   products?: readonly string[];
   /** Competitor brand names, matched the same way. */
   competitors?: readonly string[];
+  /** Calibrated confidence below which the result is `unsure` (a brand's setting); default: the model's. */
+  unsureBelow?: number;
 };
 
 export type TriageResult = {
   intent: Intent;
-  /** Probability the model gives its chosen intent, 0..1. */
+  /** Calibrated probability that the chosen intent is right, 0..1. */
   intentConfidence: number;
+  /** True when intentConfidence is below the unsure threshold: the inbox shows it in Needs review. */
+  unsure: boolean;
   /** −1 (very negative) .. 1 (very positive). */
   sentiment: number;
   language: LanguageCode;

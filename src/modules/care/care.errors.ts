@@ -26,6 +26,10 @@ export const careError = defineErrors('care', {
     kind: 'bad_request',
     description: 'The public reply limit is outside 1 to the longest post',
   },
+  unsure_threshold_out_of_range: {
+    kind: 'bad_request',
+    description: 'The unsure threshold is outside 0 to 0.95',
+  },
   reply_too_long: { kind: 'unprocessable', description: 'The reply is longer than the brand’s limit' },
   order_in_public_reply: {
     kind: 'unprocessable',

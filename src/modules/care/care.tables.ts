@@ -78,6 +78,8 @@ export interface CareConversationsTable extends ConversationSlaColumns {
   merged_at: Generated<Date | null>;
   /** An agent moved it to its queue: triage of later messages leaves the queue alone. */
   queue_set_by_hand: Generated<boolean>;
+  /** Triage was unsure of the intent: no queue, listed in Needs review until an agent chooses the intent. */
+  needs_review: Generated<boolean>;
 }
 
 export interface CareCannedRepliesTable {
@@ -125,6 +127,8 @@ export interface CareActivityTable {
 export interface CareInboxSettingsTable {
   org_id: string;
   public_reply_limit: Generated<number>;
+  /** Calibrated confidence below which triage is unsure (Needs review); null: the shipped model's default. */
+  unsure_below: Generated<number | null>;
   updated_by: string | null;
   updated_at: Generated<Date>;
 }

@@ -26,6 +26,7 @@ import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
 import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
 import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
 import * as shipments from './2026-12-06T1201_commerce_shipments.ts';
+import * as careNeedsReview from './2026-12-06T1300_care_needs-review.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1601_notifications_idea-shipped': ideaShippedNotifications,
   '2026-12-06T1002_identity_two-factor': twoFactor,
   '2026-12-06T1201_commerce_shipments': shipments,
+  '2026-12-06T1300_care_needs-review': careNeedsReview,
 };

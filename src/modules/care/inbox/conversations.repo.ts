@@ -123,6 +123,8 @@ export function listConversations(
     customerId?: string;
     /** `awake` (the default) leaves snoozed conversations out, `only` lists them alone, `all` both. */
     snoozed?: 'awake' | 'only' | 'all';
+    /** true: only those triage was unsure of, not yet reviewed (Needs review). */
+    needsReview?: boolean;
   },
   cursor: ListCursor | undefined,
   limit: number,
@@ -136,6 +138,7 @@ export function listConversations(
     .where('merged_into_id', 'is', null); // merged ones live on in their target
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.queueId) q = q.where('queue_id', '=', filter.queueId);
+  if (filter.needsReview !== undefined) q = q.where('needs_review', '=', filter.needsReview);
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
   const snoozed = filter.snoozed ?? 'awake';

@@ -36,6 +36,12 @@ export function inboxRoutes(inbox: InboxService) {
               status: Type.Optional(ConversationStatus),
               queueId: Type.Optional(Type.String({ format: 'uuid' })),
               mine: Type.Optional(Type.Boolean()),
+              needsReview: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'true: only conversations triage was unsure of and no agent has reviewed (Needs review); false: the others',
+                }),
+              ),
               snoozed: Type.Optional(
                 Type.Boolean({
                   description:

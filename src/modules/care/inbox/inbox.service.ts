@@ -1,4 +1,4 @@
-import { INTENTS } from '../../../lib/triage/index.ts';
+import { INTENTS, type Intent } from '../../../lib/triage/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
@@ -18,6 +18,8 @@ import { slaView } from '../sla/sla.clock.ts';
 import { businessHoursOf, refreshSla, slaEventOfChange } from '../sla/sla.service.ts';
 import { orderReference } from '../workflow/canned.template.ts';
 import { queuesOf } from '../workflow/queues.repo.ts';
+import { ensureQueues } from '../workflow/queues.service.ts';
+import { defaultQueueName } from '../workflow/routing.policy.ts';
 import * as agents from './agents.repo.ts';
 import * as repo from './conversations.repo.ts';
 
@@ -100,6 +102,7 @@ export function createInboxService(deps: InboxDeps) {
         assignee: r.assignee_id ? (people.get(r.assignee_id) ?? null) : null,
         intent: r.intent,
         intentConfidence: r.intent_confidence,
+        needsReview: r.needs_review,
         sentiment: r.sentiment,
         language: r.language,
         tags: r.tags,
@@ -162,6 +165,7 @@ export function createInboxService(deps: InboxDeps) {
         queueId?: string;
         mine?: boolean;
         snoozed?: boolean;
+        needsReview?: boolean;
         sort?: repo.ConversationSort;
       },
       page: { cursor?: string; limit?: number },
@@ -177,6 +181,7 @@ export function createInboxService(deps: InboxDeps) {
           queueId: filter.queueId,
           assigneeId: filter.mine ? principal.userId : undefined,
           snoozed: filter.snoozed ? 'only' : 'awake',
+          needsReview: filter.needsReview,
         },
         parseListCursor(sort, page.cursor),
         limit,
@@ -283,14 +288,22 @@ export function createInboxService(deps: InboxDeps) {
 
     /** An agent's one-click correction of a message's intent, kept for retraining on the brand's own data. */
     async correctIntent(principal: Principal, handle: string, id: string, messageId: string, intent: string) {
-      const { org } = await conversation(principal, handle, id);
+      const { org, row } = await conversation(principal, handle, id);
       if (!(INTENTS as readonly string[]).includes(intent))
         throw careError('unknown_intent', `Unknown intent ${intent}`, [
           { field: 'intent', message: `must be one of ${INTENTS.join(', ')}` },
         ]);
       if (!(await repo.correctIntent(db, org.id, messageId, intent, principal.userId)))
         throw careError('message_not_found', 'Message not found');
-      await repo.updateConversation(db, id, { intent });
+      if (row.needs_review) {
+        // The agent's choice settles the review: the conversation goes to that intent's queue.
+        const queues = await ensureQueues(db, org.id);
+        await repo.updateConversation(db, id, {
+          intent,
+          needs_review: false,
+          ...(row.queue_set_by_hand ? {} : { queue_id: queues.get(defaultQueueName(intent as Intent)) ?? null }),
+        });
+      } else await repo.updateConversation(db, id, { intent });
     },
 
     async availability(principal: Principal, handle: string) {

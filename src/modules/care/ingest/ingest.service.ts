@@ -13,6 +13,7 @@ import * as repo from '../inbox/conversations.repo.ts';
 import { recordBrandReply } from '../inbox/reply.service.ts';
 import type { IntentModelService } from '../intent-models/intent-model.service.ts';
 import { refreshSla } from '../sla/sla.service.ts';
+import { unsureBelow } from '../settings/inbox-settings.service.ts';
 import { ensureQueues } from '../workflow/queues.service.ts';
 import { defaultPriority, defaultQueueName, isActionable, route } from '../workflow/routing.policy.ts';
 import { rulesOf } from '../workflow/rules.repo.ts';
@@ -41,7 +42,9 @@ export function registerIngest(deps: IngestDeps) {
 
   async function inbound(trx: Executor, orgId: string, event: PostCreated, ctx: HandlerContext) {
     const p = event.payload;
-    const result = (await deps.intentModels.triageFor(trx, orgId))(p.text);
+    const result = (await deps.intentModels.triageFor(trx, orgId))(p.text, {
+      unsureBelow: await unsureBelow(trx, orgId),
+    });
     // Deliveries run side by side on PostgreSQL: one customer's messages to one brand join or open one conversation.
     await lockCustomer(trx, orgId, p.authorId);
     const intent = result.intent as Intent;
@@ -57,8 +60,10 @@ export function registerIngest(deps: IngestDeps) {
     // Praise and chatter ask nothing of the brand: alone they make a mention (resolved from the start, no clocks,
     // no agent), which the inbox lists under Resolved and the customer's Support page leaves out. Anything
     // actionable in it later reopens it as a case.
+    // Unsure triage opens a case for review rather than risk filing a complaint away as a mention.
     const mention =
       !isActionable(intent) &&
+      !result.unsure &&
       (!existing || (existing.status === 'resolved' && !isActionable(existing.intent)));
     if (existing) {
       await repo.updateConversation(trx, existing.id, {
@@ -85,7 +90,9 @@ export function registerIngest(deps: IngestDeps) {
         id: conversationId,
         org_id: orgId,
         customer_id: p.authorId,
-        queue_id: routed.queueId,
+        // Unsure triage routes nowhere: the conversation waits in Needs review until an agent sets its intent.
+        queue_id: result.unsure ? null : routed.queueId,
+        needs_review: result.unsure,
         priority: routed.priority,
         assignee_id: routed.assigneeId ?? (mention ? null : await assignRoundRobin(trx, identity, orgId)),
         ...(mention ? { status: 'resolved' as const, resolved_at: new Date(p.createdAt) } : {}),

@@ -4,11 +4,16 @@ import Type from 'typebox';
 import { requireUser } from '../../../platform/http/auth.ts';
 import { HandleParam } from '../../identity/index.ts';
 import { tags } from '../care.schemas.ts';
-import { type InboxSettings, MAX_PUBLIC_REPLY_LIMIT } from './inbox-settings.service.ts';
+import { type InboxSettings, MAX_PUBLIC_REPLY_LIMIT, MAX_UNSURE_BELOW } from './inbox-settings.service.ts';
 
 const Settings = Type.Object({
   publicReplyLimit: Type.Integer({ description: 'Most characters in a public reply of this brand' }),
   privateReplyLimit: Type.Integer({ description: 'Most characters in a direct message (fixed)' }),
+  unsureBelow: Type.Number({
+    description:
+      'Calibrated confidence below which triage is unsure: the conversation goes to Needs review, not a queue',
+  }),
+  unsureBelowDefault: Type.Number({ description: "The shipped model's default unsure threshold" }),
 });
 
 /** The inbox settings: the brand's public reply limit. */
@@ -21,7 +26,7 @@ export function settingsRoutes(settings: InboxSettings) {
       {
         schema: {
           tags,
-          summary: 'Settings of the inbox: reply limits',
+          summary: 'Settings of the inbox: reply limits, unsure threshold',
           params: HandleParam,
           response: { 200: Settings },
         },
@@ -43,6 +48,11 @@ export function settingsRoutes(settings: InboxSettings) {
                   minimum: 1,
                   maximum: MAX_PUBLIC_REPLY_LIMIT,
                   description: `Most characters in a public reply, 1–${MAX_PUBLIC_REPLY_LIMIT} (a reply is a post)`,
+                }),
+              ),
+              unsureBelow: Type.Optional(
+                Type.Union([Type.Number({ minimum: 0, maximum: MAX_UNSURE_BELOW }), Type.Null()], {
+                  description: `Unsure threshold, 0–${MAX_UNSURE_BELOW} (0: never unsure); null: the model's default`,
                 }),
               ),
             },

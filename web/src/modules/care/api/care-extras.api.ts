@@ -14,7 +14,7 @@ const care = (handle: string) => `/orgs/${enc(handle)}/care`;
 /** Merging conversations, the brand's reply limit, and identities on other networks (brand and person sides). */
 export const careExtrasApi = {
   settings: (handle: string) => api<InboxSettings>(`${care(handle)}/settings`),
-  updateSettings: (handle: string, patch: Partial<Pick<InboxSettings, 'publicReplyLimit'>>) =>
+  updateSettings: (handle: string, patch: { publicReplyLimit?: number; unsureBelow?: number | null }) =>
     api<InboxSettings>(`${care(handle)}/settings`, { method: 'PATCH', body: patch }),
   merge: (handle: string, id: string, targetId: string) =>
     api<MergeResult>(`${care(handle)}/conversations/${enc(id)}/merge`, {

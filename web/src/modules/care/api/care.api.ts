@@ -26,6 +26,7 @@ export const careApi = {
         queueId: filter.queueId,
         mine: filter.mine ? 'true' : undefined,
         snoozed: filter.snoozed ? 'true' : undefined,
+        needsReview: filter.needsReview ? 'true' : undefined,
         sort: filter.sort,
         cursor,
       },

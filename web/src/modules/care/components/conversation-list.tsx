@@ -43,6 +43,11 @@ function ConversationRow({
         </span>
         <span className="inbox-row-chips">
           <IntentChip intent={c.intent} />
+          {c.needsReview && (
+            <span className="care-chip needs-review" data-testid="inbox-needs-review" title="Triage was unsure">
+              Needs review · {Math.round(100 * c.intentConfidence)}%
+            </span>
+          )}
           <SentimentIndicator sentiment={c.sentiment} />
           <PriorityChip priority={c.priority} />
         </span>
@@ -113,7 +118,14 @@ export function ConversationList({
       ) : query.error && items.length === 0 ? (
         <ErrorBanner error={query.error} />
       ) : items.length === 0 ? (
-        filter.snoozed ? (
+        filter.needsReview ? (
+          <EmptyState title="Nothing needs review">
+            <p>
+              Messages triage is unsure of wait here, in no queue, until an agent chooses their intent. The brand
+              sets how sure triage must be in the inbox settings.
+            </p>
+          </EmptyState>
+        ) : filter.snoozed ? (
           <EmptyState title="No snoozed conversations">
             <p>A snoozed conversation waits here until its time comes or the customer writes again.</p>
           </EmptyState>

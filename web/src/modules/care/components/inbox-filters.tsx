@@ -2,8 +2,8 @@ import { errorMessage } from '../../../shared/api/api-error.ts';
 import type { ConversationStatus } from '../api/care.types.ts';
 import { useAvailability, useQueues } from '../hooks/use-inbox.ts';
 
-/** A status tab, or Snoozed: conversations hidden until later, of any status. */
-export type InboxView = ConversationStatus | 'snoozed';
+/** A status tab; Snoozed: conversations hidden until later, of any status; Needs review: triage was unsure. */
+export type InboxView = ConversationStatus | 'snoozed' | 'review';
 
 export type QueueChoice = { kind: 'all' } | { kind: 'mine' } | { kind: 'queue'; id: string };
 
@@ -12,6 +12,7 @@ const VIEWS: { status: InboxView; label: string }[] = [
   { status: 'pending', label: 'Pending' },
   { status: 'resolved', label: 'Resolved' },
   { status: 'snoozed', label: 'Snoozed' },
+  { status: 'review', label: 'Needs review' },
 ];
 
 function QueueButton({

@@ -9,7 +9,7 @@ import { ConversationList } from './conversation-list.tsx';
 import { ConversationPane } from './conversation-pane.tsx';
 import { InboxFilters, type InboxView, type QueueChoice } from './inbox-filters.tsx';
 
-const VIEWS: InboxView[] = ['open', 'pending', 'resolved', 'snoozed'];
+const VIEWS: InboxView[] = ['open', 'pending', 'resolved', 'snoozed', 'review'];
 /** The width below which the inbox shows the list or the conversation, never both (care-inbox.css). */
 const SINGLE_PANE = '(max-width: 900px)';
 
@@ -72,7 +72,7 @@ export function InboxPage() {
   }
   const brand = membership.org.handle;
   const filter: ConversationFilter = {
-    ...(status === 'snoozed' ? { snoozed: true } : { status }),
+    ...(status === 'snoozed' ? { snoozed: true } : status === 'review' ? { needsReview: true } : { status }),
     queueId: queue.kind === 'queue' ? queue.id : undefined,
     mine: queue.kind === 'mine' ? true : undefined,
     sort,

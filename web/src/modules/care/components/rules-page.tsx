@@ -6,6 +6,7 @@ import { useInboxAgents, useQueues } from '../hooks/use-inbox.ts';
 import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { useRemoveRule, useRules } from '../hooks/use-rules.ts';
 import { InboxSettingsForm } from './inbox-settings-form.tsx';
+import { UnsureThresholdForm } from './unsure-threshold-form.tsx';
 import { IntentModelPanel } from './intent-model-panel.tsx';
 import { RuleForm } from './rule-form.tsx';
 
@@ -106,6 +107,7 @@ export function RulesPage() {
       )}
       {canManageRules && <IntentModelPanel handle={brand} />}
       {canManageRules && <InboxSettingsForm handle={brand} />}
+      {canManageRules && <UnsureThresholdForm handle={brand} />}
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function useInboxSettings(handle: string) {
 export function useUpdateInboxSettings(handle: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<Pick<InboxSettings, 'publicReplyLimit'>>) =>
+    mutationFn: (patch: { publicReplyLimit?: number; unsureBelow?: number | null }) =>
       careExtrasApi.updateSettings(handle, patch),
     onSuccess: (settings) => queryClient.setQueryData(settingsKey(handle), settings),
   });
