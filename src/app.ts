@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
+import { createListeningModule } from './modules/listening/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -88,7 +89,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { identity, social, notifications, commerce, care };
+  const listening = createListeningModule({ db, events, identity, social });
+  return { identity, social, notifications, commerce, care, listening };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
+      await api.register(modules.listening.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

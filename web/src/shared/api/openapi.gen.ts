@@ -4602,6 +4602,617 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/listening/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s latest imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                duplicates: number;
+                                errorCount: number;
+                                errors: {
+                                    line: number;
+                                    reason: string;
+                                }[];
+                                failure: string | null;
+                                fileName: string | null;
+                                finishedAt: string | null;
+                                format: string;
+                                id: string;
+                                ignored: number;
+                                imported: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                status: "running" | "done" | "failed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a file of mentions (the raw file as the body, streamed): bad lines are reported by number and skipped; a re-run stores nothing twice */
+        post: {
+            parameters: {
+                query: {
+                    /** @description tweets-js: the archive’s handle */
+                    author?: string;
+                    fileName?: string;
+                    format: "twcs" | "tweets-js" | "mastodon-outbox" | "jetstream" | "csv" | "jsonl";
+                    /** @description csv and jsonl: a JSON object naming the column (or key) of each field: id, text, createdAt (required), author, followers, lang, url, inReplyTo, reshares */
+                    mapping?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicates: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            failure: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            format: string;
+                            id: string;
+                            ignored: number;
+                            imported: number;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "running" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import and its per-line report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicates: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            failure: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            format: string;
+                            id: string;
+                            ignored: number;
+                            imported: number;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "running" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentions, newest first: of a topic, a query (q), and the chart filters (drill-down) */
+        get: {
+            parameters: {
+                query?: {
+                    author?: string;
+                    /** @description Opaque cursor from a previous nextCursor */
+                    cursor?: string;
+                    from?: string;
+                    hashtag?: string;
+                    intent?: "question" | "complaint" | "purchase_intent" | "product_price_request" | "rfp" | "idea" | "praise" | "chatter";
+                    language?: string;
+                    limit?: number;
+                    q?: string;
+                    sentiment?: "negative" | "neutral" | "positive";
+                    to?: string;
+                    topicId?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    followers: number | null;
+                                    handle: string;
+                                };
+                                competitors: string[];
+                                externalId: string;
+                                hashtags: string[];
+                                id: string;
+                                inReplyTo: string | null;
+                                intent: string;
+                                language: string;
+                                /** Format: date-time */
+                                postedAt: string;
+                                postId: string | null;
+                                products: string[];
+                                reshares: number;
+                                sentiment: number;
+                                source: string;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mention */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                followers: number | null;
+                                handle: string;
+                            };
+                            competitors: string[];
+                            externalId: string;
+                            hashtags: string[];
+                            id: string;
+                            inReplyTo: string | null;
+                            intent: string;
+                            language: string;
+                            /** Format: date-time */
+                            postedAt: string;
+                            postId: string | null;
+                            products: string[];
+                            reshares: number;
+                            sentiment: number;
+                            source: string;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions/{id}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thread of a mention, rebuilt from reply links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    followers: number | null;
+                                    handle: string;
+                                };
+                                competitors: string[];
+                                depth: number;
+                                externalId: string;
+                                hashtags: string[];
+                                id: string;
+                                inReplyTo: string | null;
+                                intent: string;
+                                language: string;
+                                /** Format: date-time */
+                                postedAt: string;
+                                postId: string | null;
+                                products: string[];
+                                reshares: number;
+                                sentiment: number;
+                                source: string;
+                                text: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s topics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: "brand" | "product" | "competitor" | "category";
+                                name: string;
+                                query: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a topic (400 invalid_query names the position in the query) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "brand" | "product" | "competitor" | "category";
+                        name: string;
+                        /** @description Boolean query: words, "phrases", trailing wildcards (refun*), a NEAR/3 b, #tag, @handle, author:, lang:, source:, followers:>1000, sentiment:negative, intent:complaint, has:link; AND (or a space), OR, NOT (or -), parentheses */
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: "brand" | "product" | "competitor" | "category";
+                            name: string;
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a topic (its mentions stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a topic */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind?: "brand" | "product" | "competitor" | "category";
+                        name?: string;
+                        /** @description Boolean query: words, "phrases", trailing wildcards (refun*), a NEAR/3 b, #tag, @handle, author:, lang:, source:, followers:>1000, sentiment:negative, intent:complaint, has:link; AND (or a space), OR, NOT (or -), parentheses */
+                        query?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: "brand" | "product" | "competitor" | "category";
+                            name: string;
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/topics/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A topic’s page: volume and sentiment over time, share of voice, intents, authors, terms, hashtags, languages */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "day" | "hour";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authors: {
+                                count: number;
+                                followers: number | null;
+                                handle: string;
+                            }[];
+                            bucket: "day" | "hour";
+                            count: number;
+                            /** Format: date-time */
+                            from: string;
+                            hashtags: {
+                                count: number;
+                                key: string;
+                            }[];
+                            intents: {
+                                count: number;
+                                key: string;
+                            }[];
+                            languages: {
+                                count: number;
+                                key: string;
+                            }[];
+                            series: {
+                                /** Format: date-time */
+                                at: string;
+                                count: number;
+                                negative: number;
+                                positive: number;
+                                sentiment: number;
+                            }[];
+                            shareOfVoice: {
+                                count: number;
+                                name: string;
+                                share: number;
+                                topicId: string;
+                            }[];
+                            terms: {
+                                count: number;
+                                key: string;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            topic: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: "brand" | "product" | "competitor" | "category";
+                                name: string;
+                                query: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/members": {
         parameters: {
             query?: never;
@@ -5971,6 +6582,7 @@ export interface components {
              *     - `identity_link_exists` (409): That identity was already proposed to this customer
              *     - `identity_link_not_found` (404): No identity link of yours with that id
              *     - `identity_link_not_linked` (409): The identity link is not active
+             *     - `import_not_found` (404): No import with that id for this brand
              *     - `incomplete_bundle` (422): A bundle or add-on deal is bought whole: one variant of each product, equal quantities
              *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
              *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
@@ -5979,19 +6591,23 @@ export interface components {
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
+             *     - `invalid_query` (400): The topic query does not parse: the problem names the position and what was expected there
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
              *     - `invalid_value` (400): A value is out of range or of the wrong form for where it is stored
+             *     - `invalid_window` (400): The time window is empty, reversed or too long for its buckets
              *     - `invitation_closed` (409): The invitation was already answered or cancelled
              *     - `last_owner` (409): An organization needs at least one owner
              *     - `login_throttled` (429): Too many failed sign-in attempts for this account or address; Retry-After says when to retry
              *     - `malformed_json` (400): The body is not valid JSON (or is empty)
+             *     - `mention_not_found` (404): No mention with that id for this brand
              *     - `merge_customer_mismatch` (409): Only conversations of the same customer can be merged
              *     - `merge_into_itself` (400): A conversation cannot be merged into itself
              *     - `merge_target_merged` (409): The conversation to merge into was itself merged
              *     - `merge_target_not_found` (400): The conversation to merge into is not in this inbox
              *     - `message_not_found` (404): No incoming message with that id in this inbox
+             *     - `missing_mapping` (400): Generic CSV and JSON-lines imports need a column mapping naming id, text and createdAt
              *     - `mixed_brands` (422): One order buys from one brand
              *     - `mixed_currencies` (422): The items are priced in different currencies
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
@@ -6034,6 +6650,8 @@ export interface components {
              *     - `rule_not_found` (404): No routing rule with that id in this inbox
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
+             *     - `topic_name_taken` (409): Another topic of this brand has that name
+             *     - `topic_not_found` (404): No topic with that id for this brand
              *     - `unauthenticated` (401): Sign in (session cookie or API token) to do this
              *     - `unknown_account` (422): The account to act as does not exist
              *     - `unknown_address` (422): No such address in your address book
@@ -6043,12 +6661,13 @@ export interface components {
              *     - `unknown_queue` (422): The queue is not one of this inbox
              *     - `unknown_timezone` (400): The business hours name an unknown IANA time zone
              *     - `unknown_user` (422): No person with that handle
+             *     - `unreadable_file` (400): The import file cannot be read in the given format (not UTF-8, missing columns, not JSON, truncated); mentions read before the problem are kept
              *     - `unsupported_media_type` (415): The Content-Type is not one the endpoint accepts
              *     - `uri_too_long` (414): A path segment of the URL is longer than any id or handle (500 characters)
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_query" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "topic_name_taken" | "topic_not_found" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;
