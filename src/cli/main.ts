@@ -5,6 +5,7 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { careCommand } from './care.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { eventsCommand } from './events.command.ts';
+import { listenCommand } from './listen.command.ts';
 import { userCommand } from './user.command.ts';
 
 export const positiveInt = (value: string) => {
@@ -87,6 +88,7 @@ program.addCommand(demoCommand());
 program.addCommand(userCommand());
 program.addCommand(eventsCommand());
 program.addCommand(careCommand());
+program.addCommand(listenCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) {
