@@ -15,6 +15,7 @@ import { createIdeasModule } from './modules/ideas/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
+import { createListeningModule } from './modules/listening/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -102,7 +103,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
   const ideas = createIdeasModule({ db, events, identity, commerce });
-  return { mail, identity, media, social, notifications, commerce, care, ideas };
+  const listening = createListeningModule({ db, events, identity, social });
+  return { mail, identity, media, social, notifications, commerce, care, ideas, listening };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -175,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
       await api.register(modules.ideas.routes);
+      await api.register(modules.listening.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -6,6 +6,7 @@ import { careCommand } from './care.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { eventsCommand } from './events.command.ts';
 import { mailCommand } from './mail.command.ts';
+import { listenCommand } from './listen.command.ts';
 import { userCommand } from './user.command.ts';
 
 export const positiveInt = (value: string) => {
@@ -89,6 +90,7 @@ program.addCommand(userCommand());
 program.addCommand(eventsCommand());
 program.addCommand(careCommand());
 program.addCommand(mailCommand());
+program.addCommand(listenCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) {

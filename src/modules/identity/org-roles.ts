@@ -20,6 +20,8 @@ export const capabilities = {
   workInbox: ['owner', 'admin', 'agent'],
   /** Queues, routing rules and agents' limits. */
   manageInbox: ['owner', 'admin'],
+  /** Listening: mentions, imports, topics and their charts. */
+  listen: ['owner', 'admin', 'marketer', 'agent'],
   /** Orders, revenue and deal dashboards. */
   viewSales: ['owner', 'admin', 'marketer', 'sales'],
   /** Trade terms such as reseller floors (the brand's agreements, not for customers or other brands). */

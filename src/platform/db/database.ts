@@ -5,6 +5,7 @@ import type { IdeasTables } from '../../modules/ideas/ideas.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
 import type { MediaTables } from '../../modules/media/media.tables.ts';
+import type { ListeningTables } from '../../modules/listening/listening.tables.ts';
 import type { NotificationTables } from '../../modules/notifications/notifications.tables.ts';
 import type { SocialTables } from '../../modules/social/social.tables.ts';
 import type { OutboxTables } from '../events/outbox.tables.ts';
@@ -18,7 +19,8 @@ export type Database = OutboxTables &
   CareTables &
   MailTables &
   MediaTables &
-  IdeasTables;
+  IdeasTables &
+  ListeningTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

@@ -27,6 +27,7 @@ import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-
 import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
 import * as shipments from './2026-12-06T1201_commerce_shipments.ts';
 import * as careNeedsReview from './2026-12-06T1300_care_needs-review.ts';
+import * as listeningMentions from './2026-12-06T1400_listening_mentions-topics.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1002_identity_two-factor': twoFactor,
   '2026-12-06T1201_commerce_shipments': shipments,
   '2026-12-06T1300_care_needs-review': careNeedsReview,
+  '2026-12-06T1400_listening_mentions-topics': listeningMentions,
 };

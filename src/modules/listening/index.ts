@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import type { SocialModule } from '../social/index.ts';
+import { listeningRoutes } from './listening.routes.ts';
+import { createImportService } from './mentions/import.service.ts';
+import { createMentionsService } from './mentions/mentions.service.ts';
+import { createTopicsService } from './topics/topics.service.ts';
+
+/** What `souk listen import` reports as it goes. */
+export type { ImportCounts } from './mentions/import.service.ts';
+
+/** Listening: mentions of a brand from Souk and imported files, topics with a query language, and their charts. */
+export function createListeningModule(deps: {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
+  social: Pick<SocialModule, 'follows'>;
+}) {
+  const topics = createTopicsService(deps);
+  const mentions = createMentionsService({ ...deps, topics });
+  /** Imports of mention files: `imports.run(orgId, userId, bytes, { format, … })` streams one into the brand's mentions. */
+  const imports = createImportService(deps);
+  return {
+    topics,
+    mentions,
+    imports,
+    routes: async (app: FastifyInstance) => {
+      await app.register(listeningRoutes({ topics, mentions, imports }));
+    },
+  };
+}
+
+export type ListeningModule = ReturnType<typeof createListeningModule>;

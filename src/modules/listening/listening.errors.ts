@@ -1,0 +1,26 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+/** Every error code the listening module answers with (listed in the OpenAPI). */
+export const listeningError = defineErrors('listening', {
+  topic_not_found: { kind: 'not_found', description: 'No topic with that id for this brand' },
+  mention_not_found: { kind: 'not_found', description: 'No mention with that id for this brand' },
+  import_not_found: { kind: 'not_found', description: 'No import with that id for this brand' },
+  invalid_query: {
+    kind: 'bad_request',
+    description: 'The topic query does not parse: the problem names the position and what was expected there',
+  },
+  unreadable_file: {
+    kind: 'bad_request',
+    description:
+      'The import file cannot be read in the given format (not UTF-8, missing columns, not JSON, truncated); mentions read before the problem are kept',
+  },
+  missing_mapping: {
+    kind: 'bad_request',
+    description: 'Generic CSV and JSON-lines imports need a column mapping naming id, text and createdAt',
+  },
+  invalid_window: {
+    kind: 'bad_request',
+    description: 'The time window is empty, reversed or too long for its buckets',
+  },
+  topic_name_taken: { kind: 'conflict', description: 'Another topic of this brand has that name' },
+});

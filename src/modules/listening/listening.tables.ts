@@ -1,0 +1,66 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type TopicKind = 'brand' | 'product' | 'competitor' | 'category';
+export type ImportLineError = { line: number; reason: string };
+
+export interface ListeningMentionsTable {
+  id: string;
+  org_id: string;
+  /** souk, twitter, mastodon, bluesky, csv, jsonl */
+  source: string;
+  external_id: string;
+  /** The Souk post, for native mentions. */
+  post_id: string | null;
+  text: string;
+  author_handle: string;
+  author_followers: number | null;
+  language: string;
+  posted_at: ColumnType<Date, Date, Date>;
+  url: string | null;
+  /** External id (same source) of the message this one answers: threads are rebuilt from it. */
+  in_reply_to: string | null;
+  reshares: Generated<number>;
+  hashtags: Generated<string[]>;
+  mentions: Generated<string[]>;
+  has_link: Generated<boolean>;
+  sentiment: number;
+  intent: string;
+  products: Generated<string[]>;
+  competitors: Generated<string[]>;
+  import_id: string | null;
+  created_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ListeningTopicsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  kind: TopicKind;
+  query: string;
+  created_at: Generated<Date>;
+}
+
+export interface ListeningImportsTable {
+  id: string;
+  org_id: string;
+  format: string;
+  file_name: string | null;
+  status: Generated<'running' | 'done' | 'failed'>;
+  imported: Generated<number>;
+  duplicates: Generated<number>;
+  ignored: Generated<number>;
+  error_count: Generated<number>;
+  errors: ColumnType<ImportLineError[], string | undefined, string>;
+  failure: string | null;
+  started_by: string | null;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+/** The tables the listening module owns. */
+export type ListeningTables = {
+  listening_mentions: ListeningMentionsTable;
+  listening_topics: ListeningTopicsTable;
+  listening_imports: ListeningImportsTable;
+};

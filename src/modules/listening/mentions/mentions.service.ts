@@ -1,0 +1,149 @@
+import { triage } from '../../../lib/triage/index.ts';
+import { type Db, ownTables } from '../../../platform/db/database.ts';
+import type { EventBus } from '../../../platform/events/outbox.ts';
+import type { Principal } from '../../../platform/http/auth.ts';
+import { decodeCursor, toPage, UUID_PATTERN } from '../../../platform/http/pagination.ts';
+import type { IdentityModule } from '../../identity/index.ts';
+import type { SocialModule } from '../../social/index.ts';
+import { listeningError } from '../listening.errors.ts';
+import type { ListeningTables } from '../listening.tables.ts';
+import { matchOf } from '../topics/topic-query.repo.ts';
+import { parseTopicQuery, type TopicsService } from '../topics/topics.service.ts';
+import { mentionRow, triageOptionsFor } from './import.service.ts';
+import * as repo from './mentions.repo.ts';
+
+type Row = Awaited<ReturnType<typeof repo.listMentions>>[number];
+
+export const presentMention = (m: Row) => ({
+  id: m.id,
+  source: m.source,
+  externalId: m.external_id,
+  postId: m.post_id,
+  text: m.text,
+  author: { handle: m.author_handle, followers: m.author_followers },
+  language: m.language,
+  postedAt: new Date(m.posted_at).toISOString(),
+  url: m.url,
+  inReplyTo: m.in_reply_to,
+  reshares: m.reshares,
+  hashtags: m.hashtags,
+  sentiment: m.sentiment,
+  intent: m.intent,
+  products: m.products,
+  competitors: m.competitors,
+});
+
+export type MentionQuery = {
+  topicId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  intent?: string;
+  language?: string;
+  author?: string;
+  hashtag?: string;
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  cursor?: string;
+  limit?: number;
+};
+
+const CURSOR = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\|${UUID_PATTERN.source.slice(1, -1)}$`);
+
+/** A brand's mentions: the drill-down list behind every chart, one mention, its thread; and Souk's own posts. */
+export function createMentionsService(deps: {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
+  social: Pick<SocialModule, 'follows'>;
+  topics: TopicsService;
+}) {
+  const { db, identity, topics } = deps;
+  const own = ownTables<ListeningTables>(db);
+
+  async function mentionOf(orgId: string, id: string) {
+    const m = await repo.mentionById(own, orgId, id);
+    if (!m) throw listeningError('mention_not_found', 'No mention with that id for this brand');
+    return m;
+  }
+
+  // A public Souk post that mentions a brand (or answers one) is a mention of it, stored once per brand.
+  deps.events.subscribe('listening.native', 'post.created', async (event, ctx) => {
+    const p = event.payload;
+    if (p.kind === 'reshare' || p.visibility !== 'public') return;
+    const candidates = [...new Set([...p.mentionIds, ...(p.inReplyToAuthorId ? [p.inReplyToAuthorId] : [])])];
+    if (candidates.length === 0) return;
+    const brands = (await identity.accounts.byIds(candidates, ctx.trx)).filter(
+      (a) => a.kind !== 'person' && a.id !== p.authorId,
+    );
+    if (brands.length === 0) return;
+    const author = (await identity.accounts.byIds([p.authorId], ctx.trx))[0];
+    const followers = await deps.social.follows.countFollowers(p.authorId, ctx.trx);
+    const text = p.text.trim() === '' ? '(no text)' : p.text;
+    for (const brand of brands) {
+      const options = await triageOptionsFor(ctx.trx as Db, brand.id);
+      const raw = {
+        externalId: p.postId,
+        text,
+        authorHandle: author?.handle ?? 'unknown',
+        authorFollowers: followers,
+        language: null,
+        postedAt: new Date(p.createdAt),
+        url: null,
+        inReplyTo: p.inReplyToId,
+        reshares: 0,
+        hashtags: p.hashtags.map((h) => h.toLowerCase()),
+        mentions: [],
+        hasLink: /\bhttps?:\/\/\S/i.test(text),
+      };
+      const row = { ...mentionRow(brand.id, 'souk', raw, triage(text, options), null), post_id: p.postId };
+      await repo.insertMentions(ownTables<ListeningTables>(ctx.trx as Db), [row]);
+    }
+  });
+
+  return {
+    async list(principal: Principal, handle: string, query: MentionQuery) {
+      const org = await topics.orgFor(principal, handle);
+      const limit = query.limit ?? 20;
+      const key = decodeCursor(query.cursor, CURSOR);
+      const after = key ? { postedAt: new Date(key.split('|')[0]), id: key.split('|')[1] } : undefined;
+      const conditions = [];
+      if (query.topicId)
+        conditions.push(
+          matchOf(parseTopicQuery((await topics.topicOf(org.id, query.topicId)).query, 'topicId')),
+        );
+      if (query.q) conditions.push(matchOf(parseTopicQuery(query.q, 'q')));
+      const match = conditions.length === 0 ? undefined : repo.andAll(conditions);
+      const rows = await repo.listMentions(
+        own,
+        org.id,
+        {
+          from: query.from ? new Date(query.from) : undefined,
+          to: query.to ? new Date(query.to) : undefined,
+          match,
+          intent: query.intent,
+          language: query.language,
+          author: query.author?.toLowerCase(),
+          hashtag: query.hashtag?.replace(/^#/, '').toLowerCase(),
+          sentiment: query.sentiment,
+        },
+        after,
+        limit + 1,
+      );
+      const page = toPage(rows, limit, (m) => `${new Date(m.posted_at).toISOString()}|${m.id}`);
+      return { items: page.items.map(presentMention), nextCursor: page.nextCursor };
+    },
+    async get(principal: Principal, handle: string, id: string) {
+      const org = await topics.orgFor(principal, handle);
+      return presentMention(await mentionOf(org.id, id));
+    },
+    /** The mention's thread, rebuilt from reply links (imports) or the post's replies (Souk). */
+    async thread(principal: Principal, handle: string, id: string) {
+      const org = await topics.orgFor(principal, handle);
+      const m = await mentionOf(org.id, id);
+      const thread = await repo.threadOf(own, org.id, m.source, m.external_id);
+      return { items: thread.map((t) => ({ ...presentMention(t), depth: t.depth })) };
+    },
+  };
+}
+
+export type MentionsService = ReturnType<typeof createMentionsService>;
