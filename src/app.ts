@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { createAdvocatesModule } from './modules/advocates/index.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
@@ -88,7 +89,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { identity, social, notifications, commerce, care };
+  const advocates = createAdvocatesModule({ db, identity, social, commerce });
+  return { identity, social, notifications, commerce, care, advocates };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
+      await api.register(modules.advocates.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',
@@ -188,10 +191,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     startBackground() {
       dispatcher.start();
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
+      modules.advocates.job.start();
     },
     async stopBackground() {
       clearInterval(sweeper);
       sweeper = undefined;
+      await modules.advocates.job.stop();
       await dispatcher.stop();
     },
   };

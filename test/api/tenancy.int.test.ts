@@ -22,6 +22,7 @@ const b = {} as {
   queueId: string;
   cannedId: string;
   ruleId: string;
+  segmentId: string;
 };
 const a = {} as { productId: string; variantId: string; conversationId: string; queueId: string };
 
@@ -70,6 +71,8 @@ async function snapshotOfB() {
     rules: await read('/api/v1/orgs/tenant_b/care/rules'),
     canned: await read('/api/v1/orgs/tenant_b/care/canned-replies'),
     sla: await read('/api/v1/orgs/tenant_b/care/settings/sla-policies'),
+    segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
+    runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
   };
 }
 
@@ -264,6 +267,20 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
         ],
       }),
   ],
+  // advocates
+  [
+    "deleting B's segment through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/advocates/segments/${b.segmentId}`),
+  ],
+  [
+    "a segment in B's name",
+    () => ownerA.post('/api/v1/orgs/tenant_b/advocates/segments', { name: 'x', topN: 1 }),
+  ],
+  [
+    "deleting B's segment in B's name",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/advocates/segments/${b.segmentId}`),
+  ],
+  ['an influence run for B', () => ownerA.post('/api/v1/orgs/tenant_b/advocates/runs')],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {
