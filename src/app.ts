@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { createAdvocatesModule } from './modules/advocates/index.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdeasModule } from './modules/ideas/index.ts';
@@ -104,7 +105,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const care = createCareModule({ db, events, live, identity, social, commerce });
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({ db, events, identity, social });
-  return { mail, identity, media, social, notifications, commerce, care, ideas, listening };
+  const advocates = createAdvocatesModule({ db, identity, social, commerce });
+  return { mail, identity, media, social, notifications, commerce, care, ideas, listening, advocates };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -178,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.care.routes);
       await api.register(modules.ideas.routes);
       await api.register(modules.listening.routes);
+      await api.register(modules.advocates.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',
@@ -217,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       dispatcher.start();
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
       mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
+      modules.advocates.job.start();
     },
     async stopBackground() {
       clearInterval(sweeper);
@@ -224,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       sweeper = undefined;
       mailSweeper = undefined;
       modules.mail.service.close();
+      await modules.advocates.job.stop();
       await dispatcher.stop();
     },
   };

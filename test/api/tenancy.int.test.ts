@@ -25,6 +25,7 @@ const b = {} as {
   ruleId: string;
   mediaId: string;
   ideaId: string;
+  segmentId: string;
 };
 const a = {} as {
   productId: string;
@@ -82,6 +83,8 @@ async function snapshotOfB() {
     idea: await read(`/api/v1/ideas/${b.ideaId}`),
     ideaRanking: await read('/api/v1/orgs/tenant_b/ideas/ranking'),
     ideaSettings: await read('/api/v1/orgs/tenant_b/ideas/settings'),
+    segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
+    runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
   };
 }
 
@@ -345,6 +348,20 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () =>
       ownerA.request('PUT', '/api/v1/orgs/tenant_b/ideas/settings', { votesPerPerson: 1, votesPerIdea: 1 }),
   ],
+  // advocates
+  [
+    "deleting B's segment through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/advocates/segments/${b.segmentId}`),
+  ],
+  [
+    "a segment in B's name",
+    () => ownerA.post('/api/v1/orgs/tenant_b/advocates/segments', { name: 'x', topN: 1 }),
+  ],
+  [
+    "deleting B's segment in B's name",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/advocates/segments/${b.segmentId}`),
+  ],
+  ['an influence run for B', () => ownerA.post('/api/v1/orgs/tenant_b/advocates/runs')],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

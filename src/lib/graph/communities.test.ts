@@ -1,5 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCsr, findBridges, louvainCommunities, pagerank, suggestIntroductions } from './index.ts';
+import {
+  buildCsr,
+  findBridges,
+  louvainCommunities,
+  pagerank,
+  readSnapEdges,
+  snapDataDir,
+  suggestIntroductions,
+} from './index.ts';
+
+const snapDir = snapDataDir(fileURLToPath(new URL('../../..', import.meta.url)));
 
 /** Two 5-cliques (0–4 and 5–9) and node 10, which knows 0, 1, 5 and 6. */
 function twoCliquesAndABridge() {
@@ -37,4 +48,13 @@ describe('communities, bridges and introductions', () => {
     expect(c.of[first.a]).not.toBe(c.of[first.b]);
     expect(first.via).toContain(10);
   });
+
+  it.skipIf(!snapDir)(
+    'should find communities on SNAP ego-Facebook as good as igraph’s multilevel (Q ≈ 0.835)',
+    () => {
+      const c = louvainCommunities(readSnapEdges(snapDir as string));
+      expect(c.modularity).toBeGreaterThan(0.82);
+      expect(c.sizes.reduce((a, b) => a + b, 0)).toBe(4039);
+    },
+  );
 });

@@ -1,12 +1,5 @@
-import { UndirectedGraph } from 'graphology';
-import louvainModule from 'graphology-communities-louvain';
 import type { EdgeList } from './csr.ts';
-
-// The package is CommonJS with an ES-style declaration file: at run time the default import is the function
-// itself, while the types under NodeNext see the declaration's namespace. Take whichever is there.
-type Louvain = typeof louvainModule.default;
-const louvain: Louvain =
-  (louvainModule as unknown as { default?: Louvain }).default ?? (louvainModule as unknown as Louvain);
+import { louvain } from './louvain.ts';
 
 export type Communities = {
   /** Community of each node, 0 … count − 1, largest community first. Isolated nodes get their own. */
@@ -30,32 +23,20 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Louvain communities (graphology-communities-louvain) of the undirected graph the edges make: a follow in
- * either direction links two people, parallel edges add their weights, self-loops are dropped.
+ * Louvain communities of the undirected graph the edges make: a follow in either direction links two people,
+ * parallel edges add their weights, self-loops are dropped. Our own typed-array Louvain (louvain.ts):
+ * graphology-communities-louvain took 12× igraph's time on the 2.5M-follow demo world (BENCHMARKS.md).
  */
 export function louvainCommunities(
   edges: EdgeList,
   opts: { seed?: number; resolution?: number } = {},
 ): Communities {
-  const { n, from, to, weight } = edges;
-  const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (let v = 0; v < n; v++) graph.addNode(v);
-  for (let i = 0; i < from.length; i++) {
-    const u = from[i];
-    const v = to[i];
-    if (u === v) continue;
-    const w = weight ? weight[i] : 1;
-    graph.updateUndirectedEdge(u, v, (attr) => ({ weight: (attr.weight ?? 0) + w }));
-  }
-  const result = louvain.detailed(graph, {
-    getEdgeWeight: 'weight',
-    rng: seededRandom(opts.seed ?? 1),
-    resolution: opts.resolution ?? 1,
-  });
+  const { n } = edges;
+  const result = louvain(edges, { random: seededRandom(opts.seed ?? 1), resolution: opts.resolution ?? 1 });
   const raw = new Int32Array(n);
   const rawSizes = new Map<number, number>();
   for (let v = 0; v < n; v++) {
-    const c = result.communities[v] ?? -1;
+    const c = result.of[v];
     raw[v] = c;
     rawSizes.set(c, (rawSizes.get(c) ?? 0) + 1);
   }

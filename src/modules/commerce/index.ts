@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import * as advocacyRepo from './advocacy.repo.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createCheckoutService } from './checkout.service.ts';
@@ -22,7 +23,8 @@ import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { createShopperService } from './shopper.service.ts';
 
-export { lifetimeValue } from './lifetime-value.ts';
+export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts';
+export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';
 export type { PaymentProvider } from './payments/payment-provider.ts';
 export { createTestProvider, signBody, TEST_CARDS } from './payments/test-provider.ts';
 
@@ -53,6 +55,12 @@ export function createCommerceModule(deps: CommerceDeps) {
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
     schemas: [Product, DealCard, Order],
+    /** A brand's buyers, referral outcomes and reshare-attributed sales, for background advocacy jobs. */
+    advocacy: {
+      buyers: (orgId: string) => advocacyRepo.buyerFacts(deps.db, orgId),
+      referrals: (orgId: string) => advocacyRepo.referralFacts(deps.db, orgId),
+      reshareSales: (orgId: string) => advocacyRepo.reshareSales(deps.db, orgId),
+    },
     /**
      * A customer's orders and spend with one brand, with lifetime value and the newest orders (up to 10);
      * `executor` for event handlers.

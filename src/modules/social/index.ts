@@ -5,6 +5,7 @@ import type { IdentityModule } from '../identity/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
+import * as graphRepo from './graph.repo.ts';
 import { postRoutes } from './posts.routes.ts';
 import { createPostsService } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
@@ -13,6 +14,7 @@ import { OriginalPost, Post } from './social.schemas.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
+export type { FollowEdge, ReshareEdge } from './graph.repo.ts';
 export { viewerOf } from './posts.service.ts';
 export {
   type BulkFollow,
@@ -38,6 +40,12 @@ export function createSocialModule(deps: {
     posts: createPostsService(deps),
     reads: createReadsService(deps),
     follows: createFollowsService(deps),
+    /** The whole follow and reshare graphs page by page, for background graph jobs (never a request path). */
+    graph: {
+      followPage: (after: graphRepo.FollowEdge | null, limit: number) =>
+        graphRepo.followPage(deps.db, after, limit),
+      resharePage: (afterId: string | null, limit: number) => graphRepo.resharePage(deps.db, afterId, limit),
+    },
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
     schemas: [OriginalPost, Post],
     routes: async (app: FastifyInstance) => {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AdvocatesTables } from '../../modules/advocates/advocates.tables.ts';
 import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { IdeasTables } from '../../modules/ideas/ideas.tables.ts';
@@ -20,7 +21,8 @@ export type Database = OutboxTables &
   MailTables &
   MediaTables &
   IdeasTables &
-  ListeningTables;
+  ListeningTables &
+  AdvocatesTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

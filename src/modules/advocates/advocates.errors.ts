@@ -1,0 +1,12 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+/** Every error code the advocates module answers with (listed in the OpenAPI). */
+export const advocatesError = defineErrors('advocates', {
+  segment_not_found: { kind: 'not_found', description: 'No advocate segment with that id in this brand' },
+  segment_name_taken: { kind: 'conflict', description: 'This brand already has a segment with that name' },
+  segment_without_rule: {
+    kind: 'unprocessable',
+    description: 'A segment needs at least one rule: a community, a minimum score or a top N',
+  },
+  run_not_found: { kind: 'not_found', description: 'No influence run with that id in this brand' },
+});

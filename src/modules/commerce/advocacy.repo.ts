@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+
+export type BuyerFacts = {
+  buyer_id: string;
+  orders: number;
+  spend: number;
+  currency: string | null;
+  first_at: Date | null;
+  last_at: Date | null;
+};
+
+/** Every buyer of a brand with their orders and spend net of refunds (the inputs of lifetime value). */
+export async function buyerFacts(db: Executor, orgId: string): Promise<BuyerFacts[]> {
+  const { rows } = await sql<BuyerFacts>`
+    SELECT buyer_id, count(*)::int AS orders,
+      coalesce(sum(total_minor - refunded_minor) FILTER (WHERE status IN ('paid', 'fulfilled', 'refunded')), 0)::int AS spend,
+      max(currency) AS currency, min(created_at) AS first_at, max(created_at) AS last_at
+    FROM orders WHERE org_id = ${orgId} AND status <> 'cancelled' AND status <> 'pending'
+    GROUP BY buyer_id`.execute(db);
+  return rows;
+}
+
+export type ReferralFacts = { referrer_id: string; touched: number; converted: number };
+
+/**
+ * Per referrer: how many distinct people arrived through their referral link for this brand, and how many of
+ * those placed a paid order attributed to them.
+ */
+export async function referralFacts(db: Executor, orgId: string): Promise<ReferralFacts[]> {
+  const { rows } = await sql<ReferralFacts>`
+    WITH touched AS (
+      SELECT referrer_id, count(DISTINCT buyer_id)::int AS touched FROM attribution_touches
+      WHERE org_id = ${orgId} AND kind = 'referral' AND referrer_id IS NOT NULL GROUP BY referrer_id
+    ), converted AS (
+      SELECT attribution_referrer_id AS referrer_id, count(DISTINCT buyer_id)::int AS converted FROM orders
+      WHERE org_id = ${orgId} AND attribution_referrer_id IS NOT NULL AND status IN ('paid', 'fulfilled')
+      GROUP BY attribution_referrer_id
+    )
+    SELECT coalesce(t.referrer_id, c.referrer_id) AS referrer_id, coalesce(t.touched, 0) AS touched,
+      coalesce(c.converted, 0) AS converted
+    FROM touched t FULL JOIN converted c ON c.referrer_id = t.referrer_id`.execute(db);
+  return rows;
+}
+
+export type ReshareSale = { chain: string[]; total: number };
+
+/** Paid orders of a brand that came through a reshare chain (author ids, original first) and their value. */
+export async function reshareSales(db: Executor, orgId: string): Promise<ReshareSale[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['attribution_chain as chain', sql<number>`(total_minor - refunded_minor)`.as('total')])
+    .where('org_id', '=', orgId)
+    .where('attribution_kind', '=', 'reshare')
+    .where('status', 'in', ['paid', 'fulfilled'])
+    .execute();
+  return rows.map((r) => ({ chain: r.chain, total: Number(r.total) }));
+}

@@ -1,0 +1,43 @@
+import type { Executor } from '../../platform/db/database.ts';
+
+export type FollowEdge = { follower_id: string; followee_id: string };
+
+/** One page of all follows in key order, after the given follow (keyset pagination for graph jobs). */
+export async function followPage(
+  db: Executor,
+  after: FollowEdge | null,
+  limit: number,
+): Promise<FollowEdge[]> {
+  let q = db.selectFrom('follows').select(['follower_id', 'followee_id']);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('follower_id', '>', after.follower_id),
+        eb.and([eb('follower_id', '=', after.follower_id), eb('followee_id', '>', after.followee_id)]),
+      ]),
+    );
+  }
+  return q.orderBy('follower_id').orderBy('followee_id').limit(limit).execute();
+}
+
+export type ReshareEdge = { id: string; resharer_id: string; original_author_id: string; reach: number };
+
+/**
+ * One page of reshares: who reshared whom (the author of the post they reshared), with the reshare's reach
+ * (its likes and further reshares), after the given reshare id.
+ */
+export async function resharePage(
+  db: Executor,
+  afterId: string | null,
+  limit: number,
+): Promise<ReshareEdge[]> {
+  let q = db
+    .selectFrom('posts as r')
+    .innerJoin('posts as p', 'p.id', 'r.reshare_parent_id')
+    .select(['r.id', 'r.author_id as resharer_id', 'p.author_id as original_author_id'])
+    .select((eb) => eb(eb.ref('r.like_count'), '+', eb.ref('r.reshare_count')).as('reach'))
+    .where('r.reshare_of_id', 'is not', null)
+    .where('r.deleted_at', 'is', null);
+  if (afterId) q = q.where('r.id', '>', afterId);
+  return q.orderBy('r.id').limit(limit).execute();
+}
