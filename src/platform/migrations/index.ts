@@ -20,6 +20,7 @@ import * as productSearch from './2026-12-06T0112_commerce_product-search.ts';
 import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messages.ts';
 import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
 import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
+import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0200_care_triage-follows-messages': careTriageFollows,
   '2026-12-06T1600_ideas_create-portal': ideasPortal,
   '2026-12-06T1601_notifications_idea-shipped': ideaShippedNotifications,
+  '2026-12-06T1602_care_idea-consent': careIdeaConsent,
 };

@@ -1544,6 +1544,13 @@ export interface paths {
                                 firstMessage: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description Null until an agent asks */
+                                ideaRequest: {
+                                    consent: "requested" | "granted" | "declined";
+                                    /** @description The idea it became, once posted */
+                                    ideaId: string | null;
+                                    title: string;
+                                } | null;
                                 /** @description What the conversation is about now (its current triage) */
                                 intent: string;
                                 /** @description The thread, oldest first: your messages and the brand’s replies */
@@ -1590,6 +1597,48 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept or decline continuing a conversation by direct message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/care/conversations/{id}/idea-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline that the brand posts your idea on its ideas portal, in your name */
         post: {
             parameters: {
                 query?: never;
@@ -3053,6 +3102,13 @@ export interface paths {
                                 } | null;
                                 firstResponseAt: string | null;
                                 id: string;
+                                /** @description Null until an agent asks */
+                                ideaRequest: {
+                                    consent: "requested" | "granted" | "declined";
+                                    /** @description The idea it became, once posted */
+                                    ideaId: string | null;
+                                    title: string;
+                                } | null;
                                 intent: string;
                                 intentConfidence: number;
                                 language: string;
@@ -3256,6 +3312,13 @@ export interface paths {
                             };
                             firstResponseAt: string | null;
                             id: string;
+                            /** @description Null until an agent asks */
+                            ideaRequest: {
+                                consent: "requested" | "granted" | "declined";
+                                /** @description The idea it became, once posted */
+                                ideaId: string | null;
+                                title: string;
+                            } | null;
                             intent: string;
                             intentConfidence: number;
                             language: string;
@@ -3488,6 +3551,13 @@ export interface paths {
                             };
                             firstResponseAt: string | null;
                             id: string;
+                            /** @description Null until an agent asks */
+                            ideaRequest: {
+                                consent: "requested" | "granted" | "declined";
+                                /** @description The idea it became, once posted */
+                                ideaId: string | null;
+                                title: string;
+                            } | null;
                             intent: string;
                             intentConfidence: number;
                             language: string;
@@ -3603,6 +3673,56 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/care/conversations/{id}/idea-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the customer in public whether their idea may go on the brand’s ideas portal (posted on their yes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        text?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The post the brand published */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6847,6 +6967,7 @@ export interface components {
              *     - `followers_only` (403): The deal is for followers of the brand
              *     - `forbidden` (403): The caller may not do this
              *     - `handle_taken` (409): The handle is already taken by a person or organization
+             *     - `idea_already_asked` (409): The customer was already asked to post this idea
              *     - `idea_closed` (409): The idea is shipped, declined or merged into another: it takes no more votes or changes
              *     - `idea_not_found` (404): No such idea at this brand
              *     - `idempotency_key_reused` (422): The Idempotency-Key was used for a different order
@@ -6883,6 +7004,7 @@ export interface components {
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_corrections` (422): No corrected messages to retrain from yet
+             *     - `no_idea_request` (409): There is no open request to post an idea
              *     - `not_a_member` (403): Only members of the organization may do this
              *     - `not_an_agent` (422): The assignee does not work this inbox
              *     - `not_author` (403): Only the author (or its org members who may post) may delete it
@@ -6939,7 +7061,7 @@ export interface components {
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;
