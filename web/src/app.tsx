@@ -7,6 +7,7 @@ import {
   commercePublicRoutes,
   commerceSignedInRoutes,
 } from './modules/commerce/index.ts';
+import { ideasBrandRoutes, ideasPublicRoutes } from './modules/ideas/index.ts';
 import {
   fetchMe,
   InvitationsPage,
@@ -61,7 +62,12 @@ const router = createBrowserRouter([
       {
         // A brand's back office: its tools beside the page, the full width of the screen, no social rail.
         element: <WorkspaceLayout />,
-        children: [{ element: <RequireAuth />, children: [...careBrandRoutes, ...commerceBrandRoutes] }],
+        children: [
+          {
+            element: <RequireAuth />,
+            children: [...careBrandRoutes, ...commerceBrandRoutes, ...ideasBrandRoutes],
+          },
+        ],
       },
       {
         element: <AppLayout />,
@@ -81,6 +87,7 @@ const router = createBrowserRouter([
           },
           { path: 'posts/:id', element: <ThreadPage /> },
           ...commercePublicRoutes,
+          ...ideasPublicRoutes,
           { path: 'search', element: <SearchPage /> },
           { path: 'tags/:tag', element: <TagPage /> },
           // "/@handle" and "/@handle/mentions": a route segment cannot mix text and a parameter.

@@ -49,6 +49,8 @@ export const careError = defineErrors('care', {
     description: 'A private reply needs the customer’s consent (or a conversation begun by direct message)',
   },
   consent_already_asked: { kind: 'conflict', description: 'The customer was already asked to go private' },
+  no_idea_request: { kind: 'conflict', description: 'There is no open request to post an idea' },
+  idea_already_asked: { kind: 'conflict', description: 'The customer was already asked to post this idea' },
   no_consent_request: { kind: 'conflict', description: 'There is no open request to continue privately' },
   not_resolved: { kind: 'conflict', description: 'Only a resolved conversation can be rated' },
   already_rated: { kind: 'conflict', description: 'The conversation was already rated' },

@@ -34,6 +34,19 @@ export const PrivateConsent = Type.Union(
   { description: 'requested: the brand asks to continue by direct message and waits for the customer' },
 );
 
+/** An agent's request to post the customer's idea on the brand's ideas portal, and where it stands. */
+export const IdeaRequest = Type.Union(
+  [
+    Type.Object({
+      consent: Type.Union([Type.Literal('requested'), Type.Literal('granted'), Type.Literal('declined')]),
+      title: Type.String(),
+      ideaId: Type.Union([Type.String(), Type.Null()], { description: 'The idea it became, once posted' }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'Null until an agent asks' },
+);
+
 const SlaTarget = Type.Union([
   Type.Literal('first_response'),
   Type.Literal('next_response'),
@@ -72,6 +85,7 @@ export const Conversation = Type.Object({
   resolvedAt: IsoOrNull,
   snoozedUntil: IsoOrNull,
   privateConsent: PrivateConsent,
+  ideaRequest: IdeaRequest,
   csat: Type.Union([Type.Integer(), Type.Null()]),
   mergedIntoId: Type.Union([Type.String(), Type.Null()]),
   mergedAt: IsoOrNull,

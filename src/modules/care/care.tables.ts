@@ -71,6 +71,11 @@ export interface CareConversationsTable extends ConversationSlaColumns {
   resolved_at: Date | null;
   snoozed_until: Date | null;
   private_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
+  /** An agent asked to post the customer's idea on the brand's ideas portal: the draft, the answer, the idea. */
+  idea_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
+  idea_title: Generated<string | null>;
+  idea_description: Generated<string | null>;
+  idea_id: Generated<string | null>;
   csat_score: number | null;
   csat_at: Date | null;
   /** Set when an agent merged this conversation into another one of the same customer; it is then closed. */

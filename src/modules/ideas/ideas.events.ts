@@ -1,6 +1,7 @@
 /** Events the ideas module emits: notifications tells voters and followers, a rewards ledger counts contribution. */
 export type IdeasEvents = {
-  'ideas.idea_posted': { ideaId: string; orgId: string; authorId: string };
+  /** `careConversationId`: the care conversation it came from (care links it back). */
+  'ideas.idea_posted': { ideaId: string; orgId: string; authorId: string; careConversationId: string | null };
   /** `recipientIds`: everyone who voted for or followed the idea (and merged duplicates), to hear where to buy. */
   'ideas.idea_shipped': {
     ideaId: string;

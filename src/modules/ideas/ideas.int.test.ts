@@ -239,4 +239,40 @@ describe('ideas portal', () => {
     expect((await fan.get('/api/v1/orgs/ideabrand/ideas/returns')).statusCode).toBe(403);
     expect((await vote(fan, i.id, 1)).json().code).toBe('idea_closed');
   });
+
+  it('should turn a care conversation into an idea only once its author agrees, linked both ways', async () => {
+    const customer = await t.signup('careidea');
+    await customer.post('/api/v1/posts', {
+      text: '@ideabrand it would be great if the strap came in leather',
+    });
+    await t.drain();
+    const conv = (await owner.get('/api/v1/orgs/ideabrand/care/conversations')).json().items[0];
+    const base = `/api/v1/orgs/ideabrand/care/conversations/${conv.id}`;
+    const draft = { title: 'Leather strap', description: 'The strap in leather' };
+    expect((await owner.post(`${base}/idea-request`, draft)).statusCode).toBe(201);
+    expect((await owner.post(`${base}/idea-request`, draft)).json().code).toBe('idea_already_asked');
+    const stranger = await t.signup('careideastranger');
+    expect(
+      (await stranger.post(`/api/v1/me/care/conversations/${conv.id}/idea-consent`, { accept: true }))
+        .statusCode,
+    ).toBe(404);
+    const mine = (await customer.get('/api/v1/me/care/conversations')).json().items;
+    expect(mine[0].ideaRequest).toEqual({ consent: 'requested', title: 'Leather strap', ideaId: null });
+    expect(
+      (await customer.post(`/api/v1/me/care/conversations/${conv.id}/idea-consent`, { accept: true }))
+        .statusCode,
+    ).toBe(204);
+    await t.drain();
+    await t.drain();
+    const detail = (await owner.get(base)).json();
+    const ideaId = detail.ideaRequest.ideaId;
+    expect(detail.ideaRequest).toMatchObject({ consent: 'granted', title: 'Leather strap' });
+    const page = await idea(ideaId, owner);
+    expect(page.idea).toMatchObject({
+      title: 'Leather strap',
+      author: { handle: 'careidea' },
+      careConversationId: conv.id,
+    });
+    expect((await idea(ideaId)).idea.careConversationId).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { type Db, ownTables } from '../../platform/db/database.ts';
+import { type Db, type Executor, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
@@ -41,49 +41,59 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
     return idea;
   }
 
+  /** Writes a new idea, its timeline's first entry and its author as first follower; emits `ideas.idea_posted`. */
+  async function createIdea(
+    trx: Executor,
+    orgId: string,
+    authorId: string,
+    input: NewIdea,
+    careConversationId: string | null,
+  ) {
+    const t = ownTables<IdeasTables>(trx);
+    const id = newId();
+    await repo.insertIdea(t, {
+      id,
+      org_id: orgId,
+      author_id: authorId,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      category: input.category?.trim() ?? null,
+      image_urls: input.imageUrls ?? [],
+      declined_reason: null,
+      owner_id: null,
+      merged_into_id: null,
+      care_conversation_id: careConversationId,
+      shipped_at: null,
+    });
+    await repo.addEvent(t, { org_id: orgId, idea_id: id, kind: 'posted', status: 'new', actor_id: authorId });
+    // The author follows their own idea, so they hear when it moves.
+    await repo.follow(t, id, orgId, authorId);
+    await events.emit(trx, 'ideas.idea_posted', id, { ideaId: id, orgId, authorId, careConversationId });
+    return id;
+  }
+
+  // A customer agreed in a care conversation that the brand posts their idea: it is posted in their name, once.
+  events.subscribe('ideas.from-care', 'care.idea.consented', async (event, ctx) => {
+    const p = event.payload;
+    if (await repo.ideaForConversation(ownTables<IdeasTables>(ctx.trx), p.orgId, p.conversationId)) return;
+    await createIdea(
+      ctx.trx,
+      p.orgId,
+      p.customerId,
+      { title: p.title, description: p.description },
+      p.conversationId,
+    );
+  });
+
   return {
     budgetOf,
     ideaOr404,
 
-    async post(
-      principal: Principal,
-      orgHandle: string,
-      input: NewIdea,
-      careConversationId: string | null = null,
-    ) {
+    async post(principal: Principal, orgHandle: string, input: NewIdea) {
       const org = await identity.orgs.orgByHandle(orgHandle);
-      const id = newId();
-      await events.transaction(db, async (trx) => {
-        const t = ownTables<IdeasTables>(trx);
-        await repo.insertIdea(t, {
-          id,
-          org_id: org.id,
-          author_id: principal.userId,
-          title: input.title.trim(),
-          description: input.description.trim(),
-          category: input.category?.trim() ?? null,
-          image_urls: input.imageUrls ?? [],
-          declined_reason: null,
-          owner_id: null,
-          merged_into_id: null,
-          care_conversation_id: careConversationId,
-          shipped_at: null,
-        });
-        await repo.addEvent(t, {
-          org_id: org.id,
-          idea_id: id,
-          kind: 'posted',
-          status: 'new',
-          actor_id: principal.userId,
-        });
-        // The author follows their own idea, so they hear when it moves.
-        await repo.follow(t, id, org.id, principal.userId);
-        await events.emit(trx, 'ideas.idea_posted', id, {
-          ideaId: id,
-          orgId: org.id,
-          authorId: principal.userId,
-        });
-      });
+      const id = await events.transaction(db, (trx) =>
+        createIdea(trx, org.id, principal.userId, input, null),
+      );
       const [json] = await presentIdeas(own, identity.accounts, [(await repo.findIdea(own, id))!], principal);
       return json;
     },

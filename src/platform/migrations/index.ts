@@ -29,6 +29,7 @@ import * as shipments from './2026-12-06T1201_commerce_shipments.ts';
 import * as careNeedsReview from './2026-12-06T1300_care_needs-review.ts';
 import * as listeningMentions from './2026-12-06T1400_listening_mentions-topics.ts';
 import * as advocatesInfluence from './2026-12-06T1500_advocates_create-influence.ts';
+import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1300_care_needs-review': careNeedsReview,
   '2026-12-06T1400_listening_mentions-topics': listeningMentions,
   '2026-12-06T1500_advocates_create-influence': advocatesInfluence,
+  '2026-12-06T1602_care_idea-consent': careIdeaConsent,
 };

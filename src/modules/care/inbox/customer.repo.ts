@@ -51,6 +51,9 @@ export function customerConversations(db: Executor, customerId: string, nonActio
         'c.status',
         'c.intent',
         'c.private_consent',
+        'c.idea_consent',
+        'c.idea_title',
+        'c.idea_id',
         'c.csat_score',
         'c.opened_at',
       ])
@@ -124,4 +127,44 @@ export async function rate(db: Executor, id: string, score: number): Promise<boo
     .where('csat_score', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** Keeps an agent's draft idea on the conversation and marks it asked, unless the customer was already asked. */
+export async function requestIdea(
+  db: Executor,
+  id: string,
+  title: string,
+  description: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('care_conversations')
+    .set({ idea_consent: 'requested', idea_title: title, idea_description: description })
+    .where('id', '=', id)
+    .where('idea_consent', 'in', ['none', 'declined'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function withdrawIdeaRequest(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('care_conversations')
+    .set({ idea_consent: 'none' })
+    .where('id', '=', id)
+    .where('idea_consent', '=', 'requested')
+    .execute();
+}
+
+/** Records the customer's answer to an open idea request; the draft when there was one. */
+export function answerIdea(db: Executor, id: string, to: 'granted' | 'declined') {
+  return db
+    .updateTable('care_conversations')
+    .set({ idea_consent: to })
+    .where('id', '=', id)
+    .where('idea_consent', '=', 'requested')
+    .returning(['org_id', 'customer_id', 'idea_title', 'idea_description'])
+    .executeTakeFirst();
+}
+
+export async function linkIdea(db: Executor, id: string, ideaId: string): Promise<void> {
+  await db.updateTable('care_conversations').set({ idea_id: ideaId }).where('id', '=', id).execute();
 }

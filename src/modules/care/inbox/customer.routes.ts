@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../../platform/http/auth.ts';
 import { AccountSummary, IdParam } from '../../identity/index.ts';
-import { ConversationStatus, noContent, PrivateConsent, tags } from '../care.schemas.ts';
+import { ConversationStatus, IdeaRequest, noContent, PrivateConsent, tags } from '../care.schemas.ts';
 import type { CustomerCareService } from './customer.service.ts';
 
 const MyConversation = Type.Object({
@@ -19,6 +19,7 @@ const MyConversation = Type.Object({
   }),
   postId: Type.Union([Type.String(), Type.Null()], { description: 'The post that message came from' }),
   privateConsent: PrivateConsent,
+  ideaRequest: IdeaRequest,
   rating: Type.Union([Type.Integer(), Type.Null()]),
   canRate: Type.Boolean(),
   openedAt: Type.String({ format: 'date-time' }),
@@ -65,6 +66,22 @@ export function customerCareRoutes(customers: CustomerCareService) {
       },
       async (request, reply) => {
         await customers.answerConsent(requireUser(request), request.params.id, request.body.accept);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/me/care/conversations/:id/idea-consent',
+      {
+        schema: {
+          tags,
+          summary: 'Accept or decline that the brand posts your idea on its ideas portal, in your name',
+          params: IdParam,
+          body: Type.Object({ accept: Type.Boolean() }, { additionalProperties: false }),
+          response: noContent,
+        },
+      },
+      async (request, reply) => {
+        await customers.answerIdea(requireUser(request), request.params.id, request.body.accept);
         return reply.code(204).send(null);
       },
     );

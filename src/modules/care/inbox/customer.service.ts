@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/database.ts';
+import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import type { LiveHub } from '../../../platform/live/live-hub.ts';
 import { type IdentityModule, presentSummary } from '../../identity/index.ts';
@@ -9,10 +10,12 @@ import * as repo from './customer.repo.ts';
 /** The customer's side of care: their conversations with brands, consent to go private, their rating. */
 export function createCustomerCareService({
   db,
+  events,
   live,
   identity,
 }: {
   db: Db;
+  events: EventBus;
   live: LiveHub;
   identity: Pick<IdentityModule, 'accounts'>;
 }) {
@@ -22,7 +25,34 @@ export function createCustomerCareService({
     return row;
   }
 
+  // The idea posted from a conversation is linked back to it, so the agent sees where it went.
+  events.subscribe('care.link-idea', 'ideas.idea_posted', async (event, ctx) => {
+    const p = event.payload;
+    if (p.careConversationId) await repo.linkIdea(ctx.trx, p.careConversationId, p.ideaId);
+  });
+
   return {
+    /** The customer's answer to an agent's request to post their idea on the brand's portal. */
+    async answerIdea(principal: Principal, id: string, accept: boolean) {
+      const row = await ownConversation(principal, id);
+      await events.transaction(db, async (trx) => {
+        const answered = await repo.answerIdea(trx, id, accept ? 'granted' : 'declined');
+        if (!answered) throw careError('no_idea_request', 'There is no open request to post an idea');
+        if (accept)
+          await events.emit(trx, 'care.idea.consented', id, {
+            orgId: answered.org_id,
+            conversationId: id,
+            customerId: principal.userId,
+            title: answered.idea_title ?? '',
+            description: answered.idea_description ?? '',
+          });
+      });
+      live.publish([row.org_id], {
+        event: 'care.conversation',
+        data: { conversationId: id, orgId: row.org_id },
+      });
+    },
+
     /**
      * Their cases with brands, with what they may answer: the topic follows the conversation's current triage,
      * and the thread shows their messages with the brand's replies (never the brand's internal notes).
@@ -49,6 +79,10 @@ export function createCustomerCareService({
         firstMessage: r.first_text ?? null,
         postId: r.first_post_id ?? null,
         privateConsent: r.private_consent,
+        ideaRequest:
+          r.idea_consent === 'none'
+            ? null
+            : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
         rating: r.csat_score,
         canRate: r.status === 'resolved' && r.csat_score === null,
         openedAt: r.opened_at.toISOString(),

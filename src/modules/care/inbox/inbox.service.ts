@@ -113,6 +113,10 @@ export function createInboxService(deps: InboxDeps) {
         resolvedAt: r.resolved_at?.toISOString() ?? null,
         snoozedUntil: r.snoozed_until?.toISOString() ?? null,
         privateConsent: r.private_consent,
+        ideaRequest:
+          r.idea_consent === 'none'
+            ? null
+            : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
         csat: r.csat_score,
         mergedIntoId: r.merged_into_id,
         mergedAt: r.merged_at?.toISOString() ?? null,

@@ -62,6 +62,38 @@ export function replyRoutes(deps: { replies: ReplyService; inbox: InboxService }
     );
 
     app.post(
+      '/orgs/:handle/care/conversations/:id/idea-request',
+      {
+        schema: {
+          tags,
+          summary:
+            'Ask the customer in public whether their idea may go on the brand’s ideas portal (posted on their yes)',
+          params: OrgItemParams,
+          body: Type.Object(
+            {
+              title: Type.String({ minLength: 3, maxLength: 140 }),
+              description: Type.String({ minLength: 1, maxLength: 5000 }),
+              text: Type.Optional(Type.String({ minLength: 1, maxLength: 280 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: Posted },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await replies.requestIdea(
+              requireUser(request),
+              request.params.handle,
+              request.params.id,
+              request.body,
+            ),
+          ),
+    );
+
+    app.post(
       '/orgs/:handle/care/conversations/:id/private-request',
       {
         schema: {

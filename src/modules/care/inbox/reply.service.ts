@@ -13,7 +13,7 @@ import { refreshSla } from '../sla/sla.service.ts';
 import { orderReference } from '../workflow/canned.template.ts';
 import { addNote } from '../workflow/notes.service.ts';
 import * as repo from './conversations.repo.ts';
-import { setConsent } from './customer.repo.ts';
+import { requestIdea, setConsent, withdrawIdeaRequest } from './customer.repo.ts';
 
 export type ReplyDeps = {
   db: Db;
@@ -185,6 +185,36 @@ export function createReplyService(deps: ReplyDeps) {
         });
       } catch (error) {
         await setConsent(db, id, 'requested', 'none');
+        throw error;
+      }
+      notify(org.id, id);
+      return answer;
+    },
+
+    /**
+     * Asks the customer in public whether the brand may post their idea on its ideas portal; the draft waits on
+     * the conversation and becomes an idea in their name when they say yes.
+     */
+    async requestIdea(
+      principal: Principal,
+      handle: string,
+      id: string,
+      draft: { title: string; description: string; text?: string },
+    ) {
+      const { org, row } = await conversation(principal, handle, id);
+      assertNotMerged(row);
+      if (!(await requestIdea(db, id, draft.title.trim(), draft.description.trim())))
+        throw careError('idea_already_asked', 'The customer was already asked to post this idea');
+      let answer: Awaited<ReturnType<typeof reply>>;
+      try {
+        answer = await reply(principal, handle, id, {
+          text:
+            draft.text ??
+            `Great idea! May we post it on our Ideas page as “${draft.title.trim()}” so others can vote? You can say yes under Support in Souk.`,
+          mode: 'public',
+        });
+      } catch (error) {
+        await withdrawIdeaRequest(db, id);
         throw error;
       }
       notify(org.id, id);

@@ -1,0 +1,15 @@
+import type { RouteObject } from 'react-router';
+import { IdeaPage } from './components/idea-page.tsx';
+import { IdeasPortalPage } from './components/ideas-portal-page.tsx';
+import { IdeasWorkspacePage } from './components/ideas-workspace-page.tsx';
+
+/** Pages anyone may open: a brand's ideas portal and an idea. */
+export const ideasPublicRoutes: RouteObject[] = [
+  { path: 'orgs/:handle/ideas', element: <IdeasPortalPage /> },
+  { path: 'ideas/:id', element: <IdeaPage /> },
+];
+
+/** The brand's ideas tool in its workspace. */
+export const ideasBrandRoutes: RouteObject[] = [
+  { path: 'orgs/:handle/ideas-review', element: <IdeasWorkspacePage /> },
+];
