@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
+import { createGovernanceModule } from './modules/governance/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
@@ -72,7 +73,8 @@ export type ModuleOptions = {
 /** Wires the modules together: plain functions, each given only what it needs. */
 export function composeModules(db: Db, events: EventBus, live: LiveHub, options: ModuleOptions = {}) {
   const identity = createIdentityModule({ db, events, live });
-  const social = createSocialModule({ db, events, identity });
+  const governance = createGovernanceModule({ db, identity });
+  const social = createSocialModule({ db, events, identity, policy: governance.policy });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
@@ -88,7 +90,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
-  return { identity, social, notifications, commerce, care };
+  return { identity, social, notifications, commerce, care, governance };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.notifications.routes);
       await api.register(modules.commerce.routes);
       await api.register(modules.care.routes);
+      await api.register(modules.governance.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -5,14 +5,14 @@ import type { IdentityModule } from '../identity/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
 import { postRoutes } from './posts.routes.ts';
-import { createPostsService } from './posts.service.ts';
+import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post } from './social.schemas.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
-export { viewerOf } from './posts.service.ts';
+export { type PolicyGate, viewerOf } from './posts.service.ts';
 export {
   type BulkFollow,
   type BulkHomeEntry,
@@ -26,7 +26,12 @@ export type { Viewer } from './social.repo.ts';
 export type { PostEntities } from './social.tables.ts';
 
 /** Profiles, follows, posts, replies, reshares, likes, timelines and search. */
-export function createSocialModule(deps: { db: Db; events: EventBus; identity: IdentityModule }) {
+export function createSocialModule(deps: {
+  db: Db;
+  events: EventBus;
+  identity: IdentityModule;
+  policy?: PolicyGate;
+}) {
   const { events } = deps;
   const module = {
     posts: createPostsService(deps),

@@ -8,9 +8,38 @@ import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
 import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
-export type PostsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
+/**
+ * The brand policy's enforcement, injected by the app (the governance module): it throws a 422 when a draft
+ * breaks a rule, and records blocks and overridden warnings. Absent, posts are not policy-checked.
+ */
+export type PolicyGate = {
+  check(input: {
+    orgId: string;
+    actorId: string;
+    channel: 'brand_post' | 'deal' | 'care_reply';
+    text: string;
+    overrideReason?: string;
+  }): Promise<void>;
+  checkOwnPost(principal: Principal, text: string, overrideReason?: string): Promise<void>;
+};
 
-export type CreatePostInput = { text: string; visibility?: Visibility; inReplyToId?: string; as?: string };
+export type PostsDeps = {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'accounts'>;
+  policy?: PolicyGate;
+};
+
+export type CreatePostInput = {
+  text: string;
+  visibility?: Visibility;
+  inReplyToId?: string;
+  as?: string;
+  /** A public reply from the care inbox (the policy holds those to its reply rules). */
+  careReply?: boolean;
+  /** Why the policy's warnings do not apply; recorded in the brand's audit log. */
+  policyOverride?: string;
+};
 
 export type PreparedPost = {
   id: string;
@@ -29,7 +58,7 @@ export const viewerOf = (principal: Principal | null): repo.Viewer =>
 
 const postNotFound = () => socialError('post_not_found', 'Post not found');
 
-export function createPostsService({ db, events, identity }: PostsDeps) {
+export function createPostsService({ db, events, identity, policy }: PostsDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   /** The account a request acts as: the caller, or an org whose role lets them post for it. */
@@ -53,6 +82,29 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
     if (!post || post.deleted_at || !(await repo.isVisible(trx, postId, viewerOf(principal))))
       throw postNotFound();
     return post;
+  }
+
+  /** Brand posts, deals and public care replies, and members' own posts naming their brand, meet the policy. */
+  async function checkPolicy(
+    principal: Principal,
+    authorId: string,
+    kind: PostKind,
+    visibility: Visibility,
+    input: CreatePostInput,
+  ) {
+    if (!policy || visibility === 'direct') return;
+    if (authorId === principal.userId) {
+      await policy.checkOwnPost(principal, input.text, input.policyOverride);
+      return;
+    }
+    const channel = kind === 'deal' ? 'deal' : input.careReply ? 'care_reply' : 'brand_post';
+    await policy.check({
+      orgId: authorId,
+      actorId: principal.userId,
+      channel,
+      text: input.text,
+      overrideReason: input.policyOverride,
+    });
   }
 
   /**
@@ -82,6 +134,7 @@ export function createPostsService({ db, events, identity }: PostsDeps) {
         { field: 'text', message: 'mentions no existing account' },
       ]);
     }
+    await checkPolicy(principal, authorId, kind, visibility, input);
     return {
       id: newId(),
       authorId,

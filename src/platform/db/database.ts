@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
+import type { GovernanceTables } from '../../modules/governance/governance.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
 import type { NotificationTables } from '../../modules/notifications/notifications.tables.ts';
 import type { SocialTables } from '../../modules/social/social.tables.ts';
@@ -12,7 +13,8 @@ export type Database = OutboxTables &
   SocialTables &
   NotificationTables &
   CommerceTables &
-  CareTables;
+  CareTables &
+  GovernanceTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

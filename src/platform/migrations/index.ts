@@ -18,6 +18,7 @@ import * as dealClicks from './2026-12-06T0110_commerce_deal-clicks.ts';
 import * as orderNotifications from './2026-12-06T0111_notifications_order-updates.ts';
 import * as productSearch from './2026-12-06T0112_commerce_product-search.ts';
 import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messages.ts';
+import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0111_notifications_order-updates': orderNotifications,
   '2026-12-06T0112_commerce_product-search': productSearch,
   '2026-12-06T0200_care_triage-follows-messages': careTriageFollows,
+  '2026-12-06T1700_governance_policy': governancePolicy,
 };

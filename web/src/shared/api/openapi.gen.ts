@@ -3327,6 +3327,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         mode: "public" | "private";
+                        /** @description Why the brand policy’s warnings do not apply (recorded in its audit log) */
+                        policyOverride?: string;
                         text: string;
                     };
                 };
@@ -4382,6 +4384,8 @@ export interface paths {
                         };
                         percentOff?: number;
                         perCustomerLimit?: number;
+                        /** @description Why the brand policy’s warnings do not apply to the deal text (recorded in its audit log) */
+                        policyOverride?: string;
                         quantityCap?: number;
                         /** Format: date-time */
                         startsAt?: string;
@@ -4733,6 +4737,381 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Blocked drafts and overridden warnings, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: "blocked" | "overridden";
+                                actorId: string;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                reason: string | null;
+                                ruleIds: string[];
+                                text: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole audit log as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV: created_at, action, channel, actor_id, rules, reason, text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lint a draft against the brand’s policy (the composer calls this as the writer types) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description False when the policy does not cover this draft (an own post not naming the brand) */
+                            applies: boolean;
+                            blocked: boolean;
+                            findings: {
+                                excerpt: string;
+                                fix: {
+                                    label: string;
+                                    replacement: string;
+                                    /** @description UTF-16 offsets */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                    };
+                                } | null;
+                                kind: string;
+                                message: string;
+                                ruleId: string;
+                                severity: "block" | "warn";
+                                /** @description UTF-16 offsets */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s policy rules (the defaults until the brand edits them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                channels: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                                competitors?: string[];
+                                defaultCountry?: string;
+                                domains?: string[];
+                                enabled: boolean;
+                                id: string;
+                                kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                                /** @description What the writer is told */
+                                message: string;
+                                /** @description RE2 syntax: no backreferences or lookaround */
+                                pattern?: string;
+                                phrases?: string[];
+                                replacement?: string;
+                                severity: "block" | "warn";
+                                threshold?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule (owners, admins, marketers); a pattern must be valid RE2 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Empty: wherever the kind applies */
+                        channels?: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                        competitors?: string[];
+                        defaultCountry?: string;
+                        domains?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                        kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                        /** @description What the writer is told */
+                        message: string;
+                        /** @description RE2 syntax: no backreferences or lookaround */
+                        pattern?: string;
+                        phrases?: string[];
+                        replacement?: string;
+                        severity: "block" | "warn";
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                            competitors?: string[];
+                            defaultCountry?: string;
+                            domains?: string[];
+                            enabled: boolean;
+                            id: string;
+                            kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                            /** @description What the writer is told */
+                            message: string;
+                            /** @description RE2 syntax: no backreferences or lookaround */
+                            pattern?: string;
+                            phrases?: string[];
+                            replacement?: string;
+                            severity: "block" | "warn";
+                            threshold?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a rule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Empty: wherever the kind applies */
+                        channels?: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                        competitors?: string[];
+                        defaultCountry?: string;
+                        domains?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                        kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                        /** @description What the writer is told */
+                        message: string;
+                        /** @description RE2 syntax: no backreferences or lookaround */
+                        pattern?: string;
+                        phrases?: string[];
+                        replacement?: string;
+                        severity: "block" | "warn";
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                            competitors?: string[];
+                            defaultCountry?: string;
+                            domains?: string[];
+                            enabled: boolean;
+                            id: string;
+                            kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                            /** @description What the writer is told */
+                            message: string;
+                            /** @description RE2 syntax: no backreferences or lookaround */
+                            pattern?: string;
+                            phrases?: string[];
+                            replacement?: string;
+                            severity: "block" | "warn";
+                            threshold?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5099,6 +5478,8 @@ export interface paths {
                         as?: string;
                         /** Format: uuid */
                         inReplyToId?: string;
+                        /** @description Why the brand policy’s warnings do not apply (recorded in its audit log) */
+                        policyOverride?: string;
                         text: string;
                         visibility?: "public" | "followers" | "direct";
                     };
@@ -5978,6 +6359,7 @@ export interface components {
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
+             *     - `invalid_policy_rule` (422): A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
@@ -6014,6 +6396,9 @@ export interface components {
              *     - `override_not_allowed` (403): Only an owner or admin may override the channel guard
              *     - `payment_declined` (402): The card was declined and nothing was charged; `reason` says why
              *     - `payment_not_found` (404): No order with that payment reference
+             *     - `policy_blocked` (422): The draft breaks a blocking rule of the brand’s policy; `findings` lists what and where
+             *     - `policy_rule_not_found` (404): No rule with that id in this brand’s policy
+             *     - `policy_warning` (422): The draft has policy warnings; send it again with an override reason to post it anyway
              *     - `post_empty` (400): The post text is empty
              *     - `post_not_found` (404): No post with that id that the caller may see (hidden and deleted posts look the same)
              *     - `post_too_long` (400): The post text is longer than allowed
@@ -6048,7 +6433,7 @@ export interface components {
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_expired" | "deal_limit_reached" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "merge_customer_mismatch" | "merge_into_itself" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "override_not_allowed" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "slug_taken" | "sold_out" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed";
             detail: string;
             errors?: {
                 field: string;
