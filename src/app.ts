@@ -13,6 +13,7 @@ import { createAdvocatesModule } from './modules/advocates/index.ts';
 import { createCareModule } from './modules/care/index.ts';
 import { createCommerceModule, createTestProvider } from './modules/commerce/index.ts';
 import { createIdeasModule } from './modules/ideas/index.ts';
+import { createGovernanceModule } from './modules/governance/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
@@ -86,7 +87,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const mail = createMailModule({ db, events, options: options.mail });
   const identity = createIdentityModule({ db, events, live, mail, publicUrl: options.publicUrl });
   const media = createMediaModule({ db, identity, storage: options.mediaStorage });
-  const social = createSocialModule({ db, events, identity, media });
+  const governance = createGovernanceModule({ db, identity });
+  const social = createSocialModule({ db, events, identity, media, policy: governance.policy });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
@@ -106,7 +108,19 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({ db, events, identity, social });
   const advocates = createAdvocatesModule({ db, identity, social, commerce });
-  return { mail, identity, media, social, notifications, commerce, care, ideas, listening, advocates };
+  return {
+    mail,
+    identity,
+    media,
+    governance,
+    social,
+    notifications,
+    commerce,
+    care,
+    ideas,
+    listening,
+    advocates,
+  };
 }
 
 /** A hop count trusts that many proxies nearest the server; Fastify's types take it as a function. */
@@ -181,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.ideas.routes);
       await api.register(modules.listening.routes);
       await api.register(modules.advocates.routes);
+      await api.register(modules.governance.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -7,7 +7,13 @@ import {
   promiseDetector,
   requiredPhraseDetector,
 } from './content.detectors.ts';
-import { type ChannelDefault, type DetectorFactory, matchAll, phraseRegExp } from './detector.types.ts';
+import {
+  type ChannelDefault,
+  type DetectorFactory,
+  type Hit,
+  matchAll,
+  phraseRegExp,
+} from './detector.types.ts';
 import {
   cardDetector,
   emailDetector,
@@ -16,6 +22,7 @@ import {
   streetAddressDetector,
 } from './personal-data.detectors.ts';
 import type { Channel, Finding, LintContext, LintResult, PolicyRule, RuleKind } from './policy.types.ts';
+import { compileSafePattern, type SafePattern } from './safe-pattern.ts';
 import { profanityDetector, sarcasmDetector, sentimentDetector, shoutingDetector } from './tone.detectors.ts';
 
 const PUBLIC_REPLIES: readonly Channel[] = ['care_reply', 'public_note'];
@@ -47,11 +54,34 @@ type CompiledRule = {
 };
 
 /** A policy made ready to lint: compile once per policy change, lint many drafts. */
-export type CompiledPolicy = { readonly rules: readonly CompiledRule[] };
+export type CompiledPolicy = {
+  readonly rules: readonly CompiledRule[];
+  /** Every banned phrase of every rule in one pass; hits are handed to the rules that own the phrase. */
+  readonly phrases: PhraseIndex | null;
+  /** Every brand pattern in one RE2 alternation: when it finds nothing, no pattern rule runs. */
+  readonly anyPattern: SafePattern | null;
+};
+
+type PhraseIndex = { re: RegExp; owners: Map<string, CompiledRule[]> };
+
+const normalPhrase = (phrase: string) => phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+
+function phraseIndex(rules: CompiledRule[]): PhraseIndex | null {
+  const owners = new Map<string, CompiledRule[]>();
+  for (const compiled of rules)
+    for (const phrase of compiled.rule.phrases ?? []) {
+      const key = normalPhrase(phrase);
+      if (key !== '') owners.set(key, [...(owners.get(key) ?? []), compiled]);
+    }
+  const re = phraseRegExp([...owners.keys()]);
+  return re ? { re, owners } : null;
+}
 
 /** Compiles a brand's rules; throws PolicyRuleError naming the first rule that cannot be used. */
 export function compilePolicy(rules: readonly PolicyRule[]): CompiledPolicy {
   const compiled: CompiledRule[] = [];
+  const phraseRules: CompiledRule[] = [];
+  const patterns: string[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const kind = KINDS[rule.kind];
@@ -61,26 +91,49 @@ export function compilePolicy(rules: readonly PolicyRule[]): CompiledPolicy {
         : kind.channels === 'all'
           ? null
           : new Set(kind.channels);
-    compiled.push({ rule, run: kind.factory(rule), channels });
+    const entry = { rule, run: kind.factory(rule), channels };
+    if (rule.kind === 'banned_phrase') phraseRules.push(entry);
+    else compiled.push(entry);
+    if (rule.kind === 'banned_pattern') patterns.push(`(?:${rule.pattern})`);
   }
-  return { rules: compiled };
+  return {
+    rules: compiled,
+    phrases: phraseIndex(phraseRules),
+    anyPattern: patterns.length > 1 ? compileSafePattern('patterns', patterns.join('|')) : null,
+  };
+}
+
+function findingOf(rule: PolicyRule, text: string, hit: Hit): Finding {
+  return {
+    ruleId: rule.id,
+    kind: rule.kind,
+    severity: rule.severity,
+    message: rule.message,
+    span: hit.span,
+    excerpt: text.slice(hit.span.start, hit.span.end),
+    fix: hit.fix ? { ...hit.fix, span: hit.span } : null,
+  };
 }
 
 /** Lints a draft: every finding with its rule, severity, message, UTF-16 span and fix; blocked when any blocks. */
 export function lintDraft(policy: CompiledPolicy, text: string, context: LintContext): LintResult {
   const findings: Finding[] = [];
+  const anyPattern = policy.anyPattern === null || policy.anyPattern.spans(text).length > 0;
   for (const { rule, run, channels } of policy.rules) {
     if (channels && !channels.has(context.channel)) continue;
-    for (const hit of run(text, context)) {
-      findings.push({
-        ruleId: rule.id,
-        kind: rule.kind,
-        severity: rule.severity,
-        message: rule.message,
-        span: hit.span,
-        excerpt: text.slice(hit.span.start, hit.span.end),
-        fix: hit.fix ? { ...hit.fix, span: hit.span } : null,
-      });
+    if (rule.kind === 'banned_pattern' && !anyPattern) continue;
+    for (const hit of run(text, context)) findings.push(findingOf(rule, text, hit));
+  }
+  if (policy.phrases) {
+    for (const span of matchAll(policy.phrases.re, text)) {
+      const excerpt = text.slice(span.start, span.end);
+      for (const owner of policy.phrases.owners.get(normalPhrase(excerpt)) ?? []) {
+        if (owner.channels && !owner.channels.has(context.channel)) continue;
+        const { replacement } = owner.rule;
+        const fix =
+          replacement !== undefined ? { label: `Replace with "${replacement}"`, replacement } : undefined;
+        findings.push(findingOf(owner.rule, text, { span, fix }));
+      }
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

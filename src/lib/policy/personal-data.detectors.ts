@@ -1,5 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/min';
-import { findPhoneNumbersInText } from 'libphonenumber-js/min';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { type DetectorFactory, type Hit, matchAll } from './detector.types.ts';
 
 const REMOVE = {
@@ -12,15 +11,24 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 export const emailDetector: DetectorFactory = () => (text) =>
   text.includes('@') ? matchAll(EMAIL, text).map((span) => ({ span, fix: REMOVE })) : [];
 
-const SEVEN_DIGITS = /(?:\d\D{0,3}){7}/;
+// A run that could be a phone number: an optional +/00 international prefix, then digits with the separators
+// people write (spaces, dots, dashes, parentheses), seven to fifteen digits in all.
+const PHONE_CANDIDATE = /(?<![\w+])(?:\+|00)?\(?\d[\d\s().-]{5,20}\d(?![\w])/g;
 
 export const phoneDetector: DetectorFactory = (rule) => {
   const defaultCountry = (rule.defaultCountry ?? 'US').toUpperCase() as CountryCode;
   return (text) => {
-    if (!SEVEN_DIGITS.test(text)) return [];
-    return findPhoneNumbersInText(text, { defaultCountry, extended: false } as never).map(
-      (found): Hit => ({ span: { start: found.startsAt, end: found.endsAt }, fix: REMOVE }),
-    );
+    const hits: Hit[] = [];
+    for (const span of matchAll(PHONE_CANDIDATE, text)) {
+      const raw = text.slice(span.start, span.end).trimEnd();
+      const digits = raw.replace(/\D/g, '').length;
+      if (digits < 7 || digits > 15 || /\d[.]\d{1,2}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(raw)) continue;
+      const international = raw.startsWith('00') ? `+${raw.slice(2)}` : raw;
+      const phone = parsePhoneNumberFromString(international, defaultCountry);
+      if (phone?.isPossible())
+        hits.push({ span: { start: span.start, end: span.start + raw.length }, fix: REMOVE });
+    }
+    return hits;
   };
 };
 

@@ -1,28 +1,35 @@
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher, TextCensor } from 'obscenity';
 import { scoreSentiment } from '../triage/index.ts';
-import { type DetectorFactory, type Hit, matchAll, phraseRegExp } from './detector.types.ts';
+import { type DetectorFactory, matchAll, phraseRegExp } from './detector.types.ts';
+import { PROFANE_WORDS } from './profanity.words.ts';
 
-// One matcher for the process: obscenity's English set (MIT) with its recommended look-alike transformers.
-const PROFANITY = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
-
-export const profanityDetector: DetectorFactory = () => (text) => {
-  const seen = new Set<number>();
-  const hits: Hit[] = [];
-  for (const match of PROFANITY.getAllMatches(text, true)) {
-    if (seen.has(match.startIndex)) continue;
-    seen.add(match.startIndex);
-    const span = { start: match.startIndex, end: match.endIndex + 1 };
-    const word = text.slice(span.start, span.end);
-    hits.push({
-      span,
-      fix: {
-        label: 'Mask the word',
-        replacement: `${word.charAt(0)}${'*'.repeat(word.length - 1)}`,
-      },
-    });
-  }
-  return hits;
+// Look-alike characters a writer swaps in to slip a word past a filter; a letter may also be repeated.
+const LOOK_ALIKES: Record<string, string> = {
+  a: 'a@4*',
+  e: 'e3*',
+  i: 'i1!*',
+  o: 'o0*',
+  s: 's$5*',
+  u: 'u*v',
+  t: 't7',
+  l: 'l1',
 };
+const letterClass = (c: string) => `[${(LOOK_ALIKES[c] ?? c).replace(/[\]^-]/g, '\\$&')}]+`;
+const PROFANITY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...PROFANE_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => [...w].map(letterClass).join(''))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+export const profanityDetector: DetectorFactory = () => (text) =>
+  matchAll(PROFANITY, text).map((span) => {
+    const word = text.slice(span.start, span.end);
+    return {
+      span,
+      fix: { label: 'Mask the word', replacement: `${word.charAt(0)}${'*'.repeat(word.length - 1)}` },
+    };
+  });
 
 // A run of three or more shouted words (two letters or more each), or one shouted word of eight letters or more.
 const SHOUT_RUN =

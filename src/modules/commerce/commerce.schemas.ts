@@ -115,6 +115,14 @@ export const DealBody = Type.Object(
     percentOff: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     valueMinor: Type.Optional(Minor),
     startsAt: Type.Optional(Type.String({ format: 'date-time' })),
+    policyOverride: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 500,
+        description:
+          'Why the brand policy’s warnings do not apply to the deal text (recorded in its audit log)',
+      }),
+    ),
     announceEarly: Type.Optional(
       Type.Boolean({
         description:

@@ -27,6 +27,8 @@ export type DealInput = {
   startsAt?: string;
   /** Show the deal before it starts; by default only the brand's members see it until then. */
   announceEarly?: boolean;
+  /** Why the brand policy's warnings do not apply to the text. */
+  policyOverride?: string;
   endsAt: string;
   quantityCap?: number;
   perCustomerLimit?: number;
@@ -219,7 +221,7 @@ export function createDealsService({ db, events, identity, social, catalog }: De
 
       const prepared = await social.posts.prepare(
         principal,
-        { text: input.text, visibility: 'public', as: org.handle },
+        { text: input.text, visibility: 'public', as: org.handle, policyOverride: input.policyOverride },
         'deal',
       );
       // Unless announced early, the deal's post reaches timelines and search when the deal starts.

@@ -26,6 +26,10 @@ export const capabilities = {
   viewSales: ['owner', 'admin', 'marketer', 'sales'],
   /** Trade terms such as reseller floors (the brand's agreements, not for customers or other brands). */
   viewTradeTerms: ['owner', 'admin', 'marketer', 'sales'],
+  /** Write the brand's social policy and read its audit log. */
+  managePolicy: ['owner', 'admin', 'marketer'],
+  /** Read the brand's policy and lint drafts against it (every member writes under it). */
+  readPolicy: ['owner', 'admin', 'marketer', 'agent', 'sales', 'employee', 'partner'],
 } as const satisfies Record<string, readonly OrgRole[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -7,7 +7,7 @@ import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
 import * as graphRepo from './graph.repo.ts';
 import { postRoutes } from './posts.routes.ts';
-import { createPostsService } from './posts.service.ts';
+import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post } from './social.schemas.ts';
@@ -15,7 +15,7 @@ import { OriginalPost, Post } from './social.schemas.ts';
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
 export type { FollowEdge, ReshareEdge } from './graph.repo.ts';
-export { viewerOf } from './posts.service.ts';
+export { type PolicyGate, viewerOf } from './posts.service.ts';
 export {
   type BulkFollow,
   type BulkHomeEntry,
@@ -34,6 +34,7 @@ export function createSocialModule(deps: {
   events: EventBus;
   identity: IdentityModule;
   media: Pick<MediaModule, 'attachments'>;
+  policy?: PolicyGate;
 }) {
   const { events } = deps;
   const module = {

@@ -9,11 +9,27 @@ import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
 import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
+/**
+ * The brand policy's enforcement, injected by the app (the governance module): it throws a 422 when a draft
+ * breaks a rule, and records blocks and overridden warnings. Absent, posts are not policy-checked.
+ */
+export type PolicyGate = {
+  check(input: {
+    orgId: string;
+    actorId: string;
+    channel: 'brand_post' | 'deal' | 'care_reply';
+    text: string;
+    overrideReason?: string;
+  }): Promise<void>;
+  checkOwnPost(principal: Principal, text: string, overrideReason?: string): Promise<void>;
+};
+
 export type PostsDeps = {
   db: Db;
   events: EventBus;
   identity: Pick<IdentityModule, 'accounts'>;
   media: Pick<MediaModule, 'attachments'>;
+  policy?: PolicyGate;
 };
 
 /** Images per post. */
@@ -25,6 +41,10 @@ export type CreatePostInput = {
   inReplyToId?: string;
   as?: string;
   media?: AttachInput[];
+  /** A public reply from the care inbox (the policy holds those to its reply rules). */
+  careReply?: boolean;
+  /** Why the policy's warnings do not apply; recorded in the brand's audit log. */
+  policyOverride?: string;
 };
 
 export type PreparedPost = {
@@ -46,7 +66,7 @@ export const viewerOf = (principal: Principal | null): repo.Viewer =>
 
 const postNotFound = () => socialError('post_not_found', 'Post not found');
 
-export function createPostsService({ db, events, identity, media }: PostsDeps) {
+export function createPostsService({ db, events, identity, media, policy }: PostsDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   /** The account a request acts as: the caller, or an org whose role lets them post for it. */
@@ -70,6 +90,29 @@ export function createPostsService({ db, events, identity, media }: PostsDeps) {
     if (!post || post.deleted_at || !(await repo.isVisible(trx, postId, viewerOf(principal))))
       throw postNotFound();
     return post;
+  }
+
+  /** Brand posts, deals and public care replies, and members' own posts naming their brand, meet the policy. */
+  async function checkPolicy(
+    principal: Principal,
+    authorId: string,
+    kind: PostKind,
+    visibility: Visibility,
+    input: CreatePostInput,
+  ) {
+    if (!policy || visibility === 'direct') return;
+    if (authorId === principal.userId) {
+      await policy.checkOwnPost(principal, input.text, input.policyOverride);
+      return;
+    }
+    const channel = kind === 'deal' ? 'deal' : input.careReply ? 'care_reply' : 'brand_post';
+    await policy.check({
+      orgId: authorId,
+      actorId: principal.userId,
+      channel,
+      text: input.text,
+      overrideReason: input.policyOverride,
+    });
   }
 
   /**
@@ -101,6 +144,7 @@ export function createPostsService({ db, events, identity, media }: PostsDeps) {
     }
     const images = input.media ?? [];
     if (images.length > 0) await media.attachments.check(authorId, images, MAX_POST_MEDIA);
+    await checkPolicy(principal, authorId, kind, visibility, input);
     return {
       id: newId(),
       media: images,

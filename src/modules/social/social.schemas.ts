@@ -73,6 +73,13 @@ export const CreatePostBody = Type.Object(
     as: Type.Optional(
       Type.String({ maxLength: 31, description: 'Handle of an org to post as (your role must allow it)' }),
     ),
+    policyOverride: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 500,
+        description: 'Why the brand policy’s warnings do not apply (recorded in its audit log)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

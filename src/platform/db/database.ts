@@ -3,6 +3,7 @@ import type { AdvocatesTables } from '../../modules/advocates/advocates.tables.t
 import type { CareTables } from '../../modules/care/care.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { IdeasTables } from '../../modules/ideas/ideas.tables.ts';
+import type { GovernanceTables } from '../../modules/governance/governance.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
 import type { MediaTables } from '../../modules/media/media.tables.ts';
@@ -22,7 +23,8 @@ export type Database = OutboxTables &
   MediaTables &
   IdeasTables &
   ListeningTables &
-  AdvocatesTables;
+  AdvocatesTables &
+  GovernanceTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

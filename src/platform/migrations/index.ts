@@ -30,6 +30,7 @@ import * as careNeedsReview from './2026-12-06T1300_care_needs-review.ts';
 import * as listeningMentions from './2026-12-06T1400_listening_mentions-topics.ts';
 import * as advocatesInfluence from './2026-12-06T1500_advocates_create-influence.ts';
 import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
+import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1400_listening_mentions-topics': listeningMentions,
   '2026-12-06T1500_advocates_create-influence': advocatesInfluence,
   '2026-12-06T1602_care_idea-consent': careIdeaConsent,
+  '2026-12-06T1700_governance_policy': governancePolicy,
 };

@@ -26,6 +26,13 @@ export function replyRoutes(deps: { replies: ReplyService; inbox: InboxService }
             {
               text: Type.String({ minLength: 1, maxLength: 500 }),
               mode: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+              policyOverride: Type.Optional(
+                Type.String({
+                  minLength: 3,
+                  maxLength: 500,
+                  description: 'Why the brand policy’s warnings do not apply (recorded in its audit log)',
+                }),
+              ),
             },
             { additionalProperties: false },
           ),

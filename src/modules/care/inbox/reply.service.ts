@@ -97,7 +97,7 @@ export function createReplyService(deps: ReplyDeps) {
     principal: Principal,
     handle: string,
     id: string,
-    input: { text: string; mode: 'public' | 'private' },
+    input: { text: string; mode: 'public' | 'private'; policyOverride?: string },
   ) {
     const { org, row } = await conversation(principal, handle, id);
     assertNotMerged(row);
@@ -130,6 +130,8 @@ export function createReplyService(deps: ReplyDeps) {
       visibility,
       inReplyToId: input.mode === 'public' ? (lastIn?.post_id ?? undefined) : undefined,
       as: org.handle,
+      careReply: true,
+      policyOverride: input.policyOverride,
     });
     // The post and its place in the conversation commit together: when the post's own event comes back
     // through ingest, the reply is already recorded and nothing is written twice.
