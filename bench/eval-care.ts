@@ -13,10 +13,10 @@ import {
   loadSocialPosts,
   reliability,
   resolveEvalDataDir,
+  SOCIAL_INTENT_SET,
   SUGGESTION_THRESHOLD,
   scoreSentiment,
   shippedIntentClassifier,
-  SOCIAL_INTENT_SET,
   shippedSuggestionDetector,
   suggestionProbability,
   type TextTokens,
@@ -31,7 +31,15 @@ import {
   loadTweetEvalReferencePredictions,
   loadVaderTweets,
 } from './care-eval.data.ts';
-import { accuracy, confusion, f1Of, macroF1, macroRecall, pearson, polarityClass } from './care-eval.metrics.ts';
+import {
+  accuracy,
+  confusion,
+  f1Of,
+  macroF1,
+  macroRecall,
+  pearson,
+  polarityClass,
+} from './care-eval.metrics.ts';
 
 /** One reported number; `floor` fails the run when the value is below it (or equal, when `strict`). */
 type Figure = {
@@ -314,19 +322,31 @@ function evalSocialIntent(dataDir: string): Figure[] {
     const acc = kept.filter((r) => r.correct).length / Math.max(1, kept.length);
     console.log(`  ${t.toFixed(2)} | ${(kept.length / rows.length).toFixed(3)} | ${acc.toFixed(3)}`);
     if (t === UNSURE_THRESHOLD) {
-      coverageFigures.push(pct(`coverage at the default unsure threshold ${t}`, kept.length / rows.length, '—'));
+      coverageFigures.push(
+        pct(`coverage at the default unsure threshold ${t}`, kept.length / rows.length, '—'),
+      );
       coverageFigures.push(pct(`accuracy of the answered at threshold ${t}`, acc, '—'));
     }
   }
   const perIntent = INTENTS.map((intent, c) => `${intent} ${(100 * f1Of(matrix, c)).toFixed(0)}`).join(', ');
   console.log(`per-intent F1 (part B): ${perIntent}`);
   return [
-    pct(`social-intent part B accuracy (${posts.length}, 8 intents)`, accuracy(matrix), 'majority 12.6', 0.75),
+    pct(
+      `social-intent part B accuracy (${posts.length}, 8 intents)`,
+      accuracy(matrix),
+      'majority 12.6',
+      0.75,
+    ),
     pct('social-intent part B macro-F1', macroF1(matrix), '—', 0.75),
     pct('social-intent part B complaint recall', complaintRecall, '—', 0.85),
     pct('social-intent part B complaint precision', complaintPrecision, '—', 0.75),
     pct('social-intent part B sentiment 3-class accuracy', accuracy(sentiment), '—', 0.75),
-    { name: 'social-intent part B expected calibration error (10 bins)', value: ece, percent: false, baseline: '—' },
+    {
+      name: 'social-intent part B expected calibration error (10 bins)',
+      value: ece,
+      percent: false,
+      baseline: '—',
+    },
     ...coverageFigures,
   ];
 }

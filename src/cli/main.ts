@@ -5,8 +5,8 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { careCommand } from './care.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { eventsCommand } from './events.command.ts';
-import { mailCommand } from './mail.command.ts';
 import { listenCommand } from './listen.command.ts';
+import { mailCommand } from './mail.command.ts';
 import { userCommand } from './user.command.ts';
 
 export const positiveInt = (value: string) => {

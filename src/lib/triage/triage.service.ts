@@ -1,6 +1,10 @@
 import type { IntentPredictor } from './brand-intent.adapter.ts';
 import { type Calibration, calibrate } from './confidence.calibration.ts';
-import { shippedConfidence, shippedIntentClassifier, shippedSuggestionDetector } from './intent.classifier.ts';
+import {
+  shippedConfidence,
+  shippedIntentClassifier,
+  shippedSuggestionDetector,
+} from './intent.classifier.ts';
 import { detectLanguage } from './language.detector.ts';
 import { createMentionMatcher, type MentionMatcher, mentionWords } from './mentions.matcher.ts';
 import { scoreSentiment } from './sentiment.scorer.ts';
@@ -35,8 +39,7 @@ export function blendSentiment(
   if (intent === 'complaint') {
     return (1 - confidence) * lexicon + confidence * Math.min(lexicon, -blend.anchor);
   }
-  if (intent === 'praise')
-    return (1 - confidence) * lexicon + confidence * Math.max(lexicon, blend.anchor);
+  if (intent === 'praise') return (1 - confidence) * lexicon + confidence * Math.max(lexicon, blend.anchor);
   const excess = Math.max(0, Math.abs(lexicon) - blend.neutralZone) / (1 - blend.neutralZone);
   return Math.sign(lexicon) * excess;
 }

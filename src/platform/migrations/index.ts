@@ -20,15 +20,15 @@ import * as productSearch from './2026-12-06T0112_commerce_product-search.ts';
 import * as careTriageFollows from './2026-12-06T0200_care_triage-follows-messages.ts';
 import * as mailMessages from './2026-12-06T1000_mail_create-messages.ts';
 import * as accountSecurity from './2026-12-06T1001_identity_account-security.ts';
+import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
 import * as mediaCreate from './2026-12-06T1100_media_create-media.ts';
 import * as dealEdits from './2026-12-06T1200_commerce_deal-edits.ts';
-import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
-import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
-import * as twoFactor from './2026-12-06T1002_identity_two-factor.ts';
 import * as shipments from './2026-12-06T1201_commerce_shipments.ts';
 import * as careNeedsReview from './2026-12-06T1300_care_needs-review.ts';
 import * as listeningMentions from './2026-12-06T1400_listening_mentions-topics.ts';
 import * as advocatesInfluence from './2026-12-06T1500_advocates_create-influence.ts';
+import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
+import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
 import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 

@@ -56,8 +56,7 @@ export function checkTracking(
 ): Tracking | TrackingProblem {
   if (carrier === 'other') {
     const text = trackingNumber.trim();
-    if (!text || /\p{Cc}/u.test(text))
-      return { field: 'trackingNumber', message: 'must be printable text' };
+    if (!text || /\p{Cc}/u.test(text)) return { field: 'trackingNumber', message: 'must be printable text' };
     if (trackingUrl !== undefined && !/^https:\/\/[^\s]+$/.test(trackingUrl))
       return { field: 'trackingUrl', message: 'must be an https:// link' };
     return { carrier, trackingNumber: text, trackingUrl: trackingUrl ?? null };

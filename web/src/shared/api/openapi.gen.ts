@@ -378,7 +378,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email or handle */
+        /** Sign in with email or handle; with two-factor on, 202 and a challenge for the second step */
         post: {
             parameters: {
                 query?: never;
@@ -434,6 +434,100 @@ export interface paths {
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
                             }[];
+                            twoFactorEnabled: boolean;
+                            twoFactorRequiredBy: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @enum {boolean} */
+                            twoFactorRequired: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second sign-in step: the challenge from /auth/login and a code from the app or a recovery code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        challenge: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                avatarUrl: string | null;
+                                bio: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                links: {
+                                    title: string;
+                                    /** Format: uri */
+                                    url: string;
+                                }[];
+                                name: string;
+                                verified: boolean;
+                            };
+                            csrfToken: string | null;
+                            email: string;
+                            emailVerified: boolean;
+                            isAdmin: boolean;
+                            memberships: {
+                                org: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
+                            }[];
+                            twoFactorEnabled: boolean;
+                            twoFactorRequiredBy: string[];
                         };
                     };
                 };
@@ -633,6 +727,8 @@ export interface paths {
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
                             }[];
+                            twoFactorEnabled: boolean;
+                            twoFactorRequiredBy: string[];
                         };
                     };
                 };
@@ -1641,6 +1737,8 @@ export interface paths {
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
                             }[];
+                            twoFactorEnabled: boolean;
+                            twoFactorRequiredBy: string[];
                         };
                     };
                 };
@@ -1821,6 +1919,13 @@ export interface paths {
                                 firstMessage: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description Null until an agent asks */
+                                ideaRequest: {
+                                    consent: "requested" | "granted" | "declined";
+                                    /** @description The idea it became, once posted */
+                                    ideaId: string | null;
+                                    title: string;
+                                } | null;
                                 /** @description What the conversation is about now (its current triage) */
                                 intent: string;
                                 /** @description The thread, oldest first: your messages and the brand’s replies */
@@ -1867,6 +1972,48 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept or decline continuing a conversation by direct message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/care/conversations/{id}/idea-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline that the brand posts your idea on its ideas portal, in your name */
         post: {
             parameters: {
                 query?: never;
@@ -2503,6 +2650,8 @@ export interface paths {
                                 };
                                 role: "owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner";
                             }[];
+                            twoFactorEnabled: boolean;
+                            twoFactorRequiredBy: string[];
                         };
                     };
                 };
@@ -2744,6 +2893,173 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor sign-in is on, recovery codes left, and which of your orgs ask for it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            recoveryCodesLeft: number;
+                            requiredBy: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in off (your password and a current code or a recovery code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A 6-digit code, or a recovery code */
+                        code: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm set-up with a code from the app; answers 10 single-use recovery codes, shown only now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A 6-digit code, or a recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start two-factor set-up: a new secret and its QR code (not active until a code confirms it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            otpauthUrl: string;
+                            qrCode: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3305,6 +3621,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship a paid order, or some of its items, with carrier and tracking (the buyer is notified)
+         * @description The parcel that ships the last item fulfils the order. The same tracking number again is the same parcel: nothing is added.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A known carrier (its tracking number's format is checked and linked) or 'other' (free text) */
+                        carrier: "dhl" | "ups" | "fedex" | "usps" | "royal_mail" | "dpd" | "other";
+                        /** @description Lines in this parcel; everything not yet shipped when absent */
+                        items?: {
+                            line: number;
+                            quantity: number;
+                        }[];
+                        trackingNumber: string;
+                        /** @description Only for 'other': an https link to the parcel's tracking */
+                        trackingUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs": {
         parameters: {
             query?: never;
@@ -3431,6 +3803,391 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Followers and customers ranked by reach × value × referral conversion, each factor shown */
+        get: {
+            parameters: {
+                query?: {
+                    community?: number;
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only the members of a saved segment */
+                    segmentId?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Communities among this brand’s followers and customers, largest first */
+                            communities: {
+                                community: number;
+                                people: number;
+                            }[];
+                            items: {
+                                account: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** @description Reshare-graph PageRank × the number of people, weighted by the reshares’ reach and sales */
+                                amplification: number;
+                                /** @description Their follows span several communities */
+                                bridge: boolean;
+                                /** @description Community in the follow graph (Louvain); -1 when unknown */
+                                community: number;
+                                /** @description Has a paid order with the brand */
+                                customer: boolean;
+                                /** @description Follows the brand */
+                                follower: boolean;
+                                followers: number;
+                                /** @description Spend to date plus the predicted next 12 months */
+                                lifetimeValueMinor: number;
+                                /** @description Follow-graph PageRank × the number of people (1 is an average person) */
+                                reach: number;
+                                /** @description (converted + 1) ÷ (arrived + 2) */
+                                referralConversion: number;
+                                /** @description Of those, people who placed a paid order */
+                                referralsConverted: number;
+                                /** @description People who arrived through their referral link */
+                                referralsTouched: number;
+                                /** @description This brand’s sales that came through their reshares */
+                                reshareSalesMinor: number;
+                                /** @description reach × value × referral conversion */
+                                score: number;
+                                /** @description 1 + lifetime value ÷ the brand’s mean customer lifetime value */
+                                valueFactor: number;
+                            }[];
+                            lastRun: {
+                                communities: number | null;
+                                error: string | null;
+                                finishedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                people: number | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                startedAt: string | null;
+                                status: "queued" | "running" | "done" | "failed";
+                                trigger: "schedule" | "request";
+                            } | null;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocates/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest influence runs of this brand, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communities: number | null;
+                                error: string | null;
+                                finishedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                people: number | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                startedAt: string | null;
+                                status: "queued" | "running" | "done" | "failed";
+                                trigger: "schedule" | "request";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Queue a recomputation of influence (the background job runs it; never on this request) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communities: number | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            people: number | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            startedAt: string | null;
+                            status: "queued" | "running" | "done" | "failed";
+                            trigger: "schedule" | "request";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communities: number | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            people: number | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            startedAt: string | null;
+                            status: "queued" | "running" | "done" | "failed";
+                            trigger: "schedule" | "request";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocates/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One influence run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communities: number | null;
+                            error: string | null;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            people: number | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            startedAt: string | null;
+                            status: "queued" | "running" | "done" | "failed";
+                            trigger: "schedule" | "request";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocates/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved advocate segments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                community: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                minScore: number | null;
+                                name: string;
+                                topN: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a segment of advocates (by community, minimum score, top N) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        community?: number;
+                        minScore?: number;
+                        name: string;
+                        topN?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            community: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            minScore: number | null;
+                            name: string;
+                            topN: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocates/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/orgs/{handle}/care/availability": {
@@ -3664,6 +4421,8 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     mine?: boolean;
+                    /** @description true: only conversations triage was unsure of and no agent has reviewed (Needs review); false: the others */
+                    needsReview?: boolean;
                     queueId?: string;
                     /** @description true: only conversations snoozed into the future, of any status; otherwise snoozed ones are left out */
                     snoozed?: boolean;
@@ -3706,13 +4465,23 @@ export interface paths {
                                 } | null;
                                 firstResponseAt: string | null;
                                 id: string;
+                                /** @description Null until an agent asks */
+                                ideaRequest: {
+                                    consent: "requested" | "granted" | "declined";
+                                    /** @description The idea it became, once posted */
+                                    ideaId: string | null;
+                                    title: string;
+                                } | null;
                                 intent: string;
+                                /** @description Calibrated probability that the intent is right */
                                 intentConfidence: number;
                                 language: string;
                                 /** Format: date-time */
                                 lastCustomerMessageAt: string;
                                 mergedAt: string | null;
                                 mergedIntoId: string | null;
+                                /** @description Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent */
+                                needsReview: boolean;
                                 /** Format: date-time */
                                 openedAt: string;
                                 previousId: string | null;
@@ -3909,7 +4678,15 @@ export interface paths {
                             };
                             firstResponseAt: string | null;
                             id: string;
+                            /** @description Null until an agent asks */
+                            ideaRequest: {
+                                consent: "requested" | "granted" | "declined";
+                                /** @description The idea it became, once posted */
+                                ideaId: string | null;
+                                title: string;
+                            } | null;
                             intent: string;
+                            /** @description Calibrated probability that the intent is right */
                             intentConfidence: number;
                             language: string;
                             /** Format: date-time */
@@ -3945,6 +4722,8 @@ export interface paths {
                                 text: string;
                                 visibility: string;
                             }[];
+                            /** @description Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent */
+                            needsReview: boolean;
                             /** Format: date-time */
                             openedAt: string;
                             previousId: string | null;
@@ -4141,7 +4920,15 @@ export interface paths {
                             };
                             firstResponseAt: string | null;
                             id: string;
+                            /** @description Null until an agent asks */
+                            ideaRequest: {
+                                consent: "requested" | "granted" | "declined";
+                                /** @description The idea it became, once posted */
+                                ideaId: string | null;
+                                title: string;
+                            } | null;
                             intent: string;
+                            /** @description Calibrated probability that the intent is right */
                             intentConfidence: number;
                             language: string;
                             /** Format: date-time */
@@ -4177,6 +4964,8 @@ export interface paths {
                                 text: string;
                                 visibility: string;
                             }[];
+                            /** @description Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent */
+                            needsReview: boolean;
                             /** Format: date-time */
                             openedAt: string;
                             previousId: string | null;
@@ -4256,6 +5045,56 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/care/conversations/{id}/idea-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the customer in public whether their idea may go on the brand’s ideas portal (posted on their yes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        text?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The post the brand published */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4473,6 +5312,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         mode: "public" | "private";
+                        /** @description Why the brand policy’s warnings do not apply (recorded in its audit log) */
+                        policyOverride?: string;
                         text: string;
                     };
                 };
@@ -5112,7 +5953,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Settings of the inbox: reply limits */
+        /** Settings of the inbox: reply limits, unsure threshold */
         get: {
             parameters: {
                 query?: never;
@@ -5135,6 +5976,10 @@ export interface paths {
                             privateReplyLimit: number;
                             /** @description Most characters in a public reply of this brand */
                             publicReplyLimit: number;
+                            /** @description Calibrated confidence below which triage is unsure: the conversation goes to Needs review, not a queue */
+                            unsureBelow: number;
+                            /** @description The shipped model's default unsure threshold */
+                            unsureBelowDefault: number;
                         };
                     };
                 };
@@ -5160,6 +6005,8 @@ export interface paths {
                     "application/json": {
                         /** @description Most characters in a public reply, 1–500 (a reply is a post) */
                         publicReplyLimit?: number;
+                        /** @description Unsure threshold, 0–0.95 (0: never unsure); null: the model's default */
+                        unsureBelow?: number | null;
                     };
                 };
             };
@@ -5175,6 +6022,10 @@ export interface paths {
                             privateReplyLimit: number;
                             /** @description Most characters in a public reply of this brand */
                             publicReplyLimit: number;
+                            /** @description Calibrated confidence below which triage is unsure: the conversation goes to Needs review, not a queue */
+                            unsureBelow: number;
+                            /** @description The shipped model's default unsure threshold */
+                            unsureBelowDefault: number;
                         };
                     };
                 };
@@ -5528,6 +6379,8 @@ export interface paths {
                         };
                         percentOff?: number;
                         perCustomerLimit?: number;
+                        /** @description Why the brand policy’s warnings do not apply to the deal text (recorded in its audit log) */
+                        policyOverride?: string;
                         quantityCap?: number;
                         /** Format: date-time */
                         startsAt?: string;
@@ -6093,6 +6946,617 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/listening/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s latest imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                duplicates: number;
+                                errorCount: number;
+                                errors: {
+                                    line: number;
+                                    reason: string;
+                                }[];
+                                failure: string | null;
+                                fileName: string | null;
+                                finishedAt: string | null;
+                                format: string;
+                                id: string;
+                                ignored: number;
+                                imported: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                status: "running" | "done" | "failed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a file of mentions (the raw file as the body, streamed): bad lines are reported by number and skipped; a re-run stores nothing twice */
+        post: {
+            parameters: {
+                query: {
+                    /** @description tweets-js: the archive’s handle */
+                    author?: string;
+                    fileName?: string;
+                    format: "twcs" | "tweets-js" | "mastodon-outbox" | "jetstream" | "csv" | "jsonl";
+                    /** @description csv and jsonl: a JSON object naming the column (or key) of each field: id, text, createdAt (required), author, followers, lang, url, inReplyTo, reshares */
+                    mapping?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicates: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            failure: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            format: string;
+                            id: string;
+                            ignored: number;
+                            imported: number;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "running" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import and its per-line report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicates: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            failure: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            format: string;
+                            id: string;
+                            ignored: number;
+                            imported: number;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "running" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentions, newest first: of a topic, a query (q), and the chart filters (drill-down) */
+        get: {
+            parameters: {
+                query?: {
+                    author?: string;
+                    /** @description Opaque cursor from a previous nextCursor */
+                    cursor?: string;
+                    from?: string;
+                    hashtag?: string;
+                    intent?: "question" | "complaint" | "purchase_intent" | "product_price_request" | "rfp" | "idea" | "praise" | "chatter";
+                    language?: string;
+                    limit?: number;
+                    q?: string;
+                    sentiment?: "negative" | "neutral" | "positive";
+                    to?: string;
+                    topicId?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    followers: number | null;
+                                    handle: string;
+                                };
+                                competitors: string[];
+                                externalId: string;
+                                hashtags: string[];
+                                id: string;
+                                inReplyTo: string | null;
+                                intent: string;
+                                language: string;
+                                /** Format: date-time */
+                                postedAt: string;
+                                postId: string | null;
+                                products: string[];
+                                reshares: number;
+                                sentiment: number;
+                                source: string;
+                                text: string;
+                                url: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mention */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                followers: number | null;
+                                handle: string;
+                            };
+                            competitors: string[];
+                            externalId: string;
+                            hashtags: string[];
+                            id: string;
+                            inReplyTo: string | null;
+                            intent: string;
+                            language: string;
+                            /** Format: date-time */
+                            postedAt: string;
+                            postId: string | null;
+                            products: string[];
+                            reshares: number;
+                            sentiment: number;
+                            source: string;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions/{id}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thread of a mention, rebuilt from reply links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    followers: number | null;
+                                    handle: string;
+                                };
+                                competitors: string[];
+                                depth: number;
+                                externalId: string;
+                                hashtags: string[];
+                                id: string;
+                                inReplyTo: string | null;
+                                intent: string;
+                                language: string;
+                                /** Format: date-time */
+                                postedAt: string;
+                                postId: string | null;
+                                products: string[];
+                                reshares: number;
+                                sentiment: number;
+                                source: string;
+                                text: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s topics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: "brand" | "product" | "competitor" | "category";
+                                name: string;
+                                query: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a topic (400 invalid_query names the position in the query) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "brand" | "product" | "competitor" | "category";
+                        name: string;
+                        /** @description Boolean query: words, "phrases", trailing wildcards (refun*), a NEAR/3 b, #tag, @handle, author:, lang:, source:, followers:>1000, sentiment:negative, intent:complaint, has:link; AND (or a space), OR, NOT (or -), parentheses */
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: "brand" | "product" | "competitor" | "category";
+                            name: string;
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a topic (its mentions stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a topic */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind?: "brand" | "product" | "competitor" | "category";
+                        name?: string;
+                        /** @description Boolean query: words, "phrases", trailing wildcards (refun*), a NEAR/3 b, #tag, @handle, author:, lang:, source:, followers:>1000, sentiment:negative, intent:complaint, has:link; AND (or a space), OR, NOT (or -), parentheses */
+                        query?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: "brand" | "product" | "competitor" | "category";
+                            name: string;
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/topics/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A topic’s page: volume and sentiment over time, share of voice, intents, authors, terms, hashtags, languages */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "day" | "hour";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authors: {
+                                count: number;
+                                followers: number | null;
+                                handle: string;
+                            }[];
+                            bucket: "day" | "hour";
+                            count: number;
+                            /** Format: date-time */
+                            from: string;
+                            hashtags: {
+                                count: number;
+                                key: string;
+                            }[];
+                            intents: {
+                                count: number;
+                                key: string;
+                            }[];
+                            languages: {
+                                count: number;
+                                key: string;
+                            }[];
+                            series: {
+                                /** Format: date-time */
+                                at: string;
+                                count: number;
+                                negative: number;
+                                positive: number;
+                                sentiment: number;
+                            }[];
+                            shareOfVoice: {
+                                count: number;
+                                name: string;
+                                share: number;
+                                topicId: string;
+                            }[];
+                            terms: {
+                                count: number;
+                                key: string;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            topic: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: "brand" | "product" | "competitor" | "category";
+                                name: string;
+                                query: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/members": {
         parameters: {
             query?: never;
@@ -6224,6 +7688,381 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Blocked drafts and overridden warnings, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: "blocked" | "overridden";
+                                actorId: string;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                reason: string | null;
+                                ruleIds: string[];
+                                text: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole audit log as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV: created_at, action, channel, actor_id, rules, reason, text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lint a draft against the brand’s policy (the composer calls this as the writer types) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description False when the policy does not cover this draft (an own post not naming the brand) */
+                            applies: boolean;
+                            blocked: boolean;
+                            findings: {
+                                excerpt: string;
+                                fix: {
+                                    label: string;
+                                    replacement: string;
+                                    /** @description UTF-16 offsets */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                    };
+                                } | null;
+                                kind: string;
+                                message: string;
+                                ruleId: string;
+                                severity: "block" | "warn";
+                                /** @description UTF-16 offsets */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s policy rules (the defaults until the brand edits them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                channels: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                                competitors?: string[];
+                                defaultCountry?: string;
+                                domains?: string[];
+                                enabled: boolean;
+                                id: string;
+                                kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                                /** @description What the writer is told */
+                                message: string;
+                                /** @description RE2 syntax: no backreferences or lookaround */
+                                pattern?: string;
+                                phrases?: string[];
+                                replacement?: string;
+                                severity: "block" | "warn";
+                                threshold?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule (owners, admins, marketers); a pattern must be valid RE2 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Empty: wherever the kind applies */
+                        channels?: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                        competitors?: string[];
+                        defaultCountry?: string;
+                        domains?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                        kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                        /** @description What the writer is told */
+                        message: string;
+                        /** @description RE2 syntax: no backreferences or lookaround */
+                        pattern?: string;
+                        phrases?: string[];
+                        replacement?: string;
+                        severity: "block" | "warn";
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                            competitors?: string[];
+                            defaultCountry?: string;
+                            domains?: string[];
+                            enabled: boolean;
+                            id: string;
+                            kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                            /** @description What the writer is told */
+                            message: string;
+                            /** @description RE2 syntax: no backreferences or lookaround */
+                            pattern?: string;
+                            phrases?: string[];
+                            replacement?: string;
+                            severity: "block" | "warn";
+                            threshold?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/policy/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a rule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Empty: wherever the kind applies */
+                        channels?: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                        competitors?: string[];
+                        defaultCountry?: string;
+                        domains?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                        kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                        /** @description What the writer is told */
+                        message: string;
+                        /** @description RE2 syntax: no backreferences or lookaround */
+                        pattern?: string;
+                        phrases?: string[];
+                        replacement?: string;
+                        severity: "block" | "warn";
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: ("brand_post" | "deal" | "care_reply" | "public_note" | "employee_post")[];
+                            competitors?: string[];
+                            defaultCountry?: string;
+                            domains?: string[];
+                            enabled: boolean;
+                            id: string;
+                            kind: "banned_phrase" | "required_phrase" | "banned_pattern" | "disclosure" | "email" | "phone" | "card_number" | "order_ref" | "street_address" | "profanity" | "promise" | "shouting" | "sentiment_floor" | "sarcasm" | "competitor" | "link_domains";
+                            /** @description What the writer is told */
+                            message: string;
+                            /** @description RE2 syntax: no backreferences or lookaround */
+                            pattern?: string;
+                            phrases?: string[];
+                            replacement?: string;
+                            severity: "block" | "warn";
+                            threshold?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6481,6 +8320,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/two-factor-requirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ask the organization's staff for two-factor sign-in (owners); staff without it are prompted */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        required: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/verified": {
         parameters: {
             query?: never;
@@ -6610,6 +8495,8 @@ export interface paths {
                              */
                             id: string;
                         }[];
+                        /** @description Why the brand policy’s warnings do not apply (recorded in its audit log) */
+                        policyOverride?: string;
                         text: string;
                         visibility?: "public" | "followers" | "direct";
                     };
@@ -7390,6 +9277,8 @@ export interface components {
             }[];
             id: string;
             items: {
+                /** @description The line number (from 0), as shipments and returns name it */
+                line: number;
                 productId: string;
                 quantity: number;
                 sku: string;
@@ -7406,6 +9295,22 @@ export interface components {
                 verified: boolean;
             } | null;
             refundedMinor: number;
+            /** @description Parcels sent so far, oldest first */
+            shipments: {
+                /** @description dhl, ups, fedex, usps, royal_mail, dpd or 'other' */
+                carrier: string;
+                carrierName: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                items: {
+                    line: number;
+                    quantity: number;
+                }[];
+                trackingNumber: string;
+                /** @description The carrier's tracking page */
+                trackingUrl: string | null;
+            }[];
             shippingAddress: {
                 city: string;
                 country: string;
@@ -7549,6 +9454,7 @@ export interface components {
              *     - `already_member` (409): The person is already a member of the organization
              *     - `already_rated` (409): The conversation was already rated
              *     - `already_reshared` (409): The account has already reshared this post
+             *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
              *     - `bad_request` (400): The request could not be understood
@@ -7560,6 +9466,7 @@ export interface components {
              *     - `canned_title_taken` (409): A canned reply with that title exists
              *     - `cannot_act_as` (403): The caller's role does not allow acting as that account
              *     - `cannot_follow_self` (422): An account cannot follow itself
+             *     - `challenge_invalid` (401): The two-factor sign-in step is unknown or expired (5 minutes); sign in with the password again
              *     - `channel_guard` (422): The deal would advertise a product below its reseller floor; `violations` and `alternatives` say by how much and what to do
              *     - `consent_already_asked` (409): The customer was already asked to go private
              *     - `consent_required` (409): A private reply needs the customer’s consent (or a conversation begun by direct message)
@@ -7585,6 +9492,7 @@ export interface components {
              *     - `followers_only` (403): The deal is for followers of the brand
              *     - `forbidden` (403): The caller may not do this
              *     - `handle_taken` (409): The handle is already taken by a person or organization
+             *     - `idea_already_asked` (409): The customer was already asked to post this idea
              *     - `idea_closed` (409): The idea is shipped, declined or merged into another: it takes no more votes or changes
              *     - `idea_not_found` (404): No such idea at this brand
              *     - `idempotency_key_reused` (422): The Idempotency-Key was used for a different order
@@ -7592,6 +9500,7 @@ export interface components {
              *     - `identity_link_exists` (409): That identity was already proposed to this customer
              *     - `identity_link_not_found` (404): No identity link of yours with that id
              *     - `identity_link_not_linked` (409): The identity link is not active
+             *     - `import_not_found` (404): No import with that id for this brand
              *     - `incomplete_bundle` (422): A bundle or add-on deal is bought whole: one variant of each product, equal quantities
              *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
              *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
@@ -7599,12 +9508,16 @@ export interface components {
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
+             *     - `invalid_policy_rule` (422): A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
+             *     - `invalid_query` (400): The topic query does not parse: the problem names the position and what was expected there
+             *     - `invalid_shipment` (422): The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
              *     - `invalid_transition` (409): The idea cannot move to that status from its current one
              *     - `invalid_value` (400): A value is out of range or of the wrong form for where it is stored
+             *     - `invalid_window` (400): The time window is empty, reversed or too long for its buckets
              *     - `invitation_closed` (409): The invitation was already answered or cancelled
              *     - `last_owner` (409): An organization needs at least one owner
              *     - `login_throttled` (429): Too many failed sign-in attempts for this account or address; Retry-After says when to retry
@@ -7616,6 +9529,7 @@ export interface components {
              *     - `media_too_many_pixels` (422): The image has more pixels than allowed (a decompression bomb guard)
              *     - `media_type_unsupported` (415): The bytes are not a JPEG, PNG, WebP, GIF or AVIF image (the detected type is named)
              *     - `media_unreadable` (422): The image is truncated or corrupt and cannot be decoded
+             *     - `mention_not_found` (404): No mention with that id for this brand
              *     - `merge_customer_mismatch` (409): Only conversations of the same customer can be merged
              *     - `merge_into_itself` (400): A conversation cannot be merged into itself
              *     - `merge_into_self` (422): An idea cannot be merged into itself
@@ -7623,11 +9537,13 @@ export interface components {
              *     - `merge_target_merged` (409): The conversation to merge into was itself merged
              *     - `merge_target_not_found` (400): The conversation to merge into is not in this inbox
              *     - `message_not_found` (404): No incoming message with that id in this inbox
+             *     - `missing_mapping` (400): Generic CSV and JSON-lines imports need a column mapping naming id, text and createdAt
              *     - `mixed_brands` (422): One order buys from one brand
              *     - `mixed_currencies` (422): The items are priced in different currencies
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_corrections` (422): No corrected messages to retrain from yet
+             *     - `no_idea_request` (409): There is no open request to post an idea
              *     - `not_a_member` (403): Only members of the organization may do this
              *     - `not_an_agent` (422): The assignee does not work this inbox
              *     - `not_author` (403): Only the author (or its org members who may post) may delete it
@@ -7649,6 +9565,9 @@ export interface components {
              *     - `owner_not_member` (422): The owner must be a member of the brand
              *     - `payment_declined` (402): The card was declined and nothing was charged; `reason` says why
              *     - `payment_not_found` (404): No order with that payment reference
+             *     - `policy_blocked` (422): The draft breaks a blocking rule of the brand’s policy; `findings` lists what and where
+             *     - `policy_rule_not_found` (404): No rule with that id in this brand’s policy
+             *     - `policy_warning` (422): The draft has policy warnings; send it again with an override reason to post it anyway
              *     - `post_empty` (400): The post text is empty
              *     - `post_not_found` (404): No post with that id that the caller may see (hidden and deleted posts look the same)
              *     - `post_too_long` (400): The post text is longer than allowed
@@ -7661,6 +9580,7 @@ export interface components {
              *     - `queue_not_found` (404): No queue with that id in this inbox
              *     - `rate_limited` (429): Too many requests from this caller; Retry-After says when to retry
              *     - `reason_required` (422): Declining an idea needs a reason
+             *     - `recovery_code_used` (410): The recovery code was already used (each works once)
              *     - `refund_exceeds_total` (422): The refund is more than what is left to refund
              *     - `reply_limit_out_of_range` (400): The public reply limit is outside 1 to the longest post
              *     - `reply_to_reshare` (422): Replies go to the original post, not to a reshare
@@ -7669,7 +9589,11 @@ export interface components {
              *     - `role_not_allowed` (403): The caller's role in the organization does not allow this
              *     - `route_not_found` (404): No API route with that method and path
              *     - `rule_not_found` (404): No routing rule with that id in this inbox
+             *     - `run_not_found` (404): No influence run with that id in this brand
              *     - `same_email` (422): The new email address is the one already on the account
+             *     - `segment_name_taken` (409): This brand already has a segment with that name
+             *     - `segment_not_found` (404): No advocate segment with that id in this brand
+             *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
              *     - `token_expired` (410): The link has expired (reset: 1 hour; verification: 24 hours)
@@ -7677,6 +9601,13 @@ export interface components {
              *     - `token_used` (410): The link was already used (each works once)
              *     - `too_many_mails` (429): Several mails of this kind were sent within the hour; wait before asking again
              *     - `too_many_media` (422): More images than the subject allows
+             *     - `topic_name_taken` (409): Another topic of this brand has that name
+             *     - `topic_not_found` (404): No topic with that id for this brand
+             *     - `totp_already_enabled` (409): Two-factor sign-in is already on
+             *     - `totp_invalid` (422): The two-factor code is wrong, or was already used (each code works once)
+             *     - `totp_not_enabled` (409): Two-factor sign-in is not on
+             *     - `totp_not_started` (409): Two-factor set-up was not started (no secret to confirm)
+             *     - `totp_throttled` (429): Too many wrong two-factor codes for this sign-in; sign in with the password again
              *     - `unauthenticated` (401): Sign in (session cookie or API token) to do this
              *     - `unknown_account` (422): The account to act as does not exist
              *     - `unknown_address` (422): No such address in your address book
@@ -7687,13 +9618,15 @@ export interface components {
              *     - `unknown_queue` (422): The queue is not one of this inbox
              *     - `unknown_timezone` (400): The business hours name an unknown IANA time zone
              *     - `unknown_user` (422): No person with that handle
+             *     - `unreadable_file` (400): The import file cannot be read in the given format (not UTF-8, missing columns, not JSON, truncated); mentions read before the problem are kept
              *     - `unsupported_media_type` (415): The Content-Type is not one the endpoint accepts
+             *     - `unsure_threshold_out_of_range` (400): The unsure threshold is outside 0 to 0.95
              *     - `uri_too_long` (414): A path segment of the URL is longer than any id or handle (500 characters)
              *     - `validation_failed` (400): The request does not match the schema; errors[] names each field and what is wrong
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_verified" | "alt_too_long" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_product" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "same_email" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unsupported_media_type" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_without_rule" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
