@@ -191,7 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     startBackground() {
       dispatcher.start();
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
-      modules.advocates.job.start();
+      modules.advocates.job.start({ log: app.log });
     },
     async stopBackground() {
       clearInterval(sweeper);
