@@ -235,7 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       dispatcher.start();
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
       mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
-      modules.advocates.job.start();
+      modules.advocates.job.start({ log: app.log });
     },
     async stopBackground() {
       clearInterval(sweeper);

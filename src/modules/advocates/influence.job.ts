@@ -54,6 +54,7 @@ async function loadReshares(social: InfluenceJobDeps['social']) {
 /** The background job: queued runs (on request or by schedule) are claimed, computed and stored per brand. */
 export function createInfluenceJob(deps: InfluenceJobDeps) {
   const { db, commerce } = deps;
+  let log = deps.log;
 
   async function scoreBrand(
     orgId: string,
@@ -139,12 +140,12 @@ export function createInfluenceJob(deps: InfluenceJobDeps) {
           const result = await scoreBrand(run.org_id, run.id, follow, reshares);
           await repo.finishRun(db, run.id, { status: 'done', ...result }, deps.now());
         } catch (err) {
-          deps.log?.error({ err, runId: run.id }, 'advocate influence run failed');
+          log?.error({ err, runId: run.id }, 'advocate influence run failed');
           await repo.finishRun(db, run.id, { status: 'failed', error: String(err) }, deps.now());
         }
       }
     } catch (err) {
-      deps.log?.error({ err }, 'loading the follow graph for advocate influence failed');
+      log?.error({ err }, 'loading the follow graph for advocate influence failed');
       for (const run of runs)
         await repo.finishRun(db, run.id, { status: 'failed', error: String(err) }, deps.now());
     }
@@ -177,14 +178,15 @@ export function createInfluenceJob(deps: InfluenceJobDeps) {
     running = running
       .then(() => enqueueScheduled())
       .then(() => runPending())
-      .catch((err) => deps.log?.error({ err }, 'advocate influence tick failed'));
+      .catch((err) => log?.error({ err }, 'advocate influence tick failed'));
   };
   return {
     runPending,
     enqueueScheduled,
     /** Starts the background loop: scheduled runs and runs requested through the API. */
-    start(tickMs = TICK_MS) {
-      timer ??= setInterval(tick, tickMs);
+    start(options: { tickMs?: number; log?: InfluenceJobDeps['log'] } = {}) {
+      log = options.log ?? log;
+      timer ??= setInterval(tick, options.tickMs ?? TICK_MS);
       tick();
     },
     async stop() {
