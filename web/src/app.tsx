@@ -9,6 +9,7 @@ import {
 } from './modules/commerce/index.ts';
 import { ideasBrandRoutes, ideasPublicRoutes } from './modules/ideas/index.ts';
 import {
+  ForgotPasswordPage,
   fetchMe,
   InvitationsPage,
   LoginPage,
@@ -16,8 +17,10 @@ import {
   OrgManagePage,
   OrgNewPage,
   RequireAuth,
+  ResetPasswordPage,
   SettingsPage,
   SignupPage,
+  VerifyEmailPage,
 } from './modules/identity/index.ts';
 import { NotificationsPage } from './modules/notifications/index.ts';
 import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
@@ -59,6 +62,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignupPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
       {
         // A brand's back office: its tools beside the page, the full width of the screen, no social rail.
         element: <WorkspaceLayout />,

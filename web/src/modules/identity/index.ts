@@ -6,6 +6,8 @@ export { identityApi } from './api/identity.api.ts';
 export type { Account, AccountSummary, Me, Membership, OrgRole } from './api/identity.types.ts';
 /** Roles that may invite and remove members. */
 export { MANAGING_ROLES } from './api/identity.types.ts';
+/** Pages that mailed links open, and the forgotten-password form. */
+export { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './components/account-link-pages.tsx';
 export { InvitationsPage } from './components/invitations-page.tsx';
 export { LoginPage } from './components/login-page.tsx';
 export { OrgManagePage } from './components/org-manage-page.tsx';

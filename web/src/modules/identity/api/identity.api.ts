@@ -11,7 +11,9 @@ import type {
   OrgInput,
   OrgRole,
   ProfilePatch,
+  SessionItem,
   SignupInput,
+  TwoFactorChallenge,
 } from './identity.types.ts';
 
 const enc = encodeURIComponent;
@@ -19,7 +21,28 @@ const enc = encodeURIComponent;
 export const identityApi = {
   me: () => api<Me>('/me'),
   signup: (input: SignupInput) => api<Me>('/auth/signup', { method: 'POST', body: input }),
-  login: (input: LoginInput) => api<Me>('/auth/login', { method: 'POST', body: input }),
+  /** A session (Me), or with two-factor on a challenge for `loginSecondStep`. */
+  login: (input: LoginInput) => api<Me | TwoFactorChallenge>('/auth/login', { method: 'POST', body: input }),
+  loginSecondStep: (challenge: string, code: string) =>
+    api<Me>('/auth/login/two-factor', { method: 'POST', body: { challenge, code } }),
+  requestPasswordReset: (email: string) =>
+    api<{ message: string }>('/auth/password-reset', { method: 'POST', body: { email } }),
+  resetPassword: (token: string, password: string) =>
+    api<void>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } }),
+  verifyEmail: (token: string) =>
+    api<{ email: string; changed: boolean }>('/auth/verify-email', { method: 'POST', body: { token } }),
+  resendVerification: () => api<{ message: string }>('/me/email/verification', { method: 'POST' }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api<{ sessionsEnded: number }>('/me/password', {
+      method: 'POST',
+      body: { currentPassword, newPassword },
+    }),
+  sessions: () => api<Items<SessionItem>>('/me/sessions'),
+  signOutOthers: () => api<{ sessionsEnded: number }>('/me/sessions/sign-out-others', { method: 'POST' }),
+  twoFactorSetup: () =>
+    api<{ secret: string; otpauthUrl: string; qrCode: string }>('/me/two-factor/setup', { method: 'POST' }),
+  twoFactorEnable: (code: string) =>
+    api<{ recoveryCodes: string[] }>('/me/two-factor/enable', { method: 'POST', body: { code } }),
   logout: () => api<void>('/auth/logout', { method: 'POST' }),
   updateProfile: (patch: ProfilePatch) => api<Me>('/me/profile', { method: 'PATCH', body: patch }),
 

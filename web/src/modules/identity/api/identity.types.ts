@@ -35,3 +35,7 @@ export type OrgInput = ApiBody<'/orgs'>;
 export type Member = ApiResponse<'/orgs/{handle}/members'>['items'][number];
 
 export type Invitation = ApiResponse<'/orgs/{handle}/invitations'>['items'][number];
+
+/** The answer to a correct password when two-factor sign-in is on. */
+export type TwoFactorChallenge = { twoFactorRequired: true; challenge: string; expiresAt: string };
+export type SessionItem = ApiResponse<'/me/sessions'>['items'][number];

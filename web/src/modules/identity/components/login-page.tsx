@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
-import { useLogin } from '../hooks/use-auth.ts';
+import { useLogin, useLoginSecondStep } from '../hooks/use-auth.ts';
 import { useViewer } from '../hooks/use-me.ts';
 import { AuthCard } from './auth-card.tsx';
 
@@ -19,15 +19,67 @@ export function LoginPage() {
   const next = useNextPath();
   const navigate = useNavigate();
   const login = useLogin();
+  const secondStep = useLoginSecondStep();
   const [form, setForm] = useState({ login: '', password: '' });
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [code, setCode] = useState('');
   const err = login.error instanceof ApiError ? login.error : null;
 
-  if (me && !login.isPending) return <Navigate to={next} replace />;
+  if (me && !login.isPending && !secondStep.isPending) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate(form, { onSuccess: () => navigate(next, { replace: true }) });
+    login.mutate(form, {
+      onSuccess: (result) => {
+        if ('twoFactorRequired' in result) setChallenge(result.challenge);
+        else navigate(next, { replace: true });
+      },
+    });
   };
+  const submitCode = (event: FormEvent) => {
+    event.preventDefault();
+    if (!challenge) return;
+    secondStep.mutate(
+      { challenge, code },
+      {
+        onSuccess: () => navigate(next, { replace: true }),
+        onError: (error) => {
+          // The sign-in ended (expired, too many wrong codes): back to the password.
+          if (error instanceof ApiError && ['challenge_invalid', 'totp_throttled'].includes(error.code))
+            setChallenge(null);
+        },
+      },
+    );
+  };
+
+  if (challenge)
+    return (
+      <AuthCard
+        title="Two-factor sign-in"
+        subtitle="Enter the 6-digit code from your authenticator app."
+        footer={<Link to="/forgot-password">Lost your device? Use a recovery code above</Link>}
+      >
+        <form onSubmit={submitCode} noValidate className="form">
+          <ErrorBanner error={secondStep.error} fields={['code']} />
+          <Field label="Code (or a recovery code)">
+            {(props) => (
+              <input
+                {...props}
+                data-testid="login-code"
+                autoComplete="one-time-code"
+                inputMode="text"
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="btn btn-primary btn-block" data-testid="login-code-submit">
+            {secondStep.isPending ? 'Checking…' : 'Verify'}
+          </button>
+        </form>
+      </AuthCard>
+    );
 
   return (
     <AuthCard
@@ -35,7 +87,8 @@ export function LoginPage() {
       subtitle="Sign in to follow people and brands, post and shop."
       footer={
         <>
-          New to Souk? <Link to="/signup">Create an account</Link>
+          New to Souk? <Link to="/signup">Create an account</Link> ·{' '}
+          <Link to="/forgot-password">Forgot your password?</Link>
         </>
       }
     >

@@ -3,6 +3,7 @@ import { AddressBook } from '../../commerce/index.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
 import { ProfileForm } from './profile-form.tsx';
+import { SecurityPanel } from './security-panel.tsx';
 import { TokensPanel } from './tokens-panel.tsx';
 
 export function SettingsPage() {
@@ -18,6 +19,10 @@ export function SettingsPage() {
           Signed in as {me.email} · @{me.account.handle}
         </p>
         <ProfileForm initial={me.account} mutation={update} />
+      </section>
+      <section className="panel" aria-labelledby="settings-security">
+        <h2 id="settings-security">Security</h2>
+        <SecurityPanel me={me} />
       </section>
       <section className="panel" aria-labelledby="settings-addresses">
         <h2 id="settings-addresses">Shipping addresses</h2>

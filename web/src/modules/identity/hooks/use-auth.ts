@@ -13,9 +13,24 @@ function useSignedIn() {
   };
 }
 
+/** Signs in; with two-factor on, the answer is a challenge and no one is signed in yet. */
 export function useLogin() {
   const signedIn = useSignedIn();
-  return useMutation({ mutationFn: (input: LoginInput) => identityApi.login(input), onSuccess: signedIn });
+  return useMutation({
+    mutationFn: (input: LoginInput) => identityApi.login(input),
+    onSuccess: (result) => {
+      if (!('twoFactorRequired' in result)) signedIn(result);
+    },
+  });
+}
+
+export function useLoginSecondStep() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (input: { challenge: string; code: string }) =>
+      identityApi.loginSecondStep(input.challenge, input.code),
+    onSuccess: signedIn,
+  });
 }
 
 export function useSignup() {

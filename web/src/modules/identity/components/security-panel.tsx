@@ -1,0 +1,152 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Field } from '../../../shared/ui/form-field.tsx';
+import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import { identityApi } from '../api/identity.api.ts';
+import type { Me } from '../api/identity.types.ts';
+import { meKey } from '../hooks/use-me.ts';
+
+/** Settings → Security: email verification, password, sessions, two-factor sign-in. */
+export function SecurityPanel({ me }: { me: Me }) {
+  const queryClient = useQueryClient();
+  const [passwords, setPasswords] = useState({ currentPassword: '', newPassword: '' });
+  const change = useMutation({
+    mutationFn: () => identityApi.changePassword(passwords.currentPassword, passwords.newPassword),
+    onSuccess: () => {
+      setPasswords({ currentPassword: '', newPassword: '' });
+      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+    },
+  });
+  const sessions = useQuery({ queryKey: ['sessions'], queryFn: identityApi.sessions });
+  const signOutOthers = useMutation({
+    mutationFn: identityApi.signOutOthers,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['sessions'] }),
+  });
+  const resend = useMutation({ mutationFn: identityApi.resendVerification });
+  const setup = useMutation({ mutationFn: identityApi.twoFactorSetup });
+  const [code, setCode] = useState('');
+  const enable = useMutation({
+    mutationFn: () => identityApi.twoFactorEnable(code),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meKey }),
+  });
+
+  const submitPassword = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate();
+  };
+  const submitCode = (event: FormEvent) => {
+    event.preventDefault();
+    enable.mutate();
+  };
+
+  return (
+    <div className="stack">
+      {!me.emailVerified && (
+        <p className="small" data-testid="verify-banner">
+          Your email address {me.email} is not confirmed yet; until it is, we send it no notification mail.{' '}
+          <button type="button" className="btn btn-small" onClick={() => resend.mutate()}>
+            Send the link again
+          </button>
+          {resend.isSuccess && ' Sent.'}
+        </p>
+      )}
+      <ErrorBanner error={resend.error} />
+
+      <h3>Password</h3>
+      <form onSubmit={submitPassword} noValidate className="form">
+        <ErrorBanner error={change.error} fields={['currentPassword', 'newPassword']} />
+        <Field label="Current password">
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              data-testid="current-password"
+              value={passwords.currentPassword}
+              onChange={(e) => setPasswords({ ...passwords, currentPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="New password" hint="At least 8 characters; your other sessions are signed out">
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              data-testid="new-password"
+              value={passwords.newPassword}
+              onChange={(e) => setPasswords({ ...passwords, newPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" className="btn" disabled={change.isPending}>
+          Change password
+        </button>
+        {change.isSuccess && <p className="small">Password changed.</p>}
+      </form>
+
+      <h3>Sessions</h3>
+      <ul className="plain-list" data-testid="sessions">
+        {sessions.data?.items.map((s) => (
+          <li key={s.id} className="small">
+            {s.userAgent ?? 'Unknown browser'} · since {new Date(s.createdAt).toLocaleString()}
+            {s.current && <strong> · this one</strong>}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => signOutOthers.mutate()}
+        data-testid="sign-out-others"
+      >
+        Sign out of other sessions
+      </button>
+
+      <h3>Two-factor sign-in</h3>
+      {me.twoFactorRequiredBy.length > 0 && !me.twoFactorEnabled && (
+        <p className="small" data-testid="two-factor-required">
+          {me.twoFactorRequiredBy.map((h) => `@${h}`).join(', ')} ask their staff to turn this on.
+        </p>
+      )}
+      {me.twoFactorEnabled && !enable.data ? (
+        <p className="small">On: sign-ins ask for a code from your authenticator app.</p>
+      ) : enable.data ? (
+        <div data-testid="recovery-codes">
+          <p className="small">
+            Two-factor sign-in is on. Keep these recovery codes somewhere safe; each works once, and they are
+            shown only now:
+          </p>
+          <pre>{enable.data.recoveryCodes.join('\n')}</pre>
+        </div>
+      ) : setup.data ? (
+        <form onSubmit={submitCode} noValidate className="form">
+          <img src={setup.data.qrCode} alt="QR code for your authenticator app" width={180} height={180} />
+          <p className="small">
+            Or enter this key: <code data-testid="totp-secret">{setup.data.secret}</code>
+          </p>
+          <ErrorBanner error={enable.error} fields={['code']} />
+          <Field label="Code from the app">
+            {(props) => (
+              <input
+                {...props}
+                autoComplete="one-time-code"
+                data-testid="totp-code"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="btn btn-primary" data-testid="totp-enable">
+            Turn on
+          </button>
+        </form>
+      ) : (
+        <button type="button" className="btn" onClick={() => setup.mutate()} data-testid="totp-setup">
+          Set up two-factor sign-in
+        </button>
+      )}
+      <ErrorBanner error={setup.error} />
+    </div>
+  );
+}
