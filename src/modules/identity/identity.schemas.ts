@@ -12,6 +12,12 @@ export const HandleParam = Type.Object(
 export const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 const Url = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 });
+/** A picture: an http(s) link, or an image uploaded here (media's content-addressed file path). */
+const AvatarUrl = Type.Union([
+  Url,
+  Type.String({ pattern: '^/api/v1/media/files/[0-9a-f]{64}\\.webp$', maxLength: 100 }),
+  Type.Null(),
+]);
 export const Link = Type.Object(
   { title: Type.String({ minLength: 1, maxLength: 60 }), url: Url },
   { additionalProperties: false },
@@ -82,7 +88,7 @@ export const Me = Type.Object({
 export const ProfilePatch = UpdateBody({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
   bio: Type.Optional(Type.String({ maxLength: 300 })),
-  avatarUrl: Type.Optional(Type.Union([Url, Type.Null()])),
+  avatarUrl: Type.Optional(AvatarUrl),
   links: Type.Optional(Type.Array(Link, { maxItems: 5 })),
 });
 
@@ -100,7 +106,7 @@ export const OrgBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 80 }),
     kind: Type.Union([Type.Literal('brand'), Type.Literal('reseller')]),
     bio: Type.Optional(Type.String({ maxLength: 300 })),
-    avatarUrl: Type.Optional(Type.Union([Url, Type.Null()])),
+    avatarUrl: Type.Optional(AvatarUrl),
   },
   { additionalProperties: false },
 );

@@ -154,6 +154,12 @@ describe('images on posts, products and avatars', () => {
     expect(res.statusCode, res.body).toBe(200);
     const me = (await ben.get('/api/v1/me')).json();
     expect(me.account.avatarUrl).toBe(res.json().avatarUrl);
+    // Saving the profile form again with that picture keeps it.
+    const kept = await ben.request('PATCH', '/api/v1/me/profile', {
+      name: 'Ben B',
+      avatarUrl: me.account.avatarUrl,
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
     const theft = await ana.post(`/api/v1/media/${id}/avatar`, {});
     expect([theft.statusCode, theft.json().code]).toEqual([422, 'unknown_media']);
   });

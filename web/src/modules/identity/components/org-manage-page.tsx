@@ -15,7 +15,7 @@ function OrgProfileEditor({ handle }: { handle: string }) {
   const update = useUpdateOrg(handle);
   if (profile.isPending) return <Loading />;
   if (!profile.data) return <ErrorBanner error={profile.error} />;
-  return <ProfileForm key={profile.data.id} initial={profile.data} mutation={update} />;
+  return <ProfileForm key={profile.data.id} initial={profile.data} mutation={update} uploadAs={handle} />;
 }
 
 /** An organization's team and profile, for its members; owners and admins can change them. */

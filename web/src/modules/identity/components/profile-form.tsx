@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import { ImagePicker } from '../../media/index.ts';
 import type { ProfileLink, ProfilePatch } from '../api/identity.types.ts';
 
 const MAX_LINKS = 5;
@@ -10,6 +11,8 @@ const BIO_MAX = 300;
 
 type ProfileFormProps = {
   initial: { name: string; bio: string; avatarUrl: string | null; links: ProfileLink[] };
+  /** Handle of the org whose profile this is, to upload its picture for it; unset for your own. */
+  uploadAs?: string;
   mutation: UseMutationResult<unknown, Error, ProfilePatch>;
 };
 
@@ -75,7 +78,7 @@ function LinksEditor({
 }
 
 /** Name, bio, picture and links, for your own profile or an organization's. */
-export function ProfileForm({ initial, mutation }: ProfileFormProps) {
+export function ProfileForm({ initial, mutation, uploadAs }: ProfileFormProps) {
   const [name, setName] = useState(initial.name);
   const [bio, setBio] = useState(initial.bio);
   const [avatarUrl, setAvatarUrl] = useState(initial.avatarUrl ?? '');
@@ -117,7 +120,7 @@ export function ProfileForm({ initial, mutation }: ProfileFormProps) {
       <Field
         label="Avatar URL"
         error={err?.fieldMessage('avatarUrl')}
-        hint="A link to a square image (https://…). Leave empty for initials."
+        hint="Upload a picture, or link a square image (https://…). Leave empty for initials."
       >
         {(props) => (
           <input
@@ -129,6 +132,15 @@ export function ProfileForm({ initial, mutation }: ProfileFormProps) {
           />
         )}
       </Field>
+      <ImagePicker
+        items={[]}
+        max={1}
+        as={uploadAs}
+        label="Upload a picture"
+        onChange={([picked]) => {
+          if (picked) setAvatarUrl(picked.media.variants[picked.media.variants.length - 1]!.url);
+        }}
+      />
       <LinksEditor links={links} onChange={setLinks} error={err} />
       <div className="form-actions">
         {mutation.isSuccess && (
