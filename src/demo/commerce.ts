@@ -153,6 +153,7 @@ export async function seedDemoCommerce(
     const [fan, ...buyers] = followers;
     if (!fan) continue;
     const reshareId = await social.posts.reshare(person(fan.id), discount.id);
+    const placedIds: string[] = [];
     for (const [i, buyer] of buyers.slice(0, 6).entries()) {
       const source =
         i % 3 === 0 ? { postId: discount.id } : i % 3 === 1 ? { postId: reshareId } : { ref: fan.handle };
@@ -169,7 +170,23 @@ export async function seedDemoCommerce(
           `demo-${brand.handle}-${i}`,
         )
         .catch(() => null);
-      if (placed) orders++;
+      if (placed) {
+        orders++;
+        placedIds.push(placed.orderId);
+      }
+    }
+    // The first brand shows the shop's later steps: a deal renamed after launch (in its history) and two orders
+    // on their way with tracking, one with a known carrier (linked) and one with a local courier.
+    if (index === 0) {
+      await commerce.dealEdits.edit(owner, discount.id, { title: `${products[1].title} week` });
+      const [byCarrier, byCourier] = placedIds;
+      if (byCarrier)
+        await commerce.shipments.ship(owner, byCarrier, {
+          carrier: 'dhl',
+          trackingNumber: '0034043612345678',
+        });
+      if (byCourier)
+        await commerce.shipments.ship(owner, byCourier, { carrier: 'other', trackingNumber: 'Courier 7781' });
     }
     const bundleBuyer = buyers[buyers.length - 1];
     if (bundleBuyer) {

@@ -87,7 +87,7 @@ export function DealCardView({ card, sourcePostId, refHandle }: DealCardViewProp
   const location = useLocation();
   const now = useNow(1000);
   const [open, setOpen] = useState(false);
-  const status = liveStatus(card, now);
+  const status = card.endedEarlyAt ? 'ended' : liveStatus(card, now);
   const buy = () => {
     if (!me) {
       navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);

@@ -23,7 +23,8 @@ function DealRow({
   fresh: boolean;
 }) {
   const [editing, setEditing] = useState(false);
-  const status = liveStatus(card, now);
+  // An early end is known the moment it happens, before the list's clock ticks past the new end.
+  const status = card.endedEarlyAt ? 'ended' : liveStatus(card, now);
   return (
     <Fragment>
       <tr data-testid="deal-row" data-deal-id={card.id} className={fresh ? 'row-fresh' : undefined}>

@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   pending: 'Order placed, payment pending',
   paid: 'Paid',
   fulfilled: 'Shipped',
+  shipped: 'Parcel sent',
   cancelled: 'Cancelled',
   refund: 'Refunded',
   refunded: 'Refunded',
