@@ -3,6 +3,7 @@ import { createTestApp, type TestContext } from '../../test/support/test-app.ts'
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './generate.ts';
+import { seedDemoIdeas } from './ideas.ts';
 
 // What `npm start` shows a newcomer: brands with catalogs and live deals, sales credited to posts, reshares and
 // referrals, and a care inbox with customers waiting.
@@ -12,6 +13,7 @@ beforeAll(async () => {
   await generateDemoWorld(t.handle.db, { users: 300, seed: 3, onlyIfEmpty: true });
   await seedDemoCommerce(t.modules, { seed: 3, brands: 3 });
   await seedDemoCare(t.modules, {});
+  await seedDemoIdeas(t.modules, {});
   await t.drain();
 });
 afterAll(() => t.close());
@@ -65,5 +67,24 @@ describe('the demo world', () => {
       expect.objectContaining({ brand: expect.objectContaining({ handle: 'larchwood' }), status: 'open' }),
     ]);
     expect(mine[0].firstMessage).toContain('Summit Jacket');
+  });
+
+  it('should give the demo brand an ideas portal with statuses, a merged duplicate and a shipped idea with orders', async () => {
+    const team = await signIn('team@larchwood.example');
+    const ideas = (await team('/api/v1/orgs/larchwood/ideas?sort=top&limit=100')).json().items;
+    const statuses = new Set(ideas.map((i: { status: string }) => i.status));
+    expect([...statuses]).toEqual(
+      expect.arrayContaining(['shipped', 'planned', 'in_progress', 'declined', 'under_review']),
+    );
+    expect(ideas).toHaveLength(5); // the sixth was merged into the repair kit idea
+    const similar = (await team('/api/v1/orgs/larchwood/ideas/similar?q=repair%20kit')).json().items;
+    expect(similar[0].title).toBe('Jacket repair kit sold with every jacket');
+    const returns = (await team('/api/v1/orgs/larchwood/ideas/returns')).json().items;
+    expect(returns[0]).toMatchObject({
+      title: 'Jacket repair kit sold with every jacket',
+      orders: 4,
+      currency: 'EUR',
+    });
+    expect(returns[0].revenueMinor).toBe(7_200);
   });
 });

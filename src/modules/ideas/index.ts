@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import * as bulk from './ideas.bulk.repo.ts';
 import { Idea } from './ideas.schemas.ts';
+import type { IdeasTables } from './ideas.tables.ts';
 import { createLoopService } from './loop.service.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { createPortalService } from './portal.service.ts';
@@ -36,3 +38,7 @@ export function createIdeasModule(deps: {
 }
 
 export type IdeasModule = ReturnType<typeof createIdeasModule>;
+
+/** Set-based generation of a brand's ideas and votes, for benchmarks. */
+export const generateIdeas = (db: Db, orgId: string, ideas: number, votes: number) =>
+  bulk.generateIdeas(ownTables<IdeasTables>(db), orgId, ideas, votes);
