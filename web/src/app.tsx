@@ -18,6 +18,7 @@ import {
   SettingsPage,
   SignupPage,
 } from './modules/identity/index.ts';
+import { listeningBrandRoutes } from './modules/listening/index.ts';
 import { NotificationsPage } from './modules/notifications/index.ts';
 import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
 import { ApiError } from './shared/api/api-error.ts';
@@ -61,7 +62,12 @@ const router = createBrowserRouter([
       {
         // A brand's back office: its tools beside the page, the full width of the screen, no social rail.
         element: <WorkspaceLayout />,
-        children: [{ element: <RequireAuth />, children: [...careBrandRoutes, ...commerceBrandRoutes] }],
+        children: [
+          {
+            element: <RequireAuth />,
+            children: [...careBrandRoutes, ...commerceBrandRoutes, ...listeningBrandRoutes],
+          },
+        ],
       },
       {
         element: <AppLayout />,

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { careWorkspaceTools } from '../modules/care/index.ts';
 import { commerceWorkspaceTools } from '../modules/commerce/index.ts';
 import { MANAGING_ROLES, type Membership, useMe } from '../modules/identity/index.ts';
+import { listeningWorkspaceTools } from '../modules/listening/index.ts';
 import { useLiveStream } from '../modules/notifications/index.ts';
 import { Avatar } from '../shared/ui/avatar.tsx';
 import { BuildingIcon, HomeIcon } from '../shared/ui/icons.tsx';
@@ -11,7 +12,11 @@ import { LogoutAction, PhoneBar } from './phone-bar.tsx';
 
 /** The pages of a brand the member's role opens, from each module that has some, and the team page. */
 export function workspaceTools(membership: Membership): WorkspaceTool[] {
-  const tools = [...careWorkspaceTools(membership), ...commerceWorkspaceTools(membership)];
+  const tools = [
+    ...careWorkspaceTools(membership),
+    ...commerceWorkspaceTools(membership),
+    ...listeningWorkspaceTools(membership),
+  ];
   if (MANAGING_ROLES.includes(membership.role)) {
     tools.push({
       key: 'team',
