@@ -22,7 +22,15 @@ function TopicForm({ handle }: { handle: string }) {
   const [query, setQuery] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ name, kind, query }, { onSuccess: () => (setName(''), setQuery('')) });
+    add.mutate(
+      { name, kind, query },
+      {
+        onSuccess: () => {
+          setName('');
+          setQuery('');
+        },
+      },
+    );
   };
   return (
     <form className="listening-form" onSubmit={submit} data-testid="topic-form">
