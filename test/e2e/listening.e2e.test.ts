@@ -17,14 +17,22 @@ beforeAll(async () => {
   h = await startHarness();
   const owner = await createPerson(h, 'lena');
   const asOwner = await principalOf(owner.id);
-  await h.app.modules.identity.orgs.create(asOwner, { handle: 'lanternco', name: 'Lanternco', kind: 'brand' });
+  await h.app.modules.identity.orgs.create(asOwner, {
+    handle: 'lanternco',
+    name: 'Lanternco',
+    kind: 'brand',
+  });
   const asMember = await principalOf(owner.id);
   await h.app.modules.listening.topics.create(asMember, 'lanternco', {
     name: 'Lanternco',
     kind: 'brand',
     query: 'lanternco OR @lanternco OR #lanternfail',
   });
-  await h.app.modules.listening.topics.create(asMember, 'lanternco', { name: 'Glowly', kind: 'competitor', query: 'glowly' });
+  await h.app.modules.listening.topics.create(asMember, 'lanternco', {
+    name: 'Glowly',
+    kind: 'competitor',
+    query: 'glowly',
+  });
   file = path.join(os.tmpdir(), `listening-e2e-${process.pid}.csv`);
   writeFileSync(
     file,
