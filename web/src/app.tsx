@@ -22,6 +22,7 @@ import {
   SignupPage,
   VerifyEmailPage,
 } from './modules/identity/index.ts';
+import { listeningBrandRoutes } from './modules/listening/index.ts';
 import { NotificationsPage } from './modules/notifications/index.ts';
 import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
 import { ApiError } from './shared/api/api-error.ts';
@@ -71,7 +72,7 @@ const router = createBrowserRouter([
         children: [
           {
             element: <RequireAuth />,
-            children: [...careBrandRoutes, ...commerceBrandRoutes, ...ideasBrandRoutes],
+            children: [...careBrandRoutes, ...commerceBrandRoutes, ...ideasBrandRoutes, ...listeningBrandRoutes],
           },
         ],
       },

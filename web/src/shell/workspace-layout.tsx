@@ -3,6 +3,7 @@ import { careWorkspaceTools } from '../modules/care/index.ts';
 import { commerceWorkspaceTools } from '../modules/commerce/index.ts';
 import { ideasWorkspaceTools } from '../modules/ideas/index.ts';
 import { MANAGING_ROLES, type Membership, useMe } from '../modules/identity/index.ts';
+import { listeningWorkspaceTools } from '../modules/listening/index.ts';
 import { useLiveStream } from '../modules/notifications/index.ts';
 import { Avatar } from '../shared/ui/avatar.tsx';
 import { BuildingIcon, HomeIcon } from '../shared/ui/icons.tsx';
@@ -16,6 +17,7 @@ export function workspaceTools(membership: Membership): WorkspaceTool[] {
     ...careWorkspaceTools(membership),
     ...commerceWorkspaceTools(membership),
     ...ideasWorkspaceTools(membership),
+    ...listeningWorkspaceTools(membership),
   ];
   if (MANAGING_ROLES.includes(membership.role)) {
     tools.push({

@@ -11,7 +11,7 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** Extra request headers, e.g. an Idempotency-Key. */
   headers?: Record<string, string>;
-  /** Sends a string `body` as is with this content type (e.g. text/csv) instead of as JSON. */
+  /** Sends a string or Blob (a picked file, streamed by the browser) `body` as is with this content type instead of as JSON. */
   contentType?: string;
 };
 
@@ -56,7 +56,9 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
           : form
             ? form
             : options.contentType
-              ? String(options.body)
+              ? options.body instanceof Blob
+                ? options.body
+                : String(options.body)
               : JSON.stringify(options.body),
       signal: options.signal,
     });

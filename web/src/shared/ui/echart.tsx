@@ -9,19 +9,27 @@ export function EChart({
   label,
   testId,
   height,
+  onClick,
 }: {
   option: ChartOption;
   label: string;
   testId?: string;
   /** Pixels; the stylesheet's default otherwise. */
   height?: number;
+  /** Called with the clicked data item (a bar, a point, a slice): how a chart drills down. */
+  onClick?: (item: { name: string; value: unknown }) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
   useEffect(() => {
     if (!box.current) return;
     const instance = init(box.current, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('click', (params) =>
+      clicked.current?.({ name: String(params.name ?? ''), value: params.value as unknown }),
+    );
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(box.current);
     return () => {

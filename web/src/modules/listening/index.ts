@@ -1,0 +1,7 @@
+// The listening module's door: the only file the app and other modules import. It brings the module's styles.
+import './listening.css';
+
+/** The Listening entry of a brand's workspace. */
+export { listeningWorkspaceTools } from './components/listening-nav.tsx';
+/** A brand's listening pages: topics, imports and each topic's page (brand workspace pages). */
+export { listeningBrandRoutes } from './listening.routes.tsx';

@@ -1,0 +1,12 @@
+import type { RouteObject } from 'react-router';
+
+const listening = async () => ({
+  Component: (await import('./components/listening-page.tsx')).ListeningPage,
+});
+const topic = async () => ({ Component: (await import('./components/topic-page.tsx')).TopicPage });
+
+/** A brand's listening pages: topics and imports, and each topic's page. */
+export const listeningBrandRoutes: RouteObject[] = [
+  { path: 'orgs/:handle/listening', lazy: listening },
+  { path: 'orgs/:handle/listening/topics/:id', lazy: topic },
+];
