@@ -35,11 +35,11 @@ function brandRules(): PolicyRule[] {
   return Array.from({ length: 200 }, (_, i): PolicyRule => {
     const base = {
       id: `brand-${i}`,
-      severity: 'warn',
+      severity: 'warn' as const,
       message: `Brand rule ${i}`,
       enabled: true,
-      channels: [],
-    } as const;
+      channels: [] as PolicyRule['channels'],
+    };
     return i % 20 === 0
       ? { ...base, kind: 'banned_pattern', pattern: `promo-?code\\s*${i}\\d+|voucher\\s+x${i}` }
       : {
