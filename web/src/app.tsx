@@ -72,7 +72,12 @@ const router = createBrowserRouter([
         children: [
           {
             element: <RequireAuth />,
-            children: [...careBrandRoutes, ...commerceBrandRoutes, ...ideasBrandRoutes, ...listeningBrandRoutes],
+            children: [
+              ...careBrandRoutes,
+              ...commerceBrandRoutes,
+              ...ideasBrandRoutes,
+              ...listeningBrandRoutes,
+            ],
           },
         ],
       },
