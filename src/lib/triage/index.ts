@@ -101,3 +101,4 @@ export {
   IDENTITY_CALIBRATION,
   reliability,
 } from './confidence.calibration.ts';
+export { mapBanking77 as mapBanking77Intent } from './training/intent-label.mapping.ts';
