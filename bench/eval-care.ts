@@ -6,28 +6,28 @@ import { fileURLToPath } from 'node:url';
 import {
   adjustedPredictor,
   classifyText,
-  createTriage,
-  type Intent,
-  mapBanking77Intent,
-  seededRandom,
-  trainBrandAdjustment,
   classifyTokens,
+  createTriage,
   hasEvalDataSets,
   INTENTS,
+  type Intent,
   loadBanking77,
   loadClinc150,
   loadSocialPosts,
+  mapBanking77Intent,
   reliability,
   resolveEvalDataDir,
+  SOCIAL_INTENT_SET,
   SUGGESTION_THRESHOLD,
   scoreSentiment,
-  shippedIntentClassifier,
-  SOCIAL_INTENT_SET,
+  seededRandom,
   shippedConfidence,
+  shippedIntentClassifier,
   shippedSuggestionDetector,
   suggestionProbability,
   type TextTokens,
   tokenizeText,
+  trainBrandAdjustment,
   trainTextClassifier,
   triage,
 } from '../src/lib/triage/index.ts';
@@ -38,7 +38,15 @@ import {
   loadTweetEvalReferencePredictions,
   loadVaderTweets,
 } from './care-eval.data.ts';
-import { accuracy, confusion, f1Of, macroF1, macroRecall, pearson, polarityClass } from './care-eval.metrics.ts';
+import {
+  accuracy,
+  confusion,
+  f1Of,
+  macroF1,
+  macroRecall,
+  pearson,
+  polarityClass,
+} from './care-eval.metrics.ts';
 
 /** One reported number; `floor` fails the run when the value is below it (or equal, when `strict`). */
 type Figure = {
@@ -320,19 +328,31 @@ function evalSocialIntent(dataDir: string): Figure[] {
     const acc = kept.filter((r) => r.correct).length / Math.max(1, kept.length);
     console.log(`  ${t.toFixed(2)} | ${(kept.length / rows.length).toFixed(3)} | ${acc.toFixed(3)}`);
     if (t === UNSURE_THRESHOLD) {
-      coverageFigures.push(pct(`coverage at the default unsure threshold ${t}`, kept.length / rows.length, '—'));
+      coverageFigures.push(
+        pct(`coverage at the default unsure threshold ${t}`, kept.length / rows.length, '—'),
+      );
       coverageFigures.push(pct(`accuracy of the answered at threshold ${t}`, acc, '—'));
     }
   }
   const perIntent = INTENTS.map((intent, c) => `${intent} ${(100 * f1Of(matrix, c)).toFixed(0)}`).join(', ');
   console.log(`per-intent F1 (part B): ${perIntent}`);
   return [
-    pct(`social-intent part B accuracy (${posts.length}, 8 intents)`, accuracy(matrix), 'majority 12.6', 0.75),
+    pct(
+      `social-intent part B accuracy (${posts.length}, 8 intents)`,
+      accuracy(matrix),
+      'majority 12.6',
+      0.75,
+    ),
     pct('social-intent part B macro-F1', macroF1(matrix), '—', 0.75),
     pct('social-intent part B complaint recall', complaintRecall, '—', 0.85),
     pct('social-intent part B complaint precision', complaintPrecision, '—', 0.75),
     pct('social-intent part B sentiment 3-class accuracy', accuracy(sentiment), '—', 0.75),
-    { name: 'social-intent part B expected calibration error (10 bins)', value: ece, percent: false, baseline: '—' },
+    {
+      name: 'social-intent part B expected calibration error (10 bins)',
+      value: ece,
+      percent: false,
+      baseline: '—',
+    },
     ...coverageFigures,
   ];
 }
@@ -374,9 +394,17 @@ function evalRetrainSimulation(dataDir: string): Figure[] {
     `retrain simulation: ${corrections.length} corrections among the first ${reviewed} messages, ${anchors.length} anchors, ${unseen.length} unseen`,
   );
   return [
-    pct(`bank brand, unseen messages (${unseen.length}): accuracy before its ${corrections.length} corrections`, before, '—'),
+    pct(
+      `bank brand, unseen messages (${unseen.length}): accuracy before its ${corrections.length} corrections`,
+      before,
+      '—',
+    ),
     pct('bank brand, unseen messages: accuracy after retraining on them', after, 'before', before, true),
-    pct('social-intent part B accuracy with the bank brand\'s model (retention)', socialAfter, `shipped ${(100 * socialBefore).toFixed(1)}`),
+    pct(
+      "social-intent part B accuracy with the bank brand's model (retention)",
+      socialAfter,
+      `shipped ${(100 * socialBefore).toFixed(1)}`,
+    ),
   ];
 }
 

@@ -8,39 +8,39 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  blendSentiment,
   buildIntentTrainingSet,
   buildSuggestionTrainingSet,
+  type Calibration,
+  calibrate,
   classifyText,
   classifyTokens,
+  createTriage,
   DEFAULT_CLASSIFIER_OPTIONS,
   DEFAULT_SUGGESTION_OPTIONS,
   decodeIntentModel,
   encodeIntentModel,
-  hasEvalDataSets,
-  type Calibration,
-  calibrate,
-  createTriage,
   fitCalibration,
+  hasEvalDataSets,
   IDENTITY_CALIBRATION,
   INTENT_SEED_COPIES,
   INTENT_SOURCE_SHARES,
   INTENTS,
   type Intent,
-  loadSocialPosts,
-  blendSentiment,
-  scoreSentiment,
-  reliability,
-  SOCIAL_INTENT_SET,
-  type SocialPost,
-  shippedSuggestionDetector,
   type IntentExample,
+  loadSocialPosts,
   PUBLIC_NEGATIVE_SHARE,
+  reliability,
   resolveEvalDataDir,
   SHIPPED_MODEL_FILES,
+  SOCIAL_INTENT_SET,
+  type SocialPost,
   SUGGESTION_CUES,
   SUGGESTION_SEED_COPIES,
   type SuggestionTrainingExample,
+  scoreSentiment,
   seededRandom,
+  shippedSuggestionDetector,
   suggestionProbability,
   type TextClassifier,
   tokenizeText,
@@ -61,7 +61,9 @@ function countBy(examples: readonly IntentExample[]): Record<string, number> {
 }
 
 const args = process.argv.slice(2);
-const sharesArg = args.includes('--shares') ? args[args.indexOf('--shares') + 1].split(',').map(Number) : undefined;
+const sharesArg = args.includes('--shares')
+  ? args[args.indexOf('--shares') + 1].split(',').map(Number)
+  : undefined;
 const shares = sharesArg
   ? { public: sharesArg[0], seed: sharesArg[1], social: sharesArg[2] }
   : INTENT_SOURCE_SHARES;
@@ -83,16 +85,31 @@ type CrossValidation = { calibration: Calibration; unsureBelow: number; figures:
 function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossValidation {
   const folds = 5;
   const random = seededRandom(23);
-  const order = posts.map((p, i) => ({ i, key: `${p.intent}/${random()}` })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const order = posts
+    .map((p, i) => ({ i, key: `${p.intent}/${random()}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
   const foldOf = new Array<number>(posts.length);
   order.forEach((o, rank) => {
     foldOf[o.i] = rank % folds;
   });
   const variants = { current: [] as boolean[], argmax: [] as boolean[], modelIdeaKept: [] as boolean[] };
-  const rows: { gold: Intent; said: Intent; confidence: number; sentiment: number; goldSentiment: number; lexicon: number }[] = [];
+  const rows: {
+    gold: Intent;
+    said: Intent;
+    confidence: number;
+    sentiment: number;
+    goldSentiment: number;
+    lexicon: number;
+  }[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const started = performance.now();
-    const model = train(buildIntentTrainingSet(dataDir, posts.filter((_, i) => foldOf[i] !== fold), shares));
+    const model = train(
+      buildIntentTrainingSet(
+        dataDir,
+        posts.filter((_, i) => foldOf[i] !== fold),
+        shares,
+      ),
+    );
     const triageFold = createTriage(model, shippedSuggestionDetector(), {
       calibration: IDENTITY_CALIBRATION,
       unsureBelow: 0,
@@ -106,9 +123,20 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
       variants.current.push(r.intent === p.intent);
       variants.argmax.push(prediction.label === p.intent);
       variants.modelIdeaKept.push(
-        (prediction.label === 'idea' || prediction.label === 'complaint' ? prediction.label : suggestion >= 0.3 ? 'idea' : prediction.label) === p.intent,
+        (prediction.label === 'idea' || prediction.label === 'complaint'
+          ? prediction.label
+          : suggestion >= 0.3
+            ? 'idea'
+            : prediction.label) === p.intent,
       );
-      rows.push({ gold: p.intent, said: r.intent, confidence: r.intentConfidence, sentiment: r.sentiment, goldSentiment: p.sentiment, lexicon: scoreSentiment(p.text) });
+      rows.push({
+        gold: p.intent,
+        said: r.intent,
+        confidence: r.intentConfidence,
+        sentiment: r.sentiment,
+        goldSentiment: p.sentiment,
+        lexicon: scoreSentiment(p.text),
+      });
     });
     console.log(`  fold ${fold + 1}/${folds} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -119,7 +147,12 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
     const tp = rows.filter((r) => r.gold === intent && r.said === intent).length;
     const fp = rows.filter((r) => r.gold !== intent && r.said === intent).length;
     const fn = rows.filter((r) => r.gold === intent && r.said !== intent).length;
-    return { intent, f1: (2 * tp) / Math.max(1, 2 * tp + fp + fn), p: tp / Math.max(1, tp + fp), r: tp / Math.max(1, tp + fn) };
+    return {
+      intent,
+      f1: (2 * tp) / Math.max(1, 2 * tp + fp + fn),
+      p: tp / Math.max(1, tp + fp),
+      r: tp / Math.max(1, tp + fn),
+    };
   });
   const complaint = f1s.find((f) => f.intent === 'complaint');
   const scored = rows.map((r, i) => ({ confidence: r.confidence, correct: correct[i] }));
@@ -149,7 +182,9 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
   console.log(`cross-validation on social-intent-dev part A (${rows.length} posts, 5 folds):`);
   console.log('  confusion (rows gold, columns said, in INTENTS order):');
   for (const g of INTENTS)
-    console.log(`    ${g.padEnd(22)} ${INTENTS.map((c) => String(rows.filter((r) => r.gold === g && r.said === c).length).padStart(3)).join(' ')}`);
+    console.log(
+      `    ${g.padEnd(22)} ${INTENTS.map((c) => String(rows.filter((r) => r.gold === g && r.said === c).length).padStart(3)).join(' ')}`,
+    );
   console.log(`  per-intent F1: ${f1s.map((f) => `${f.intent} ${(100 * f.f1).toFixed(0)}`).join(', ')}`);
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name}: ${value.toFixed(3)}`);
   // The sentiment blend's parameters, scored on the same out-of-fold predictions (calibrated confidence).
@@ -276,7 +311,9 @@ function main(): void {
     examples: counts,
     seedCopies: INTENT_SEED_COPIES,
     sourceShares: shares,
-    crossValidation: Object.fromEntries(Object.entries(cv.figures).map(([k, v]) => [k, Number(v.toFixed(4))])),
+    crossValidation: Object.fromEntries(
+      Object.entries(cv.figures).map(([k, v]) => [k, Number(v.toFixed(4))]),
+    ),
     minDf: DEFAULT_CLASSIFIER_OPTIONS.minDf,
     train: DEFAULT_CLASSIFIER_OPTIONS.train,
     features: model.vocabulary.buckets.length,

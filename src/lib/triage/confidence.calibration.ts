@@ -49,7 +49,12 @@ export function fitCalibration(rows: readonly { confidence: number; correct: boo
 
 /** Expected calibration error over equal-width bins, and the bins themselves (the reliability curve). */
 export function reliability(rows: readonly { confidence: number; correct: boolean }[], bins = 10) {
-  const curve = Array.from({ length: bins }, (_, b) => ({ from: b / bins, n: 0, confidence: 0, accuracy: 0 }));
+  const curve = Array.from({ length: bins }, (_, b) => ({
+    from: b / bins,
+    n: 0,
+    confidence: 0,
+    accuracy: 0,
+  }));
   for (const r of rows) {
     const bin = curve[Math.min(bins - 1, Math.floor(r.confidence * bins))];
     bin.n++;

@@ -4,8 +4,8 @@
 
 // --- the shipped models, and the building blocks they are made of ---
 export {
-  shippedIntentClassifier,
   shippedConfidence,
+  shippedIntentClassifier,
   shippedIntentModelId,
   shippedSuggestionDetector,
 } from './intent.classifier.ts';
@@ -65,10 +65,17 @@ export {
   splitHoldOut,
   trainBrandAdjustment,
 } from './brand-intent.adapter.ts';
-
+export {
+  type Calibration,
+  calibrate,
+  fitCalibration,
+  IDENTITY_CALIBRATION,
+  reliability,
+} from './confidence.calibration.ts';
 // --- training and evaluation data (public sets read in place from the eval data folder) ---
 export { parseCsv, parseCsvRecords } from './training/csv.parser.ts';
 export { hasDataSets as hasEvalDataSets, resolveEvalDataDir } from './training/eval-data.path.ts';
+export { mapBanking77 as mapBanking77Intent } from './training/intent-label.mapping.ts';
 export {
   expandSeeds as expandIntentSeeds,
   SEED_SLOTS as INTENT_SEED_SLOTS,
@@ -84,21 +91,13 @@ export {
 export { loadBanking77, loadClinc150 } from './training/public-data.loader.ts';
 export { type CheckSet as ShippedCheckSet, shippedCheckSet } from './training/shipped-holdout.set.ts';
 export {
-  buildSuggestionTrainingSet,
-  PUBLIC_NEGATIVE_SHARE,
-  SUGGESTION_SEED_COPIES,
-  type SuggestionTrainingExample,
-} from './training/suggestion-training.set.ts';
-export {
   loadSocialPosts,
   SOCIAL_INTENT_SET,
   type SocialPost,
 } from './training/social-intent.loader.ts';
 export {
-  type Calibration,
-  calibrate,
-  fitCalibration,
-  IDENTITY_CALIBRATION,
-  reliability,
-} from './confidence.calibration.ts';
-export { mapBanking77 as mapBanking77Intent } from './training/intent-label.mapping.ts';
+  buildSuggestionTrainingSet,
+  PUBLIC_NEGATIVE_SHARE,
+  SUGGESTION_SEED_COPIES,
+  type SuggestionTrainingExample,
+} from './training/suggestion-training.set.ts';

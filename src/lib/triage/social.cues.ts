@@ -70,7 +70,10 @@ export function socialCues(tokens: TextTokens): string[] {
         if (normals[j] === 'not' || normals[j] === 'no' || normals[j] === 'never') negatedPositive = true;
     } else if (valence < 0) negative++;
   }
-  const cues = [`<soc:brands-${bucket(handles.size, [1, 2, 3])}>`, `<soc:length-${bucket(words, [8, 20, 40])}>`];
+  const cues = [
+    `<soc:brands-${bucket(handles.size, [1, 2, 3])}>`,
+    `<soc:length-${bucket(words, [8, 20, 40])}>`,
+  ];
   if (handles.size >= 2 && question) cues.push('<soc:brands-asked>');
   if (money) cues.push('<soc:money>');
   if (percent) cues.push('<soc:percent>');

@@ -75,7 +75,7 @@ describe('decideIntent', () => {
     expect(decideIntent(complaint, 0.9).intent).toBe('complaint');
   });
 
-  it('should keep the intent model\'s own idea when the detector says no idea', () => {
+  it("should keep the intent model's own idea when the detector says no idea", () => {
     const decided = decideIntent(ideaFirst, 0.01);
     expect(decided.intent).toBe('idea');
     expect(decided.confidence).toBe(ideaFirst.confidence);

@@ -76,10 +76,7 @@ export function featureBuckets(tokens: TextTokens, features: FeatureConfig): Uin
 }
 
 export function classifyTokens(classifier: TextClassifier, tokens: TextTokens): Prediction {
-  const vector = vectorizeBuckets(
-    featureBuckets(tokens, classifier.features),
-    classifier.vocabulary,
-  );
+  const vector = vectorizeBuckets(featureBuckets(tokens, classifier.features), classifier.vocabulary);
   const probabilities = new Float64Array(classifier.classes.length);
   predictRow(classifier.model, vector.cols, vector.vals, probabilities);
   let best = 0;

@@ -1,13 +1,17 @@
 import type { IntentPredictor } from './brand-intent.adapter.ts';
 import { type Calibration, calibrate } from './confidence.calibration.ts';
-import { shippedConfidence, shippedIntentClassifier, shippedSuggestionDetector } from './intent.classifier.ts';
+import {
+  shippedConfidence,
+  shippedIntentClassifier,
+  shippedSuggestionDetector,
+} from './intent.classifier.ts';
 import { detectLanguage } from './language.detector.ts';
 import { createMentionMatcher, type MentionMatcher, mentionWords } from './mentions.matcher.ts';
 import { scoreSentiment } from './sentiment.scorer.ts';
 import { type SuggestionDetector, suggestionProbability } from './suggestion.detector.ts';
 import { classifyTokens, type Prediction, type TextClassifier } from './text.classifier.ts';
 import { tokenizeText } from './text.tokenizer.ts';
-import { INTENTS, type Intent, type TriageOptions, type TriageResult } from './triage.types.ts';
+import type { Intent, TriageOptions, TriageResult } from './triage.types.ts';
 
 /**
  * How the intent shapes the sentiment score. Cross-validation on social-intent-dev part A preferred a neutral zone
@@ -39,8 +43,7 @@ export function blendSentiment(
   if (intent === 'complaint') {
     return (1 - confidence) * lexicon + confidence * Math.min(lexicon, -blend.anchor);
   }
-  if (intent === 'praise')
-    return (1 - confidence) * lexicon + confidence * Math.max(lexicon, blend.anchor);
+  if (intent === 'praise') return (1 - confidence) * lexicon + confidence * Math.max(lexicon, blend.anchor);
   if (blend.neutralZone === 0) return lexicon;
   const excess = Math.max(0, Math.abs(lexicon) - blend.neutralZone) / (1 - blend.neutralZone);
   return Math.sign(lexicon) * excess;

@@ -60,7 +60,8 @@ export const Conversation = Type.Object({
   intent: Type.String(),
   intentConfidence: Type.Number({ description: 'Calibrated probability that the intent is right' }),
   needsReview: Type.Boolean({
-    description: 'Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent',
+    description:
+      'Triage was unsure of the intent: in Needs review, in no queue, until an agent sets the intent',
   }),
   sentiment: Type.Number({ description: '−1 (negative) … 1 (positive)' }),
   language: Type.String(),

@@ -21,7 +21,11 @@ export const SOCIAL_SEED_COPIES = 4;
 export type SourceKind = 'public' | 'seed' | 'social';
 
 export function sourceKind(source: string): SourceKind {
-  return source === 'seed' ? 'seed' : source === 'social-seed' || source === 'social-dev-a' ? 'social' : 'public';
+  return source === 'seed'
+    ? 'seed'
+    : source === 'social-seed' || source === 'social-dev-a'
+      ? 'social'
+      : 'public';
 }
 
 /**
@@ -53,7 +57,13 @@ export function buildIntentTrainingSet(
       weight: 1,
       group: `social:${s.template}`,
     })),
-    ...socialPosts.map((p) => ({ text: p.text, label: p.intent, source: 'social-dev-a', weight: 1, group: p.id })),
+    ...socialPosts.map((p) => ({
+      text: p.text,
+      label: p.intent,
+      source: 'social-dev-a',
+      weight: 1,
+      group: p.id,
+    })),
   ];
   return balanceWeights(mapped, shares);
 }
@@ -86,7 +96,8 @@ function balanceWeights(examples: IntentExample[], shares: Record<SourceKind, nu
     const total = kinds.reduce((sum, k) => sum + shares[k], 0);
     const kind = sourceKind(example.source);
     const share = shares[kind] / total;
-    if (kind !== 'social') return { ...example, weight: (perIntent * share) / (counts.get(key(example)) ?? 1) };
+    if (kind !== 'social')
+      return { ...example, weight: (perIntent * share) / (counts.get(key(example)) ?? 1) };
     // Inside the social kind, each source (social seeds, part A) carries an equal part.
     const sources = ['social-seed', 'social-dev-a'].filter((s) => counts.has(`${example.label}/${s}`)).length;
     return { ...example, weight: (perIntent * share) / sources / (counts.get(sub(example)) ?? 1) };

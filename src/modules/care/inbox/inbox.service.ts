@@ -301,7 +301,9 @@ export function createInboxService(deps: InboxDeps) {
         await repo.updateConversation(db, id, {
           intent,
           needs_review: false,
-          ...(row.queue_set_by_hand ? {} : { queue_id: queues.get(defaultQueueName(intent as Intent)) ?? null }),
+          ...(row.queue_set_by_hand
+            ? {}
+            : { queue_id: queues.get(defaultQueueName(intent as Intent)) ?? null }),
         });
       } else await repo.updateConversation(db, id, { intent });
     },

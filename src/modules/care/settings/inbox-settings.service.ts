@@ -1,7 +1,7 @@
+import { shippedConfidence } from '../../../lib/triage/index.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import type { IdentityModule } from '../../identity/index.ts';
-import { shippedConfidence } from '../../../lib/triage/index.ts';
 import { careError } from '../care.errors.ts';
 import * as repo from './inbox-settings.repo.ts';
 
@@ -58,9 +58,16 @@ export function createInboxSettings({ db, identity }: { db: Db; identity: Pick<I
       const unsure = patch.unsureBelow;
       if (unsure !== undefined) {
         if (unsure !== null && !(Number.isFinite(unsure) && unsure >= 0 && unsure <= MAX_UNSURE_BELOW)) {
-          throw careError('unsure_threshold_out_of_range', `The unsure threshold is from 0 to ${MAX_UNSURE_BELOW}`, [
-            { field: 'unsureBelow', message: `must be from 0 to ${MAX_UNSURE_BELOW}, or null for the default` },
-          ]);
+          throw careError(
+            'unsure_threshold_out_of_range',
+            `The unsure threshold is from 0 to ${MAX_UNSURE_BELOW}`,
+            [
+              {
+                field: 'unsureBelow',
+                message: `must be from 0 to ${MAX_UNSURE_BELOW}, or null for the default`,
+              },
+            ],
+          );
         }
         await repo.saveUnsureBelow(db, org.id, unsure, principal.userId);
       }

@@ -44,7 +44,11 @@ function ConversationRow({
         <span className="inbox-row-chips">
           <IntentChip intent={c.intent} />
           {c.needsReview && (
-            <span className="care-chip needs-review" data-testid="inbox-needs-review" title="Triage was unsure">
+            <span
+              className="care-chip needs-review"
+              data-testid="inbox-needs-review"
+              title="Triage was unsure"
+            >
               Needs review · {Math.round(100 * c.intentConfidence)}%
             </span>
           )}
@@ -121,8 +125,8 @@ export function ConversationList({
         filter.needsReview ? (
           <EmptyState title="Nothing needs review">
             <p>
-              Messages triage is unsure of wait here, in no queue, until an agent chooses their intent. The brand
-              sets how sure triage must be in the inbox settings.
+              Messages triage is unsure of wait here, in no queue, until an agent chooses their intent. The
+              brand sets how sure triage must be in the inbox settings.
             </p>
           </EmptyState>
         ) : filter.snoozed ? (

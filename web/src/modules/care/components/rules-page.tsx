@@ -6,9 +6,9 @@ import { useInboxAgents, useQueues } from '../hooks/use-inbox.ts';
 import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { useRemoveRule, useRules } from '../hooks/use-rules.ts';
 import { InboxSettingsForm } from './inbox-settings-form.tsx';
-import { UnsureThresholdForm } from './unsure-threshold-form.tsx';
 import { IntentModelPanel } from './intent-model-panel.tsx';
 import { RuleForm } from './rule-form.tsx';
+import { UnsureThresholdForm } from './unsure-threshold-form.tsx';
 
 function describe(rule: Rule, queueName: (id: string) => string, agentHandle: (id: string) => string) {
   const c = rule.conditions;
