@@ -4,23 +4,30 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
+  adjustedPredictor,
   classifyText,
   classifyTokens,
+  createTriage,
   hasEvalDataSets,
   INTENTS,
+  type Intent,
   loadBanking77,
   loadClinc150,
   loadSocialPosts,
+  mapBanking77Intent,
   reliability,
   resolveEvalDataDir,
   SOCIAL_INTENT_SET,
   SUGGESTION_THRESHOLD,
   scoreSentiment,
+  seededRandom,
+  shippedConfidence,
   shippedIntentClassifier,
   shippedSuggestionDetector,
   suggestionProbability,
   type TextTokens,
   tokenizeText,
+  trainBrandAdjustment,
   trainTextClassifier,
   triage,
 } from '../src/lib/triage/index.ts';
@@ -51,8 +58,6 @@ type Figure = {
   strict?: boolean;
 };
 type Section = { needs: string[]; run: (dataDir: string) => Figure[]; name?: string };
-
-const UNSURE_THRESHOLD = 0.5;
 
 const pct = (name: string, value: number, baseline: string, floor?: number, strict = false): Figure => ({
   name,
@@ -317,6 +322,7 @@ function evalSocialIntent(dataDir: string): Figure[] {
       );
   console.log('accuracy against coverage (part B): threshold | coverage | accuracy of the answered');
   const coverageFigures: Figure[] = [];
+  const UNSURE_THRESHOLD = shippedConfidence().unsureBelow;
   for (const t of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     const kept = rows.filter((r) => r.confidence >= t);
     const acc = kept.filter((r) => r.correct).length / Math.max(1, kept.length);
@@ -351,8 +357,60 @@ function evalSocialIntent(dataDir: string): Figure[] {
   ];
 }
 
+/** Corrections the simulated brand's agents make; the issue asks for 200. */
+const SIMULATED_CORRECTIONS = 200;
+const ANCHOR_MESSAGES = 500;
+
+// A bank brand on Souk: its incoming messages are BANKING77 test queries (the shipped model trained on the train
+// split only) with Souk's mapped intents. In arrival order (a seeded shuffle), agents correct each message triage
+// got wrong until they have made 200 corrections; the brand retrains (the same adjustment as `souk care retrain`,
+// with the next 500 messages as its uncorrected anchors); accuracy is then measured, before and after, on every
+// later message: none of them was corrected, anchored or trained on.
+function evalRetrainSimulation(dataDir: string): Figure[] {
+  const random = seededRandom(31);
+  const messages = loadBanking77(dataDir, 'test')
+    .map((r) => ({ text: r.text, label: mapBanking77Intent(r.label) }))
+    .filter((r): r is { text: string; label: Intent } => r.label !== null)
+    .map((m) => ({ m, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.m);
+  const shipped = createTriage();
+  const corrections: { text: string; label: string }[] = [];
+  let reviewed = 0;
+  while (corrections.length < SIMULATED_CORRECTIONS && reviewed < messages.length) {
+    const m = messages[reviewed++];
+    if (shipped(m.text).intent !== m.label) corrections.push({ text: m.text, label: m.label });
+  }
+  const anchors = messages.slice(reviewed, reviewed + ANCHOR_MESSAGES).map((m) => m.text);
+  const unseen = messages.slice(reviewed + ANCHOR_MESSAGES);
+  const base = shippedIntentClassifier();
+  const brand = createTriage(adjustedPredictor(base, trainBrandAdjustment(base, corrections, anchors)));
+  const before = unseen.filter((m) => shipped(m.text).intent === m.label).length / unseen.length;
+  const after = unseen.filter((m) => brand(m.text).intent === m.label).length / unseen.length;
+  const social = loadSocialPosts(dataDir, 'b');
+  const socialBefore = social.filter((p) => shipped(p.text).intent === p.intent).length / social.length;
+  const socialAfter = social.filter((p) => brand(p.text).intent === p.intent).length / social.length;
+  console.log(
+    `retrain simulation: ${corrections.length} corrections among the first ${reviewed} messages, ${anchors.length} anchors, ${unseen.length} unseen`,
+  );
+  return [
+    pct(
+      `bank brand, unseen messages (${unseen.length}): accuracy before its ${corrections.length} corrections`,
+      before,
+      '—',
+    ),
+    pct('bank brand, unseen messages: accuracy after retraining on them', after, 'before', before, true),
+    pct(
+      "social-intent part B accuracy with the bank brand's model (retention)",
+      socialAfter,
+      `shipped ${(100 * socialBefore).toFixed(1)}`,
+    ),
+  ];
+}
+
 const SECTIONS: Section[] = [
   { needs: [SOCIAL_INTENT_SET], run: evalSocialIntent, name: 'social' },
+  { needs: ['banking77', SOCIAL_INTENT_SET], run: evalRetrainSimulation, name: 'retrain' },
   { needs: ['twitter-us-airline-sentiment'], run: evalAirline, name: 'airline' },
   { needs: ['vader-icwsm2014'], run: evalVaderTweets, name: 'vader' },
   { needs: ['tweeteval-sentiment'], run: evalTweetEval, name: 'tweeteval' },
@@ -391,7 +449,7 @@ function main(): void {
     `eval:care on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`,
   );
   const figures: Figure[] = [];
-  // --only social,airline,… runs the named sections only (names: social, airline, vader, tweeteval, banking77,
+  // --only social,airline,… runs the named sections only (names: social, retrain, airline, vader, tweeteval, banking77,
   // clinc150, suggestions), for iterating without the CPU-heavy BANKING77/CLINC150 training.
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');

@@ -75,6 +75,7 @@ export {
 // --- training and evaluation data (public sets read in place from the eval data folder) ---
 export { parseCsv, parseCsvRecords } from './training/csv.parser.ts';
 export { hasDataSets as hasEvalDataSets, resolveEvalDataDir } from './training/eval-data.path.ts';
+export { mapBanking77 as mapBanking77Intent } from './training/intent-label.mapping.ts';
 export {
   expandSeeds as expandIntentSeeds,
   SEED_SLOTS as INTENT_SEED_SLOTS,

@@ -75,9 +75,9 @@ describe('decideIntent', () => {
     expect(decideIntent(complaint, 0.9).intent).toBe('complaint');
   });
 
-  it("should fall back to the intent model's runner-up when the detector says no idea", () => {
+  it("should keep the intent model's own idea when the detector says no idea", () => {
     const decided = decideIntent(ideaFirst, 0.01);
-    expect(decided.intent).toBe('chatter');
-    expect(decided.confidence).toBeCloseTo(0.5);
+    expect(decided.intent).toBe('idea');
+    expect(decided.confidence).toBe(ideaFirst.confidence);
   });
 });

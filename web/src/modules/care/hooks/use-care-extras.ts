@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { careExtrasApi } from '../api/care-extras.api.ts';
-import type { IdentityProposal, InboxSettings } from '../api/care-extras.types.ts';
+import type { IdentityProposal } from '../api/care-extras.types.ts';
 import { careKeys } from './care-keys.ts';
 
 const settingsKey = (handle: string) => [...careKeys.org(handle), 'settings'] as const;
