@@ -2,9 +2,6 @@ import Type, { type Static } from 'typebox';
 
 export const tags = ['governance'];
 
-const literalUnion = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v)));
-
 export const ChannelSchema = Type.Union([
   Type.Literal('brand_post'),
   Type.Literal('deal'),

@@ -148,8 +148,8 @@ export function IdeaPage() {
       <section className="idea-timeline">
         <h2>Timeline</h2>
         <ol>
-          {timeline.map((e, i) => (
-            <li key={`${e.at}-${i}`}>
+          {timeline.map((e) => (
+            <li key={`${e.kind}-${e.at}-${e.note ?? ''}`}>
               <span className="muted small">{formatDate(e.at)}</span>{' '}
               {e.kind === 'posted'
                 ? 'Posted'

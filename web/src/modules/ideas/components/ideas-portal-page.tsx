@@ -141,8 +141,9 @@ export function IdeasPortalPage() {
       <ul className="idea-list" data-testid="idea-list">
         {list.data?.items.map((idea) => (
           <li key={idea.id} className="idea-row">
-            <span className="idea-votes" aria-label={`${idea.votes} votes`}>
+            <span className="idea-votes">
               {idea.votes}
+              <span className="visually-hidden"> votes</span>
             </span>
             <div className="idea-row-main">
               <Link to={`/ideas/${idea.id}`} className="idea-title">
