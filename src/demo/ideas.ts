@@ -1,6 +1,7 @@
 import type { composeModules } from '../app.ts';
 import { TEST_CARDS } from '../modules/commerce/index.ts';
 import type { Principal } from '../platform/http/auth.ts';
+import { productPicture } from './product-images.ts';
 import { FEATURED_BRANDS } from './vocabulary.ts';
 
 type Modules = ReturnType<typeof composeModules>;
@@ -36,7 +37,7 @@ export async function seedDemoIdeas(
   modules: Modules,
   opts: { brandHandle?: string; log?: (m: string) => void },
 ) {
-  const { identity, social, commerce, ideas } = modules;
+  const { identity, social, commerce, ideas, media } = modules;
   const brand = await identity.accounts.byHandle(opts.brandHandle ?? FEATURED_BRANDS[0].handle);
   if (!brand) return 0;
   const team: Principal = {
@@ -74,6 +75,12 @@ export async function seedDemoIdeas(
   await ideas.workflow.merge(team, duplicate.id, repairKit.id);
   const kit = await commerce.catalog.create(team, brand.handle, {
     title: 'Trail Repair Kit',
+    media: [
+      {
+        id: (await media.upload(team, await productPicture(120, 7), brand.handle)).id,
+        alt: 'Trail Repair Kit, product picture',
+      },
+    ],
     description: `Patches, thread and a needle: the idea of ${brand.name}'s community.`,
     priceMinor: 1_200,
     currency: 'EUR',

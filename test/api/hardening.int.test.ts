@@ -200,9 +200,12 @@ describe('headers', () => {
         { login: 'hana', password: 'correct horse battery' },
         headers,
       );
-    const secure = (await login({ 'x-forwarded-proto': 'https' })).cookies[0];
-    const plain = (await login({})).cookies[0];
-    expect(secure).toMatchObject({ name: 'souk_session', secure: true, httpOnly: true });
-    expect(plain.secure).toBeUndefined();
+    const session = (cookies: { name: string; secure?: boolean }[]) =>
+      cookies.find((c) => c.name === 'souk_session');
+    const overHttps = (await login({ 'x-forwarded-proto': 'https' })).cookies;
+    const plain = (await login({})).cookies;
+    expect(session(overHttps)).toMatchObject({ name: 'souk_session', secure: true, httpOnly: true });
+    expect(overHttps.every((c) => c.secure)).toBe(true);
+    expect(session(plain)?.secure).toBeUndefined();
   });
 });

@@ -65,7 +65,10 @@ describe('live notifications over Server-Sent Events', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ login: who, password: 'correct horse battery' }),
       });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .find((c) => c.startsWith('souk_session='))!;
       const controller = new AbortController();
       const res = await fetch(`${url}/api/v1/stream`, { headers: { cookie }, signal: controller.signal });
       const reader = res.body!.getReader();

@@ -210,7 +210,7 @@ describe('public reply limit per brand', () => {
   let id: string;
 
   it('should start at 280 and be editable by admins only, within 1 to 500', async () => {
-    expect((await agent.get(`${base}/settings`)).json()).toEqual({
+    expect((await agent.get(`${base}/settings`)).json()).toMatchObject({
       publicReplyLimit: 280,
       privateReplyLimit: 500,
     });

@@ -25,11 +25,13 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
+    // Secure when configured, or when the request came over HTTPS (directly or through a trusted proxy).
+    const secure = (reply: FastifyReply) => options.secureCookies || reply.request.protocol === 'https';
     const setSession = (reply: FastifyReply, session: Session) =>
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: options.secureCookies || reply.request.protocol === 'https',
+        secure: secure(reply),
         path: '/',
         maxAge: SESSION_TTL_SECONDS,
       });
@@ -91,7 +93,7 @@ export function identityRoutes(identity: IdentityModule, options: { secureCookie
         reply.setCookie(DEVICE_COOKIE, outcome.deviceCookie, {
           httpOnly: true,
           sameSite: 'strict',
-          secure: options.secureCookies,
+          secure: secure(reply),
           path: '/api/v1/auth',
           maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
         });
