@@ -73,7 +73,7 @@ export function useMentionAutocomplete(text: string, setText: (text: string) => 
 
   /** Handles the key when the list is open; returns whether it did. */
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
-    if (!open || !token) return false;
+    if (!open || !token || event.nativeEvent.isComposing) return false;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((activeIndex + step + options.length) % options.length);
