@@ -78,7 +78,7 @@ export function searchAccounts(db: Executor, query: string, limit: number): Prom
 
 /**
  * Accounts whose handle starts with `prefix` (case-insensitive), in handle order; only among `amongIds` when
- * given. `lower(handle) LIKE 'ab%'` range-scans the pattern-ops index.
+ * given. Byte order (COLLATE "C") so `lower(handle) LIKE 'ab%'` and the order both range-scan one index.
  */
 export function accountsByHandlePrefix(
   db: Executor,
@@ -92,7 +92,7 @@ export function accountsByHandlePrefix(
     if (amongIds.length === 0) return Promise.resolve([]);
     q = q.where('id', 'in', amongIds);
   }
-  return q.orderBy(sql`lower(handle)`).limit(limit).execute();
+  return q.orderBy(sql`lower(handle) COLLATE "C"`).limit(limit).execute();
 }
 
 export async function insertAccount(
