@@ -76,6 +76,25 @@ export function searchAccounts(db: Executor, query: string, limit: number): Prom
     .execute();
 }
 
+/**
+ * Accounts whose handle starts with `prefix` (case-insensitive), in handle order; only among `amongIds` when
+ * given. Byte order (COLLATE "C") so `lower(handle) LIKE 'ab%'` and the order both range-scan one index.
+ */
+export function accountsByHandlePrefix(
+  db: Executor,
+  prefix: string,
+  limit: number,
+  amongIds?: string[],
+): Promise<AccountRow[]> {
+  const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+  let q = db.selectFrom('accounts').select(accountColumns).where(sql`lower(handle)`, 'like', pattern);
+  if (amongIds) {
+    if (amongIds.length === 0) return Promise.resolve([]);
+    q = q.where('id', 'in', amongIds);
+  }
+  return q.orderBy(sql`lower(handle) COLLATE "C"`).limit(limit).execute();
+}
+
 export async function insertAccount(
   db: Executor,
   row: Pick<Insertable<AccountsTable>, 'id' | 'kind' | 'handle' | 'name' | 'bio' | 'avatar_url'>,

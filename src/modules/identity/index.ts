@@ -75,6 +75,9 @@ export function createIdentityModule(deps: {
       /** Who holds which role in an org, to route work to them; `executor` as for byIds. */
       memberRoles: (orgId: string, executor: Executor = deps.db) => repo.memberRoles(executor, orgId),
       search: (query: string, limit: number) => repo.searchAccounts(deps.db, query, limit),
+      /** Accounts by handle prefix in handle order, only among `amongIds` when given (for @-autocomplete). */
+      byHandlePrefix: (prefix: string, limit: number, amongIds?: string[]) =>
+        repo.accountsByHandlePrefix(deps.db, prefix, limit, amongIds),
       /** Organizations of a kind, oldest first. */
       orgs: (kind: 'brand' | 'reseller', limit: number) => repo.listOrgs(deps.db, kind, limit),
     },

@@ -6,7 +6,7 @@ import { PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { AccountSummary, HandleParam, type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule } from './index.ts';
-import { PostRef, Profile } from './social.schemas.ts';
+import { AccountSearchQuery, PostRef, Profile, Suggestion, SuggestionsQuery } from './social.schemas.ts';
 
 const tags = ['accounts'];
 
@@ -95,16 +95,34 @@ export function accountRoutes(social: SocialModule, identity: Pick<IdentityModul
       {
         schema: {
           tags,
-          summary: 'Find people and organizations by handle or name prefix',
-          querystring: Type.Object(
-            { q: Type.String({ minLength: 1, maxLength: 100 }) },
-            { additionalProperties: false },
-          ),
+          summary:
+            'Find people and organizations by handle or name prefix, or by handle prefix for @-autocomplete',
+          querystring: AccountSearchQuery,
           response: { 200: Type.Object({ items: Type.Array(AccountSummary) }) },
         },
       },
+      async (request) => {
+        const { q, mode, limit } = request.query;
+        if (mode === 'prefix')
+          return { items: await follows.mentionCandidates(request.principal, q, limit ?? 8) };
+        return {
+          items: (await identity.accounts.search(q.replace(/^@/, ''), limit ?? 20)).map(presentSummary),
+        };
+      },
+    );
+
+    app.get(
+      '/me/suggestions',
+      {
+        schema: {
+          tags,
+          summary: 'Whom to follow: accounts followed by those you follow, then the most followed',
+          querystring: SuggestionsQuery,
+          response: { 200: Type.Object({ items: Type.Array(Suggestion) }) },
+        },
+      },
       async (request) => ({
-        items: (await identity.accounts.search(request.query.q.replace(/^@/, ''), 20)).map(presentSummary),
+        items: await follows.suggestions(requireUser(request), request.query.limit ?? 10),
       }),
     );
   };

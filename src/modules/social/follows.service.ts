@@ -17,6 +17,18 @@ export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityMod
 
 // How many of a newly followed account's recent posts land in the follower's home at once.
 const BACKFILL_POSTS = 40;
+// At most this many of the viewer's follows are ranked first in @-autocomplete (the most recent ones).
+const FOLLOWED_FIRST_CAP = 2000;
+/** @-autocomplete lists at most this many accounts. */
+export const MENTION_LIMIT = 8;
+const HANDLE_PREFIX = /^[A-Za-z0-9_]+$/;
+
+export type Suggestion = {
+  account: AccountSummary;
+  reason: 'followed_by_people_you_follow' | 'popular';
+  mutualCount: number;
+  followersCount: number;
+};
 
 export function createFollowsService({ db, events, identity }: FollowsDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
@@ -45,6 +57,39 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
 
   return {
     profile,
+    /**
+     * Accounts whose handle starts with `prefix` for @-autocomplete: those the viewer follows first, then others,
+     * each part in handle order; at most MENTION_LIMIT.
+     */
+    async mentionCandidates(principal: Principal | null, prefix: string, limit: number) {
+      const clean = prefix.replace(/^@/, '');
+      if (!HANDLE_PREFIX.test(clean)) return [];
+      const n = Math.min(limit, MENTION_LIMIT);
+      const followed = principal ? await repo.followeeIds(db, principal.userId, FOLLOWED_FIRST_CAP) : [];
+      const first = followed.length ? await identity.accounts.byHandlePrefix(clean, n, followed) : [];
+      const rest = first.length < n ? await identity.accounts.byHandlePrefix(clean, n + first.length) : [];
+      const seen = new Set(first.map((a) => a.id));
+      return [...first, ...rest.filter((a) => !seen.has(a.id))].slice(0, n).map(presentSummary);
+    },
+    /** Whom to follow next: friends of friends first, then the most followed; never yourself or whom you follow. */
+    async suggestions(principal: Principal, limit: number): Promise<Suggestion[]> {
+      const rows = await repo.suggestions(db, principal.userId, viewerOf(principal).ids, limit);
+      const accounts = new Map(
+        (await identity.accounts.byIds(rows.map((r) => r.account_id))).map((a) => [a.id, a]),
+      );
+      return rows.flatMap((r) => {
+        const a = accounts.get(r.account_id);
+        if (!a) return [];
+        return [
+          {
+            account: presentSummary(a),
+            reason: r.mutual > 0 ? ('followed_by_people_you_follow' as const) : ('popular' as const),
+            mutualCount: r.mutual,
+            followersCount: r.followers,
+          },
+        ];
+      });
+    },
     isFollowing: (followerId: string, followeeId: string) => repo.isFollowing(db, followerId, followeeId),
     /** How many follow an account; `executor` for event handlers. */
     countFollowers: async (accountId: string, executor: Executor = db) =>

@@ -569,3 +569,49 @@ export async function bulkInsertHomeEntries(db: Executor, rows: BulkHomeEntry[])
     SELECT * FROM unnest(${rows.map((r) => r.owner_id)}::uuid[], ${rows.map((r) => r.post_id)}::uuid[],
       ${rows.map((r) => r.author_id)}::uuid[])`.execute(db);
 }
+
+/** Whom an account follows, most recent first, at most `limit` (to rank followed accounts first). */
+export async function followeeIds(db: Executor, followerId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('follows')
+    .select('followee_id')
+    .where('follower_id', '=', followerId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.followee_id);
+}
+
+export type SuggestionRow = { account_id: string; mutual: number; followers: number };
+
+/**
+ * Accounts to suggest following: those the people `followerId` follows follow (most such people first), then the
+ * most followed overall; never `excludeIds` (the viewer and the accounts they act for) nor whom they follow.
+ */
+export async function suggestions(
+  db: Executor,
+  followerId: string,
+  excludeIds: string[],
+  limit: number,
+): Promise<SuggestionRow[]> {
+  const { rows } = await sql<SuggestionRow>`
+    WITH mine AS (
+      SELECT followee_id AS id FROM follows WHERE follower_id = ${followerId}::uuid
+    ),
+    fof AS (
+      SELECT f.followee_id AS id, count(*)::int AS mutual
+      FROM follows f JOIN mine m ON f.follower_id = m.id
+      GROUP BY f.followee_id
+    ),
+    popular AS (
+      SELECT followee_id AS id, count(*)::int AS followers FROM follows GROUP BY followee_id
+    )
+    SELECT p.id AS account_id, coalesce(fof.mutual, 0)::int AS mutual, p.followers
+    FROM popular p LEFT JOIN fof ON fof.id = p.id
+    WHERE p.id <> ALL(${uuidArray(excludeIds)})
+      AND NOT EXISTS (SELECT 1 FROM mine WHERE mine.id = p.id)
+    ORDER BY coalesce(fof.mutual, 0) DESC, p.followers DESC, p.id
+    LIMIT ${limit}
+  `.execute(db);
+  return rows;
+}

@@ -119,3 +119,30 @@ export const SearchQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const AccountSearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 100 }),
+    mode: Type.Optional(
+      Type.Union([Type.Literal('match'), Type.Literal('prefix')], {
+        description:
+          '`match` (default): handle or name prefix, verified first. `prefix`: handle prefix for @-autocomplete, ' +
+          'accounts the caller follows first, at most 8',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'At most 8 in prefix mode' })),
+  },
+  { additionalProperties: false },
+);
+
+export const SuggestionsQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) },
+  { additionalProperties: false },
+);
+
+export const Suggestion = Type.Object({
+  account: AccountSummary,
+  reason: Type.Union([Type.Literal('followed_by_people_you_follow'), Type.Literal('popular')]),
+  mutualCount: Type.Integer({ description: 'How many of the accounts you follow follow it' }),
+  followersCount: Type.Integer(),
+});

@@ -31,6 +31,7 @@ import * as ideasPortal from './2026-12-06T1600_ideas_create-portal.ts';
 import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-shipped.ts';
 import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
+import * as identityHandlePrefix from './2026-12-06T1800_identity_handle-prefix.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1500_advocates_create-influence': advocatesInfluence,
   '2026-12-06T1602_care_idea-consent': careIdeaConsent,
   '2026-12-06T1700_governance_policy': governancePolicy,
+  '2026-12-06T1800_identity_handle-prefix': identityHandlePrefix,
 };

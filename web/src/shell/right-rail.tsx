@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../modules/identity/index.ts';
 import { MANAGING_ROLES } from '../modules/identity/index.ts';
-import { SearchForm } from '../modules/social/index.ts';
+import { SearchForm, WhoToFollow } from '../modules/social/index.ts';
 import { AccountRow } from '../shared/ui/account-row.tsx';
 import { PlusIcon } from '../shared/ui/icons.tsx';
 
@@ -35,14 +35,17 @@ function Organizations({ me }: { me: Me }) {
   );
 }
 
-/** The right column: search, your organizations, and a few words about Souk. */
+/** The right column: search, whom to follow, your organizations, and a few words about Souk. */
 export function RightRail({ me }: { me: Me | null }) {
   const navigate = useNavigate();
   return (
     <aside className="right-rail" aria-label="Sidebar">
       <SearchForm testId="rail-search" onSearch={(q) => navigate(`/search?q=${encodeURIComponent(q)}`)} />
       {me ? (
-        <Organizations me={me} />
+        <>
+          <WhoToFollow limit={3} variant="rail" />
+          <Organizations me={me} />
+        </>
       ) : (
         <section className="rail-card">
           <h2>New to Souk?</h2>

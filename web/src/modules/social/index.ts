@@ -8,5 +8,7 @@ export { ProfilePage } from './components/profile-page.tsx';
 export { SearchForm, SearchPage } from './components/search-page.tsx';
 export { TagPage } from './components/tag-page.tsx';
 export { ThreadPage } from './components/thread-page.tsx';
+/** Accounts to follow with a Follow button each, for the side rail. */
+export { WhoToFollow } from './components/who-to-follow.tsx';
 /** A profile by handle (the org management page shows the org's). */
 export { useProfile } from './hooks/use-profile.ts';

@@ -2780,6 +2780,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom to follow: accounts followed by those you follow, then the most followed */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                account: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                followersCount: number;
+                                /** @description How many of the accounts you follow follow it */
+                                mutualCount: number;
+                                reason: "followed_by_people_you_follow" | "popular";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/tokens": {
         parameters: {
             query?: never;
@@ -8842,10 +8895,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find people and organizations by handle or name prefix */
+        /** Find people and organizations by handle or name prefix, or by handle prefix for @-autocomplete */
         get: {
             parameters: {
                 query: {
+                    /** @description At most 8 in prefix mode */
+                    limit?: number;
+                    /** @description `match` (default): handle or name prefix, verified first. `prefix`: handle prefix for @-autocomplete, accounts the caller follows first, at most 8 */
+                    mode?: "match" | "prefix";
                     q: string;
                 };
                 header?: never;

@@ -1,7 +1,7 @@
 import { api } from '../../../shared/api/client.ts';
 import type { Items, Page } from '../../../shared/api/types.ts';
 import type { AccountSummary } from '../../identity/index.ts';
-import type { NewPost, Post, Profile, Thread } from './social.types.ts';
+import type { NewPost, Post, Profile, Suggestion, Thread } from './social.types.ts';
 
 const enc = encodeURIComponent;
 
@@ -30,4 +30,8 @@ export const socialApi = {
   tag: (tag: string, cursor?: string) => api<Page<Post>>(`/tags/${enc(tag)}/posts`, { query: { cursor } }),
   searchPosts: (q: string, cursor?: string) => api<Page<Post>>('/search/posts', { query: { q, cursor } }),
   searchAccounts: (q: string) => api<Items<AccountSummary>>('/search/accounts', { query: { q } }),
+  /** Handle-prefix matches for @-autocomplete, accounts you follow first (at most 8). */
+  mentionCandidates: (prefix: string) =>
+    api<Items<AccountSummary>>('/search/accounts', { query: { q: prefix, mode: 'prefix', limit: 8 } }),
+  suggestions: (limit: number) => api<Items<Suggestion>>('/me/suggestions', { query: { limit } }),
 };

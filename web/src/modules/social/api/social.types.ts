@@ -17,3 +17,6 @@ export type Thread = ApiResponse<'/posts/{id}/thread'>;
 export type NewPost = ApiBody<'/posts'>;
 
 export const POST_MAX_CHARS = 500;
+
+/** An account to suggest following, and why. */
+export type Suggestion = ApiResponse<'/me/suggestions'>['items'][number];

@@ -6,6 +6,7 @@ import type { Me } from '../../identity/index.ts';
 import { postingIdentities } from '../../identity/index.ts';
 import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
 import type { Post, Visibility } from '../api/social.types.ts';
+import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete.ts';
 import { useCreatePost } from '../hooks/use-post-actions.ts';
 import {
   CharCounter,
@@ -14,6 +15,7 @@ import {
   PostAsSelect,
   VisibilitySelect,
 } from './compose-controls.tsx';
+import { MentionListbox, mentionOptionId } from './mention-listbox.tsx';
 
 type ComposeBoxProps = {
   me: Me;
@@ -32,6 +34,8 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   const [images, setImages] = useState<PickedImage[]>([]);
   const create = useCreatePost();
   const ids = useId();
+  const mentions = useMentionAutocomplete(text, setText);
+  const listId = `${ids}-mentions`;
 
   const count = countChars(text);
   const state = counterState(count);
@@ -62,6 +66,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentions.onKeyDown(event)) return;
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit();
   };
 
@@ -72,23 +77,42 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
         <label htmlFor={`${ids}-text`} className="visually-hidden">
           {replyTo ? `Reply to @${replyTo.author.handle}` : 'What’s happening?'}
         </label>
-        <textarea
-          id={`${ids}-text`}
-          data-testid="compose-text"
-          className="compose-text"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setPosted(false);
-          }}
-          onKeyDown={onKeyDown}
-          placeholder={replyTo ? `Reply to @${replyTo.author.handle}…` : 'What’s happening?'}
-          rows={replyTo ? 2 : 3}
-          // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
-          autoFocus={autoFocus}
-          aria-invalid={Boolean(textError) || state === 'over'}
-          aria-describedby={`${ids}-counter`}
-        />
+        <div className="compose-field">
+          <textarea
+            {...mentions.textareaProps}
+            id={`${ids}-text`}
+            data-testid="compose-text"
+            className="compose-text"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              mentions.typed(e.target.selectionStart ?? e.target.value.length);
+              setPosted(false);
+            }}
+            role="combobox"
+            aria-autocomplete="list"
+            aria-haspopup="listbox"
+            aria-expanded={mentions.open}
+            aria-controls={mentions.open ? listId : undefined}
+            aria-activedescendant={mentions.open ? mentionOptionId(listId, mentions.activeIndex) : undefined}
+            onKeyDown={onKeyDown}
+            placeholder={replyTo ? `Reply to @${replyTo.author.handle}…` : 'What’s happening?'}
+            rows={replyTo ? 2 : 3}
+            // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
+            autoFocus={autoFocus}
+            aria-invalid={Boolean(textError) || state === 'over'}
+            aria-describedby={`${ids}-counter`}
+          />
+          {mentions.open && (
+            <MentionListbox
+              id={listId}
+              options={mentions.options}
+              activeIndex={mentions.activeIndex}
+              onHover={mentions.setActive}
+              onPick={mentions.pick}
+            />
+          )}
+        </div>
         {textError && <p className="field-error">Text {textError}</p>}
         {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
         <ImagePicker
