@@ -101,10 +101,11 @@ describe('ideas portal', () => {
     expect(tries.filter((r) => r.statusCode === 200)).toHaveLength(10);
     expect(tries.filter((r) => r.statusCode === 422)).toHaveLength(2);
     expect((await greedy.get('/api/v1/orgs/ideabrand/ideas/budget')).json().used).toBe(10);
-    // The same vote twice at once counts once.
+    // The same vote twice at once counts once (beside greedy's vote there, if it was one of the ten that passed).
+    const greedyThere = tries[0].statusCode === 200 ? 1 : 0;
     const twice = await Promise.all([vote(voters[0], many[0].id, 1), vote(voters[0], many[0].id, 1)]);
     expect(twice.map((r) => r.statusCode)).toEqual([200, 200]);
-    expect((await idea(many[0].id)).idea.votes).toBe(2);
+    expect((await idea(many[0].id)).idea.votes).toBe(greedyThere + 1);
   });
 
   it('should list by top, new and trending, and filter by status', async () => {
