@@ -2,10 +2,8 @@ import path from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from './app.ts';
 import { type Config, ConfigError, isLoopbackHost } from './config.ts';
-import { seedDemoCare } from './demo/care.ts';
-import { seedDemoCommerce } from './demo/commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
-import { seedDemoIdeas } from './demo/ideas.ts';
+import { seedDemoModules } from './demo/modules.ts';
 import { describeDemoSignIns, findDemoSignIns } from './demo/sign-ins.ts';
 import { identityBulk } from './modules/identity/index.ts';
 import { diskStorage } from './modules/media/index.ts';
@@ -100,9 +98,7 @@ export async function startServer(
       log: (m) => log.info(m),
     });
     if (seeded) {
-      await seedDemoCommerce(app.modules, { seed: 1, log: (m) => log.info(m) });
-      await seedDemoCare(app.modules, { log: (m) => log.info(m) });
-      await seedDemoIdeas(app.modules, { log: (m) => log.info(m) });
+      await seedDemoModules(app.modules, { seed: 1, log: (m) => log.info(m) });
       log.info(`seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts`);
     }
   }

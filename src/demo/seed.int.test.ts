@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/support/test-app.ts';
-import { seedDemoCare } from './care.ts';
-import { seedDemoCommerce } from './commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './generate.ts';
-import { seedDemoIdeas } from './ideas.ts';
+import { seedDemoModules } from './modules.ts';
 
 // What `npm start` shows a newcomer: brands with catalogs and live deals, sales credited to posts, reshares and
 // referrals, and a care inbox with customers waiting.
@@ -11,9 +9,7 @@ let t: TestContext;
 beforeAll(async () => {
   t = await createTestApp();
   await generateDemoWorld(t.handle.db, { users: 300, seed: 3, onlyIfEmpty: true });
-  await seedDemoCommerce(t.modules, { seed: 3, brands: 3 });
-  await seedDemoCare(t.modules, {});
-  await seedDemoIdeas(t.modules, {});
+  await seedDemoModules(t.modules, { seed: 3, brands: 3 });
   await t.drain();
 });
 afterAll(() => t.close());
@@ -86,5 +82,30 @@ describe('the demo world', () => {
       currency: 'EUR',
     });
     expect(returns[0].revenueMinor).toBe(7_200);
+  });
+
+  it('should give the demo brand listening topics over six weeks of imported mentions, a spike and a rival', async () => {
+    const team = await signIn('team@larchwood.example');
+    const topics = (await team('/api/v1/orgs/larchwood/listening/topics')).json().items;
+    expect(topics.map((t: { kind: string }) => t.kind).sort()).toEqual([
+      'brand',
+      'category',
+      'competitor',
+      'competitor',
+      'product',
+      'product',
+    ]);
+    const jacket = topics.find((t: { name: string }) => t.name === 'Summit Jacket');
+    const page = (await team(`/api/v1/orgs/larchwood/listening/topics/${jacket.id}/summary`)).json();
+    // The zip complaints six days ago stand out of the daily volume, and complaints lead the intent mix that day.
+    const daily = page.series.map((s: { count: number }) => s.count);
+    const peak = Math.max(...daily);
+    const median = [...daily].sort((a: number, b: number) => a - b)[Math.floor(daily.length / 2)];
+    expect(peak).toBeGreaterThan(5 * Math.max(median, 1));
+    expect(page.shareOfVoice.map((v: { name: string }) => v.name)).toEqual([
+      'Summit Jacket',
+      'Fellcraft',
+      'Scree & Co',
+    ]);
   });
 });
