@@ -28,3 +28,13 @@ export {
   QuerySyntaxError,
   SENTIMENTS,
 } from './query/query.parser.ts';
+export {
+  binomialUpperTail,
+  DEFAULT_SPIKE_OPTIONS,
+  detectSpikes,
+  HOURS_PER_WEEK,
+  type Spike,
+  type SpikeOptions,
+  seasonalBaseline,
+} from './spikes/detect.ts';
+export { type Overrepresented, overrepresented } from './spikes/explain.ts';
