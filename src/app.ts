@@ -65,6 +65,7 @@ export type App = {
 
 const RESERVATION_SWEEP_MS = 5000;
 const MAIL_SWEEP_MS = 15_000;
+const SPIKE_SWEEP_MS = 5 * 60_000;
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -219,6 +220,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   let sweeper: NodeJS.Timeout | undefined;
   let mailSweeper: NodeJS.Timeout | undefined;
+  let spikeSweeper: NodeJS.Timeout | undefined;
+  const findSpikes = () =>
+    modules.listening.spikes.scanAll().catch((err) => app.log.error({ err }, 'looking for spikes failed'));
   const sendDueMail = () =>
     modules.mail.service.sendDue().catch((err) => app.log.error({ err }, 'sending due mail failed'));
   const sweep = () =>
@@ -235,11 +239,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       dispatcher.start();
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
       mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
+      spikeSweeper ??= setInterval(findSpikes, SPIKE_SWEEP_MS);
       modules.advocates.job.start({ log: app.log });
     },
     async stopBackground() {
       clearInterval(sweeper);
       clearInterval(mailSweeper);
+      clearInterval(spikeSweeper);
+      spikeSweeper = undefined;
       sweeper = undefined;
       mailSweeper = undefined;
       modules.mail.service.close();

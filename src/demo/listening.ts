@@ -90,7 +90,10 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
       reshares: 'reshares',
     },
   });
-  opts.log?.(`seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${done.imported} mentions`);
+  const spikes = await listening.spikes.scan(team, brand.handle, null);
+  opts.log?.(
+    `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${done.imported} mentions, ${spikes.length} spikes`,
+  );
   return done.imported;
 }
 

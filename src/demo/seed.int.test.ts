@@ -102,6 +102,10 @@ describe('the demo world', () => {
     const peak = Math.max(...daily);
     const median = [...daily].sort((a: number, b: number) => a - b)[Math.floor(daily.length / 2)];
     expect(peak).toBeGreaterThan(5 * Math.max(median, 1));
+    // The spike was found and explained: broken zips.
+    const spikes = (await team(`/api/v1/orgs/larchwood/listening/spikes?topicId=${jacket.id}`)).json().items;
+    expect(spikes).toHaveLength(1);
+    expect(spikes[0].why.terms.slice(0, 3).map((w: { key: string }) => w.key)).toContain('zip');
     expect(page.shareOfVoice.map((v: { name: string }) => v.name)).toEqual([
       'Summit Jacket',
       'Fellcraft',

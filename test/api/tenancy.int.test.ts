@@ -26,6 +26,7 @@ const b = {} as {
   mediaId: string;
   ideaId: string;
   segmentId: string;
+  topicId: string;
 };
 const a = {} as {
   productId: string;
@@ -85,6 +86,9 @@ async function snapshotOfB() {
     ideaSettings: await read('/api/v1/orgs/tenant_b/ideas/settings'),
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
     runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
+    topics: await read('/api/v1/orgs/tenant_b/listening/topics'),
+    mentions: await read('/api/v1/orgs/tenant_b/listening/mentions'),
+    spikes: await read('/api/v1/orgs/tenant_b/listening/spikes'),
   };
 }
 
@@ -156,6 +160,14 @@ beforeAll(async () => {
     ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
   b.ideaId = (await idea(ownerB, 'tenant_b')).id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
+  b.segmentId = (
+    await ok(ownerB.post('/api/v1/orgs/tenant_b/advocates/segments', { name: 'B top', topN: 5 }))
+  ).id;
+  b.topicId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
+    )
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -362,6 +374,34 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/advocates/segments/${b.segmentId}`),
   ],
   ['an influence run for B', () => ownerA.post('/api/v1/orgs/tenant_b/advocates/runs')],
+  // listening
+  [
+    "changing B's topic through A",
+    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/listening/topics/${b.topicId}`, { query: 'x' }),
+  ],
+  [
+    "deleting B's topic through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/topics/${b.topicId}`),
+  ],
+  [
+    "a topic in B's name",
+    () => ownerA.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'x', kind: 'brand', query: 'x' }),
+  ],
+  [
+    "an import into B's mentions",
+    () =>
+      ownerA.request(
+        'POST',
+        '/api/v1/orgs/tenant_b/listening/imports?format=twcs',
+        'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n1,x,True,Mon Nov 30 10:00:00 +0000 2026,hi,,\n',
+        { 'content-type': 'text/csv' },
+      ),
+  ],
+  [
+    "a spike scan of B's topic through A",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/listening/spikes/scan?topicId=${b.topicId}`, {}),
+  ],
+  ['a spike scan of B', () => ownerA.post('/api/v1/orgs/tenant_b/listening/spikes/scan', {})],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

@@ -6,12 +6,14 @@ import type { SocialModule } from '../social/index.ts';
 import { listeningRoutes } from './listening.routes.ts';
 import { createImportService } from './mentions/import.service.ts';
 import { createMentionsService } from './mentions/mentions.service.ts';
+import { spikesRoutes } from './spikes/spikes.routes.ts';
+import { createSpikesService } from './spikes/spikes.service.ts';
 import { createTopicsService } from './topics/topics.service.ts';
 
 /** What `souk listen import` reports as it goes. */
 export type { ImportCounts } from './mentions/import.service.ts';
 
-/** Listening: mentions of a brand from Souk and imported files, topics with a query language, and their charts. */
+/** Listening: mentions of a brand from Souk and imported files, topics with a query language, their charts and spikes. */
 export function createListeningModule(deps: {
   db: Db;
   events: EventBus;
@@ -22,12 +24,16 @@ export function createListeningModule(deps: {
   const mentions = createMentionsService({ ...deps, topics });
   /** Imports of mention files: `imports.run(orgId, userId, bytes, { format, … })` streams one into the brand's mentions. */
   const imports = createImportService(deps);
+  /** Spikes: `spikes.scanAll()` is the background sweep; found spikes are announced as `listening.spike_detected`. */
+  const spikes = createSpikesService({ ...deps, topics });
   return {
     topics,
     mentions,
     imports,
+    spikes,
     routes: async (app: FastifyInstance) => {
       await app.register(listeningRoutes({ topics, mentions, imports }));
+      await app.register(spikesRoutes(spikes));
     },
   };
 }

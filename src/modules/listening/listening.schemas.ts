@@ -162,3 +162,36 @@ export const ImportReport = Type.Object({
   startedAt: Iso,
   finishedAt: Nullable(Iso),
 });
+
+const Overrepresented = Type.Object({
+  key: Type.String(),
+  spike: Int,
+  baseline: Int,
+  z: Type.Number({
+    description: 'weighted log-odds z-score against the week before (≥ 1.96: over-represented)',
+  }),
+});
+export const Spike = Type.Object({
+  id: Type.String(),
+  topicId: Type.String(),
+  startedAt: Iso,
+  endedAt: Iso,
+  peakAt: Iso,
+  observed: Type.Integer({ description: 'mentions in the spike' }),
+  expected: Type.Number({ description: 'mentions the same hours of the week usually hold' }),
+  ratio: Type.Number(),
+  pValue: Type.Number({ description: 'chance of a count this high had the rate not changed' }),
+  why: Type.Object({
+    terms: Type.Array(Overrepresented),
+    hashtags: Type.Array(Overrepresented),
+    authors: Type.Array(Overrepresented),
+    topMention: Nullable(
+      Type.Object({ id: Type.String(), text: Type.String(), authorHandle: Type.String(), reshares: Int }),
+    ),
+  }),
+  detectedAt: Iso,
+});
+export const SpikeQuery = Type.Object(
+  { topicId: Type.Optional(Type.String({ format: 'uuid' })) },
+  { additionalProperties: false },
+);

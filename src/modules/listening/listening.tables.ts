@@ -58,8 +58,32 @@ export interface ListeningImportsTable {
   finished_at: Date | null;
 }
 
+/** Why a spike happened: what is over-represented in it against the week before, and its most reshared mention. */
+export type SpikeExplanation = {
+  terms: { key: string; spike: number; baseline: number; z: number }[];
+  hashtags: { key: string; spike: number; baseline: number; z: number }[];
+  authors: { key: string; spike: number; baseline: number; z: number }[];
+  topMention: { id: string; text: string; authorHandle: string; reshares: number } | null;
+};
+
+export interface ListeningSpikesTable {
+  id: string;
+  org_id: string;
+  topic_id: string;
+  started_at: Date;
+  ended_at: Date;
+  peak_at: Date;
+  observed: number;
+  expected: number;
+  p_value: number;
+  explanation: ColumnType<SpikeExplanation, string, string>;
+  detected_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 /** The tables the listening module owns. */
 export type ListeningTables = {
+  listening_spikes: ListeningSpikesTable;
   listening_mentions: ListeningMentionsTable;
   listening_topics: ListeningTopicsTable;
   listening_imports: ListeningImportsTable;

@@ -7356,6 +7356,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/listening/spikes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s spikes (of one topic with topicId), newest first, each with why it happened */
+        get: {
+            parameters: {
+                query?: {
+                    topicId?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                detectedAt: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                /** @description mentions the same hours of the week usually hold */
+                                expected: number;
+                                id: string;
+                                /** @description mentions in the spike */
+                                observed: number;
+                                /** Format: date-time */
+                                peakAt: string;
+                                /** @description chance of a count this high had the rate not changed */
+                                pValue: number;
+                                ratio: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                topicId: string;
+                                why: {
+                                    authors: {
+                                        baseline: number;
+                                        key: string;
+                                        spike: number;
+                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        z: number;
+                                    }[];
+                                    hashtags: {
+                                        baseline: number;
+                                        key: string;
+                                        spike: number;
+                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        z: number;
+                                    }[];
+                                    terms: {
+                                        baseline: number;
+                                        key: string;
+                                        spike: number;
+                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        z: number;
+                                    }[];
+                                    topMention: {
+                                        authorHandle: string;
+                                        id: string;
+                                        reshares: number;
+                                        text: string;
+                                    } | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/spikes/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Look for spikes now (the background sweep does it every few minutes) in the last week of every topic, or of one */
+        post: {
+            parameters: {
+                query?: {
+                    topicId?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                detectedAt: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                /** @description mentions the same hours of the week usually hold */
+                                expected: number;
+                                id: string;
+                                /** @description mentions in the spike */
+                                observed: number;
+                                /** Format: date-time */
+                                peakAt: string;
+                                /** @description chance of a count this high had the rate not changed */
+                                pValue: number;
+                                ratio: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                topicId: string;
+                                why: {
+                                    authors: {
+                                        baseline: number;
+                                        key: string;
+                                        spike: number;
+                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        z: number;
+                                    }[];
+                                    hashtags: {
+                                        baseline: number;
+                                        key: string;
+                                        spike: number;
+                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        z: number;
+                                    }[];
+                                    terms: {
+                                        baseline: number;
+                                        key: string;
+                                        spike: number;
+                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        z: number;
+                                    }[];
+                                    topMention: {
+                                        authorHandle: string;
+                                        id: string;
+                                        reshares: number;
+                                        text: string;
+                                    } | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/listening/topics": {
         parameters: {
             query?: never;
