@@ -9,6 +9,7 @@ export type Mention = MentionPage['items'][number];
 export type MentionFilter = ApiQuery<'/orgs/{handle}/listening/mentions'>;
 export type Thread = ApiResponse<'/orgs/{handle}/listening/mentions/{id}/thread'>;
 export type ImportReport = ApiResponse<'/orgs/{handle}/listening/imports/{id}'>;
+export type Spike = ApiResponse<'/orgs/{handle}/listening/spikes'>['items'][number];
 export type ImportFormat = ApiQuery<'/orgs/{handle}/listening/imports', 'post'>['format'];
 
 const base = (handle: string) => `/orgs/${encodeURIComponent(handle)}/listening`;
@@ -26,6 +27,10 @@ export const listeningApi = {
       query: filter as Record<string, string | number | undefined>,
     }),
   thread: (handle: string, id: string) => api<Thread>(`${base(handle)}/mentions/${id}/thread`),
+  spikes: (handle: string, topicId: string) =>
+    api<{ items: Spike[] }>(`${base(handle)}/spikes`, { query: { topicId } }),
+  scanSpikes: (handle: string, topicId: string) =>
+    api<{ items: Spike[] }>(`${base(handle)}/spikes/scan`, { method: 'POST', query: { topicId } }),
   imports: (handle: string) => api<{ items: ImportReport[] }>(`${base(handle)}/imports`),
   upload: (handle: string, file: File, format: ImportFormat, mapping?: string) =>
     api<ImportReport>(`${base(handle)}/imports`, {

@@ -3,13 +3,15 @@ import { Link, useParams } from 'react-router';
 import { type ChartOption, EChart } from '../../../shared/ui/echart.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
-import type { Mention, MentionFilter, TopicSummary } from '../api/listening.api.ts';
-import { useMentions, useThread, useTopicSummary } from '../hooks/use-listening.ts';
+import type { Mention, MentionFilter, Spike, TopicSummary } from '../api/listening.api.ts';
+import { useMentions, useSpikes, useThread, useTopicSummary } from '../hooks/use-listening.ts';
+import { SpikesPanel } from './spikes-panel.tsx';
 
 const WINDOWS = [7, 30, 90];
 const DAY = 86_400_000;
 
-function volumeOption(s: TopicSummary): ChartOption {
+/** Mentions over time, with the topic's spikes shaded. */
+function volumeOption(s: TopicSummary, spikes: Spike[]): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: ['Positive', 'Negative', 'All'] },
@@ -17,7 +19,15 @@ function volumeOption(s: TopicSummary): ChartOption {
     xAxis: { type: 'time' },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: 'All', type: 'line', data: s.series.map((p) => [p.at, p.count]) },
+      {
+        name: 'All',
+        type: 'line',
+        data: s.series.map((p) => [p.at, p.count]),
+        markArea: {
+          itemStyle: { color: 'rgba(192, 57, 43, 0.12)' },
+          data: spikes.map((k) => [{ xAxis: k.startedAt, name: 'Spike' }, { xAxis: k.endedAt }]),
+        },
+      },
       { name: 'Positive', type: 'bar', stack: 's', data: s.series.map((p) => [p.at, p.positive]) },
       { name: 'Negative', type: 'bar', stack: 's', data: s.series.map((p) => [p.at, p.negative]) },
     ],
@@ -104,6 +114,7 @@ export function TopicPage() {
     [id, days, drill],
   );
   const mentions = useMentions(handle, filter);
+  const spikes = useSpikes(handle, id);
   if (summary.isPending) return <Loading />;
   if (summary.error) return <ErrorBanner error={summary.error} />;
   const s = summary.data;
@@ -130,11 +141,19 @@ export function TopicPage() {
       <p className="muted small">
         <code>{s.topic.query}</code> · {s.count} mentions
       </p>
+      <SpikesPanel
+        handle={handle}
+        topicId={id}
+        onDrill={(filter) => {
+          setDrill(filter);
+          document.querySelector('.listening-drill')?.scrollIntoView({ behavior: 'smooth' });
+        }}
+      />
       <div className="listening-charts">
         <section>
           <h2>Volume and sentiment</h2>
           <EChart
-            option={volumeOption(s)}
+            option={volumeOption(s, spikes.data?.items ?? [])}
             label={`Mentions per ${s.bucket}`}
             testId="volume-chart"
             onClick={(p) => {

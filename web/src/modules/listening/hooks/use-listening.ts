@@ -13,7 +13,19 @@ const keys = {
   mentions: (handle: string, filter: MentionFilter) => ['listening', handle, 'mentions', filter] as const,
   thread: (handle: string, id: string) => ['listening', handle, 'thread', id] as const,
   imports: (handle: string) => ['listening', handle, 'imports'] as const,
+  spikes: (handle: string, topicId: string) => ['listening', handle, 'spikes', topicId] as const,
 };
+
+export const useSpikes = (handle: string, topicId: string) =>
+  useQuery({ queryKey: keys.spikes(handle, topicId), queryFn: () => listeningApi.spikes(handle, topicId) });
+
+export function useScanSpikes(handle: string, topicId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => listeningApi.scanSpikes(handle, topicId),
+    onSuccess: (data) => client.setQueryData(keys.spikes(handle, topicId), data),
+  });
+}
 
 export const useTopics = (handle: string) =>
   useQuery({ queryKey: keys.topics(handle), queryFn: () => listeningApi.topics(handle) });
