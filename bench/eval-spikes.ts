@@ -154,9 +154,9 @@ for (const [volume, perHour] of [
       if (!hit) continue;
       bySize.found++;
       tally.found++;
-      // The explanation as the listening module builds it: the spike's mentions against the week before it.
+      // The explanation as the listening module builds it: the spike's mentions against the four weeks before it.
       const inSpike = wordsOf(rng, word, counts, planted, hit.start, hit.end);
-      const before = wordsOf(rng, word, counts, planted, hit.start - HOURS_PER_WEEK, hit.start);
+      const before = wordsOf(rng, word, counts, planted, hit.start - 4 * HOURS_PER_WEEK, hit.start);
       const why = overrepresented(inSpike, before, { limit: 3 });
       if (why.some((w) => w.key === p.cause)) tally.explained++;
       // Delay: the hours of data after the spike began that the detector needed to flag it, run as it would be live.

@@ -168,7 +168,7 @@ const Overrepresented = Type.Object({
   spike: Int,
   baseline: Int,
   z: Type.Number({
-    description: 'weighted log-odds z-score against the week before (≥ 1.96: over-represented)',
+    description: 'weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented)',
   }),
 });
 export const Spike = Type.Object({

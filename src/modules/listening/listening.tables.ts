@@ -58,7 +58,7 @@ export interface ListeningImportsTable {
   finished_at: Date | null;
 }
 
-/** Why a spike happened: what is over-represented in it against the week before, and its most reshared mention. */
+/** Why a spike happened: what is over-represented in it against the four weeks before, and its most reshared mention. */
 export type SpikeExplanation = {
   terms: { key: string; spike: number; baseline: number; z: number }[];
   hashtags: { key: string; spike: number; baseline: number; z: number }[];

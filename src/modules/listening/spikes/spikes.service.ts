@@ -18,6 +18,8 @@ const HOUR = 3600_000;
 /** Spikes are looked for in the last week; the baseline is the four weeks before each hour. */
 const RECENT_HOURS = HOURS_PER_WEEK;
 const HISTORY_HOURS = DEFAULT_SPIKE_OPTIONS.weeks * HOURS_PER_WEEK + 2;
+/** The explanation compares the spike with the four weeks before it (the weeks the detector's baseline uses). */
+const BEFORE_HOURS = DEFAULT_SPIKE_OPTIONS.weeks * HOURS_PER_WEEK;
 /** How much of each window the explanation compares (the commonest features of each). */
 const FEATURES = { terms: 400, hashtags: 100, authors: 300 };
 
@@ -25,7 +27,7 @@ type Topic = { id: string; org_id: string; name: string; query: string };
 
 /**
  * Spikes, found by a sweep (and on demand) per topic against the topic's own same-hour-of-week baseline, stored
- * with why they happened: the terms, hashtags and authors over-represented against the week before, and the most
+ * with why they happened: the terms, hashtags and authors over-represented against the four weeks before, and the most
  * reshared mention. A new spike is announced on the outbox (`listening.spike_detected`) for alert channels.
  */
 export function createSpikesService({
@@ -41,7 +43,7 @@ export function createSpikesService({
 
   async function explain(orgId: string, match: ReturnType<typeof matchOf>, from: Date, to: Date) {
     const spike = { orgId, from, to };
-    const before = { orgId, from: new Date(from.getTime() - HOURS_PER_WEEK * HOUR), to: from };
+    const before = { orgId, from: new Date(from.getTime() - BEFORE_HOURS * HOUR), to: from };
     const counts = async (w: typeof spike) => {
       const [terms, hashtags, authors] = await Promise.all([
         topTerms(own, w, match, STOP_WORDS, FEATURES.terms),

@@ -7407,21 +7407,21 @@ export interface paths {
                                         baseline: number;
                                         key: string;
                                         spike: number;
-                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        /** @description weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented) */
                                         z: number;
                                     }[];
                                     hashtags: {
                                         baseline: number;
                                         key: string;
                                         spike: number;
-                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        /** @description weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented) */
                                         z: number;
                                     }[];
                                     terms: {
                                         baseline: number;
                                         key: string;
                                         spike: number;
-                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        /** @description weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented) */
                                         z: number;
                                     }[];
                                     topMention: {
@@ -7498,21 +7498,21 @@ export interface paths {
                                         baseline: number;
                                         key: string;
                                         spike: number;
-                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        /** @description weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented) */
                                         z: number;
                                     }[];
                                     hashtags: {
                                         baseline: number;
                                         key: string;
                                         spike: number;
-                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        /** @description weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented) */
                                         z: number;
                                     }[];
                                     terms: {
                                         baseline: number;
                                         key: string;
                                         spike: number;
-                                        /** @description weighted log-odds z-score against the week before (≥ 1.96: over-represented) */
+                                        /** @description weighted log-odds z-score against the four weeks before (≥ 1.96: over-represented) */
                                         z: number;
                                     }[];
                                     topMention: {

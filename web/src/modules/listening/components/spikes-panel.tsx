@@ -34,7 +34,7 @@ function SpikeCard({ spike, onDrill }: { spike: Spike; onDrill: (filter: Mention
               key={`t-${t.key}`}
               type="button"
               className="spike-chip"
-              title={`${t.spike} times in the spike, ${t.baseline} in the week before`}
+              title={`${t.spike} times in the spike, ${t.baseline} in the four weeks before`}
               onClick={() => onDrill({ ...window, q: t.key })}
             >
               {t.key}
@@ -45,7 +45,7 @@ function SpikeCard({ spike, onDrill }: { spike: Spike; onDrill: (filter: Mention
               key={`h-${t.key}`}
               type="button"
               className="spike-chip"
-              title={`${t.spike} times in the spike, ${t.baseline} in the week before`}
+              title={`${t.spike} times in the spike, ${t.baseline} in the four weeks before`}
               onClick={() => onDrill({ ...window, hashtag: t.key })}
             >
               #{t.key}
@@ -56,7 +56,7 @@ function SpikeCard({ spike, onDrill }: { spike: Spike; onDrill: (filter: Mention
               key={`a-${t.key}`}
               type="button"
               className="spike-chip"
-              title={`${t.spike} mentions in the spike, ${t.baseline} in the week before`}
+              title={`${t.spike} mentions in the spike, ${t.baseline} in the four weeks before`}
               onClick={() => onDrill({ ...window, author: t.key })}
             >
               @{t.key}
@@ -64,7 +64,7 @@ function SpikeCard({ spike, onDrill }: { spike: Spike; onDrill: (filter: Mention
           ))}
         </div>
       ) : (
-        <p className="small muted">More of the usual: nothing stands out against the week before.</p>
+        <p className="small muted">More of the usual: nothing stands out against the four weeks before.</p>
       )}
       {topMention && (
         <blockquote className="spike-top">
