@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format/date.ts';
 import { type ChartOption, EChart } from '../../../shared/ui/echart.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
@@ -14,7 +15,7 @@ const DAY = 86_400_000;
 function volumeOption(s: TopicSummary, spikes: Spike[]): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['Positive', 'Negative', 'All'] },
+    legend: { data: ['Positive', 'Negative', 'All'], top: 0 },
     grid: { left: 40, right: 16, top: 32, bottom: 24 },
     xAxis: { type: 'time' },
     yAxis: { type: 'value', minInterval: 1 },
@@ -55,8 +56,8 @@ function MentionItem({ mention, onOpen }: { mention: Mention; onOpen: (id: strin
   return (
     <li className="listening-mention" data-testid="mention">
       <div className="small muted">
-        @{mention.author.handle} · {mention.source} · {new Date(mention.postedAt).toLocaleString()} ·{' '}
-        {mention.intent} · <span className={`tone-${tone}`}>{tone}</span>
+        @{mention.author.handle} · {mention.source} · {formatDateTime(mention.postedAt)} · {mention.intent} ·{' '}
+        <span className={`tone-${tone}`}>{tone}</span>
       </div>
       <p>{mention.text}</p>
       <div className="listening-actions">
@@ -120,7 +121,7 @@ export function TopicPage() {
   const s = summary.data;
   const bucketMs = s.bucket === 'day' ? DAY : 3_600_000;
   const label = Object.entries(drill)
-    .map(([k, v]) => `${k}: ${k === 'from' || k === 'to' ? new Date(String(v)).toLocaleString() : v}`)
+    .map(([k, v]) => `${k}: ${k === 'from' || k === 'to' ? formatDateTime(String(v)) : v}`)
     .join(', ');
   return (
     <div className="listening-topic">
@@ -222,14 +223,15 @@ export function TopicPage() {
         </section>
       </div>
       <section className="listening-drill">
-        <h2>
-          Mentions{label && <> — {label} </>}
-          {label && (
+        <h2>Mentions</h2>
+        {label && (
+          <p className="listening-drill-filter small">
+            <span data-testid="drill-filter">{label}</span>
             <button type="button" className="btn btn-secondary" onClick={() => setDrill({})}>
               Clear
             </button>
-          )}
-        </h2>
+          </p>
+        )}
         {open && <ThreadPanel handle={handle} id={open} onClose={() => setOpen(null)} />}
         {mentions.error && <ErrorBanner error={mentions.error} />}
         <ul className="listening-mentions">
