@@ -3869,6 +3869,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Only the people whose follows span several communities (whom to introduce) */
+                    bridges?: boolean;
                     community?: number;
                     cursor?: string;
                     limit?: number;
