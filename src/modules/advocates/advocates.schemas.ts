@@ -35,7 +35,9 @@ export const AdvocateQuery = Type.Object(
       Type.String({ format: 'uuid', description: 'Only the members of a saved segment' }),
     ),
     bridges: Type.Optional(
-      Type.Boolean({ description: 'Only the people whose follows span several communities (whom to introduce)' }),
+      Type.Boolean({
+        description: 'Only the people whose follows span several communities (whom to introduce)',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -60,6 +60,9 @@ export function createCommerceModule(deps: CommerceDeps) {
       buyers: (orgId: string) => advocacyRepo.buyerFacts(deps.db, orgId),
       referrals: (orgId: string) => advocacyRepo.referralFacts(deps.db, orgId),
       reshareSales: (orgId: string) => advocacyRepo.reshareSales(deps.db, orgId),
+      /** One order's attribution, whether it was the buyer's first with the brand and ships to `referrerId`. */
+      orderFacts: (orderId: string, referrerId: string | null, executor: Executor = deps.db) =>
+        advocacyRepo.orderReferralFacts(executor, orderId, referrerId),
     },
     /**
      * A customer's orders and spend with one brand, with lifetime value and the newest orders (up to 10);
@@ -115,3 +118,5 @@ export function createCommerceModule(deps: CommerceDeps) {
 }
 
 export type CommerceModule = ReturnType<typeof createCommerceModule>;
+/** A minor-unit amount as a decimal string in its currency's digits. */
+export { formatDecimal } from './money.ts';

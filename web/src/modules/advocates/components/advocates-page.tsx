@@ -134,7 +134,9 @@ export function AdvocatesPage() {
         <ErrorBanner error={list.error} />
       ) : items.length === 0 ? (
         <EmptyState title="No advocates yet">
-          {first?.lastRun ? 'Nobody matches this filter.' : 'Press Recompute to rank followers and customers.'}
+          {first?.lastRun
+            ? 'Nobody matches this filter.'
+            : 'Press Recompute to rank followers and customers.'}
         </EmptyState>
       ) : (
         <>
