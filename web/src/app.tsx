@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { advocatesBrandRoutes } from './modules/advocates/index.ts';
+import { advocatesBrandRoutes, advocatesSignedInRoutes } from './modules/advocates/index.ts';
 import { careBrandRoutes, careSignedInRoutes } from './modules/care/index.ts';
 import {
   commerceBrandRoutes,
@@ -97,6 +97,7 @@ const router = createBrowserRouter([
               { path: 'orgs/:handle/manage', element: <OrgManagePage /> },
               ...commerceSignedInRoutes,
               ...careSignedInRoutes,
+              ...advocatesSignedInRoutes,
             ],
           },
           { path: 'posts/:id', element: <ThreadPage /> },

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import { type AdvocateRun, advocatesApi } from '../api/advocates.api.ts';
 import { AdvocatesTable, FACTOR_HELP } from './advocates-table.tsx';
+import { AdvocatesTabs } from './advocates-tabs.tsx';
 import { SegmentBar } from './segment-bar.tsx';
 
 const OPEN: AdvocateRun['status'][] = ['queued', 'running'];
@@ -66,6 +67,7 @@ export function AdvocatesPage() {
           Recompute
         </button>
       </PageHeader>
+      <AdvocatesTabs handle={handle} />
       <p className="muted small advocates-run">
         <RunStatus run={first?.lastRun ?? null} /> · recomputed daily in the background
       </p>
