@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { type App, buildApp } from './app.ts';
 import { type Config, ConfigError, isLoopbackHost } from './config.ts';
+import { seedDemoAdvocates } from './demo/advocates.ts';
 import { seedDemoCare } from './demo/care.ts';
 import { seedDemoCommerce } from './demo/commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
@@ -103,6 +104,7 @@ export async function startServer(
       await seedDemoCommerce(app.modules, { seed: 1, log: (m) => log.info(m) });
       await seedDemoCare(app.modules, { log: (m) => log.info(m) });
       await seedDemoIdeas(app.modules, { log: (m) => log.info(m) });
+      await seedDemoAdvocates(app.modules, { drain: () => app.dispatcher.drain(), log: (m) => log.info(m) });
       log.info(`seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts`);
     }
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/support/test-app.ts';
+import { seedDemoAdvocates } from './advocates.ts';
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './generate.ts';
@@ -14,6 +15,7 @@ beforeAll(async () => {
   await seedDemoCommerce(t.modules, { seed: 3, brands: 3 });
   await seedDemoCare(t.modules, {});
   await seedDemoIdeas(t.modules, {});
+  await seedDemoAdvocates(t.modules, { drain: () => t.drain() });
   await t.drain();
 });
 afterAll(() => t.close());
@@ -86,5 +88,23 @@ describe('the demo world', () => {
       currency: 'EUR',
     });
     expect(returns[0].revenueMinor).toBe(7_200);
+  });
+
+  it('should give the demo brand referrals in every state, its review queue, and points earned', async () => {
+    const team = await signIn('team@larchwood.example');
+    const referrals = (await team('/api/v1/orgs/larchwood/referrals?limit=100')).json().items;
+    expect(new Set(referrals.map((r: { status: string }) => r.status))).toEqual(
+      new Set(['earned', 'reversed', 'pending', 'cancelled', 'refused', 'flagged', 'rejected']),
+    );
+    const queue = (await team('/api/v1/orgs/larchwood/referrals?status=flagged')).json().items;
+    expect(queue).toHaveLength(1);
+    expect(queue[0].reason).toMatch(/no follow connection/);
+    const champion = referrals.find((r: { status: string }) => r.status === 'earned').referrer;
+    const ledger = (await t.modules.advocates.referrals.contributions(
+      { userId: champion.id, isAdmin: false, csrfToken: null, memberships: [] },
+      {},
+    )) as { brands: { points: number }[]; items: { kind: string }[] };
+    expect(ledger.brands[0].points).toBe(100); // three earned, one taken back
+    expect(ledger.items.map((e) => e.kind)).toContain('reversal');
   });
 });

@@ -64,6 +64,22 @@ export function createAdvocatesService({ db, identity, now }: Deps) {
   }
 
   return {
+    /** Deals aimed at a segment: commerce asks whether it exists and who is in it. */
+    audiences: {
+      segmentExists: async (orgId: string, segmentId: string) =>
+        (await repo.findSegment(db, orgId, segmentId)) !== undefined,
+      inSegment: async (orgId: string, segmentId: string, accountId: string) => {
+        const s = await repo.findSegment(db, orgId, segmentId);
+        if (!s) return false;
+        const filter = {
+          community: s.community ?? undefined,
+          minScore: s.min_score ?? undefined,
+          topN: s.top_n ?? undefined,
+        };
+        return repo.matchesFilter(db, orgId, filter, accountId);
+      },
+    },
+
     async list(principal: Principal, handle: string, query: AdvocateListQuery) {
       const org = await viewable(principal, handle);
       const limit = query.limit ?? 20;

@@ -34,6 +34,8 @@ export function createAdvocatesModule(deps: AdvocatesDeps) {
   return {
     service,
     referrals,
+    /** Who is in a saved segment, for deals whose audience is a segment. */
+    audiences: service.audiences,
     /** Earns paid referrals whose hold has passed (the background job calls it on every tick). */
     earnDueReferrals: () => rewards.earnDue(),
     /** The background job: influence runs (`runPending` computes queued runs now) and due referrals. */

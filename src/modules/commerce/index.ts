@@ -10,6 +10,7 @@ import { createCatalogService } from './catalog.service.ts';
 import { createCheckoutService } from './checkout.service.ts';
 import { DealCard, Order, Product } from './commerce.schemas.ts';
 import { createDashboardService } from './dashboard.service.ts';
+import type { AudienceResolver, AudienceSlot } from './deal-audience.ts';
 import { dealEditRoutes } from './deal-edits/deal-edits.routes.ts';
 import { createDealEditsService } from './deal-edits/deal-edits.service.ts';
 import { dealRoutes } from './deals.routes.ts';
@@ -42,14 +43,23 @@ export type CommerceDeps = {
 /** Catalog, deals with the channel guard, checkout, orders, payments and sales attribution. */
 export function createCommerceModule(deps: CommerceDeps) {
   const catalog = createCatalogService(deps);
-  const deals = createDealsService({ ...deps, catalog });
+  const audiences: AudienceSlot = {};
+  const deals = createDealsService({ ...deps, catalog, audiences });
   const orders = createOrdersService(deps);
   const module = {
     catalog,
     payments: deps.payments,
     deals,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
-    checkout: createCheckoutService({ ...deps, reservationSeconds: deps.reservationSeconds ?? 900 }),
+    checkout: createCheckoutService({
+      ...deps,
+      audiences,
+      reservationSeconds: deps.reservationSeconds ?? 900,
+    }),
+    /** Plugs in who is in a deal's `segment:<id>` audience (the advocates module's segments). */
+    useAudiences(resolver: AudienceResolver) {
+      audiences.resolver = resolver;
+    },
     orders,
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
@@ -118,5 +128,6 @@ export function createCommerceModule(deps: CommerceDeps) {
 }
 
 export type CommerceModule = ReturnType<typeof createCommerceModule>;
+export type { AudienceResolver } from './deal-audience.ts';
 /** A minor-unit amount as a decimal string in its currency's digits. */
 export { formatDecimal } from './money.ts';

@@ -7,3 +7,5 @@ export { advocatesBrandRoutes, advocatesSignedInRoutes } from './advocates.route
 export { advocatesWorkspaceTools } from './components/advocates-nav.tsx';
 /** The person's Rewards entry: side navigation and the phone's "More" menu. */
 export { MyRewardsNav, rewardsEntry } from './components/rewards-nav.tsx';
+/** The brand's saved advocate segments (a deal's audience can be one). */
+export { useAdvocateSegments } from './hooks/use-advocate-segments.ts';

@@ -1,10 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import { type AdvocateRun, advocatesApi } from '../api/advocates.api.ts';
+import { useAdvocateSegments } from '../hooks/use-advocate-segments.ts';
 import { AdvocatesTable, FACTOR_HELP } from './advocates-table.tsx';
 import { AdvocatesTabs } from './advocates-tabs.tsx';
 import { SegmentBar } from './segment-bar.tsx';
@@ -43,10 +44,7 @@ export function AdvocatesPage() {
     // While a run is queued or running, look again until it is done.
     refetchInterval: (q) => (OPEN.includes(q.state.data?.pages[0]?.lastRun?.status ?? 'done') ? 3000 : false),
   });
-  const segments = useQuery({
-    queryKey: ['advocates', handle, 'segments'],
-    queryFn: () => advocatesApi.segments(handle),
-  });
+  const segments = useAdvocateSegments(handle);
   const recompute = useMutation({
     mutationFn: () => advocatesApi.recompute(handle),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['advocates', handle, 'list'] }),
