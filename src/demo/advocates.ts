@@ -76,11 +76,11 @@ export async function seedDemoAdvocates(
   for (const f of friends.slice(0, 3)) early.push(await buy(f.id, f.name, champion.handle));
   await opts.drain();
   await advocates.earnDueReferrals();
-  await refund(early[2].id);
+  await refund(early[2].orderId);
   // Then the default hold: one pending, one refunded inside the hold, a repeat order refused, strangers flagged.
   await advocates.referrals.saveSettings(team, brand.handle, { holdDays: 14, strangerFlagThreshold: 2 });
   await buy(friends[3].id, friends[3].name, champion.handle);
-  await refund((await buy(friends[4].id, friends[4].name, champion.handle)).id);
+  await refund((await buy(friends[4].id, friends[4].name, champion.handle)).orderId);
   await buy(friends[0].id, friends[0].name, champion.handle);
   for (const s of strangers) await buy(s.id, s.name, poster.handle);
   await opts.drain();

@@ -68,12 +68,25 @@ describe('advocates and referrals', () => {
     const page = await logIn(context, 'olga', 'team password 1');
     await page.goto('/orgs/advoshop/advocates');
     await page.getByTestId('workspace-tab-advocates').waitFor();
-    expect(await page.getByTestId('advocates-last-run').textContent()).toContain('Never computed');
-    await page.getByTestId('advocates-recompute').click();
-    // The background job computes it; the page looks again until the run is done.
+    // The schedule may have computed the brand already; Recompute queues a new run for the background job.
+    const lastRun = page.getByTestId('advocates-last-run');
+    await expect.poll(() => lastRun.isVisible(), { timeout: 20_000 }).toBe(true);
+    const before = await lastRun.getAttribute('data-run');
     await expect
-      .poll(() => page.getByTestId('advocates-last-run').getAttribute('data-status'), { timeout: 60_000 })
-      .toBe('done');
+      .poll(() => page.getByTestId('advocates-recompute').isEnabled(), { timeout: 60_000 })
+      .toBe(true);
+    await page.getByTestId('advocates-recompute').click();
+    // The page looks again until the new run is done.
+    await expect
+      .poll(
+        async () => `${await lastRun.getAttribute('data-run')} ${await lastRun.getAttribute('data-status')}`,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toMatch(/^\S+ done$/);
+    expect(await lastRun.getAttribute('data-run')).not.toBe(before);
+    expect(await lastRun.textContent()).toMatch(/Last computed .* 5 people/);
     const rows = page.getByTestId('advocate-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(5);

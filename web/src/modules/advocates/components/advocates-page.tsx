@@ -22,7 +22,7 @@ function RunStatus({ run }: { run: AdvocateRun | null }) {
     failed: `Last run failed ${formatDateTime(when)}`,
   }[run.status];
   return (
-    <span data-testid="advocates-last-run" data-status={run.status}>
+    <span data-testid="advocates-last-run" data-status={run.status} data-run={run.id}>
       {label}
     </span>
   );
