@@ -108,7 +108,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({ db, events, identity, social });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
-  commerce.useAudiences(advocates.audiences);
+  commerce.plugAudiences(advocates.audiences);
   return {
     mail,
     identity,

@@ -57,7 +57,7 @@ export function createCommerceModule(deps: CommerceDeps) {
       reservationSeconds: deps.reservationSeconds ?? 900,
     }),
     /** Plugs in who is in a deal's `segment:<id>` audience (the advocates module's segments). */
-    useAudiences(resolver: AudienceResolver) {
+    plugAudiences(resolver: AudienceResolver) {
       audiences.resolver = resolver;
     },
     orders,
