@@ -180,6 +180,9 @@ describe('referrals', () => {
       ).statusCode,
     ).toBe(400);
     expect((await review(states[3]!.id, 'maybe')).statusCode).toBe(400);
+    const badCursor = Buffer.from(`2026-13-45T99:99:99Z|${randomUUID()}`).toString('base64url');
+    const odd = await owner.get(`/api/v1/orgs/refco/referrals?cursor=${badCursor}`);
+    expect([odd.statusCode, odd.json().code]).toEqual([400, 'invalid_cursor']);
     // Two pending strangers and the approved one are earned; the rejected one never.
     expect(await t.modules.advocates.earnDueReferrals()).toBe(3);
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
+import { httpError } from '../../../platform/http/http.errors.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/pagination.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import { presentSummary } from '../../identity/index.ts';
@@ -19,7 +20,13 @@ function afterOf(cursor: string | undefined) {
   const key = decodeCursor(cursor, CURSOR);
   if (!key) return undefined;
   const [at, id] = key.split('|');
-  return { at: new Date(at), id };
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) {
+    throw httpError('invalid_cursor', 'The cursor is not one this endpoint issued', [
+      { field: 'cursor', message: 'not a valid cursor' },
+    ]);
+  }
+  return { at: date, id };
 }
 
 function nextCursor(rows: repo.ReferralRow[], limit: number) {
