@@ -1,6 +1,7 @@
 import type { composeModules } from '../app.ts';
 import { TEST_CARDS } from '../modules/commerce/index.ts';
 import type { Principal } from '../platform/http/auth.ts';
+import { productPicture } from './product-images.ts';
 import { FEATURED_BRANDS } from './vocabulary.ts';
 
 type Modules = ReturnType<typeof composeModules>;
@@ -24,7 +25,7 @@ export async function seedDemoAdvocates(
   modules: Modules,
   opts: { drain: () => Promise<unknown>; brandHandle?: string; log?: (m: string) => void },
 ) {
-  const { identity, social, commerce, advocates } = modules;
+  const { identity, social, commerce, advocates, media } = modules;
   const brand = await identity.accounts.byHandle(opts.brandHandle ?? FEATURED_BRANDS[0].handle);
   if (!brand) return 0;
   const team: Principal = {
@@ -50,6 +51,12 @@ export async function seedDemoAdvocates(
   for (const f of friends) await social.follows.follow(person(f.id), champion.handle).catch(() => null);
   const socks = await commerce.catalog.create(team, brand.handle, {
     title: 'Merino Trail Socks',
+    media: [
+      {
+        id: (await media.upload(team, await productPicture(200, 11), brand.handle)).id,
+        alt: 'Merino Trail Socks, product picture',
+      },
+    ],
     description: 'Two pairs, for friends who hike together.',
     priceMinor: 1_800,
     currency: 'EUR',
