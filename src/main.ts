@@ -98,7 +98,11 @@ export async function startServer(
       log: (m) => log.info(m),
     });
     if (seeded) {
-      await seedDemoModules(app.modules, { seed: 1, log: (m) => log.info(m) });
+      await seedDemoModules(app.modules, {
+        seed: 1,
+        drain: () => app.dispatcher.drain(),
+        log: (m) => log.info(m),
+      });
       log.info(`seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts`);
     }
   }

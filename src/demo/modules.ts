@@ -1,4 +1,5 @@
 import type { composeModules } from '../app.ts';
+import { seedDemoAdvocates } from './advocates.ts';
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { seedDemoIdeas } from './ideas.ts';
@@ -8,14 +9,15 @@ type Modules = ReturnType<typeof composeModules>;
 
 /**
  * After the bulk world is written: what each module shows a newcomer, seeded through the modules' own services in
- * the order they build on each other (commerce's catalog before care's orders, ideas and listening last).
+ * the order they build on each other (commerce's catalog before care's orders; advocates, which drains the event queue, last).
  */
 export async function seedDemoModules(
   modules: Modules,
-  opts: { seed: number; brands?: number; log?: (m: string) => void },
+  opts: { seed: number; brands?: number; drain: () => Promise<unknown>; log?: (m: string) => void },
 ) {
   await seedDemoCommerce(modules, opts);
   await seedDemoCare(modules, { log: opts.log });
   await seedDemoIdeas(modules, { log: opts.log });
   await seedDemoListening(modules, { log: opts.log });
+  await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
 }

@@ -9,7 +9,7 @@ let t: TestContext;
 beforeAll(async () => {
   t = await createTestApp();
   await generateDemoWorld(t.handle.db, { users: 300, seed: 3, onlyIfEmpty: true });
-  await seedDemoModules(t.modules, { seed: 3, brands: 3 });
+  await seedDemoModules(t.modules, { seed: 3, brands: 3, drain: () => t.drain() });
   await t.drain();
 });
 afterAll(() => t.close());
@@ -111,5 +111,23 @@ describe('the demo world', () => {
       'Fellcraft',
       'Scree & Co',
     ]);
+  });
+
+  it('should give the demo brand referrals in every state, its review queue, and points earned', async () => {
+    const team = await signIn('team@larchwood.example');
+    const referrals = (await team('/api/v1/orgs/larchwood/referrals?limit=100')).json().items;
+    expect(new Set(referrals.map((r: { status: string }) => r.status))).toEqual(
+      new Set(['earned', 'reversed', 'pending', 'cancelled', 'refused', 'flagged', 'rejected']),
+    );
+    const queue = (await team('/api/v1/orgs/larchwood/referrals?status=flagged')).json().items;
+    expect(queue).toHaveLength(1);
+    expect(queue[0].reason).toMatch(/no follow connection/);
+    const champion = referrals.find((r: { status: string }) => r.status === 'earned').referrer;
+    const ledger = (await t.modules.advocates.referrals.contributions(
+      { userId: champion.id, isAdmin: false, csrfToken: null, memberships: [] },
+      {},
+    )) as { brands: { points: number }[]; items: { kind: string }[] };
+    expect(ledger.brands[0].points).toBe(100); // three earned, one taken back
+    expect(ledger.items.map((e) => e.kind)).toContain('reversal');
   });
 });

@@ -27,6 +27,7 @@ const b = {} as {
   ideaId: string;
   segmentId: string;
   topicId: string;
+  referralId: string;
 };
 const a = {} as {
   productId: string;
@@ -89,6 +90,9 @@ async function snapshotOfB() {
     topics: await read('/api/v1/orgs/tenant_b/listening/topics'),
     mentions: await read('/api/v1/orgs/tenant_b/listening/mentions'),
     spikes: await read('/api/v1/orgs/tenant_b/listening/spikes'),
+    referrals: await read('/api/v1/orgs/tenant_b/referrals'),
+    referralSettings: await read('/api/v1/orgs/tenant_b/referral-settings'),
+    pointsRules: await read('/api/v1/orgs/tenant_b/points-rules'),
   };
 }
 
@@ -133,10 +137,16 @@ beforeAll(async () => {
           shippingAddress: address,
           card: { number: TEST_CARDS.succeeds },
           items: [{ variantId: b.variantId, quantity: 1 }],
+          source: { ref: 'tenant_agent_b' },
         },
         { 'idempotency-key': randomUUID() },
       ),
     )
+  ).id;
+  await t.drain();
+  b.referralId = (await ok(ownerB.get('/api/v1/orgs/tenant_b/referrals'), 200)).items[0].id;
+  b.segmentId = (
+    await ok(ownerB.post('/api/v1/orgs/tenant_b/advocates/segments', { name: 'B top', topN: 5 }))
   ).id;
   b.conversationId = await conversationOf(ownerB, 'tenant_b', 'my parcel never arrived, please help');
   a.conversationId = await conversationOf(ownerA, 'tenant_a', 'where is my order?');
@@ -160,9 +170,6 @@ beforeAll(async () => {
     ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
   b.ideaId = (await idea(ownerB, 'tenant_b')).id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
-  b.segmentId = (
-    await ok(ownerB.post('/api/v1/orgs/tenant_b/advocates/segments', { name: 'B top', topN: 5 }))
-  ).id;
   b.topicId = (
     await ok(
       ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
@@ -402,6 +409,49 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.post(`/api/v1/orgs/tenant_a/listening/spikes/scan?topicId=${b.topicId}`, {}),
   ],
   ['a spike scan of B', () => ownerA.post('/api/v1/orgs/tenant_b/listening/spikes/scan', {})],
+  [
+    "reviewing B's referral through A",
+    () =>
+      ownerA.post(`/api/v1/orgs/tenant_a/referrals/${b.referralId}/review`, {
+        decision: 'reject',
+        reason: 'mine',
+      }),
+  ],
+  [
+    "reviewing B's referral in B's name",
+    () =>
+      ownerA.post(`/api/v1/orgs/tenant_b/referrals/${b.referralId}/review`, {
+        decision: 'reject',
+        reason: 'mine',
+      }),
+  ],
+  [
+    "B's referral rules",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/referral-settings', {
+        holdDays: 0,
+        strangerFlagThreshold: 2,
+      }),
+  ],
+  [
+    "B's points rules",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/points-rules', {
+        rules: [{ kind: 'reshare_sale', points: 1 }],
+      }),
+  ],
+  [
+    "a deal of A aimed at B's segment",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/deals', {
+        text: 'A deal for B people',
+        type: 'percent_off',
+        percentOff: 10,
+        items: [{ productId: a.productId }],
+        audience: `segment:${b.segmentId}`,
+        endsAt: inAnHour(),
+      }),
+  ],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

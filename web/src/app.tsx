@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { advocatesBrandRoutes, advocatesSignedInRoutes } from './modules/advocates/index.ts';
 import { careBrandRoutes, careSignedInRoutes } from './modules/care/index.ts';
 import {
   commerceBrandRoutes,
@@ -77,6 +78,7 @@ const router = createBrowserRouter([
               ...commerceBrandRoutes,
               ...ideasBrandRoutes,
               ...listeningBrandRoutes,
+              ...advocatesBrandRoutes,
             ],
           },
         ],
@@ -95,6 +97,7 @@ const router = createBrowserRouter([
               { path: 'orgs/:handle/manage', element: <OrgManagePage /> },
               ...commerceSignedInRoutes,
               ...careSignedInRoutes,
+              ...advocatesSignedInRoutes,
             ],
           },
           { path: 'posts/:id', element: <ThreadPage /> },

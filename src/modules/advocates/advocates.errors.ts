@@ -9,4 +9,14 @@ export const advocatesError = defineErrors('advocates', {
     description: 'A segment needs at least one rule: a community, a minimum score or a top N',
   },
   run_not_found: { kind: 'not_found', description: 'No influence run with that id in this brand' },
+  referral_not_found: { kind: 'not_found', description: 'No referral with that id in this brand' },
+  referral_not_flagged: {
+    kind: 'conflict',
+    description: 'Only a referral flagged for review can be approved or rejected',
+  },
+  negative_points: {
+    kind: 'unprocessable',
+    description: 'A points rule would award a negative total: points are whole numbers from 0',
+  },
+  brand_not_found: { kind: 'not_found', description: 'No brand with that handle' },
 });

@@ -7,6 +7,7 @@ let t: TestContext;
 let owner: TestClient;
 let sharer: TestClient;
 let star: TestClient;
+let crowd: TestClient[];
 
 const address = { name: 'Ada Fan', line1: '1 Main St', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
   sharer = await t.signup('sharon');
   star = await t.signup('stella');
   // Stella is followed by many; everyone follows the brand.
-  const crowd = await Promise.all(Array.from({ length: 6 }, (_, i) => t.signup(`crowd${i}`)));
+  crowd = await Promise.all(Array.from({ length: 6 }, (_, i) => t.signup(`crowd${i}`)));
   for (const c of [sharer, star, ...crowd])
     expect((await c.post('/api/v1/accounts/amplico/follow')).statusCode).toBe(200);
   for (const c of [sharer, ...crowd]) await c.post('/api/v1/accounts/stella/follow');
@@ -172,5 +173,50 @@ describe('advocates', () => {
     expect(queued).toBe(1); // otherco; amplico ran today
     const runs = (await owner.get('/api/v1/orgs/amplico/advocates/runs')).json().items;
     expect(runs.every((r: { trigger: string }) => r.trigger === 'request')).toBe(true);
+  });
+
+  it('should let a deal target a saved segment: its members buy, others and other brands’ segments are refused', async () => {
+    const top = (await owner.get('/api/v1/orgs/amplico/advocates?limit=2')).json().items as Advocate[];
+    const segment = (
+      await owner.post('/api/v1/orgs/amplico/advocates/segments', { name: 'The very top', topN: 1 })
+    ).json();
+    const product = (
+      await owner.post('/api/v1/orgs/amplico/products', {
+        title: 'Early speaker',
+        currency: 'EUR',
+        priceMinor: 5_000,
+        variants: [{ sku: 'SP-EARLY', stock: 10 }],
+      })
+    ).json();
+    const deal = (audience: string) =>
+      owner.post('/api/v1/orgs/amplico/deals', {
+        text: 'For our top advocate',
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+        type: 'percent_off',
+        percentOff: 20,
+        items: [{ productId: product.id }],
+        audience,
+      });
+    const foreign = await t.signup('fiona');
+    await t.brand(foreign, 'foreignco');
+    const theirs = (
+      await foreign.post('/api/v1/orgs/foreignco/advocates/segments', { name: 'Theirs', topN: 1 })
+    ).json();
+    const refused = await deal(`segment:${theirs.id}`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('audience_segment_not_found');
+    expect((await deal('segment:nonsense')).statusCode).toBe(400);
+    const card = await deal(`segment:${segment.id}`);
+    expect(card.statusCode, card.body).toBe(201);
+    expect(card.json().audience).toBe(`segment:${segment.id}`);
+    const items = [{ variantId: product.variants[0].id, quantity: 1 }];
+    const clients = new Map([sharer, star, ...crowd].map((c) => [c.handle, c]));
+    const inside = clients.get(top[0].account.handle);
+    const outside = clients.get(top[1].account.handle);
+    const yes = await buy(inside!, { dealId: card.json().id, items });
+    expect(yes.statusCode, yes.body).toBe(201);
+    const no = await buy(outside!, { dealId: card.json().id, items });
+    expect(no.statusCode).toBe(403);
+    expect(no.json().code).toBe('segment_only');
   });
 });

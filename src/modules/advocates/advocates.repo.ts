@@ -95,7 +95,7 @@ export async function replaceScores(db: Executor, orgId: string, rows: Insertabl
   }
 }
 
-export type ScoreFilter = { community?: number; minScore?: number; topN?: number };
+export type ScoreFilter = { community?: number; minScore?: number; topN?: number; bridges?: boolean };
 
 /** The brand's advocates by descending score, filtered, one page after `after` (score, id). */
 export async function listScores(
@@ -107,6 +107,7 @@ export async function listScores(
   let q = db.selectFrom('advocate_scores').selectAll().where('org_id', '=', orgId);
   if (filter.community !== undefined) q = q.where('community', '=', filter.community);
   if (filter.minScore !== undefined) q = q.where('score', '>=', filter.minScore);
+  if (filter.bridges) q = q.where('bridge_diversity', 'is not', null);
   if (filter.topN !== undefined) {
     const cutoff = await topNCutoff(db, orgId, filter);
     if (cutoff === null) return [];
@@ -119,6 +120,25 @@ export async function listScores(
     );
   }
   return q.orderBy('score', 'desc').orderBy('account_id').limit(page.limit).execute();
+}
+
+/** Whether one person's score row passes the filter (a segment's rules). */
+export async function matchesFilter(
+  db: Executor,
+  orgId: string,
+  filter: ScoreFilter,
+  accountId: string,
+): Promise<boolean> {
+  let q = db.selectFrom('advocate_scores').select('account_id').where('org_id', '=', orgId);
+  q = q.where('account_id', '=', accountId);
+  if (filter.community !== undefined) q = q.where('community', '=', filter.community);
+  if (filter.minScore !== undefined) q = q.where('score', '>=', filter.minScore);
+  if (filter.topN !== undefined) {
+    const cutoff = await topNCutoff(db, orgId, filter);
+    if (cutoff === null) return false;
+    q = q.where('score', '>=', cutoff);
+  }
+  return (await q.executeTakeFirst()) !== undefined;
 }
 
 async function topNCutoff(db: Executor, orgId: string, filter: ScoreFilter): Promise<number | null> {

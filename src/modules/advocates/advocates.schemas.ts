@@ -34,6 +34,11 @@ export const AdvocateQuery = Type.Object(
     segmentId: Type.Optional(
       Type.String({ format: 'uuid', description: 'Only the members of a saved segment' }),
     ),
+    bridges: Type.Optional(
+      Type.Boolean({
+        description: 'Only the people whose follows span several communities (whom to introduce)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -38,7 +38,13 @@ function presentSegment(s: repo.SegmentRow) {
 }
 
 export type SegmentInput = { name: string; community?: number; minScore?: number; topN?: number };
-export type AdvocateListQuery = { cursor?: string; limit?: number; community?: number; segmentId?: string };
+export type AdvocateListQuery = {
+  cursor?: string;
+  limit?: number;
+  community?: number;
+  segmentId?: string;
+  bridges?: boolean;
+};
 
 /** The Advocates page: ranked followers and customers, influence runs, saved segments. */
 export function createAdvocatesService({ db, identity, now }: Deps) {
@@ -58,11 +64,28 @@ export function createAdvocatesService({ db, identity, now }: Deps) {
   }
 
   return {
+    /** Deals aimed at a segment: commerce asks whether it exists and who is in it. */
+    audiences: {
+      segmentExists: async (orgId: string, segmentId: string) =>
+        (await repo.findSegment(db, orgId, segmentId)) !== undefined,
+      inSegment: async (orgId: string, segmentId: string, accountId: string) => {
+        const s = await repo.findSegment(db, orgId, segmentId);
+        if (!s) return false;
+        const filter = {
+          community: s.community ?? undefined,
+          minScore: s.min_score ?? undefined,
+          topN: s.top_n ?? undefined,
+        };
+        return repo.matchesFilter(db, orgId, filter, accountId);
+      },
+    },
+
     async list(principal: Principal, handle: string, query: AdvocateListQuery) {
       const org = await viewable(principal, handle);
       const limit = query.limit ?? 20;
       const filter = query.segmentId ? await segmentFilter(org.id, query.segmentId) : {};
       if (query.community !== undefined) filter.community = query.community;
+      if (query.bridges) filter.bridges = true;
       const key = decodeCursor(query.cursor, CURSOR);
       const after = key ? { score: Number(key.split('|')[0]), accountId: key.split('|')[1] } : undefined;
       const rows = await repo.listScores(db, org.id, filter, { after, limit: limit + 1 });

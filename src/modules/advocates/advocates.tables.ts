@@ -48,8 +48,74 @@ export interface AdvocateSegmentsTable {
   created_at: Generated<Date>;
 }
 
+/** A brand's referral rules; a brand without a row gets the defaults. */
+export interface ReferralSettingsTable {
+  org_id: string;
+  hold_days: number;
+  stranger_flag_threshold: number;
+  updated_at: Generated<Date>;
+}
+
+export type ReferralStatus =
+  | 'pending'
+  | 'flagged'
+  | 'earned'
+  | 'cancelled'
+  | 'rejected'
+  | 'refused'
+  | 'reversed';
+
+/** One referred order: pending through the hold, then earned; or refused, flagged, cancelled, rejected, reversed. */
+export interface ReferralsTable {
+  id: string;
+  org_id: string;
+  referrer_id: string;
+  buyer_id: string;
+  order_id: string;
+  total_minor: number;
+  currency: string;
+  status: ReferralStatus;
+  reason: string | null;
+  /** Neither follows the other when the order was placed (a code posted publicly reaches strangers). */
+  stranger: boolean;
+  placed_at: Date;
+  /** When the order was paid: only a paid referral is earned once its hold has passed. */
+  paid_at: Date | null;
+  earn_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export type ContributionKind = 'referral_earned' | 'reshare_sale' | 'idea_implemented' | 'reversal';
+/** The kinds a brand sets points for (a reversal takes back what its entry gave). */
+export type RewardKind = Exclude<ContributionKind, 'reversal'>;
+
+export interface ContributionRulesTable {
+  org_id: string;
+  kind: RewardKind;
+  points: number;
+}
+
+/** Append-only (a trigger refuses updates and deletes); unique per brand and source event. */
+export interface ContributionLedgerTable {
+  id: string;
+  org_id: string;
+  account_id: string;
+  kind: ContributionKind;
+  points: number;
+  source_key: string;
+  reference_id: string | null;
+  note: string;
+  created_at: Generated<Date>;
+}
+
 export type AdvocatesTables = {
   advocate_runs: AdvocateRunsTable;
   advocate_scores: AdvocateScoresTable;
   advocate_segments: AdvocateSegmentsTable;
+  referral_settings: ReferralSettingsTable;
+  referrals: ReferralsTable;
+  contribution_rules: ContributionRulesTable;
+  contribution_ledger: ContributionLedgerTable;
 };

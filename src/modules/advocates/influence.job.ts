@@ -15,6 +15,8 @@ export type InfluenceJobDeps = {
   identity: Pick<IdentityModule, 'accounts'>;
   now: () => Date;
   log?: { error(obj: object, msg: string): void };
+  /** More background work on each tick (earning referrals whose hold has passed). */
+  afterTick?: () => Promise<unknown>;
 };
 
 const PAGE = 20_000;
@@ -178,6 +180,7 @@ export function createInfluenceJob(deps: InfluenceJobDeps) {
     running = running
       .then(() => enqueueScheduled())
       .then(() => runPending())
+      .then(() => deps.afterTick?.())
       .catch((err) => log?.error({ err }, 'advocate influence tick failed'));
   };
   return {

@@ -56,3 +56,41 @@ export async function reshareSales(db: Executor, orgId: string): Promise<Reshare
     .execute();
   return rows.map((r) => ({ chain: r.chain, total: Number(r.total) }));
 }
+
+export type OrderReferralFacts = {
+  buyer_id: string;
+  attribution_kind: string;
+  attribution_chain: string[];
+  /** The buyer's other orders with this brand placed before this one (cancelled ones do not count). */
+  earlier_orders: number;
+  /** The order ships to an address the given person has saved or shipped to before. */
+  same_address: boolean;
+};
+
+/** What the referral rules need to know of one order: was it the buyer's first, does it ship to the referrer. */
+export async function orderReferralFacts(
+  db: Executor,
+  orderId: string,
+  referrerId: string | null,
+): Promise<OrderReferralFacts | undefined> {
+  const { rows } = await sql<OrderReferralFacts>`
+    WITH o AS (
+      SELECT id, org_id, buyer_id, created_at, attribution_kind, attribution_chain,
+        lower(regexp_replace(shipping_address->>'line1', '\\s+', ' ', 'g')) AS line1,
+        upper(replace(shipping_address->>'postalCode', ' ', '')) AS postal,
+        upper(shipping_address->>'country') AS country
+      FROM orders WHERE id = ${orderId}
+    )
+    SELECT o.buyer_id, o.attribution_kind, o.attribution_chain,
+      (SELECT count(*)::int FROM orders p WHERE p.org_id = o.org_id AND p.buyer_id = o.buyer_id
+        AND p.id <> o.id AND p.status <> 'cancelled' AND p.created_at <= o.created_at) AS earlier_orders,
+      (EXISTS (SELECT 1 FROM addresses a WHERE a.user_id = ${referrerId}
+          AND lower(regexp_replace(a.line1, '\\s+', ' ', 'g')) = o.line1
+          AND upper(replace(a.postal_code, ' ', '')) = o.postal AND upper(a.country) = o.country)
+        OR EXISTS (SELECT 1 FROM orders r WHERE r.buyer_id = ${referrerId}
+          AND lower(regexp_replace(r.shipping_address->>'line1', '\\s+', ' ', 'g')) = o.line1
+          AND upper(replace(r.shipping_address->>'postalCode', ' ', '')) = o.postal
+          AND upper(r.shipping_address->>'country') = o.country)) AS same_address
+    FROM o`.execute(db);
+  return rows[0];
+}

@@ -15,6 +15,7 @@ import * as catalogRepo from './catalog.repo.ts';
 import { dealPrices, type GuardItem } from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { Address } from './commerce.tables.ts';
+import { type AudienceSlot, segmentOf } from './deal-audience.ts';
 import * as dealsRepo from './deals.repo.ts';
 import { currencyMismatch } from './money.ts';
 import * as repo from './orders.repo.ts';
@@ -39,6 +40,7 @@ export type CheckoutDeps = {
   payments: PaymentProvider;
   /** How long a pending order holds its stock while the payment settles. */
   reservationSeconds: number;
+  audiences: AudienceSlot;
 };
 
 /** An order line as written, with the list price the write checks is still current. */
@@ -186,6 +188,14 @@ export function createCheckoutService(deps: CheckoutDeps) {
         !can(principal, orgId, 'viewSales')
       ) {
         throw commerceError('followers_only', 'This deal is for followers: follow the brand to buy it');
+      }
+      const segmentId = segmentOf(deal.audience);
+      if (
+        segmentId &&
+        !can(principal, orgId, 'viewSales') &&
+        !(await deps.audiences.resolver?.inSegment(orgId, segmentId, principal.userId))
+      ) {
+        throw commerceError('segment_only', 'This deal is for a selected group of the brand’s advocates');
       }
       const guardItems: GuardItem[] = dealItems.map((i) => {
         const p = products.get(i.product_id) ?? {

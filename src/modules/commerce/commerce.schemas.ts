@@ -133,9 +133,17 @@ export const DealBody = Type.Object(
     quantityCap: Type.Optional(Count({ minimum: 1, maximum: 10_000_000 })),
     perCustomerLimit: Type.Optional(Count({ minimum: 1, maximum: 1000 })),
     audience: Type.Optional(
-      Type.Union([Type.Literal('followers'), Type.Literal('everyone')], {
-        description: 'Who may buy: followers of the brand, or everyone',
-      }),
+      Type.Union(
+        [
+          Type.Literal('followers'),
+          Type.Literal('everyone'),
+          Type.String({ pattern: '^segment:[0-9a-f-]{36}$' }),
+        ],
+        {
+          description:
+            'Who may buy: followers of the brand, everyone, or a saved segment of its advocates (`segment:<id>`)',
+        },
+      ),
     ),
     override: Type.Optional(
       Type.Object(

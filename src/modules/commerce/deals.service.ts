@@ -14,6 +14,7 @@ import {
 } from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { DealType } from './commerce.tables.ts';
+import { type AudienceSlot, segmentOf } from './deal-audience.ts';
 import * as repo from './deals.repo.ts';
 
 export type DealInput = {
@@ -32,7 +33,7 @@ export type DealInput = {
   endsAt: string;
   quantityCap?: number;
   perCustomerLimit?: number;
-  audience?: 'followers' | 'everyone';
+  audience?: string;
   override?: { reason: string };
 };
 
@@ -42,6 +43,7 @@ export type DealsDeps = {
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   social: Pick<SocialModule, 'posts' | 'follows' | 'reads'>;
   catalog: CatalogService;
+  audiences: AudienceSlot;
 };
 
 const invalid = (field: string, message: string) =>
@@ -62,7 +64,7 @@ function checkTerms(input: DealInput, mains: number, addons: number) {
 }
 
 /** Deals: posts of kind `deal` on a brand's feed, with terms, a window, caps and the channel guard. */
-export function createDealsService({ db, events, identity, social, catalog }: DealsDeps) {
+export function createDealsService({ db, events, identity, social, catalog, audiences }: DealsDeps) {
   async function cards(ids: string[], principal: Principal | null) {
     const now = Date.now();
     // A deal not yet started is the brand's secret unless it chose to announce it early.
@@ -226,6 +228,12 @@ export function createDealsService({ db, events, identity, social, catalog }: De
       );
       // Unless announced early, the deal's post reaches timelines and search when the deal starts.
       if (!input.announceEarly && startsAt.getTime() > Date.now()) prepared.visibleFrom = startsAt;
+      const segmentId = segmentOf(input.audience ?? '');
+      if (segmentId && !(await audiences.resolver?.segmentExists(org.id, segmentId))) {
+        throw commerceError('audience_segment_not_found', 'The brand has no advocate segment with that id', [
+          { field: 'audience', message: 'no such segment in this brand' },
+        ]);
+      }
       await events.transaction(db, async (trx) => {
         await social.posts.write(trx, principal, prepared);
         await repo.insertDeal(

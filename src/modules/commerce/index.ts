@@ -10,6 +10,7 @@ import { createCatalogService } from './catalog.service.ts';
 import { createCheckoutService } from './checkout.service.ts';
 import { DealCard, Order, Product } from './commerce.schemas.ts';
 import { createDashboardService } from './dashboard.service.ts';
+import type { AudienceResolver, AudienceSlot } from './deal-audience.ts';
 import { dealEditRoutes } from './deal-edits/deal-edits.routes.ts';
 import { createDealEditsService } from './deal-edits/deal-edits.service.ts';
 import { dealRoutes } from './deals.routes.ts';
@@ -42,14 +43,23 @@ export type CommerceDeps = {
 /** Catalog, deals with the channel guard, checkout, orders, payments and sales attribution. */
 export function createCommerceModule(deps: CommerceDeps) {
   const catalog = createCatalogService(deps);
-  const deals = createDealsService({ ...deps, catalog });
+  const audiences: AudienceSlot = {};
+  const deals = createDealsService({ ...deps, catalog, audiences });
   const orders = createOrdersService(deps);
   const module = {
     catalog,
     payments: deps.payments,
     deals,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
-    checkout: createCheckoutService({ ...deps, reservationSeconds: deps.reservationSeconds ?? 900 }),
+    checkout: createCheckoutService({
+      ...deps,
+      audiences,
+      reservationSeconds: deps.reservationSeconds ?? 900,
+    }),
+    /** Plugs in who is in a deal's `segment:<id>` audience (the advocates module's segments). */
+    plugAudiences(resolver: AudienceResolver) {
+      audiences.resolver = resolver;
+    },
     orders,
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
@@ -60,6 +70,9 @@ export function createCommerceModule(deps: CommerceDeps) {
       buyers: (orgId: string) => advocacyRepo.buyerFacts(deps.db, orgId),
       referrals: (orgId: string) => advocacyRepo.referralFacts(deps.db, orgId),
       reshareSales: (orgId: string) => advocacyRepo.reshareSales(deps.db, orgId),
+      /** One order's attribution, whether it was the buyer's first with the brand and ships to `referrerId`. */
+      orderFacts: (orderId: string, referrerId: string | null, executor: Executor = deps.db) =>
+        advocacyRepo.orderReferralFacts(executor, orderId, referrerId),
     },
     /**
      * A customer's orders and spend with one brand, with lifetime value and the newest orders (up to 10);
@@ -115,3 +128,6 @@ export function createCommerceModule(deps: CommerceDeps) {
 }
 
 export type CommerceModule = ReturnType<typeof createCommerceModule>;
+export type { AudienceResolver } from './deal-audience.ts';
+/** A minor-unit amount as a decimal string in its currency's digits. */
+export { formatDecimal } from './money.ts';

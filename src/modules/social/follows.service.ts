@@ -90,7 +90,9 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
         ];
       });
     },
-    isFollowing: (followerId: string, followeeId: string) => repo.isFollowing(db, followerId, followeeId),
+    /** Whether one account follows another; `executor` for event handlers. */
+    isFollowing: (followerId: string, followeeId: string, executor: Executor = db) =>
+      repo.isFollowing(executor, followerId, followeeId),
     /** How many follow an account; `executor` for event handlers. */
     countFollowers: async (accountId: string, executor: Executor = db) =>
       repo.countFollowers(executor, accountId),

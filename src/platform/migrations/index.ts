@@ -33,6 +33,7 @@ import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 import * as identityHandlePrefix from './2026-12-06T1800_identity_handle-prefix.ts';
 import * as listeningSpikes from './2026-12-06T1900_listening_spikes.ts';
+import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1700_governance_policy': governancePolicy,
   '2026-12-06T1800_identity_handle-prefix': identityHandlePrefix,
   '2026-12-06T1900_listening_spikes': listeningSpikes,
+  '2026-12-07T0600_advocates_referrals-ledger': advocatesReferralsLedger,
 };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { MyRewardsNav } from '../modules/advocates/index.ts';
 import { CareNav, MyCareNav } from '../modules/care/index.ts';
 import { BrandNav, ShopperNav } from '../modules/commerce/index.ts';
 import type { Me } from '../modules/identity/index.ts';
@@ -73,6 +74,7 @@ function SignedInNav({ me }: { me: Me }) {
       )}
       <ShopperNav />
       <MyCareNav />
+      <MyRewardsNav />
       <NavItem to={`/@${me.account.handle}`} icon={<UserIcon />} label="Profile" testId="nav-profile" />
       <NavItem to="/settings" icon={<SettingsIcon />} label="Settings" testId="nav-settings" />
       <CareNav me={me} />

@@ -1,3 +1,4 @@
+import { rewardsEntry } from '../modules/advocates/index.ts';
 import { useMyCareEntry } from '../modules/care/index.ts';
 import { useShopperEntries } from '../modules/commerce/index.ts';
 import { type Me, useMyInvitations } from '../modules/identity/index.ts';
@@ -47,6 +48,7 @@ export function SocialPhoneBar({ me }: { me: Me }) {
     { key: 'profile', to: `/@${me.account.handle}`, label: 'Profile', icon: <UserIcon /> },
     orders,
     support,
+    rewardsEntry,
     ...(invitations > 0
       ? [
           {

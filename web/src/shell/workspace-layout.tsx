@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { advocatesWorkspaceTools } from '../modules/advocates/index.ts';
 import { careWorkspaceTools } from '../modules/care/index.ts';
 import { commerceWorkspaceTools } from '../modules/commerce/index.ts';
 import { ideasWorkspaceTools } from '../modules/ideas/index.ts';
@@ -18,6 +19,7 @@ export function workspaceTools(membership: Membership): WorkspaceTool[] {
     ...commerceWorkspaceTools(membership),
     ...ideasWorkspaceTools(membership),
     ...listeningWorkspaceTools(membership),
+    ...advocatesWorkspaceTools(membership),
   ];
   if (MANAGING_ROLES.includes(membership.role)) {
     tools.push({

@@ -2344,6 +2344,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My points per brand and how each was earned */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this brand */
+                    brand?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brands: {
+                                brand: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** @description Over the rolling last 12 months */
+                                last12Months: number;
+                                /** @description All time */
+                                points: number;
+                            }[];
+                            /** @description The newest 100 entries */
+                            items: {
+                                brand: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: "referral_earned" | "reshare_sale" | "idea_implemented" | "reversal";
+                                /** @description How the points were earned */
+                                note: string;
+                                points: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/email": {
         parameters: {
             query?: never;
@@ -2657,6 +2730,74 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/me/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My referral code and the orders it brought, with their state */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The person’s referral code (their handle): `?ref=` on any deal link */
+                            code: string;
+                            items: {
+                                brand: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                currency: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the hold ends
+                                 */
+                                earnAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                /** @description Why it was refused, flagged, cancelled… */
+                                reason: string | null;
+                                /** @description pending: inside the hold; flagged: waits for the brand’s review; earned: counted and rewarded; cancelled: the order was cancelled or refunded inside the hold; rejected: refused by the brand on review; refused: broke a rule (self-referral, not a first order); reversed: refunded after it was earned */
+                                status: "pending" | "flagged" | "earned" | "cancelled" | "rejected" | "refused" | "reversed";
+                                totalMinor: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/sessions": {
@@ -3869,6 +4010,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Only the people whose follows span several communities (whom to introduce) */
+                    bridges?: boolean;
                     community?: number;
                     cursor?: string;
                     limit?: number;
@@ -6418,8 +6561,8 @@ export interface paths {
                     "application/json": {
                         /** @description Show the deal before it starts (default false: until then only the brand's members see it, and its post reaches timelines and search at the start) */
                         announceEarly?: boolean;
-                        /** @description Who may buy: followers of the brand, or everyone */
-                        audience?: "followers" | "everyone";
+                        /** @description Who may buy: followers of the brand, everyone, or a saved segment of its advocates (`segment:<id>`) */
+                        audience?: "followers" | "everyone" | string;
                         /** Format: date-time */
                         endsAt: string;
                         items: {
@@ -7924,6 +8067,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/points-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Points per contribution */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                isDefault: boolean;
+                                kind: "referral_earned" | "reshare_sale" | "idea_implemented";
+                                /** @description Points per contribution (the brand’s or the default) */
+                                points: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set points per contribution (a negative award is refused) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            kind: "referral_earned" | "reshare_sale" | "idea_implemented";
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                isDefault: boolean;
+                                kind: "referral_earned" | "reshare_sale" | "idea_implemented";
+                                /** @description Points per contribution (the brand’s or the default) */
+                                points: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/policy/audit": {
         parameters: {
             query?: never;
@@ -8463,6 +8689,249 @@ export interface paths {
                         "application/json": {
                             created: number;
                             updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/referral-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s referral rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days after the order before a referral is earned (keep it past the refund window) */
+                            holdDays: number;
+                            /** @description Flag a referrer’s code for review once this many people with no follow connection to them used it */
+                            strangerFlagThreshold: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the hold period and when a code used by strangers is flagged */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Days after the order before a referral is earned (keep it past the refund window) */
+                        holdDays: number;
+                        /** @description Flag a referrer’s code for review once this many people with no follow connection to them used it */
+                        strangerFlagThreshold: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days after the order before a referral is earned (keep it past the refund window) */
+                            holdDays: number;
+                            /** @description Flag a referrer’s code for review once this many people with no follow connection to them used it */
+                            strangerFlagThreshold: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referred orders of this brand, newest first; `status=flagged` is the review queue */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description pending: inside the hold; flagged: waits for the brand’s review; earned: counted and rewarded; cancelled: the order was cancelled or refunded inside the hold; rejected: refused by the brand on review; refused: broke a rule (self-referral, not a first order); reversed: refunded after it was earned */
+                    status?: "pending" | "flagged" | "earned" | "cancelled" | "rejected" | "refused" | "reversed";
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                buyer: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                currency: string;
+                                decidedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the hold ends
+                                 */
+                                earnAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                orderId: string;
+                                paidAt: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                /** @description Why it was refused, flagged, cancelled… */
+                                reason: string | null;
+                                referrer: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** @description pending: inside the hold; flagged: waits for the brand’s review; earned: counted and rewarded; cancelled: the order was cancelled or refunded inside the hold; rejected: refused by the brand on review; refused: broke a rule (self-referral, not a first order); reversed: refunded after it was earned */
+                                status: "pending" | "flagged" | "earned" | "cancelled" | "rejected" | "refused" | "reversed";
+                                totalMinor: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/referrals/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a flagged referral (earned after its hold) or reject it, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "approve" | "reject";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buyer: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            } | null;
+                            currency: string;
+                            decidedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the hold ends
+                             */
+                            earnAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** @description Why it was refused, flagged, cancelled… */
+                            reason: string | null;
+                            referrer: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            };
+                            /** @description pending: inside the hold; flagged: waits for the brand’s review; earned: counted and rewarded; cancelled: the order was cancelled or refunded inside the hold; rejected: refused by the brand on review; refused: broke a rule (self-referral, not a first order); reversed: refunded after it was earned */
+                            status: "pending" | "flagged" | "earned" | "cancelled" | "rejected" | "refused" | "reversed";
+                            totalMinor: number;
                         };
                     };
                 };
@@ -9692,10 +10161,12 @@ export interface components {
              *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
+             *     - `audience_segment_not_found` (422): The deal’s audience names a segment this brand does not have
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
              *     - `body_too_large` (413): The body is larger than the endpoint accepts
+             *     - `brand_not_found` (404): No brand with that handle
              *     - `brand_only` (403): Only members of the brand with the right role can do this
              *     - `canned_not_found` (404): No canned reply with that id in this inbox
              *     - `canned_title_taken` (409): A canned reply with that title exists
@@ -9776,6 +10247,7 @@ export interface components {
              *     - `mixed_brands` (422): One order buys from one brand
              *     - `mixed_currencies` (422): The items are priced in different currencies
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
+             *     - `negative_points` (422): A points rule would award a negative total: points are whole numbers from 0
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_corrections` (422): No corrected messages to retrain from yet
              *     - `no_idea_request` (409): There is no open request to post an idea
@@ -9816,6 +10288,8 @@ export interface components {
              *     - `rate_limited` (429): Too many requests from this caller; Retry-After says when to retry
              *     - `reason_required` (422): Declining an idea needs a reason
              *     - `recovery_code_used` (410): The recovery code was already used (each works once)
+             *     - `referral_not_flagged` (409): Only a referral flagged for review can be approved or rejected
+             *     - `referral_not_found` (404): No referral with that id in this brand
              *     - `refund_exceeds_total` (422): The refund is more than what is left to refund
              *     - `reply_limit_out_of_range` (400): The public reply limit is outside 1 to the longest post
              *     - `reply_to_reshare` (422): Replies go to the original post, not to a reshare
@@ -9828,6 +10302,7 @@ export interface components {
              *     - `same_email` (422): The new email address is the one already on the account
              *     - `segment_name_taken` (409): This brand already has a segment with that name
              *     - `segment_not_found` (404): No advocate segment with that id in this brand
+             *     - `segment_only` (403): The deal is for a segment of the brand’s advocates
              *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
@@ -9861,7 +10336,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_without_rule" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

@@ -30,6 +30,9 @@ function notes(card: DealCard): string[] {
     card.perCustomerLimit !== null ? `Limit ${card.perCustomerLimit} per customer` : '',
     card.viewer.bought > 0 ? `you bought ${card.viewer.bought}` : '',
     card.audience === 'followers' ? `for followers of @${card.org?.handle ?? 'the brand'}` : '',
+    card.audience.startsWith('segment:')
+      ? `for selected advocates of @${card.org?.handle ?? 'the brand'}`
+      : '',
   ].filter(Boolean);
 }
 

@@ -5,6 +5,7 @@ import { toLocalInput } from '../../../shared/format/date.ts';
 import { formatMoney, parseDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { useAdvocateSegments } from '../../advocates/index.ts';
 import type { DealInput, DealRole, GuardViolation } from '../api/commerce.types.ts';
 import { previewPrices, previewViolations } from '../api/deal-pricing.ts';
 import type { ShopAccess } from '../hooks/use-brand-roles.ts';
@@ -21,6 +22,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
   const navigate = useNavigate();
   const products = useProducts(handle);
   const publish = usePublishDeal(handle);
+  const segments = useAdvocateSegments(handle);
   const [selected, setSelected] = useState(new Map<string, DealRole>());
   const [reason, setReason] = useState('');
   const [terms, setTerms] = useState<Terms>(() => ({
@@ -97,7 +99,13 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
           />
         )}
       </Field>
-      <DealTermsFields terms={terms} set={set} currency={currency} error={error} />
+      <DealTermsFields
+        terms={terms}
+        set={set}
+        currency={currency}
+        error={error}
+        segments={segments.data?.items}
+      />
       <DealProductsPicker
         products={catalog}
         selected={selected}

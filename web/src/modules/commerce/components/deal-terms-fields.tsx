@@ -14,7 +14,8 @@ export type Terms = {
   endsAt: string;
   quantityCap: string;
   perCustomerLimit: string;
-  audience: 'followers' | 'everyone';
+  /** 'followers', 'everyone' or `segment:<id>` (a saved segment of the brand's advocates). */
+  audience: string;
 };
 
 type DealTermsFieldsProps = {
@@ -22,10 +23,12 @@ type DealTermsFieldsProps = {
   set: (patch: Partial<Terms>) => void;
   currency: string;
   error: ApiError | null;
+  /** The brand's saved advocate segments a deal can be aimed at. */
+  segments?: { id: string; name: string }[];
 };
 
 /** The deal's terms: type and value, window, caps and audience, with the server's field errors. */
-export function DealTermsFields({ terms, set, currency, error }: DealTermsFieldsProps) {
+export function DealTermsFields({ terms, set, currency, error, segments = [] }: DealTermsFieldsProps) {
   const field = (name: string) => error?.fieldMessage(name);
   return (
     <div className="form-grid">
@@ -141,11 +144,16 @@ export function DealTermsFields({ terms, set, currency, error }: DealTermsFields
           <select
             {...p}
             value={terms.audience}
-            onChange={(e) => set({ audience: e.target.value as Terms['audience'] })}
+            onChange={(e) => set({ audience: e.target.value })}
             data-testid="deal-audience"
           >
             <option value="followers">Followers of the brand</option>
             <option value="everyone">Everyone</option>
+            {segments.map((s) => (
+              <option key={s.id} value={`segment:${s.id}`}>
+                Advocate segment: {s.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>
