@@ -8,7 +8,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  blendSentiment,
   buildIntentTrainingSet,
   buildSuggestionTrainingSet,
   type Calibration,
@@ -187,18 +186,6 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
     );
   console.log(`  per-intent F1: ${f1s.map((f) => `${f.intent} ${(100 * f.f1).toFixed(0)}`).join(', ')}`);
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name}: ${value.toFixed(3)}`);
-  // The sentiment blend's parameters, scored on the same out-of-fold predictions (calibrated confidence).
-  const grid: string[] = [];
-  for (const anchor of [0.3, 0.5])
-    for (const neutralZone of [0, 0.5, 0.65, 0.8, 0.9, 0.99]) {
-      const ok = rows.filter(
-        (r, i) =>
-          polarity(blendSentiment(r.lexicon, r.said, calibrated[i].confidence, { anchor, neutralZone })) ===
-          r.goldSentiment,
-      ).length;
-      grid.push(`${anchor}/${neutralZone}: ${((100 * ok) / rows.length).toFixed(1)}`);
-    }
-  console.log(`  sentiment accuracy by blend anchor/neutralZone: ${grid.join(', ')}`);
   console.log(`  calibration ${JSON.stringify(calibration)}, default unsure threshold ${unsureBelow}`);
   return { calibration, unsureBelow, figures };
 }
