@@ -13,8 +13,10 @@ export {
 export { decodeIntentModel, encodeIntentModel, type IntentModelFile } from './intent-model.codec.ts';
 export {
   combineSentiment,
+  type IntentReading,
   SENTIMENT_CLASSES,
   type SentimentModel,
+  type SentimentRule,
   sentimentScore,
 } from './sentiment.model.ts';
 export { scoreSentiment } from './sentiment.scorer.ts';
@@ -96,13 +98,13 @@ export {
   SOURCE_SHARES as INTENT_SOURCE_SHARES,
 } from './training/intent-training.set.ts';
 export { loadBanking77, loadClinc150 } from './training/public-data.loader.ts';
-export { type CheckSet as ShippedCheckSet, shippedCheckSet } from './training/shipped-holdout.set.ts';
 export {
   buildSentimentTrainingSet,
   type IntentLabelledText,
   type SentimentSeedMode,
   type SentimentTrainingOptions,
 } from './training/sentiment-training.set.ts';
+export { type CheckSet as ShippedCheckSet, shippedCheckSet } from './training/shipped-holdout.set.ts';
 export {
   loadSocialPosts,
   SOCIAL_INTENT_SET,

@@ -26,6 +26,8 @@ export type IntentModelFile = {
   lexiconWeight?: number;
   /** Sentiment model only: the lexicon strength that reads a model-neutral post as polar. */
   lexiconOverride?: number;
+  /** Sentiment model only: where a complaint is pulled (0: no pull). */
+  complaintAnchor?: number;
 };
 
 const IDF_SCALE = 1000;

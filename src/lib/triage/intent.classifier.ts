@@ -62,6 +62,7 @@ export function shippedSentimentModel(): SentimentModel {
       classifier,
       lexiconWeight: file.lexiconWeight ?? 0,
       lexiconOverride: file.lexiconOverride ?? 1.01,
+      complaintAnchor: file.complaintAnchor ?? 0,
     };
   }
   return shippedSentiment;

@@ -12,7 +12,19 @@ export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'] as const;
  * `lexiconOverride`, the lexicon strength at which a post the model calls neutral is read as polar after all. Both are
  * chosen by `npm run train:sentiment` (cross-validation on social-intent-dev part A and TweetEval's validation split).
  */
-export type SentimentModel = { classifier: TextClassifier; lexiconWeight: number; lexiconOverride: number };
+export type SentimentModel = {
+  classifier: TextClassifier;
+  lexiconWeight: number;
+  lexiconOverride: number;
+  /** Where a message the intent model calls a complaint is pulled, in proportion to that intent's calibrated
+   * confidence, never past a stronger negative score ("thanks for losing my bag"); 0: no pull. */
+  complaintAnchor: number;
+};
+
+export type SentimentRule = Pick<SentimentModel, 'lexiconWeight' | 'lexiconOverride' | 'complaintAnchor'>;
+
+/** The intent triage chose and its calibrated confidence, when the sentiment rule pulls complaints. */
+export type IntentReading = { intent: string; confidence: number };
 
 /** VADER's neutral band: a score within ±0.05 reads as neutral (Hutto & Gilbert 2014). */
 const NEUTRAL_BAND = 0.05;
@@ -23,10 +35,17 @@ const NEUTRAL_BAND = 0.05;
  * way reads the decision; the value on that side is the mix of lexicon and model, which keeps its order.
  */
 export function combineSentiment(
-  model: Pick<SentimentModel, 'lexiconWeight' | 'lexiconOverride'>,
+  model: SentimentRule,
   probabilities: ArrayLike<number>,
   lexicon: number,
+  intent?: IntentReading,
 ): number {
+  const score = combineWithLexicon(model, probabilities, lexicon);
+  if (intent === undefined || intent.intent !== 'complaint' || model.complaintAnchor <= 0) return score;
+  return (1 - intent.confidence) * score + intent.confidence * Math.min(score, -model.complaintAnchor);
+}
+
+function combineWithLexicon(model: SentimentRule, probabilities: ArrayLike<number>, lexicon: number): number {
   const negative = probabilities[0];
   const neutral = probabilities[1];
   const positive = probabilities[2];
@@ -39,6 +58,16 @@ export function combineSentiment(
   return side * Math.max(NEUTRAL_BAND, Math.abs(mix));
 }
 
-export function sentimentScore(model: SentimentModel, tokens: TextTokens, lexicon: number): number {
-  return combineSentiment(model, classifyTokens(model.classifier, tokens, lexicon).probabilities, lexicon);
+export function sentimentScore(
+  model: SentimentModel,
+  tokens: TextTokens,
+  lexicon: number,
+  intent?: IntentReading,
+): number {
+  return combineSentiment(
+    model,
+    classifyTokens(model.classifier, tokens, lexicon).probabilities,
+    lexicon,
+    intent,
+  );
 }

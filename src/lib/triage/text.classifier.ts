@@ -50,7 +50,11 @@ export function trainTextClassifier(
   const docs = examples.map((e) => {
     const tokens = tokenizeText(e.text);
     const lexicon = options.features.lexiconCues === true ? scoreSentiment(e.text) : undefined;
-    return hashTerms(termsOf(tokens, options.features), options.features, extrasOf(tokens, options.features, lexicon));
+    return hashTerms(
+      termsOf(tokens, options.features),
+      options.features,
+      extrasOf(tokens, options.features, lexicon),
+    );
   });
   const vocabulary = fitVocabulary(docs, options.features.hashBits, options.minDf);
   const labels = Int32Array.from(examples.map((e) => classIndex(classes, e.label)));
@@ -93,7 +97,10 @@ export function featureBuckets(tokens: TextTokens, features: FeatureConfig, lexi
 }
 
 export function classifyTokens(classifier: TextClassifier, tokens: TextTokens, lexicon?: number): Prediction {
-  const vector = vectorizeBuckets(featureBuckets(tokens, classifier.features, lexicon), classifier.vocabulary);
+  const vector = vectorizeBuckets(
+    featureBuckets(tokens, classifier.features, lexicon),
+    classifier.vocabulary,
+  );
   const probabilities = new Float64Array(classifier.classes.length);
   predictRow(classifier.model, vector.cols, vector.vals, probabilities);
   let best = 0;

@@ -71,7 +71,7 @@ export function createTriage(
       intent,
       intentConfidence: sure,
       unsure: sure < (options.unsureBelow ?? confidence.unsureBelow),
-      sentiment: sentimentScore(sentiment, tokens, scoreSentiment(text)),
+      sentiment: sentimentScore(sentiment, tokens, scoreSentiment(text), { intent, confidence: sure }),
       language: detectLanguage(text),
     };
     if (options.products === undefined && options.competitors === undefined) return result;
