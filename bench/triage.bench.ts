@@ -1,6 +1,8 @@
 // Throughput of care triage on tweet-sized posts, in-process on one core: npm run bench:triage
-// The ceiling is wink-nlp's bare tokeniser on the same texts in the same run; exits 1 below 5,000 messages/s.
-import { existsSync } from 'node:fs';
+// The ceiling is wink-nlp's bare tokeniser on the same texts in the same run; exits 1 below 5,000 messages/s,
+// when loading the shipped models takes 1 s or more, or when their files pass 20 MB.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import model from 'wink-eng-lite-web-model';
@@ -9,12 +11,31 @@ import {
   INTENT_SEED_SLOTS,
   INTENT_SEED_TEMPLATES,
   resolveEvalDataDir,
+  SHIPPED_MODEL_FILES,
   seededRandom,
   triage,
 } from '../src/lib/triage/index.ts';
 import { loadAirlineTweets, loadTweetEval } from './care-eval.data.ts';
 
 const TARGET_PER_SECOND = 5_000;
+const MAX_LOAD_MS = 1_000;
+const MAX_MODEL_BYTES = 20 * 1024 * 1024;
+
+/** Milliseconds from importing the triage library in a fresh process (model files parsed, wink-nlp's model
+ * loaded) to the end of its first triage (every model decoded); the best of three processes. */
+function modelLoadMs(): number {
+  const library = new URL('../src/lib/triage/index.ts', import.meta.url).href;
+  const script = `const t = performance.now(); const lib = await import(${JSON.stringify(library)}); lib.triage('@acme hello'); console.log(performance.now() - t);`;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`model load probe failed: ${run.stderr}`);
+    best = Math.min(best, Number(run.stdout.trim()));
+  }
+  return best;
+}
 const MESSAGES = 20_000;
 const ROUNDS = 5;
 const PRODUCTS = ['Air Max 90', 'Pegasus', 'Trail Runner', 'Gift Card'];
@@ -77,6 +98,23 @@ function main(): void {
     `triage (tokens, intent, sentiment, language, products/competitors): ${Math.round(triageRate)} messages/s`,
   );
   console.log(`ratio triage / ceiling: ${(triageRate / ceiling).toFixed(2)}`);
+  const loadMs = modelLoadMs();
+  const modelBytes = [
+    SHIPPED_MODEL_FILES.intent,
+    SHIPPED_MODEL_FILES.suggestion,
+    SHIPPED_MODEL_FILES.sentiment,
+    SHIPPED_MODEL_FILES.sentimentLexicon,
+  ]
+    .map((file) => statSync(file).size)
+    .reduce((a, b) => a + b, 0);
+  console.log(
+    `model load (fresh process: import, first triage): ${loadMs.toFixed(0)} ms (target < ${MAX_LOAD_MS} ms)`,
+  );
+  console.log(`shipped model files: ${(modelBytes / 1024 / 1024).toFixed(2)} MB (target < 20 MB)`);
+  if (loadMs >= MAX_LOAD_MS || modelBytes >= MAX_MODEL_BYTES) {
+    console.error('bench:triage: model load or model size is over its target');
+    process.exitCode = 1;
+  }
   if (triageRate < TARGET_PER_SECOND) {
     console.error(
       `bench:triage: ${Math.round(triageRate)} messages/s is below the ${TARGET_PER_SECOND} target`,
