@@ -166,13 +166,11 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
     }
   }
   const kept = calibrated.filter((r) => r.confidence >= unsureBelow);
-  const polarity = (s: number) => (s >= 0.05 ? 2 : s <= -0.05 ? 0 : 1);
   const figures = {
     accuracy: correct.filter(Boolean).length / rows.length,
     macroF1: f1s.reduce((s, f) => s + f.f1, 0) / f1s.length,
     complaintRecall: complaint?.r ?? 0,
     complaintPrecision: complaint?.p ?? 0,
-    sentimentAccuracy: rows.filter((r) => polarity(r.sentiment) === r.goldSentiment).length / rows.length,
     eceRaw: reliability(scored).ece,
     eceCalibrated: reliability(calibrated).ece,
     coverageAtThreshold: kept.length / rows.length,
