@@ -8,7 +8,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  blendSentiment,
   buildIntentTrainingSet,
   buildSuggestionTrainingSet,
   type Calibration,
@@ -167,13 +166,11 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
     }
   }
   const kept = calibrated.filter((r) => r.confidence >= unsureBelow);
-  const polarity = (s: number) => (s >= 0.05 ? 2 : s <= -0.05 ? 0 : 1);
   const figures = {
     accuracy: correct.filter(Boolean).length / rows.length,
     macroF1: f1s.reduce((s, f) => s + f.f1, 0) / f1s.length,
     complaintRecall: complaint?.r ?? 0,
     complaintPrecision: complaint?.p ?? 0,
-    sentimentAccuracy: rows.filter((r) => polarity(r.sentiment) === r.goldSentiment).length / rows.length,
     eceRaw: reliability(scored).ece,
     eceCalibrated: reliability(calibrated).ece,
     coverageAtThreshold: kept.length / rows.length,
@@ -187,18 +184,6 @@ function crossValidate(dataDir: string, posts: readonly SocialPost[]): CrossVali
     );
   console.log(`  per-intent F1: ${f1s.map((f) => `${f.intent} ${(100 * f.f1).toFixed(0)}`).join(', ')}`);
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name}: ${value.toFixed(3)}`);
-  // The sentiment blend's parameters, scored on the same out-of-fold predictions (calibrated confidence).
-  const grid: string[] = [];
-  for (const anchor of [0.3, 0.5])
-    for (const neutralZone of [0, 0.5, 0.65, 0.8, 0.9, 0.99]) {
-      const ok = rows.filter(
-        (r, i) =>
-          polarity(blendSentiment(r.lexicon, r.said, calibrated[i].confidence, { anchor, neutralZone })) ===
-          r.goldSentiment,
-      ).length;
-      grid.push(`${anchor}/${neutralZone}: ${((100 * ok) / rows.length).toFixed(1)}`);
-    }
-  console.log(`  sentiment accuracy by blend anchor/neutralZone: ${grid.join(', ')}`);
   console.log(`  calibration ${JSON.stringify(calibration)}, default unsure threshold ${unsureBelow}`);
   return { calibration, unsureBelow, figures };
 }

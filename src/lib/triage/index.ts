@@ -7,9 +7,18 @@ export {
   shippedConfidence,
   shippedIntentClassifier,
   shippedIntentModelId,
+  shippedSentimentModel,
   shippedSuggestionDetector,
 } from './intent.classifier.ts';
 export { decodeIntentModel, encodeIntentModel, type IntentModelFile } from './intent-model.codec.ts';
+export {
+  combineSentiment,
+  type IntentReading,
+  SENTIMENT_CLASSES,
+  type SentimentModel,
+  type SentimentRule,
+  sentimentScore,
+} from './sentiment.model.ts';
 export { scoreSentiment } from './sentiment.scorer.ts';
 /** A small seeded random generator (the trainer's), for reproducible shuffles and samples. */
 export { mulberry32 as seededRandom } from './softmax-regression.trainer.ts';
@@ -21,6 +30,7 @@ export {
   trainSuggestionDetector,
 } from './suggestion.detector.ts';
 export {
+  type ClassifierTrainingOptions,
   classifyText,
   classifyTokens,
   DEFAULT_CLASSIFIER_OPTIONS,
@@ -31,9 +41,7 @@ export {
 export { type TextTokens, tokenizeText } from './text.tokenizer.ts';
 // --- triage a message ---
 export {
-  blendSentiment,
   createTriage,
-  SENTIMENT_BLEND,
   SUGGESTION_THRESHOLD,
   type Triage,
   triage,
@@ -50,6 +58,7 @@ export {
 export const SHIPPED_MODEL_FILES = {
   intent: new URL('./intent-model.json', import.meta.url),
   suggestion: new URL('./suggestion-model.json', import.meta.url),
+  sentiment: new URL('./sentiment-model.json', import.meta.url),
   sentimentLexicon: new URL('./sentiment-lexicon.json', import.meta.url),
 } as const;
 
@@ -89,6 +98,12 @@ export {
   SOURCE_SHARES as INTENT_SOURCE_SHARES,
 } from './training/intent-training.set.ts';
 export { loadBanking77, loadClinc150 } from './training/public-data.loader.ts';
+export {
+  buildSentimentTrainingSet,
+  type IntentLabelledText,
+  type SentimentSeedMode,
+  type SentimentTrainingOptions,
+} from './training/sentiment-training.set.ts';
 export { type CheckSet as ShippedCheckSet, shippedCheckSet } from './training/shipped-holdout.set.ts';
 export {
   loadSocialPosts,

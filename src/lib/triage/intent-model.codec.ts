@@ -22,6 +22,12 @@ export type IntentModelFile = {
   calibration?: Calibration;
   /** The default "unsure" threshold on the calibrated confidence, chosen by cross-validation. */
   unsureBelow?: number;
+  /** Sentiment model only: the lexicon score's weight in the reported score (see `sentiment.model.ts`). */
+  lexiconWeight?: number;
+  /** Sentiment model only: the lexicon strength that reads a model-neutral post as polar. */
+  lexiconOverride?: number;
+  /** Sentiment model only: where a complaint is pulled (0: no pull). */
+  complaintAnchor?: number;
 };
 
 const IDF_SCALE = 1000;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { type Calibration, IDENTITY_CALIBRATION } from './confidence.calibration.ts';
 import { decodeIntentModel, type IntentModelFile } from './intent-model.codec.ts';
 import modelFile from './intent-model.json' with { type: 'json' };
+import { SENTIMENT_CLASSES, type SentimentModel } from './sentiment.model.ts';
+import sentimentFile from './sentiment-model.json' with { type: 'json' };
 import { SUGGESTION_CLASSES, type SuggestionDetector } from './suggestion.detector.ts';
 import suggestionFile from './suggestion-model.json' with { type: 'json' };
 import type { TextClassifier } from './text.classifier.ts';
@@ -45,4 +47,23 @@ export function shippedSuggestionDetector(): SuggestionDetector {
 export function shippedConfidence(): { calibration: Calibration; unsureBelow: number } {
   const file = modelFile as IntentModelFile;
   return { calibration: file.calibration ?? IDENTITY_CALIBRATION, unsureBelow: file.unsureBelow ?? 0 };
+}
+
+let shippedSentiment: SentimentModel | undefined;
+
+/** The sentiment model trained by scripts/train-sentiment-model.ts (sentiment-model.json), decoded once on first use. */
+export function shippedSentimentModel(): SentimentModel {
+  if (shippedSentiment === undefined) {
+    const file = sentimentFile as IntentModelFile;
+    const classifier = decodeIntentModel(file);
+    if (classifier.classes.join() !== SENTIMENT_CLASSES.join())
+      throw new Error('sentiment model classes are not negative, neutral, positive');
+    shippedSentiment = {
+      classifier,
+      lexiconWeight: file.lexiconWeight ?? 0,
+      lexiconOverride: file.lexiconOverride ?? 1.01,
+      complaintAnchor: file.complaintAnchor ?? 0,
+    };
+  }
+  return shippedSentiment;
 }

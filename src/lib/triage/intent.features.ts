@@ -10,6 +10,10 @@ export type FeatureConfig = {
   wordBigrams: boolean;
   /** Adds the social-register markers of `social.cues.ts` (tagged brands, prices, sarcasm, tone). */
   socialCues?: boolean;
+  /** Adds the lexicon's compound score as a bucketed marker (`sentiment.scorer.ts`; the sentiment model). */
+  lexiconCues?: boolean;
+  /** Only the cue markers, no word or character n-grams (a model that must carry to text unlike its training). */
+  cuesOnly?: boolean;
 };
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {

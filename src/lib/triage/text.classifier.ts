@@ -5,6 +5,7 @@ import {
   hashTermsRaw,
   intentTerms,
 } from './intent.features.ts';
+import { scoreSentiment } from './sentiment.scorer.ts';
 import { socialCues } from './social.cues.ts';
 import {
   DEFAULT_TRAIN_OPTIONS,
@@ -48,7 +49,12 @@ export function trainTextClassifier(
 ): TextClassifier {
   const docs = examples.map((e) => {
     const tokens = tokenizeText(e.text);
-    return hashTerms(intentTerms(tokens), options.features, extrasOf(tokens, options.features));
+    const lexicon = options.features.lexiconCues === true ? scoreSentiment(e.text) : undefined;
+    return hashTerms(
+      termsOf(tokens, options.features),
+      options.features,
+      extrasOf(tokens, options.features, lexicon),
+    );
   });
   const vocabulary = fitVocabulary(docs, options.features.hashBits, options.minDf);
   const labels = Int32Array.from(examples.map((e) => classIndex(classes, e.label)));
@@ -66,17 +72,35 @@ function classIndex(classes: readonly string[], label: string): number {
   return index;
 }
 
-function extrasOf(tokens: TextTokens, features: FeatureConfig): string[] {
-  return features.socialCues === true ? socialCues(tokens) : [];
+function termsOf(tokens: TextTokens, features: FeatureConfig): string[] {
+  return features.cuesOnly === true ? [] : intentTerms(tokens);
 }
 
-/** Every hashed feature occurrence of a message under a classifier's feature config (a view of a shared buffer). */
-export function featureBuckets(tokens: TextTokens, features: FeatureConfig): Uint32Array {
-  return hashTermsRaw(intentTerms(tokens), features, extrasOf(tokens, features));
+/** Cut points of the lexicon's compound score (VADER's ±0.05 neutral band, then steps of 0.25). */
+const LEXICON_CUTS = [-0.75, -0.5, -0.25, -0.05, 0.05, 0.25, 0.5, 0.75];
+
+function extrasOf(tokens: TextTokens, features: FeatureConfig, lexicon?: number): string[] {
+  const extras = features.socialCues === true ? socialCues(tokens) : [];
+  if (features.lexiconCues === true) {
+    if (lexicon === undefined) throw new Error('this classifier needs the lexicon score of the message');
+    let bucket = 0;
+    while (bucket < LEXICON_CUTS.length && lexicon >= LEXICON_CUTS[bucket]) bucket++;
+    extras.push(`<lex:${bucket}>`);
+  }
+  return extras;
 }
 
-export function classifyTokens(classifier: TextClassifier, tokens: TextTokens): Prediction {
-  const vector = vectorizeBuckets(featureBuckets(tokens, classifier.features), classifier.vocabulary);
+/** Every hashed feature occurrence of a message under a classifier's feature config (a view of a shared buffer).
+ * `lexicon` (the message's `scoreSentiment`) is needed when the config has `lexiconCues`. */
+export function featureBuckets(tokens: TextTokens, features: FeatureConfig, lexicon?: number): Uint32Array {
+  return hashTermsRaw(termsOf(tokens, features), features, extrasOf(tokens, features, lexicon));
+}
+
+export function classifyTokens(classifier: TextClassifier, tokens: TextTokens, lexicon?: number): Prediction {
+  const vector = vectorizeBuckets(
+    featureBuckets(tokens, classifier.features, lexicon),
+    classifier.vocabulary,
+  );
   const probabilities = new Float64Array(classifier.classes.length);
   predictRow(classifier.model, vector.cols, vector.vals, probabilities);
   let best = 0;
@@ -85,5 +109,6 @@ export function classifyTokens(classifier: TextClassifier, tokens: TextTokens): 
 }
 
 export function classifyText(classifier: TextClassifier, text: string): Prediction {
-  return classifyTokens(classifier, tokenizeText(text));
+  const lexicon = classifier.features.lexiconCues === true ? scoreSentiment(text) : undefined;
+  return classifyTokens(classifier, tokenizeText(text), lexicon);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blendSentiment, triage } from './triage.service.ts';
+import { combineSentiment } from './sentiment.model.ts';
+import { triage } from './triage.service.ts';
 import { INTENTS } from './triage.types.ts';
 
 describe('triage', () => {
@@ -79,16 +80,28 @@ describe('triage', () => {
   });
 });
 
-describe('blendSentiment', () => {
-  it('should turn a sarcastic thank-you negative when the model is sure it is a complaint', () => {
-    expect(blendSentiment(0.4, 'complaint', 0.95)).toBeLessThan(-0.3);
+describe('combineSentiment', () => {
+  const rule = { lexiconWeight: 0.75, lexiconOverride: 0.7, complaintAnchor: 0.3 };
+
+  it('should read a polite question neutral when the model says neutral, though the lexicon leans positive', () => {
+    expect(Math.abs(combineSentiment(rule, [0.1, 0.8, 0.1], 0.45))).toBeLessThan(0.05);
   });
 
-  it('should keep a strongly negative score when the complaint is already worded negatively', () => {
-    expect(blendSentiment(-0.9, 'complaint', 0.95)).toBeCloseTo(-0.9);
+  it('should let a strong lexicon score override a neutral model', () => {
+    expect(combineSentiment(rule, [0.1, 0.8, 0.1], -0.8)).toBeLessThanOrEqual(-0.05);
   });
 
-  it('should leave the lexicon score alone when the intent is a question', () => {
-    expect(blendSentiment(0.3, 'question', 0.9)).toBe(0.3);
+  it('should turn a sarcastic thank-you negative when triage is sure it is a complaint', () => {
+    expect(
+      combineSentiment(rule, [0.2, 0.2, 0.6], 0.4, { intent: 'complaint', confidence: 0.95 }),
+    ).toBeLessThan(-0.05);
+  });
+
+  it('should leave the score alone for other intents', () => {
+    const plain = combineSentiment(rule, [0.2, 0.2, 0.6], 0.4);
+    expect(combineSentiment(rule, [0.2, 0.2, 0.6], 0.4, { intent: 'question', confidence: 0.95 })).toBe(
+      plain,
+    );
+    expect(plain).toBeGreaterThanOrEqual(0.05);
   });
 });

@@ -3,51 +3,17 @@ import { type Calibration, calibrate } from './confidence.calibration.ts';
 import {
   shippedConfidence,
   shippedIntentClassifier,
+  shippedSentimentModel,
   shippedSuggestionDetector,
 } from './intent.classifier.ts';
 import { detectLanguage } from './language.detector.ts';
 import { createMentionMatcher, type MentionMatcher, mentionWords } from './mentions.matcher.ts';
+import { type SentimentModel, sentimentScore } from './sentiment.model.ts';
 import { scoreSentiment } from './sentiment.scorer.ts';
 import { type SuggestionDetector, suggestionProbability } from './suggestion.detector.ts';
 import { classifyTokens, type Prediction, type TextClassifier } from './text.classifier.ts';
 import { tokenizeText } from './text.tokenizer.ts';
 import type { Intent, TriageOptions, TriageResult } from './triage.types.ts';
-
-/**
- * How the intent shapes the sentiment score. Cross-validation on social-intent-dev part A preferred a neutral zone
- * of 0.8 (65.7% against 49.7% at 0), but that zone cost the public sentiment sets (VADER tweets r 0.63, TweetEval
- * macro-recall 47.4, airline 62.1), so the shipped blend keeps the lexicon score for the other intents (zone 0).
- */
-export type SentimentBlend = {
-  /** Where a confident complaint or praise pulls the lexicon score. */
-  anchor: number;
-  /** For the other intents, lexicon scores within ±neutralZone read as neutral and the rest shrink towards it. */
-  neutralZone: number;
-};
-
-export const SENTIMENT_BLEND: SentimentBlend = { anchor: 0.5, neutralZone: 0 };
-
-/**
- * A complaint to a brand is negative even when worded politely or sarcastically ("thanks for losing my
- * bag"), and praise is positive even when the lexicon misses it, so the lexicon score is pulled towards
- * ∓anchor in proportion to the intent's confidence, never past a stronger lexicon score. A question, a
- * purchase or a price request is mostly neutral in tone even when it says "please" or "love", so for the other
- * intents the lexicon counts only beyond a neutral zone (soft thresholding).
- */
-export function blendSentiment(
-  lexicon: number,
-  intent: Intent,
-  confidence: number,
-  blend: SentimentBlend = SENTIMENT_BLEND,
-): number {
-  if (intent === 'complaint') {
-    return (1 - confidence) * lexicon + confidence * Math.min(lexicon, -blend.anchor);
-  }
-  if (intent === 'praise') return (1 - confidence) * lexicon + confidence * Math.max(lexicon, blend.anchor);
-  if (blend.neutralZone === 0) return lexicon;
-  const excess = Math.max(0, Math.abs(lexicon) - blend.neutralZone) / (1 - blend.neutralZone);
-  return Math.sign(lexicon) * excess;
-}
 
 /**
  * P(suggestion) from the suggestion detector at or above which a message is an idea. Chosen once on the
@@ -92,6 +58,7 @@ export function createTriage(
   model: TextClassifier | IntentPredictor = shippedIntentClassifier(),
   suggestions: SuggestionDetector = shippedSuggestionDetector(),
   confidence: { calibration: Calibration; unsureBelow: number } = shippedConfidence(),
+  sentiment: SentimentModel = shippedSentimentModel(),
 ): Triage {
   const predict: IntentPredictor =
     typeof model === 'function' ? model : (tokens) => classifyTokens(model, tokens);
@@ -104,7 +71,7 @@ export function createTriage(
       intent,
       intentConfidence: sure,
       unsure: sure < (options.unsureBelow ?? confidence.unsureBelow),
-      sentiment: blendSentiment(scoreSentiment(text), intent, sure),
+      sentiment: sentimentScore(sentiment, tokens, scoreSentiment(text), { intent, confidence: sure }),
       language: detectLanguage(text),
     };
     if (options.products === undefined && options.competitors === undefined) return result;
