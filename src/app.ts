@@ -89,7 +89,10 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const media = createMediaModule({ db, identity, storage: options.mediaStorage });
   const governance = createGovernanceModule({ db, identity });
   const social = createSocialModule({ db, events, identity, media, policy: governance.policy });
-  const notifications = createNotificationsModule({ db, events, identity, social, live });
+  const notifications = createNotificationsModule({
+    ...{ db, events, identity, social, live, mail },
+    publicUrl: options.publicUrl,
+  });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
     delayMs: options.paymentDelayMs,
