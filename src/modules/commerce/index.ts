@@ -22,6 +22,7 @@ import type { PaymentProvider } from './payments/payment-provider.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { createShopperService } from './shopper.service.ts';
+import { createCommercePersonalData } from './personal-data.service.ts';
 
 export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts';
 export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';
@@ -46,6 +47,8 @@ export function createCommerceModule(deps: CommerceDeps) {
   const orders = createOrdersService(deps);
   const module = {
     catalog,
+    /** The person's orders and addresses, for their data export and account closing. */
+    personalData: createCommercePersonalData(deps.db),
     payments: deps.payments,
     deals,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),

@@ -11,6 +11,7 @@ import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post } from './social.schemas.ts';
+import { createSocialPersonalData } from './personal-data.service.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
@@ -47,6 +48,8 @@ export function createSocialModule(deps: {
         graphRepo.followPage(deps.db, after, limit),
       resharePage: (afterId: string | null, limit: number) => graphRepo.resharePage(deps.db, afterId, limit),
     },
+    /** The person's posts, follows and likes, for their data export and account closing. */
+    personalData: createSocialPersonalData(deps.db),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
     schemas: [OriginalPost, Post],
     routes: async (app: FastifyInstance) => {

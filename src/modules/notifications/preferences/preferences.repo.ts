@@ -49,7 +49,20 @@ export async function signingKey(db: Executor): Promise<string> {
   return row.secret;
 }
 
-/** Everything of this table about one person, for their data export and account deletion. */
+/** A person's settings go when they close their account. */
 export function deletePreferences(db: Executor, accountId: string) {
   return db.deleteFrom('notification_preferences').where('account_id', '=', accountId).execute();
+}
+
+export function notificationsOf(db: Executor, recipientId: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['kind', 'actor_id', 'post_id', 'subject_id', 'created_at', 'read_at'])
+    .where('recipient_id', '=', recipientId)
+    .orderBy('id')
+    .execute();
+}
+
+export function deleteNotifications(db: Executor, recipientId: string) {
+  return db.deleteFrom('notifications').where('recipient_id', '=', recipientId).execute();
 }

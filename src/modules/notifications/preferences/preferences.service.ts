@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Db, type Executor, ownTables } from '../../../platform/db/database.ts';
+import type { PersonalDataPart } from '../../../platform/personal-data.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import type { MailModule } from '../../mail/index.ts';
 import { notificationsError } from '../notifications.errors.ts';
@@ -37,19 +38,15 @@ const b64 = (text: string) => Buffer.from(text).toString('base64url');
  */
 export function createPreferencesService({ db, identity, mail, publicUrl }: PreferencesDeps) {
   const own = ownTables<NotificationTables>(db);
-  let key: Promise<string> | undefined;
-  const signingKey = () => {
-    key ??= repo.signingKey(own).catch((err) => {
-      key = undefined;
-      throw err;
-    });
-    return key;
+  let key: string | undefined;
+  /** The signing key, read once; `executor` is the caller's transaction when there is one (PGlite has one connection). */
+  const sign = async (accountId: string, kind: string, executor: Executor = db) => {
+    key ??= await repo.signingKey(ownTables<NotificationTables>(executor));
+    return createHmac('sha256', key).update(`unsubscribe:${accountId}:${kind}`).digest('base64url');
   };
-  const sign = async (accountId: string, kind: string) =>
-    createHmac('sha256', await signingKey()).update(`unsubscribe:${accountId}:${kind}`).digest('base64url');
 
-  async function unsubscribeToken(accountId: string, kind: NotificationKind) {
-    return `${b64(accountId)}.${b64(kind)}.${await sign(accountId, kind)}`;
+  async function unsubscribeToken(accountId: string, kind: NotificationKind, executor: Executor = db) {
+    return `${b64(accountId)}.${b64(kind)}.${await sign(accountId, kind, executor)}`;
   }
 
   /** The account and kind an unsubscribe token names, or a 400 when it was altered. */
@@ -80,6 +77,31 @@ export function createPreferencesService({ db, identity, mail, publicUrl }: Pref
 
   return {
     unsubscribeToken,
+
+    /** The person's notifications and settings in their export; on closing, both go. */
+    personalData: {
+      name: 'notifications',
+      async export(personId: string) {
+        const channels = await channelsOf(db, [personId]);
+        const rows = await repo.notificationsOf(own, personId);
+        return {
+          preferences: NOTIFICATION_KINDS.map((kind) => ({ kind, ...channels(personId, kind) })),
+          notifications: rows.map((r) => ({
+            kind: r.kind,
+            actorId: r.actor_id,
+            postId: r.post_id,
+            subjectId: r.subject_id,
+            createdAt: r.created_at.toISOString(),
+            read: r.read_at !== null,
+          })),
+        };
+      },
+      async erase(trx: Executor, personId: string) {
+        const mine = ownTables<NotificationTables>(trx);
+        await repo.deleteNotifications(mine, personId);
+        await repo.deletePreferences(mine, personId);
+      },
+    } satisfies PersonalDataPart,
 
     /** Every kind with its channels for a person, and the locked account-security mail. */
     async list(accountId: string) {
@@ -149,7 +171,7 @@ export function createPreferencesService({ db, identity, mail, publicUrl }: Pref
           const actor = actors.get(item.actor_id);
           if (!actor || !claimed.has(`${item.recipient_id}:${item.kind}`)) continue;
           const to = addresses.get(item.recipient_id)!;
-          const token = await unsubscribeToken(item.recipient_id, item.kind);
+          const token = await unsubscribeToken(item.recipient_id, item.kind, trx);
           await mail.service.queue(
             trx,
             to.email,

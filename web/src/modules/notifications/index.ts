@@ -6,3 +6,6 @@ export { NotificationsPage } from './components/notifications-page.tsx';
 export { useLiveStream } from './hooks/use-live-stream.ts';
 /** The unread count for the navigation badge. */
 export { useUnreadCount } from './hooks/use-notifications.ts';
+/** Settings → Notifications, and the page a mail's unsubscribe link opens (no sign-in needed). */
+export { NotificationSettings } from './components/notification-settings.tsx';
+export { UnsubscribePage } from './components/unsubscribe-page.tsx';

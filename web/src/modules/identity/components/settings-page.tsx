@@ -1,5 +1,6 @@
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { AddressBook } from '../../commerce/index.ts';
+import { NotificationSettings } from '../../notifications/index.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
 import { ProfileForm } from './profile-form.tsx';
@@ -23,6 +24,10 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="settings-security">
         <h2 id="settings-security">Security</h2>
         <SecurityPanel me={me} />
+      </section>
+      <section className="panel" aria-labelledby="settings-notifications">
+        <h2 id="settings-notifications">Notifications</h2>
+        <NotificationSettings />
       </section>
       <section className="panel" aria-labelledby="settings-addresses">
         <h2 id="settings-addresses">Shipping addresses</h2>
