@@ -19,6 +19,7 @@ import { createListeningModule } from './modules/listening/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createPrivacyModule } from './modules/privacy/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { errorCatalogue } from './platform/errors.ts';
@@ -111,6 +112,10 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({ db, events, identity, social });
   const advocates = createAdvocatesModule({ db, identity, social, commerce });
+  const privacy = createPrivacyModule({
+    ...{ db, events, identity },
+    parts: [social.personalData, commerce.personalData, notifications.preferences.personalData],
+  });
   return {
     mail,
     identity,
@@ -123,6 +128,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     ideas,
     listening,
     advocates,
+    privacy,
   };
 }
 
@@ -199,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.listening.routes);
       await api.register(modules.advocates.routes);
       await api.register(modules.governance.routes);
+      await api.register(modules.privacy.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -19,10 +19,10 @@ import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import { createCommercePersonalData } from './personal-data.service.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { createShopperService } from './shopper.service.ts';
-import { createCommercePersonalData } from './personal-data.service.ts';
 
 export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts';
 export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';

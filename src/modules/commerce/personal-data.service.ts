@@ -29,7 +29,12 @@ export function createCommercePersonalData(db: Db): PersonalDataPart {
           createdAt: o.created_at.toISOString(),
           items: items
             .filter((i) => i.order_id === o.id)
-            .map((i) => ({ title: i.title, sku: i.sku, quantity: i.quantity, unitPriceMinor: i.unit_price_minor })),
+            .map((i) => ({
+              title: i.title,
+              sku: i.sku,
+              quantity: i.quantity,
+              unitPriceMinor: i.unit_price_minor,
+            })),
         })),
         addresses: addresses.map((a) => ({
           name: a.name,

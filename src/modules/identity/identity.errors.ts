@@ -32,7 +32,8 @@ export const identityError = defineErrors('identity', {
   last_owner: { kind: 'conflict', description: 'An organization needs at least one owner' },
   sole_owner: {
     kind: 'conflict',
-    description: 'You are the only owner of an organization: make someone else an owner before closing your account',
+    description:
+      'You are the only owner of an organization: make someone else an owner before closing your account',
   },
   wrong_password: {
     kind: 'forbidden',

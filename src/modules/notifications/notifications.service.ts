@@ -10,8 +10,8 @@ import { type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule, Viewer } from '../social/index.ts';
 import { notificationsError } from './notifications.errors.ts';
 import * as repo from './notifications.repo.ts';
-import type { PreferencesService } from './preferences/preferences.service.ts';
 import type { NotificationsTable, NotificationTables } from './notifications.tables.ts';
+import type { PreferencesService } from './preferences/preferences.service.ts';
 
 export type NotificationsDeps = {
   db: Db;

@@ -6,12 +6,12 @@ import type { MediaModule } from '../media/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
 import * as graphRepo from './graph.repo.ts';
+import { createSocialPersonalData } from './personal-data.service.ts';
 import { postRoutes } from './posts.routes.ts';
 import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post } from './social.schemas.ts';
-import { createSocialPersonalData } from './personal-data.service.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';

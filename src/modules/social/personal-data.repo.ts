@@ -19,7 +19,11 @@ export function followsOf(db: Executor, accountId: string) {
 }
 
 export function likesBy(db: Executor, accountId: string) {
-  return db.selectFrom('likes').select(['post_id', 'created_at']).where('account_id', '=', accountId).execute();
+  return db
+    .selectFrom('likes')
+    .select(['post_id', 'created_at'])
+    .where('account_id', '=', accountId)
+    .execute();
 }
 
 /** Ends every follow to and from the account, and empties its home timeline. */

@@ -126,7 +126,12 @@ describe('notification preferences', { timeout: 120_000 }, () => {
   it('should mail once when the same event is delivered again', async () => {
     const rex = await confirmedPerson('prefrex');
     const fan = await t.signup('preffan4');
-    const item = { recipient_id: rex.userId, kind: 'order_cancelled' as const, actor_id: fan.userId, post_id: null };
+    const item = {
+      recipient_id: rex.userId,
+      kind: 'order_cancelled' as const,
+      actor_id: fan.userId,
+      post_id: null,
+    };
     const route = t.modules.notifications.preferences.route;
     for (let i = 0; i < 2; i++) await t.events.transaction(t.handle.db, (trx) => route(trx, 987_654, [item]));
     await t.drain();

@@ -17,7 +17,8 @@ const amount = (minor: string | undefined, currency: string | undefined) => {
   if (!minor || !currency) return 'an amount';
   try {
     const digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     return new Intl.NumberFormat('en', { style: 'currency', currency }).format(Number(minor) / 10 ** digits);
   } catch {
     return `${minor} ${currency} (minor units)`;

@@ -20,7 +20,9 @@ export async function setPreference(
     .insertInto('notification_preferences')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['account_id', 'kind']).doUpdateSet({ in_app: row.in_app, email: row.email, updated_at: new Date() }),
+      oc
+        .columns(['account_id', 'kind'])
+        .doUpdateSet({ in_app: row.in_app, email: row.email, updated_at: new Date() }),
     )
     .execute();
 }

@@ -1,10 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import { requireUser } from '../../../platform/http/auth.ts';
 import { writeLimit } from '../../../platform/http/rate-limit.ts';
-import type { PreferencesService } from './preferences.service.ts';
 import { Channels, KindParam, Preference, Preferences, UnsubscribeBody } from './preferences.schemas.ts';
+import type { PreferencesService } from './preferences.service.ts';
 
 const tags = ['notifications'];
 
@@ -17,7 +16,8 @@ export function preferencesRoutes(preferences: PreferencesService) {
       {
         schema: {
           tags,
-          summary: 'Your notification settings: per kind, in the app and by mail (mail only to a confirmed address)',
+          summary:
+            'Your notification settings: per kind, in the app and by mail (mail only to a confirmed address)',
           response: { 200: Preferences },
         },
       },

@@ -66,13 +66,21 @@ export function createPreferencesService({ db, identity, mail, publicUrl }: Pref
   /** Stored choices merged over the defaults, per account and kind. */
   async function channelsOf(executor: Executor, accountIds: string[]) {
     const stored = await repo.preferencesOf(ownTables<NotificationTables>(executor), accountIds);
-    const byKey = new Map(stored.map((r) => [`${r.account_id}:${r.kind}`, { inApp: r.in_app, email: r.email }]));
+    const byKey = new Map(
+      stored.map((r) => [`${r.account_id}:${r.kind}`, { inApp: r.in_app, email: r.email }]),
+    );
     return (accountId: string, kind: NotificationKind): Channels =>
       byKey.get(`${accountId}:${kind}`) ?? { inApp: true, email: KIND_SETTINGS[kind].email };
   }
 
   function present(kind: NotificationKind, channels: Channels) {
-    return { kind, label: KIND_SETTINGS[kind].label, group: KIND_SETTINGS[kind].group, ...channels, locked: false };
+    return {
+      kind,
+      label: KIND_SETTINGS[kind].label,
+      group: KIND_SETTINGS[kind].group,
+      ...channels,
+      locked: false,
+    };
   }
 
   return {
@@ -126,7 +134,12 @@ export function createPreferencesService({ db, identity, mail, publicUrl }: Pref
     async set(accountId: string, kind: NotificationKind | typeof SECURITY_KIND, channels: Channels) {
       if (kind === SECURITY_KIND)
         throw notificationsError('preference_locked', 'Mail about your account’s security is always sent');
-      await repo.setPreference(own, { account_id: accountId, kind, in_app: channels.inApp, email: channels.email });
+      await repo.setPreference(own, {
+        account_id: accountId,
+        kind,
+        in_app: channels.inApp,
+        email: channels.email,
+      });
       return present(kind, channels);
     },
 
@@ -160,12 +173,19 @@ export function createPreferencesService({ db, identity, mail, publicUrl }: Pref
           (
             await repo.claimMails(
               ownTables<NotificationTables>(trx),
-              toMail.map((i) => ({ recipient_id: i.recipient_id, source_event_id: sourceEventId, kind: i.kind })),
+              toMail.map((i) => ({
+                recipient_id: i.recipient_id,
+                source_event_id: sourceEventId,
+                kind: i.kind,
+              })),
             )
           ).map((r) => `${r.recipient_id}:${r.kind}`),
         );
         const actors = new Map(
-          (await identity.accounts.byIds([...new Set(toMail.map((i) => i.actor_id))], trx)).map((a) => [a.id, a]),
+          (await identity.accounts.byIds([...new Set(toMail.map((i) => i.actor_id))], trx)).map((a) => [
+            a.id,
+            a,
+          ]),
         );
         for (const item of toMail) {
           const actor = actors.get(item.actor_id);

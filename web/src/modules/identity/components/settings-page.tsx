@@ -3,6 +3,7 @@ import { AddressBook } from '../../commerce/index.ts';
 import { NotificationSettings } from '../../notifications/index.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
+import { AccountPanel } from './account-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { SecurityPanel } from './security-panel.tsx';
 import { TokensPanel } from './tokens-panel.tsx';
@@ -36,6 +37,10 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="settings-tokens">
         <h2 id="settings-tokens">API tokens</h2>
         <TokensPanel />
+      </section>
+      <section className="panel" aria-labelledby="settings-account">
+        <h2 id="settings-account">Account</h2>
+        <AccountPanel />
       </section>
     </>
   );
