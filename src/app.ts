@@ -19,6 +19,7 @@ import { createListeningModule } from './modules/listening/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createPrivacyModule } from './modules/privacy/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { errorCatalogue } from './platform/errors.ts';
@@ -90,7 +91,10 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const media = createMediaModule({ db, identity, storage: options.mediaStorage });
   const governance = createGovernanceModule({ db, identity });
   const social = createSocialModule({ db, events, identity, media, policy: governance.policy });
-  const notifications = createNotificationsModule({ db, events, identity, social, live });
+  const notifications = createNotificationsModule({
+    ...{ db, events, identity, social, live, mail },
+    publicUrl: options.publicUrl,
+  });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
     delayMs: options.paymentDelayMs,
@@ -110,6 +114,10 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const listening = createListeningModule({ db, events, identity, social });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
   commerce.plugAudiences(advocates.audiences);
+  const privacy = createPrivacyModule({
+    ...{ db, events, identity },
+    parts: [social.personalData, commerce.personalData, notifications.preferences.personalData],
+  });
   return {
     mail,
     identity,
@@ -122,6 +130,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     ideas,
     listening,
     advocates,
+    privacy,
   };
 }
 
@@ -198,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.listening.routes);
       await api.register(modules.advocates.routes);
       await api.register(modules.governance.routes);
+      await api.register(modules.privacy.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type ModuleOptions } from '../../src/app.ts';
 import type { DbHandle } from '../../src/platform/db/kysely.ts';
 import { createTestDb } from '../support/test-db.ts';
 
@@ -28,11 +28,12 @@ export type Harness = {
 };
 
 /** Serves the built web app and the API on a fresh database, with the event dispatcher running, plus Chromium. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { modules?: ModuleOptions } = {}): Promise<Harness> {
   const db: DbHandle = await createTestDb();
   const app = await buildApp({
     db: db.db,
     config: { secureCookies: false, rateLimits: false },
+    ...(options.modules ? { modules: options.modules } : {}),
     webDir: path.resolve('web/dist'),
   });
   app.startBackground();

@@ -24,7 +24,7 @@ import {
   VerifyEmailPage,
 } from './modules/identity/index.ts';
 import { listeningBrandRoutes } from './modules/listening/index.ts';
-import { NotificationsPage } from './modules/notifications/index.ts';
+import { NotificationsPage, UnsubscribePage } from './modules/notifications/index.ts';
 import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
 import { ApiError } from './shared/api/api-error.ts';
 import { onCsrfRefresh } from './shared/api/client.ts';
@@ -67,6 +67,7 @@ const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/unsubscribe', element: <UnsubscribePage /> },
       {
         // A brand's back office: its tools beside the page, the full width of the screen, no social rail.
         element: <WorkspaceLayout />,

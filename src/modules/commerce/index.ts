@@ -20,6 +20,7 @@ import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import { createCommercePersonalData } from './personal-data.service.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { createShopperService } from './shopper.service.ts';
@@ -48,6 +49,8 @@ export function createCommerceModule(deps: CommerceDeps) {
   const orders = createOrdersService(deps);
   const module = {
     catalog,
+    /** The person's orders and addresses, for their data export and account closing. */
+    personalData: createCommercePersonalData(deps.db),
     payments: deps.payments,
     deals,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),

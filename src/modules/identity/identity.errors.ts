@@ -30,6 +30,11 @@ export const identityError = defineErrors('identity', {
   already_invited: { kind: 'conflict', description: 'The person already has a pending invitation' },
   invitation_closed: { kind: 'conflict', description: 'The invitation was already answered or cancelled' },
   last_owner: { kind: 'conflict', description: 'An organization needs at least one owner' },
+  sole_owner: {
+    kind: 'conflict',
+    description:
+      'You are the only owner of an organization: make someone else an owner before closing your account',
+  },
   wrong_password: {
     kind: 'forbidden',
     description: 'The current password given to confirm a change is not correct',

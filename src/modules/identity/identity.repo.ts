@@ -40,6 +40,17 @@ export function findAccountsByIds(db: Executor, ids: string[]): Promise<AccountR
   return db.selectFrom('accounts').select(accountColumns).where('id', 'in', ids).execute();
 }
 
+/** People's mail addresses and whether each is confirmed (organizations have none). */
+export function mailAddresses(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select(['users.account_id as id', 'users.email', 'users.email_verified_at', 'accounts.name'])
+    .where('users.account_id', 'in', ids)
+    .execute();
+}
+
 export function findAccountsByHandles(db: Executor, handles: string[]): Promise<AccountRow[]> {
   if (handles.length === 0) return Promise.resolve([]);
   return db

@@ -72,6 +72,11 @@ export function createIdentityModule(deps: {
         );
         return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
       },
+      /** People's mail addresses, only those they confirmed, for mail about their account; `executor` as for byIds. */
+      confirmedEmails: async (ids: string[], executor: Executor = deps.db) =>
+        (await repo.mailAddresses(executor, ids)).flatMap((u) =>
+          u.email_verified_at ? [{ id: u.id, email: u.email, name: u.name }] : [],
+        ),
       /** Who holds which role in an org, to route work to them; `executor` as for byIds. */
       memberRoles: (orgId: string, executor: Executor = deps.db) => repo.memberRoles(executor, orgId),
       search: (query: string, limit: number) => repo.searchAccounts(deps.db, query, limit),

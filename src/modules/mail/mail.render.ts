@@ -6,6 +6,8 @@ export type MailContent = {
   action?: { label: string; url: string };
   /** A closing line, e.g. why the person got this message. */
   footer?: string;
+  /** A link that stops this kind of mail without signing in, shown under the footer. */
+  unsubscribe?: { label: string; url: string };
 };
 
 const escapeHtml = (text: string) =>
@@ -21,6 +23,7 @@ export function renderMail(content: MailContent): { text: string; html: string }
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
     ...(content.footer ? ['--', content.footer] : []),
+    ...(content.unsubscribe ? [`${content.unsubscribe.label}: ${content.unsubscribe.url}`] : []),
   ];
   const button = content.action
     ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 16px;background:#1f6f5c;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>` +
@@ -32,6 +35,11 @@ export function renderMail(content: MailContent): { text: string; html: string }
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     button,
     ...(content.footer ? [`<hr><p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p>`] : []),
+    ...(content.unsubscribe
+      ? [
+          `<p style="font-size:13px"><a href="${escapeHtml(content.unsubscribe.url)}">${escapeHtml(content.unsubscribe.label)}</a></p>`,
+        ]
+      : []),
     '</body></html>',
   ].join('\n');
   return { text: lines.join('\n').trimEnd(), html };

@@ -11,6 +11,7 @@ import type { SocialModule, Viewer } from '../social/index.ts';
 import { notificationsError } from './notifications.errors.ts';
 import * as repo from './notifications.repo.ts';
 import type { NotificationsTable, NotificationTables } from './notifications.tables.ts';
+import type { PreferencesService } from './preferences/preferences.service.ts';
 
 export type NotificationsDeps = {
   db: Db;
@@ -18,6 +19,7 @@ export type NotificationsDeps = {
   live: LiveHub;
   identity: Pick<IdentityModule, 'accounts'>;
   social: Pick<SocialModule, 'reads'>;
+  preferences: Pick<PreferencesService, 'route'>;
 };
 
 type Row = Selectable<NotificationsTable>;
@@ -35,7 +37,14 @@ const orderNotice = (
   subject_id: order.orderId,
 });
 
-export function createNotificationsService({ db, events, live, identity, social }: NotificationsDeps) {
+export function createNotificationsService({
+  db,
+  events,
+  live,
+  identity,
+  social,
+  preferences,
+}: NotificationsDeps) {
   /** The database as this module's repos see it: its own tables only. */
   const own = ownTables<NotificationTables>(db);
   /** Notifications as a reader sees them; the post only while the reader may still see it. */
@@ -76,7 +85,7 @@ export function createNotificationsService({ db, events, live, identity, social 
     ctx: HandlerContext,
     items: Omit<repo.NewNotification, 'id' | 'source_event_id'>[],
   ) {
-    const wanted: repo.NewNotification[] = [];
+    const visible: typeof items = [];
     for (const item of items) {
       if (item.recipient_id === item.actor_id) continue;
       const canSee =
@@ -85,8 +94,14 @@ export function createNotificationsService({ db, events, live, identity, social 
           self: item.recipient_id,
           ids: [item.recipient_id],
         }));
-      if (canSee) wanted.push({ ...item, id: newId(), source_event_id: event.id });
+      if (canSee) visible.push(item);
     }
+    // Each recipient's preferences decide: a mail (queued here, once), a notice in the app, both or neither.
+    const wanted = (await preferences.route(ctx.trx, event.id, visible)).map((item) => ({
+      ...item,
+      id: newId(),
+      source_event_id: event.id,
+    }));
     const inserted = await repo.insertNotifications(ownTables<NotificationTables>(ctx.trx), wanted);
     // The notification is stored; a live push that fails (a closing database) is only a missed nudge.
     ctx.afterCommit(() => void pushLive(inserted).catch(() => {}));

@@ -32,4 +32,32 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
-export type NotificationTables = { notifications: NotificationsTable };
+/** A person's choice for one kind of notification; kinds without a row use the defaults (see preferences). */
+export interface NotificationPreferencesTable {
+  account_id: string;
+  kind: NotificationKind;
+  in_app: boolean;
+  email: boolean;
+  updated_at: Generated<Date>;
+}
+
+/** One row per notification mail queued: a redelivered event finds it and mails nothing again. */
+export interface NotificationMailsTable {
+  recipient_id: string;
+  source_event_id: number;
+  kind: NotificationKind;
+  created_at: Generated<Date>;
+}
+
+/** The installation's key that signs unsubscribe links (created by its migration). */
+export interface NotificationKeysTable {
+  id: number;
+  secret: string;
+}
+
+export type NotificationTables = {
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_mails: NotificationMailsTable;
+  notification_keys: NotificationKeysTable;
+};

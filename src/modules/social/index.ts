@@ -6,6 +6,7 @@ import type { MediaModule } from '../media/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { createFollowsService } from './follows.service.ts';
 import * as graphRepo from './graph.repo.ts';
+import { createSocialPersonalData } from './personal-data.service.ts';
 import { postRoutes } from './posts.routes.ts';
 import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
@@ -47,6 +48,8 @@ export function createSocialModule(deps: {
         graphRepo.followPage(deps.db, after, limit),
       resharePage: (afterId: string | null, limit: number) => graphRepo.resharePage(deps.db, afterId, limit),
     },
+    /** The person's posts, follows and likes, for their data export and account closing. */
+    personalData: createSocialPersonalData(deps.db),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
     schemas: [OriginalPost, Post],
     routes: async (app: FastifyInstance) => {

@@ -33,6 +33,7 @@ import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 import * as identityHandlePrefix from './2026-12-06T1800_identity_handle-prefix.ts';
 import * as listeningSpikes from './2026-12-06T1900_listening_spikes.ts';
+import * as notificationsPreferences from './2026-12-07T0100_notifications_preferences.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1800_identity_handle-prefix': identityHandlePrefix,
   '2026-12-06T1900_listening_spikes': listeningSpikes,
   '2026-12-07T0600_advocates_referrals-ledger': advocatesReferralsLedger,
+  '2026-12-07T0100_notifications_preferences': notificationsPreferences,
 };

@@ -118,3 +118,84 @@ export async function deleteSessions(
   const rows = await query.returning('token_hash').execute();
   return rows.map((r) => r.token_hash);
 }
+
+/** Organizations where this person is the only owner: they must hand it over before closing their account. */
+export function soleOwnerships(db: Executor, userId: string) {
+  return db
+    .selectFrom('org_members as m')
+    .innerJoin('accounts as o', 'o.id', 'm.org_id')
+    .select('o.handle')
+    .where('m.user_id', '=', userId)
+    .where('m.role', '=', 'owner')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('org_members as other')
+            .select('other.user_id')
+            .whereRef('other.org_id', '=', 'm.org_id')
+            .where('other.role', '=', 'owner')
+            .where('other.user_id', '!=', userId),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/**
+ * Closes a person's account: the sign-in (and with it sessions, API tokens, memberships and invitations, which
+ * cascade), mailed tokens and two-factor secrets go; the account row stays, anonymised, so kept posts and orders
+ * still point at something, shown as "Deleted account". The handle is freed (renamed to `deleted_<id>`).
+ */
+export async function closeAccount(db: Executor, userId: string): Promise<string[]> {
+  const sessions = await deleteSessions(db, userId);
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+  await db.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
+  await db.deleteFrom('login_challenges').where('user_id', '=', userId).execute();
+  await db.deleteFrom('users').where('account_id', '=', userId).execute();
+  await db
+    .updateTable('accounts')
+    .set({
+      handle: `deleted_${userId.replace(/-/g, '').slice(0, 12)}`,
+      name: 'Deleted account',
+      bio: '',
+      avatar_url: null,
+      links: '[]',
+      verified: false,
+    })
+    .where('id', '=', userId)
+    .execute();
+  return sessions;
+}
+
+/** What identity holds about a person, for their data export. */
+export async function personalData(db: Executor, userId: string) {
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select([
+      'accounts.id',
+      'accounts.handle',
+      'accounts.name',
+      'accounts.bio',
+      'accounts.avatar_url',
+      'accounts.links',
+      'accounts.created_at',
+      'users.email',
+      'users.email_verified_at',
+      'users.totp_enabled_at',
+    ])
+    .where('users.account_id', '=', userId)
+    .executeTakeFirst();
+  const memberships = await db
+    .selectFrom('org_members')
+    .innerJoin('accounts', 'accounts.id', 'org_members.org_id')
+    .select(['accounts.handle', 'org_members.role', 'org_members.created_at'])
+    .where('org_members.user_id', '=', userId)
+    .execute();
+  const sessions = await db
+    .selectFrom('sessions')
+    .select(['user_agent', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .execute();
+  return { user, memberships, sessions };
+}

@@ -213,6 +213,54 @@ export function createAccountSecurityService({
       sessionsEnded(ended);
     },
 
+    /** Checks a person's password before a grave change (closing the account); 403 wrong_password if not. */
+    async confirmPassword(userId: string, password: string): Promise<void> {
+      const user = await checkPassword(userId, password);
+      const owned = await repo.soleOwnerships(db, user.account_id);
+      if (owned.length > 0)
+        throw identityError(
+          'sole_owner',
+          `You are the only owner of ${owned.map((o) => `@${o.handle}`).join(', ')}: make someone else an owner first`,
+        );
+    },
+
+    /** Closes the account in the caller's transaction (see repo.closeAccount); `afterCommit` ends live sessions. */
+    async closeAccount(trx: Executor, userId: string) {
+      const ended = await repo.closeAccount(trx, userId);
+      return () => {
+        sessionsEnded(ended);
+        caches.accounts.delete(userId);
+      };
+    },
+
+    /** What identity holds about the person, for their data export. */
+    async personalData(userId: string) {
+      const { user, memberships, sessions } = await repo.personalData(db, userId);
+      if (!user) throw identityError('not_found', 'User not found');
+      return {
+        id: user.id,
+        handle: user.handle,
+        name: user.name,
+        bio: user.bio,
+        avatarUrl: user.avatar_url,
+        links: user.links,
+        createdAt: user.created_at.toISOString(),
+        email: user.email,
+        emailVerifiedAt: user.email_verified_at?.toISOString() ?? null,
+        twoFactorEnabledAt: user.totp_enabled_at?.toISOString() ?? null,
+        memberships: memberships.map((m) => ({
+          org: m.handle,
+          role: m.role,
+          since: m.created_at.toISOString(),
+        })),
+        sessions: sessions.map((s) => ({
+          userAgent: s.user_agent,
+          createdAt: s.created_at.toISOString(),
+          expiresAt: s.expires_at.toISOString(),
+        })),
+      };
+    },
+
     async endOtherSessions(userId: string, currentSession: string | undefined) {
       const ended = await repo.deleteSessions(db, userId, { except: currentSession ?? '' });
       sessionsEnded(ended);

@@ -2417,6 +2417,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/delete-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close your account (password needed): sign-in ends, the profile is anonymised and the handle freed; posts kept as "Deleted account" or removed; orders kept for the brands’ records */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your current password, to confirm */
+                        password: string;
+                        /** @description keep: your posts stay, shown as by "Deleted account"; remove: they are deleted */
+                        posts: "keep" | "remove";
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/email": {
         parameters: {
             query?: never;
@@ -2501,6 +2544,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download your data as one JSON file: profile, posts, follows, orders, notifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Profile, email, memberships and sessions */
+                            account: unknown;
+                            /** Format: date-time */
+                            exportedAt: string;
+                            /** @description One section per module: social (posts, follows, likes), commerce (orders, addresses), notifications (notifications and settings) */
+                            sections: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/invitations": {
         parameters: {
             query?: never;
@@ -2554,6 +2642,118 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification settings: per kind, in the app and by mail (mail only to a confirmed address) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mail is sent only once your address is confirmed */
+                            emailConfirmed: boolean;
+                            items: {
+                                email: boolean;
+                                group: string;
+                                inApp: boolean;
+                                /**
+                                 * @description A kind of notification; "account_security" is the mail about your account, always sent
+                                 * @enum {unknown}
+                                 */
+                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                                label: string;
+                                /** @description Cannot be changed (account-security mail) */
+                                locked: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the channels of one kind of notification; account-security mail cannot be turned off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A kind of notification; "account_security" is the mail about your account, always sent */
+                    kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mail it to your confirmed address */
+                        email: boolean;
+                        /** @description Show it in your notifications */
+                        inApp: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: boolean;
+                            group: string;
+                            inApp: boolean;
+                            /**
+                             * @description A kind of notification; "account_security" is the mail about your account, always sent
+                             * @enum {unknown}
+                             */
+                            kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                            label: string;
+                            /** @description Cannot be changed (account-security mail) */
+                            locked: boolean;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -3550,6 +3750,60 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop mail of one kind with the signed token from a notification mail (no sign-in needed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: boolean;
+                            group: string;
+                            inApp: boolean;
+                            /**
+                             * @description A kind of notification; "account_security" is the mail about your account, always sent
+                             * @enum {unknown}
+                             */
+                            kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                            label: string;
+                            /** @description Cannot be changed (account-security mail) */
+                            locked: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10278,6 +10532,7 @@ export interface components {
              *     - `post_empty` (400): The post text is empty
              *     - `post_not_found` (404): No post with that id that the caller may see (hidden and deleted posts look the same)
              *     - `post_too_long` (400): The post text is longer than allowed
+             *     - `preference_locked` (422): Mail about your account’s security (password reset, email change) cannot be turned off
              *     - `price_changed` (409): The price changed since it was shown; `totalMinor` and `currency` give the new total
              *     - `product_not_found` (404): No product with that id (archived products are gone)
              *     - `product_not_in_brand` (422): Every product must be in the brand’s catalog
@@ -10306,6 +10561,7 @@ export interface components {
              *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
+             *     - `sole_owner` (409): You are the only owner of an organization: make someone else an owner before closing your account
              *     - `token_expired` (410): The link has expired (reset: 1 hour; verification: 24 hours)
              *     - `token_invalid` (400): The link (verification or reset token) is unknown, or was sent to an address no longer on the account
              *     - `token_used` (410): The link was already used (each works once)
@@ -10329,6 +10585,7 @@ export interface components {
              *     - `unknown_timezone` (400): The business hours name an unknown IANA time zone
              *     - `unknown_user` (422): No person with that handle
              *     - `unreadable_file` (400): The import file cannot be read in the given format (not UTF-8, missing columns, not JSON, truncated); mentions read before the problem are kept
+             *     - `unsubscribe_invalid` (400): The unsubscribe link is not valid (altered or incomplete); use the one from the mail
              *     - `unsupported_media_type` (415): The Content-Type is not one the endpoint accepts
              *     - `unsure_threshold_out_of_range` (400): The unsure threshold is outside 0 to 0.95
              *     - `uri_too_long` (414): A path segment of the URL is longer than any id or handle (500 characters)
@@ -10336,7 +10593,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "slug_taken" | "sold_out" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "slug_taken" | "sold_out" | "sole_owner" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

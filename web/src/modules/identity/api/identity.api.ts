@@ -43,6 +43,17 @@ export const identityApi = {
     api<{ secret: string; otpauthUrl: string; qrCode: string }>('/me/two-factor/setup', { method: 'POST' }),
   twoFactorEnable: (code: string) =>
     api<{ recoveryCodes: string[] }>('/me/two-factor/enable', { method: 'POST', body: { code } }),
+  twoFactorDisable: (password: string, code: string) =>
+    api<void>('/me/two-factor/disable', { method: 'POST', body: { password, code } }),
+  changeEmail: (email: string, password: string) =>
+    api<{ message: string }>('/me/email', { method: 'POST', body: { email, password } }),
+  deleteAccount: (password: string, posts: 'keep' | 'remove') =>
+    api<void>('/me/delete-account', { method: 'POST', body: { password, posts } }),
+  setTwoFactorRequirement: (handle: string, required: boolean) =>
+    api<{ required: boolean }>(`/orgs/${enc(handle)}/two-factor-requirement`, {
+      method: 'PUT',
+      body: { required },
+    }),
   logout: () => api<void>('/auth/logout', { method: 'POST' }),
   updateProfile: (patch: ProfilePatch) => api<Me>('/me/profile', { method: 'PATCH', body: patch }),
 

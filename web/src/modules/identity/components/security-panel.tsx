@@ -30,6 +30,27 @@ export function SecurityPanel({ me }: { me: Me }) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: meKey }),
   });
 
+  const [newEmail, setNewEmail] = useState({ email: '', password: '' });
+  const changeEmail = useMutation({
+    mutationFn: () => identityApi.changeEmail(newEmail.email, newEmail.password),
+  });
+  const [off, setOff] = useState({ password: '', code: '' });
+  const disable = useMutation({
+    mutationFn: () => identityApi.twoFactorDisable(off.password, off.code),
+    onSuccess: () => {
+      setOff({ password: '', code: '' });
+      void queryClient.invalidateQueries({ queryKey: meKey });
+    },
+  });
+  const submitEmail = (event: FormEvent) => {
+    event.preventDefault();
+    changeEmail.mutate();
+  };
+  const submitOff = (event: FormEvent) => {
+    event.preventDefault();
+    disable.mutate();
+  };
+
   const submitPassword = (event: FormEvent) => {
     event.preventDefault();
     change.mutate();
@@ -51,6 +72,51 @@ export function SecurityPanel({ me }: { me: Me }) {
         </p>
       )}
       <ErrorBanner error={resend.error} />
+
+      <h3>Email address</h3>
+      {changeEmail.isSuccess ? (
+        <p className="small" data-testid="email-pending">
+          Waiting for confirmation: we sent a link to <strong>{newEmail.email}</strong>. Until you open it,
+          mail keeps going to {me.email}.{' '}
+          <button type="button" className="btn btn-small" onClick={() => changeEmail.reset()}>
+            Use another address
+          </button>
+        </p>
+      ) : (
+        <form onSubmit={submitEmail} noValidate className="form">
+          <ErrorBanner error={changeEmail.error} fields={['email', 'password', 'currentPassword']} />
+          <Field
+            label="New email address"
+            hint={`Now: ${me.email}; it changes once the new address confirms`}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="email"
+                autoComplete="email"
+                data-testid="new-email"
+                value={newEmail.email}
+                onChange={(e) => setNewEmail({ ...newEmail, email: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Your password">
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="current-password"
+                data-testid="new-email-password"
+                value={newEmail.password}
+                onChange={(e) => setNewEmail({ ...newEmail, password: e.target.value })}
+              />
+            )}
+          </Field>
+          <button type="submit" className="btn" disabled={changeEmail.isPending}>
+            Change email
+          </button>
+        </form>
+      )}
 
       <h3>Password</h3>
       <form onSubmit={submitPassword} noValidate className="form">
@@ -110,7 +176,34 @@ export function SecurityPanel({ me }: { me: Me }) {
         </p>
       )}
       {me.twoFactorEnabled && !enable.data ? (
-        <p className="small">On: sign-ins ask for a code from your authenticator app.</p>
+        <form onSubmit={submitOff} noValidate className="form" data-testid="two-factor-off">
+          <p className="small">On: sign-ins ask for a code from your authenticator app.</p>
+          <ErrorBanner error={disable.error} fields={['password', 'code']} />
+          <Field label="Your password">
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="current-password"
+                value={off.password}
+                onChange={(e) => setOff({ ...off, password: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="A code from the app, or a recovery code">
+            {(props) => (
+              <input
+                {...props}
+                autoComplete="one-time-code"
+                value={off.code}
+                onChange={(e) => setOff({ ...off, code: e.target.value })}
+              />
+            )}
+          </Field>
+          <button type="submit" className="btn btn-danger-outline" disabled={disable.isPending}>
+            Turn off two-factor sign-in
+          </button>
+        </form>
       ) : enable.data ? (
         <div data-testid="recovery-codes">
           <p className="small">

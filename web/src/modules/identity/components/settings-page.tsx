@@ -1,7 +1,9 @@
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { AddressBook } from '../../commerce/index.ts';
+import { NotificationSettings } from '../../notifications/index.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
+import { AccountPanel } from './account-panel.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { SecurityPanel } from './security-panel.tsx';
 import { TokensPanel } from './tokens-panel.tsx';
@@ -24,6 +26,10 @@ export function SettingsPage() {
         <h2 id="settings-security">Security</h2>
         <SecurityPanel me={me} />
       </section>
+      <section className="panel" aria-labelledby="settings-notifications">
+        <h2 id="settings-notifications">Notifications</h2>
+        <NotificationSettings />
+      </section>
       <section className="panel" aria-labelledby="settings-addresses">
         <h2 id="settings-addresses">Shipping addresses</h2>
         <AddressBook />
@@ -31,6 +37,10 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="settings-tokens">
         <h2 id="settings-tokens">API tokens</h2>
         <TokensPanel />
+      </section>
+      <section className="panel" aria-labelledby="settings-account">
+        <h2 id="settings-account">Account</h2>
+        <AccountPanel />
       </section>
     </>
   );

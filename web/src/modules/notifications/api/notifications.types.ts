@@ -13,3 +13,7 @@ export type Notification = ApiResponse<'/notifications'>['items'][number];
 export type NotificationKind = Notification['kind'];
 
 export type UnreadCount = ApiResponse<'/notifications/unread-count'>;
+
+/** Your settings per kind of notification: in the app and by mail; `locked` is the account-security mail. */
+export type NotificationPreferences = ApiResponse<'/me/notification-preferences'>;
+export type NotificationPreference = NotificationPreferences['items'][number];
