@@ -10,7 +10,7 @@ import { postRoutes } from './posts.routes.ts';
 import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
-import { OriginalPost, Post } from './social.schemas.ts';
+import { OriginalPost, Post, QuotedPost } from './social.schemas.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
@@ -48,7 +48,7 @@ export function createSocialModule(deps: {
       resharePage: (afterId: string | null, limit: number) => graphRepo.resharePage(deps.db, afterId, limit),
     },
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
-    schemas: [OriginalPost, Post],
+    schemas: [QuotedPost, OriginalPost, Post],
     routes: async (app: FastifyInstance) => {
       await app.register(postRoutes(module));
       await app.register(accountRoutes(module, deps.identity));
