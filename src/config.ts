@@ -35,6 +35,8 @@ export type Config = {
   paymentDelayMs: number;
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); unset: mail lands in the local outbox. */
   smtpUrl: string | undefined;
+  /** S3-compatible storage for media when `S3_BUCKET` is set; media stay on disk under the data dir otherwise. */
+  s3: S3Config | undefined;
   /** The From address of outgoing mail. */
   mailFrom: string | undefined;
   /** The address people open Souk at, for links in mail; default http://localhost:<port>. */
@@ -53,6 +55,47 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+export type S3Config = {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+};
+
+/** `S3_*`: all unset keeps media on disk; set, they need at least a bucket, and both keys or neither. */
+function s3From(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const names = [
+    'S3_ENDPOINT',
+    'S3_BUCKET',
+    'S3_REGION',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'S3_FORCE_PATH_STYLE',
+  ];
+  if (names.every((n) => !env[n])) return undefined;
+  const bucket = env.S3_BUCKET;
+  if (!bucket)
+    throw new ConfigError('S3_BUCKET must be set to store media in S3 (or unset every S3_ variable)');
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^/\s]+/i.test(endpoint)) {
+    throw new ConfigError('S3_ENDPOINT must be an http:// or https:// address');
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither');
+  }
+  return {
+    bucket,
+    endpoint,
+    region: env.S3_REGION || 'us-east-1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    // Self-hosted servers usually need path-style addresses; AWS itself does not.
+    forcePathStyle: boolFrom(env, 'S3_FORCE_PATH_STYLE', Boolean(endpoint)),
+  };
 }
 
 function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -129,6 +172,7 @@ export function loadConfig(
     paymentDelayMs: intFrom(env, 'SOUK_TEST_PAYMENT_DELAY_MS', 2000, 0, 600_000),
     smtpUrl,
     mailFrom: env.SOUK_MAIL_FROM || undefined,
+    s3: s3From(env),
     publicUrl,
   };
 }

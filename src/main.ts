@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
 import { seedDemoModules } from './demo/modules.ts';
 import { describeDemoSignIns, findDemoSignIns } from './demo/sign-ins.ts';
 import { identityBulk } from './modules/identity/index.ts';
-import { diskStorage } from './modules/media/index.ts';
+import { diskStorage, s3Storage } from './modules/media/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { type DbHandle, openDatabase } from './platform/db/kysely.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -69,7 +69,7 @@ export async function startServer(
       paymentDelayMs: config.paymentDelayMs,
       mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
       publicUrl: config.publicUrl ?? `http://${readyHost(config.host)}:${config.port}`,
-      mediaStorage: diskStorage(path.join(config.dataDir, 'media')),
+      mediaStorage: config.s3 ? s3Storage(config.s3) : diskStorage(path.join(config.dataDir, 'media')),
     },
     // On a PostgreSQL server deliveries run side by side (each waits mostly on its commit), leaving half the pool
     // to requests; PGlite has one connection, so one loop.
@@ -85,6 +85,7 @@ export async function startServer(
       'the embedded database is for trying Souk and single-user installs; run production on a PostgreSQL server (DATABASE_URL)',
     );
 
+  log.info(`media are stored on ${app.modules.media.storage.describe}`);
   if (app.modules.mail.service.transport === 'outbox')
     log.info(
       'mail goes to the local outbox (no SMTP_URL set): read it with `souk mail list` and `souk mail show <id>`',

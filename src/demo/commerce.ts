@@ -120,7 +120,7 @@ export async function seedDemoCommerce(
       media: [{ id: await picture(range.products.length), alt: `${range.exclusive}, product picture` }],
       variants: [{ sku: `${brand.handle.slice(0, 6).toUpperCase()}-X`, stock: 500 }],
     });
-    await social.posts.create(owner, {
+    const storePostId = await social.posts.create(owner, {
       text: `New in our own store: ${exclusive.title}.`,
       media: exclusive.gallery.map((g) => ({ id: g.id, alt: g.alt })),
     });
@@ -153,6 +153,28 @@ export async function seedDemoCommerce(
     const [fan, ...buyers] = followers;
     if (!fan) continue;
     const reshareId = await social.posts.reshare(person(fan.id), discount.id);
+    // Quote posts: a follower quotes the deal with a word of their own; on the first brand the fan also posts a
+    // picture with no text (an image-only post), which another follower quotes, and quotes the brand's store post.
+    const quoter = buyers[0] ?? fan;
+    await social.posts.create(person(quoter.id), {
+      text: `Ordered one: the ${products[1].title} is worth it at this price.`,
+      quoteOfId: discount.id,
+    });
+    if (index === 0) {
+      const photo = await media.upload(person(fan.id), await productPicture(hue, range.products.length + 1));
+      const imageOnly = await social.posts.create(person(fan.id), {
+        text: '',
+        media: [{ id: photo.id, alt: `My new ${exclusive.title}, drawn in ${brand.name} colours` }],
+      });
+      await social.posts.create(person((buyers[1] ?? fan).id), {
+        text: 'Same here, love the colours',
+        quoteOfId: imageOnly,
+      });
+      await social.posts.create(person(fan.id), {
+        text: `Finally in stock at @${brand.handle}!`,
+        quoteOfId: storePostId,
+      });
+    }
     const placedIds: string[] = [];
     for (const [i, buyer] of buyers.slice(0, 6).entries()) {
       const source =

@@ -35,6 +35,15 @@ describe('the demo world', () => {
     expect(posts.some((p: { media: { alt: string }[] }) => p.media[0]?.alt.includes('product picture'))).toBe(
       true,
     );
+    // Quote posts: a follower quoted the brand's deal; a fan's image-only post was quoted too.
+    expect(posts.some((p: { kind: string; counts: { quotes: number } }) => p.counts.quotes > 0)).toBe(true);
+    const quotes = (await team('/api/v1/search/posts?q=colours')).json().items;
+    expect(quotes).toContainEqual(
+      expect.objectContaining({
+        text: 'Same here, love the colours',
+        quoteOf: expect.objectContaining({ available: true, text: '', media: [expect.anything()] }),
+      }),
+    );
     const deals = (await team('/api/v1/orgs/larchwood/deals')).json().items;
     expect(deals.every((d: { status: string }) => d.status === 'live')).toBe(true);
     const sales = (await team('/api/v1/orgs/larchwood/sales')).json();

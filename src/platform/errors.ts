@@ -14,7 +14,8 @@ export type ErrorKind =
   | 'unsupported_media_type'
   | 'unprocessable'
   | 'too_many_requests'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 const statusOf: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -30,6 +31,7 @@ const statusOf: Record<ErrorKind, number> = {
   unprocessable: 422,
   too_many_requests: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /**

@@ -28,6 +28,7 @@ const b = {} as {
   segmentId: string;
   topicId: string;
   referralId: string;
+  privatePostId: string;
 };
 const a = {} as {
   productId: string;
@@ -76,6 +77,7 @@ async function snapshotOfB() {
   return {
     product: await read(`/api/v1/products/${b.productId}`),
     deal: await read(`/api/v1/deals/${b.dealId}`),
+    privatePost: await read(`/api/v1/posts/${b.privatePostId}`),
     order: await read(`/api/v1/orders/${b.orderId}`),
     conversation: await read(`/api/v1/orgs/tenant_b/care/conversations/${b.conversationId}`),
     queues: await read('/api/v1/orgs/tenant_b/care/queues'),
@@ -169,6 +171,9 @@ beforeAll(async () => {
   const idea = (owner: TestClient, brand: string) =>
     ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
   b.ideaId = (await idea(ownerB, 'tenant_b')).id;
+  b.privatePostId = (
+    await ok(ownerB.post('/api/v1/posts', { text: 'For followers', as: 'tenant_b', visibility: 'followers' }))
+  ).id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
   b.topicId = (
     await ok(
@@ -216,6 +221,10 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   [
     "a post of A with B's image",
     () => ownerA.post('/api/v1/posts', { text: 'look', as: 'tenant_a', media: [{ id: b.mediaId }] }),
+  ],
+  [
+    "quoting B's followers-only post as A",
+    () => ownerA.post('/api/v1/posts', { text: 'look', as: 'tenant_a', quoteOfId: b.privatePostId }),
   ],
   ["B's image as A's avatar", () => ownerA.post(`/api/v1/media/${b.mediaId}/avatar`, { as: 'tenant_a' })],
   [

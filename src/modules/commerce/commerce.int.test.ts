@@ -507,4 +507,52 @@ describe('attribution and sales', () => {
     expect(outsider.statusCode).toBe(403);
     expect(outsider.json().code).toBe('not_a_member');
   });
+
+  it('should credit a sale reached through a quote post, and a reshare of it, to that chain', async () => {
+    const item = await product({
+      title: 'Tent',
+      priceMinor: 20_000,
+      variants: [{ sku: 'TENT-1', stock: 10 }],
+    });
+    const card = (
+      await deal({
+        type: 'percent_off',
+        percentOff: 10,
+        items: [{ productId: item.id }],
+        audience: 'everyone',
+      })
+    ).json();
+    const quoter = await t.signup('quoter');
+    const quote = (
+      await quoter.post('/api/v1/posts', { text: 'Best tent I owned', quoteOfId: card.id })
+    ).json();
+    const amplifier = await t.signup('amplifier');
+    const reshare = (await amplifier.post(`/api/v1/posts/${quote.id}/reshare`)).json();
+    const buyer = await t.signup('tentbuyer');
+    const order = (
+      await buy(buyer, {
+        dealId: card.id,
+        items: [{ variantId: item.variants[0].id, quantity: 1 }],
+        source: { postId: reshare.id },
+      })
+    ).json();
+    expect(order.attribution).toMatchObject({ kind: 'reshare', postId: reshare.id });
+    expect(order.attribution.chain.map((a: { handle: string }) => a.handle)).toEqual([
+      'northwind',
+      'quoter',
+      'amplifier',
+    ]);
+    // A quote of another post is no path to this deal.
+    const elsewhere = (await quoter.post('/api/v1/posts', { text: 'Unrelated' })).json();
+    const offPath = (await quoter.post('/api/v1/posts', { text: 'Hm', quoteOfId: elsewhere.id })).json();
+    const other = await t.signup('otherbuyer');
+    const direct = (
+      await buy(other, {
+        dealId: card.id,
+        items: [{ variantId: item.variants[0].id, quantity: 1 }],
+        source: { postId: offPath.id },
+      })
+    ).json();
+    expect(direct.attribution.kind).toBe('direct');
+  });
 });

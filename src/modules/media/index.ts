@@ -9,9 +9,10 @@ import { createMediaService } from './media.service.ts';
 import { diskStorage, type MediaStorage } from './media.storage.ts';
 
 export { processImage } from './media.image.ts';
+export { type S3Settings, s3Storage } from './media.s3-storage.ts';
 export { MAX_ALT_CHARS, MediaInput } from './media.schemas.ts';
 export type { AttachInput, AttachmentJson, MediaJson } from './media.service.ts';
-export { diskStorage, type MediaStorage } from './media.storage.ts';
+export { diskStorage, type MediaStorage, type StoredFile } from './media.storage.ts';
 export type { SubjectKind } from './media.tables.ts';
 
 /** Uploaded images: checks, variants, storage, attachments to posts and products, avatars. */
@@ -25,6 +26,7 @@ export function createMediaModule(deps: {
   const service = createMediaService({ ...deps, storage });
   return {
     ...service,
+    storage,
     /** Shared schemas other modules' responses refer to by $ref. */
     schemas: [Media, MediaAttachment],
     routes: async (app: FastifyInstance) => {

@@ -21,6 +21,10 @@ export const mediaError = defineErrors('media', {
     kind: 'unprocessable',
     description: 'The image has more pixels than allowed (a decompression bomb guard)',
   },
+  storage_unavailable: {
+    kind: 'unavailable',
+    description: 'The media storage (disk or S3) cannot be reached; nothing was saved, try again later',
+  },
   media_not_found: { kind: 'not_found', description: 'No stored media file by that name' },
   unknown_media: {
     kind: 'unprocessable',

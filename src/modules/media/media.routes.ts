@@ -73,11 +73,12 @@ export function mediaRoutes(media: MediaService) {
         },
       },
       async (request, reply) => {
-        const bytes = await media.file(request.params.name);
+        const file = await media.file(request.params.name);
+        if (file.size !== undefined) reply.header('content-length', file.size);
         return reply
           .type('image/webp')
           .header('cache-control', `public, max-age=${YEAR_SECONDS}, immutable`)
-          .send(bytes);
+          .send(file.body);
       },
     );
 

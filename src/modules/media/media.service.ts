@@ -6,7 +6,7 @@ import { mediaError } from './media.errors.ts';
 import { processImage } from './media.image.ts';
 import * as repo from './media.repo.ts';
 import { MAX_ALT_CHARS } from './media.schemas.ts';
-import type { MediaStorage } from './media.storage.ts';
+import type { MediaStorage, StoredFile } from './media.storage.ts';
 import type { MediaVariant, SubjectKind } from './media.tables.ts';
 
 export type MediaDeps = {
@@ -45,6 +45,16 @@ export function presentMedia(row: Presentable): MediaJson {
     variants,
   };
 }
+
+/** A storage failure as a 503 the client can retry, keeping the cause for the log. */
+const unavailable = (cause: unknown) =>
+  Object.assign(
+    mediaError(
+      'storage_unavailable',
+      'The media storage cannot be reached; nothing was saved. Try again later',
+    ),
+    { cause },
+  );
 
 export function createMediaService({ db, storage, identity }: MediaDeps) {
   /** The account an upload belongs to: the caller, or an org whose role lets them post or edit its catalog. */
@@ -105,7 +115,11 @@ export function createMediaService({ db, storage, identity }: MediaDeps) {
       const ownerId = await owner(principal, asHandle);
       const image = await processImage(bytes);
       // Files first: a row never points at a missing file; a file without a row is harmless (content-addressed).
-      for (const file of image.files) await storage.put(file.key, file.bytes, 'image/webp');
+      try {
+        for (const file of image.files) await storage.put(file.key, file.bytes, 'image/webp');
+      } catch (err) {
+        throw unavailable(err);
+      }
       const row = {
         id: newId(),
         owner_id: ownerId,
@@ -126,11 +140,13 @@ export function createMediaService({ db, storage, identity }: MediaDeps) {
       return presentMedia(row);
     },
 
-    /** A stored file by its content address. */
-    async file(name: string): Promise<Buffer> {
-      const bytes = await storage.get(name);
-      if (!bytes) throw mediaError('media_not_found', 'No such media file');
-      return bytes;
+    /** A stored file by its content address, streamed from the storage. */
+    async file(name: string): Promise<StoredFile> {
+      const file = await storage.open(name).catch((err) => {
+        throw unavailable(err);
+      });
+      if (!file) throw mediaError('media_not_found', 'No such media file');
+      return file;
     },
 
     /** Sets an uploaded image as the avatar of its owner (the caller, or an org whose profile they may edit). */

@@ -15,6 +15,7 @@ const Notification = Type.Object({
     Type.Literal('mention'),
     Type.Literal('reply'),
     Type.Literal('reshare'),
+    Type.Literal('quote'),
     Type.Literal('like'),
     Type.Literal('follow'),
     Type.Literal('care_mention'),

@@ -154,6 +154,9 @@ export function createNotificationsService({
         post_id: p.reshareOfId,
       });
     }
+    if (p.quoteOfAuthorId && p.quoteOfAuthorId !== p.authorId && !mentioned.has(p.quoteOfAuthorId)) {
+      items.push({ recipient_id: p.quoteOfAuthorId, kind: 'quote', actor_id: p.authorId, post_id: p.postId });
+    }
     await notify(event, ctx, items);
   });
 

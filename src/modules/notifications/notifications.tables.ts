@@ -4,6 +4,8 @@ export type NotificationKind =
   | 'mention'
   | 'reply'
   | 'reshare'
+  /** Someone quoted your post (post: the quote). */
+  | 'quote'
   | 'like'
   | 'follow'
   /** A colleague @mentioned you in an internal note of a brand's care inbox (subject: the conversation). */

@@ -11,7 +11,7 @@ import { postRoutes } from './posts.routes.ts';
 import { createPostsService, type PolicyGate } from './posts.service.ts';
 import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
-import { OriginalPost, Post } from './social.schemas.ts';
+import { OriginalPost, Post, QuotedPost } from './social.schemas.ts';
 
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
@@ -51,7 +51,7 @@ export function createSocialModule(deps: {
     /** The person's posts, follows and likes, for their data export and account closing. */
     personalData: createSocialPersonalData(deps.db),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
-    schemas: [OriginalPost, Post],
+    schemas: [QuotedPost, OriginalPost, Post],
     routes: async (app: FastifyInstance) => {
       await app.register(postRoutes(module));
       await app.register(accountRoutes(module, deps.identity));

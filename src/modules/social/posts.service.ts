@@ -39,6 +39,8 @@ export type CreatePostInput = {
   text: string;
   visibility?: Visibility;
   inReplyToId?: string;
+  /** Quote this post (a reshare quotes its original): it is embedded as a card below the text. */
+  quoteOfId?: string;
   as?: string;
   media?: AttachInput[];
   /** A public reply from the care inbox (the policy holds those to its reply rules). */
@@ -55,6 +57,7 @@ export type PreparedPost = {
   text: string;
   entities: PostEntities;
   inReplyToId: string | null;
+  quoteOfId?: string | null;
   /** Hold the post back until then (a deal announced at its start); only the author's people see it before. */
   visibleFrom?: Date | null;
   /** Images of the author's, with alt text, checked by media. */
@@ -90,6 +93,20 @@ export function createPostsService({ db, events, identity, media, policy }: Post
     if (!post || post.deleted_at || !(await repo.isVisible(trx, postId, viewerOf(principal))))
       throw postNotFound();
     return post;
+  }
+
+  /**
+   * The post a quote may embed: one the caller can see, public (quoting must not widen a smaller audience), not
+   * held back; quoting a reshare quotes its original.
+   */
+  async function quotable(trx: Executor, postId: string, principal: Principal) {
+    const target = await visibleRaw(trx, postId, principal);
+    const original = target.reshare_of_id ? await visibleRaw(trx, target.reshare_of_id, principal) : target;
+    if (original.visibility !== 'public' || (original.visible_from && original.visible_from > new Date()))
+      throw socialError('not_quotable', 'Only public posts can be quoted', [
+        { field: 'quoteOfId', message: 'is not a public post' },
+      ]);
+    return original;
   }
 
   /** Brand posts, deals and public care replies, and members' own posts naming their brand, meet the policy. */
@@ -129,8 +146,11 @@ export function createPostsService({ db, events, identity, media, policy }: Post
         { field: 'text', message: `must be at most ${MAX_POST_CHARS} characters` },
       ]);
     }
-    if (input.text.trim() === '') {
-      throw socialError('post_empty', 'A post needs some text', [{ field: 'text', message: 'is empty' }]);
+    const images = input.media ?? [];
+    if (input.text.trim() === '' && images.length === 0) {
+      throw socialError('post_empty', 'A post needs some text or an image', [
+        { field: 'text', message: 'is empty and no image is attached' },
+      ]);
     }
     const authorId = await actingAccount(principal, input.as);
     const visibility = input.visibility ?? 'public';
@@ -142,7 +162,6 @@ export function createPostsService({ db, events, identity, media, policy }: Post
         { field: 'text', message: 'mentions no existing account' },
       ]);
     }
-    const images = input.media ?? [];
     if (images.length > 0) await media.attachments.check(authorId, images, MAX_POST_MEDIA);
     await checkPolicy(principal, authorId, kind, visibility, input);
     return {
@@ -154,6 +173,7 @@ export function createPostsService({ db, events, identity, media, policy }: Post
       text: input.text,
       entities,
       inReplyToId: input.inReplyToId ?? null,
+      quoteOfId: input.quoteOfId ?? null,
     };
   }
 
@@ -162,6 +182,7 @@ export function createPostsService({ db, events, identity, media, policy }: Post
     const parent = post.inReplyToId ? await visibleRaw(trx, post.inReplyToId, principal) : undefined;
     if (parent?.reshare_of_id)
       throw socialError('reply_to_reshare', 'Reply to the original post, not to a reshare');
+    const quoted = post.quoteOfId ? await quotable(trx, post.quoteOfId, principal) : undefined;
     const { id, authorId, visibility, entities } = post;
     await repo.insertPost(trx, {
       id,
@@ -174,12 +195,14 @@ export function createPostsService({ db, events, identity, media, policy }: Post
       thread_root_id: parent?.thread_root_id ?? id,
       reshare_of_id: null,
       reshare_parent_id: null,
+      quote_of_id: quoted?.id ?? null,
       entities,
       visible_from: post.visibleFrom ?? null,
     });
     if (post.media?.length)
       await media.attachments.replace(trx, 'post', id, authorId, post.media, MAX_POST_MEDIA);
     if (parent && visibility === 'public') await repo.bumpCounter(trx, parent.id, 'reply_count', 1);
+    if (quoted) await repo.bumpCounter(trx, quoted.id, 'quote_count', 1);
     await events.emit(trx, 'post.created', id, {
       postId: id,
       authorId,
@@ -194,6 +217,8 @@ export function createPostsService({ db, events, identity, media, policy }: Post
       reshareOfAuthorId: null,
       reshareParentId: null,
       reshareParentAuthorId: null,
+      quoteOfId: quoted?.id ?? null,
+      quoteOfAuthorId: quoted?.author_id ?? null,
       mentionIds: [...new Set(entities.mentions.map((m) => m.accountId))],
       hashtags: [...new Set(entities.hashtags.map((h) => h.tag))],
       createdAt: new Date().toISOString(),
@@ -253,6 +278,8 @@ export function createPostsService({ db, events, identity, media, policy }: Post
           reshareOfAuthorId: original.author_id,
           reshareParentId: target.id,
           reshareParentAuthorId: target.author_id,
+          quoteOfId: null,
+          quoteOfAuthorId: null,
           mentionIds: [],
           hashtags: [],
           createdAt: new Date().toISOString(),
@@ -297,6 +324,7 @@ export function createPostsService({ db, events, identity, media, policy }: Post
         if (!mine) throw socialError('not_author', 'You can only delete your own posts');
         if (!(await repo.markDeleted(trx, postId))) throw postNotFound();
         if (post.reshare_of_id) await repo.bumpCounter(trx, post.reshare_of_id, 'reshare_count', -1);
+        if (post.quote_of_id) await repo.bumpCounter(trx, post.quote_of_id, 'quote_count', -1);
         if (post.in_reply_to_id && post.visibility === 'public')
           await repo.bumpCounter(trx, post.in_reply_to_id, 'reply_count', -1);
         await events.emit(trx, 'post.deleted', postId, { postId, authorId: post.author_id });

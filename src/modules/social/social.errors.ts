@@ -17,7 +17,7 @@ export const socialError = defineErrors('social', {
     description: 'Only the author (or its org members who may post) may delete it',
   },
   post_too_long: { kind: 'bad_request', description: 'The post text is longer than allowed' },
-  post_empty: { kind: 'bad_request', description: 'The post text is empty' },
+  post_empty: { kind: 'bad_request', description: 'The post has neither text nor an image' },
   direct_needs_mention: {
     kind: 'bad_request',
     description: 'A direct post must @mention at least one existing account',
@@ -27,6 +27,7 @@ export const socialError = defineErrors('social', {
     description: 'Replies go to the original post, not to a reshare',
   },
   not_resharable: { kind: 'unprocessable', description: 'Only public posts can be reshared' },
+  not_quotable: { kind: 'unprocessable', description: 'Only public posts can be quoted' },
   already_reshared: { kind: 'conflict', description: 'The account has already reshared this post' },
   cannot_follow_self: { kind: 'unprocessable', description: 'An account cannot follow itself' },
 });

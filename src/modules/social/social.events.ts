@@ -16,6 +16,9 @@ export type PostCreated = {
   /** The post or reshare this reshare was made from: the chain of who reshared whose reshare. */
   reshareParentId: string | null;
   reshareParentAuthorId: string | null;
+  /** A quote post: the post it quotes and that post's author. */
+  quoteOfId: string | null;
+  quoteOfAuthorId: string | null;
   mentionIds: string[];
   hashtags: string[];
   createdAt: string;

@@ -4,6 +4,16 @@ import type { AttachmentJson } from '../media/index.ts';
 import type { PostRow } from './social.repo.ts';
 import type { PostEntities, PostKind, Visibility } from './social.tables.ts';
 
+/** The card of a quoted post; `available: false` (and nothing of it) when it is deleted or hidden from the reader. */
+export type QuotedPostJson = {
+  id: string | null;
+  available: boolean;
+  author: AccountSummary | null;
+  text: string;
+  media: AttachmentJson[];
+  createdAt: string | null;
+};
+
 export type PostJson = {
   id: string;
   kind: PostKind;
@@ -15,8 +25,9 @@ export type PostJson = {
   inReplyTo: { id: string; author: AccountSummary | null } | null;
   threadRootId: string;
   createdAt: string;
-  counts: { replies: number; reshares: number; likes: number };
+  counts: { replies: number; reshares: number; likes: number; quotes: number };
   viewer: { liked: boolean; reshared: boolean };
+  quoteOf: QuotedPostJson | null;
   reshareOf?: Omit<PostJson, 'reshareOf' | 'reshareParentId'> | null;
   reshareParentId?: string | null;
 };
@@ -32,6 +43,20 @@ export function accountIdsOf(rows: PostRow[]): string[] {
   return [...ids];
 }
 
+/** Ids of the posts a page of rows quotes (a reshared quote post's too). */
+export function quotesOf(rows: PostRow[]): string[] {
+  return rows.flatMap((r) => [r.quote_of_id, r.o_quote_of_id].filter((id): id is string => id !== null));
+}
+
+const unavailable: QuotedPostJson = {
+  id: null,
+  available: false,
+  author: null,
+  text: '',
+  media: [],
+  createdAt: null,
+};
+
 const deletedAccount: AccountSummary = {
   id: '',
   kind: 'person',
@@ -45,10 +70,25 @@ export function presentPost(
   r: PostRow,
   accounts: Map<string, AccountRow>,
   images: Map<string, AttachmentJson[]>,
+  quoted: Map<string, PostRow> = new Map(),
 ): PostJson {
   const summary = (id: string | null) => {
     const row = id ? accounts.get(id) : undefined;
     return row ? presentSummary(row) : deletedAccount;
+  };
+  const card = (id: string | null): QuotedPostJson | null => {
+    if (!id) return null;
+    const q = quoted.get(id);
+    if (!q) return unavailable;
+    // A quoted reshare cannot exist (quotes go to the original), so the row's own fields are the card.
+    return {
+      id: q.id,
+      available: true,
+      author: summary(q.author_id),
+      text: q.text,
+      media: images.get(q.id) ?? [],
+      createdAt: q.created_at.toISOString(),
+    };
   };
   const flags = { liked: r.liked, reshared: r.reshared };
   const original =
@@ -64,8 +104,14 @@ export function presentPost(
           inReplyTo: r.o_in_reply_to_id ? { id: r.o_in_reply_to_id, author: null } : null,
           threadRootId: r.o_thread_root_id!,
           createdAt: r.o_created_at!.toISOString(),
-          counts: { replies: r.o_reply_count!, reshares: r.o_reshare_count!, likes: r.o_like_count! },
+          counts: {
+            replies: r.o_reply_count!,
+            reshares: r.o_reshare_count!,
+            likes: r.o_like_count!,
+            quotes: r.o_quote_count!,
+          },
           viewer: flags,
+          quoteOf: card(r.o_quote_of_id),
         }
       : null;
   return {
@@ -81,8 +127,9 @@ export function presentPost(
       : null,
     threadRootId: r.thread_root_id,
     createdAt: r.created_at.toISOString(),
-    counts: { replies: r.reply_count, reshares: r.reshare_count, likes: r.like_count },
+    counts: { replies: r.reply_count, reshares: r.reshare_count, likes: r.like_count, quotes: r.quote_count },
     viewer: flags,
+    quoteOf: card(r.quote_of_id),
     reshareOf: original,
     reshareParentId: r.reshare_parent_id,
   };

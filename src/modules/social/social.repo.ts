@@ -56,10 +56,12 @@ export type PostRow = {
   thread_root_id: string;
   reshare_of_id: string | null;
   reshare_parent_id: string | null;
+  quote_of_id: string | null;
   created_at: Date;
   reply_count: number;
   reshare_count: number;
   like_count: number;
+  quote_count: number;
   liked: boolean;
   reshared: boolean;
   // the original of a reshare (null otherwise)
@@ -74,6 +76,8 @@ export type PostRow = {
   o_reply_count: number | null;
   o_reshare_count: number | null;
   o_like_count: number | null;
+  o_quote_of_id: string | null;
+  o_quote_count: number | null;
 };
 
 /** SELECT list and joins shared by every post read; `from` supplies rows aliased `p` plus any ordering key. */
@@ -86,13 +90,15 @@ function selectPosts(
   const self = viewer.self ? sql`${viewer.self}::uuid` : sql`NULL::uuid`;
   return sql<PostRow>`
     SELECT p.id, p.author_id, p.kind, p.text, p.visibility, p.entities, p.in_reply_to_id, par.author_id AS reply_to_author_id,
-      p.thread_root_id, p.reshare_of_id, p.reshare_parent_id, p.created_at, p.reply_count, p.reshare_count, p.like_count,
+      p.thread_root_id, p.reshare_of_id, p.reshare_parent_id, p.quote_of_id, p.created_at, p.reply_count, p.reshare_count, p.like_count,
+      p.quote_count,
       EXISTS (SELECT 1 FROM likes l WHERE l.post_id = coalesce(p.reshare_of_id, p.id) AND l.account_id = ${self}) AS liked,
       EXISTS (SELECT 1 FROM posts r WHERE r.reshare_of_id = coalesce(p.reshare_of_id, p.id) AND r.author_id = ${self}
         AND r.deleted_at IS NULL) AS reshared,
       o.author_id AS o_author_id, o.kind AS o_kind, o.text AS o_text, o.visibility AS o_visibility, o.entities AS o_entities,
       o.in_reply_to_id AS o_in_reply_to_id, o.thread_root_id AS o_thread_root_id, o.created_at AS o_created_at,
-      o.reply_count AS o_reply_count, o.reshare_count AS o_reshare_count, o.like_count AS o_like_count
+      o.reply_count AS o_reply_count, o.reshare_count AS o_reshare_count, o.like_count AS o_like_count,
+      o.quote_of_id AS o_quote_of_id, o.quote_count AS o_quote_count
     FROM ${from}
     LEFT JOIN posts o ON o.id = p.reshare_of_id
     LEFT JOIN posts par ON par.id = p.in_reply_to_id AND ${visibleTo('par', viewer)}
@@ -239,21 +245,28 @@ export function findRawPost(db: Executor, id: string) {
       'in_reply_to_id',
       'deleted_at',
       'kind',
+      'quote_of_id',
+      'visible_from',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
-/** A reshare's chain, oldest first: the original post, then each reshare down to this one. */
+/**
+ * A post's share chain, oldest first: the original post, then each reshare or quote down to this one (a quote's
+ * parent is the post it quotes, so a quote of a reshare of a deal post leads back to the deal post).
+ */
 export async function reshareChain(
   db: Executor,
   postId: string,
 ): Promise<{ id: string; author_id: string; reshare_of_id: string | null }[]> {
   const { rows } = await sql<{ id: string; author_id: string; reshare_of_id: string | null }>`
     WITH RECURSIVE chain AS (
-      SELECT id, author_id, reshare_parent_id, reshare_of_id, 0 AS depth FROM posts WHERE id = ${postId}::uuid
+      SELECT id, author_id, coalesce(reshare_parent_id, quote_of_id) AS parent_id, reshare_of_id, 0 AS depth
+      FROM posts WHERE id = ${postId}::uuid
       UNION ALL
-      SELECT p.id, p.author_id, p.reshare_parent_id, p.reshare_of_id, c.depth + 1 FROM posts p JOIN chain c ON p.id = c.reshare_parent_id
+      SELECT p.id, p.author_id, coalesce(p.reshare_parent_id, p.quote_of_id), p.reshare_of_id, c.depth + 1
+      FROM posts p JOIN chain c ON p.id = c.parent_id
       WHERE c.depth < 100
     ) SELECT id, author_id, reshare_of_id FROM chain ORDER BY depth DESC`.execute(db);
   return rows;
@@ -281,7 +294,7 @@ export type NewPost = Pick<
   | 'reshare_parent_id'
   | 'entities'
 > &
-  Pick<Insertable<PostsTable>, 'kind' | 'visible_from'>;
+  Pick<Insertable<PostsTable>, 'kind' | 'visible_from' | 'quote_of_id'>;
 
 export async function insertPost(db: Executor, post: NewPost): Promise<void> {
   await db
@@ -311,7 +324,7 @@ export async function insertPost(db: Executor, post: NewPost): Promise<void> {
 export async function bumpCounter(
   db: Executor,
   postId: string,
-  counter: 'reply_count' | 'reshare_count' | 'like_count',
+  counter: 'reply_count' | 'reshare_count' | 'like_count' | 'quote_count',
   delta: 1 | -1,
 ): Promise<void> {
   await db

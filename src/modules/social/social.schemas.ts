@@ -38,9 +38,31 @@ const PostFields = {
   ]),
   threadRootId: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  counts: Type.Object({ replies: Type.Integer(), reshares: Type.Integer(), likes: Type.Integer() }),
+  counts: Type.Object({
+    replies: Type.Integer(),
+    reshares: Type.Integer(),
+    likes: Type.Integer(),
+    quotes: Type.Integer({ description: 'Quote posts of this post' }),
+  }),
   viewer: Type.Object({ liked: Type.Boolean(), reshared: Type.Boolean() }),
+  quoteOf: Type.Union([Type.Ref('QuotedPost'), Type.Null()], {
+    description: 'On a quote post: the card of the post it quotes',
+  }),
 };
+
+export const QuotedPost = Type.Object(
+  {
+    id: Type.Union([Type.String(), Type.Null()], { description: 'Null when unavailable' }),
+    available: Type.Boolean({
+      description: 'False when the quoted post was deleted or is hidden from you: nothing of it is shown',
+    }),
+    author: Type.Union([AccountSummary, Type.Null()]),
+    text: Type.String(),
+    media: Type.Array(Type.Ref('MediaAttachment')),
+    createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'QuotedPost' },
+);
 
 export const OriginalPost = Type.Object(PostFields, { $id: 'OriginalPost' });
 
@@ -61,9 +83,18 @@ export const PostRef = Type.Ref('Post');
 
 export const CreatePostBody = Type.Object(
   {
-    text: Type.String({ minLength: 1, maxLength: MAX_POST_CHARS }),
+    text: Type.String({
+      maxLength: MAX_POST_CHARS,
+      description: 'May be empty when images are attached (an image-only post)',
+    }),
     visibility: Type.Optional(Visibility),
     inReplyToId: Type.Optional(Type.String({ format: 'uuid' })),
+    quoteOfId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'Quote this public post: it is shown as a card below yours',
+      }),
+    ),
     media: Type.Optional(
       Type.Array(MediaInput, {
         maxItems: 4,

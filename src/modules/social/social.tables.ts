@@ -28,10 +28,13 @@ export interface PostsTable {
   thread_root_id: string;
   reshare_of_id: string | null;
   reshare_parent_id: string | null;
+  /** A quote post: the post it quotes (with its own text or images), shown as an embedded card. */
+  quote_of_id: ColumnType<string | null, string | null | undefined, string | null>;
   entities: ColumnType<PostEntities, string, string>;
   reply_count: Generated<number>;
   reshare_count: Generated<number>;
   like_count: Generated<number>;
+  quote_count: Generated<number>;
   created_at: Generated<Date>;
   deleted_at: Date | null;
   /** Held back until then (a deal not yet started): only the author's people see it before. */

@@ -123,6 +123,8 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      // A dependency that cannot be reached (503): the operator needs its cause, the client only the code.
+      if (error.status >= 500) request.log.warn({ err: error.cause ?? error }, error.message);
       return sendProblem(
         reply,
         error.status,

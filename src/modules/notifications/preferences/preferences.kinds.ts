@@ -12,6 +12,7 @@ export const KIND_SETTINGS: Record<NotificationKind, KindSetting> = {
   reply: { label: 'Replies to your posts', group: 'Social', email: false },
   reshare: { label: 'Reshares of your posts', group: 'Social', email: false },
   like: { label: 'Likes of your posts', group: 'Social', email: false },
+  quote: { label: 'Quotes of your posts', group: 'Social', email: false },
   follow: { label: 'New followers', group: 'Social', email: false },
   order_cancelled: { label: 'An order of yours is cancelled', group: 'Orders', email: true },
   order_fulfilled: { label: 'An order of yours ships', group: 'Orders', email: true },

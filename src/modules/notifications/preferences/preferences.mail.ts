@@ -39,6 +39,8 @@ function whatHappened(n: NoticeFacts): { line: string; path: string } {
       return { line: `${who} reshared your post.`, path: post };
     case 'like':
       return { line: `${who} liked your post.`, path: post };
+    case 'quote':
+      return { line: `${who} quoted your post.`, path: post };
     case 'follow':
       return { line: `${who} now follows you.`, path: `/@${n.actorHandle}` };
     case 'care_mention':

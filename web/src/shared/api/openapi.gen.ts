@@ -3629,7 +3629,7 @@ export interface paths {
                                     [key: string]: string;
                                 } | null;
                                 id: string;
-                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "idea_shipped";
+                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "idea_shipped";
                                 /** @description The brand of a care or order notification */
                                 org: {
                                     avatarUrl: string | null;
@@ -9451,6 +9451,12 @@ export interface paths {
                         }[];
                         /** @description Why the brand policy’s warnings do not apply (recorded in its audit log) */
                         policyOverride?: string;
+                        /**
+                         * Format: uuid
+                         * @description Quote this public post: it is shown as a card below yours
+                         */
+                        quoteOfId?: string;
+                        /** @description May be empty when images are attached (an image-only post) */
                         text: string;
                         visibility?: "public" | "followers" | "direct";
                     };
@@ -10291,6 +10297,8 @@ export interface components {
             };
             counts: {
                 likes: number;
+                /** @description Quote posts of this post */
+                quotes: number;
                 replies: number;
                 reshares: number;
             };
@@ -10330,6 +10338,8 @@ export interface components {
             kind: "post" | "deal";
             /** @description Images, in order, with alt text */
             media: components["schemas"]["MediaAttachment"][];
+            /** @description On a quote post: the card of the post it quotes */
+            quoteOf: components["schemas"]["QuotedPost"] | null;
             text: string;
             threadRootId: string;
             viewer: {
@@ -10349,6 +10359,8 @@ export interface components {
             };
             counts: {
                 likes: number;
+                /** @description Quote posts of this post */
+                quotes: number;
                 replies: number;
                 reshares: number;
             };
@@ -10388,6 +10400,8 @@ export interface components {
             kind: "post" | "deal";
             /** @description Images, in order, with alt text */
             media: components["schemas"]["MediaAttachment"][];
+            /** @description On a quote post: the card of the post it quotes */
+            quoteOf: components["schemas"]["QuotedPost"] | null;
             /** @description On a reshare: the original post */
             reshareOf: components["schemas"]["OriginalPost"] | null;
             /** @description On a reshare: the post or reshare it was reshared from (the chain) */
@@ -10514,6 +10528,7 @@ export interface components {
              *     - `not_in_deal` (422): An item is not part of the deal
              *     - `not_invitee` (403): Only the invited person may accept or decline an invitation
              *     - `not_multipart` (415): An upload is multipart/form-data with one part named "file"
+             *     - `not_quotable` (422): Only public posts can be quoted
              *     - `not_refundable` (409): Only a paid or fulfilled order can be refunded
              *     - `not_resharable` (422): Only public posts can be reshared
              *     - `not_resolved` (409): Only a resolved conversation can be rated
@@ -10529,7 +10544,7 @@ export interface components {
              *     - `policy_blocked` (422): The draft breaks a blocking rule of the brand’s policy; `findings` lists what and where
              *     - `policy_rule_not_found` (404): No rule with that id in this brand’s policy
              *     - `policy_warning` (422): The draft has policy warnings; send it again with an override reason to post it anyway
-             *     - `post_empty` (400): The post text is empty
+             *     - `post_empty` (400): The post has neither text nor an image
              *     - `post_not_found` (404): No post with that id that the caller may see (hidden and deleted posts look the same)
              *     - `post_too_long` (400): The post text is longer than allowed
              *     - `preference_locked` (422): Mail about your account’s security (password reset, email change) cannot be turned off
@@ -10562,6 +10577,7 @@ export interface components {
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
              *     - `sole_owner` (409): You are the only owner of an organization: make someone else an owner before closing your account
+             *     - `storage_unavailable` (503): The media storage (disk or S3) cannot be reached; nothing was saved, try again later
              *     - `token_expired` (410): The link has expired (reset: 1 hour; verification: 24 hours)
              *     - `token_invalid` (400): The link (verification or reset token) is unknown, or was sent to an address no longer on the account
              *     - `token_used` (410): The link was already used (each works once)
@@ -10593,7 +10609,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "slug_taken" | "sold_out" | "sole_owner" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
@@ -10639,6 +10655,23 @@ export interface components {
                 sku: string;
                 stock: number;
             }[];
+        };
+        QuotedPost: {
+            author: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            /** @description False when the quoted post was deleted or is hidden from you: nothing of it is shown */
+            available: boolean;
+            createdAt: string | null;
+            /** @description Null when unavailable */
+            id: string | null;
+            media: components["schemas"]["MediaAttachment"][];
+            text: string;
         };
     };
     responses: never;

@@ -94,6 +94,14 @@ export const ReshareIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const QuoteIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 5h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1h-9l-5 4v-4H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z" />
+    <path d="M8 9.5h2.5v2.5L9 14" />
+    <path d="M13.5 9.5H16v2.5L14.5 14" />
+  </Svg>
+);
+
 export const HeartIcon = ({ filled, ...p }: IconProps & { filled?: boolean }) => (
   <Svg {...p}>
     <path

@@ -1,7 +1,15 @@
 import { Link } from 'react-router';
 import { VerifiedMark } from '../../../shared/ui/account-badges.tsx';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
-import { AtIcon, HeartIcon, ReplyIcon, ReshareIcon, Svg, UserPlusIcon } from '../../../shared/ui/icons.tsx';
+import {
+  AtIcon,
+  HeartIcon,
+  QuoteIcon,
+  ReplyIcon,
+  ReshareIcon,
+  Svg,
+  UserPlusIcon,
+} from '../../../shared/ui/icons.tsx';
 
 /** A parcel, for what happened to an order. */
 const BagIcon = () => (
@@ -21,6 +29,7 @@ const VERBS: Record<NotificationKind, string> = {
   mention: 'mentioned',
   reply: 'replied to',
   reshare: 'reshared',
+  quote: 'quoted',
   like: 'liked',
   follow: 'followed',
   care_mention: 'mentioned',
@@ -36,6 +45,7 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     mention: <AtIcon size={18} />,
     reply: <ReplyIcon size={18} />,
     reshare: <ReshareIcon size={18} />,
+    quote: <QuoteIcon size={18} />,
     like: <HeartIcon size={18} filled />,
     follow: <UserPlusIcon size={18} />,
     care_mention: <AtIcon size={18} />,

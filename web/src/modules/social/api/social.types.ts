@@ -10,6 +10,9 @@ export type Post = Schema<'Post'>;
 /** The original a reshare shows: a post without reshare fields of its own (an original is never a reshare). */
 export type OriginalPost = Schema<'OriginalPost'>;
 
+/** The card a quote post shows of the post it quotes; `available: false` when deleted or hidden from you. */
+export type QuotedPost = Schema<'QuotedPost'>;
+
 export type Profile = ApiResponse<'/accounts/{handle}'>;
 
 export type Thread = ApiResponse<'/posts/{id}/thread'>;

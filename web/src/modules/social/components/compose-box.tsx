@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import type { Me } from '../../identity/index.ts';
 import { postingIdentities } from '../../identity/index.ts';
 import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
-import type { Post, Visibility } from '../api/social.types.ts';
+import type { OriginalPost, Post, Visibility } from '../api/social.types.ts';
 import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete.ts';
 import { useCreatePost } from '../hooks/use-post-actions.ts';
 import {
@@ -16,16 +16,23 @@ import {
   VisibilitySelect,
 } from './compose-controls.tsx';
 import { MentionListbox, mentionOptionId } from './mention-listbox.tsx';
+import { QuotedCard, quotedOf } from './quoted-card.tsx';
 
 type ComposeBoxProps = {
   me: Me;
   /** Set when this box answers a post. */
   replyTo?: Post;
+  /** Set when this box quotes a post: its card shows under the text. */
+  quote?: OriginalPost;
   autoFocus?: boolean;
+  onPosted?: () => void;
 };
 
-/** Write a post or a reply, as yourself or as an organization you post for, with a chosen audience. */
-export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
+/**
+ * Write a post, a reply or a quote, as yourself or as an organization you post for, with a chosen audience. Text or
+ * at least one image is needed (an image-only post is fine).
+ */
+export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeBoxProps) {
   const identities = postingIdentities(me);
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>(replyTo?.visibility ?? 'public');
@@ -39,7 +46,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
 
   const count = countChars(text);
   const state = counterState(count);
-  const canSubmit = text.trim().length > 0 && state !== 'over' && !create.isPending;
+  const canSubmit = (text.trim().length > 0 || images.length > 0) && state !== 'over' && !create.isPending;
   const author = identities.find((a) => a.handle === asHandle) ?? me.account;
   const textError = create.error instanceof ApiError ? create.error.fieldMessage('text') : undefined;
 
@@ -52,6 +59,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
         text,
         visibility,
         inReplyToId: replyTo?.id,
+        quoteOfId: quote?.id,
         as,
         ...(images.length ? { media: mediaInputOf(images) } : {}),
       },
@@ -60,6 +68,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
           setText('');
           setImages([]);
           setPosted(true);
+          onPosted?.();
         },
       },
     );
@@ -71,11 +80,15 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   };
 
   return (
-    <form className="compose" onSubmit={submit} aria-label={replyTo ? 'Reply' : 'New post'}>
+    <form
+      className="compose"
+      onSubmit={submit}
+      aria-label={replyTo ? 'Reply' : quote ? 'Quote post' : 'New post'}
+    >
       <Avatar account={author} size={44} />
       <div className="compose-main">
         <label htmlFor={`${ids}-text`} className="visually-hidden">
-          {replyTo ? `Reply to @${replyTo.author.handle}` : 'What’s happening?'}
+          {replyTo ? `Reply to @${replyTo.author.handle}` : quote ? 'Add a comment' : 'What’s happening?'}
         </label>
         <div className="compose-field">
           <textarea
@@ -96,7 +109,9 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
             aria-controls={mentions.open ? listId : undefined}
             aria-activedescendant={mentions.open ? mentionOptionId(listId, mentions.activeIndex) : undefined}
             onKeyDown={onKeyDown}
-            placeholder={replyTo ? `Reply to @${replyTo.author.handle}…` : 'What’s happening?'}
+            placeholder={
+              replyTo ? `Reply to @${replyTo.author.handle}…` : quote ? 'Add a comment…' : 'What’s happening?'
+            }
             rows={replyTo ? 2 : 3}
             // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
             autoFocus={autoFocus}
@@ -113,6 +128,11 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
             />
           )}
         </div>
+        {quote && (
+          <div className="compose-quote">
+            <QuotedCard quote={quotedOf(quote)} linked={false} />
+          </div>
+        )}
         {textError && <p className="field-error">Text {textError}</p>}
         {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
         <ImagePicker
@@ -140,7 +160,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
               data-testid="compose-submit"
               disabled={!canSubmit}
             >
-              {create.isPending ? 'Posting…' : replyTo ? 'Reply' : 'Post'}
+              {create.isPending ? 'Posting…' : replyTo ? 'Reply' : quote ? 'Quote' : 'Post'}
             </button>
           </div>
         </div>

@@ -5,6 +5,7 @@ import { HeartIcon, ReplyIcon, TrashIcon } from '../../../shared/ui/icons.tsx';
 import { ownedAccountIds, postingIdentities, useViewer } from '../../identity/index.ts';
 import type { OriginalPost, Post } from '../api/social.types.ts';
 import { useDeletePost, useReshare, useToggleLike } from '../hooks/use-post-actions.ts';
+import { QuoteButton } from './quote-button.tsx';
 import { ReshareButton } from './reshare-button.tsx';
 
 type PostActionsProps = {
@@ -48,7 +49,7 @@ function DeleteControl({ onConfirm, pending }: { onConfirm: () => void; pending:
   );
 }
 
-/** Reply, reshare, like and (for your own posts) delete. */
+/** Reply, reshare, quote, like and (for your own posts) delete. */
 export function PostActions({ post, item }: PostActionsProps) {
   const me = useViewer();
   const navigate = useNavigate();
@@ -81,6 +82,7 @@ export function PostActions({ post, item }: PostActionsProps) {
           pending={reshare.isPending}
           onReshare={(as) => reshare.mutate({ post, as })}
         />
+        <QuoteButton post={post} me={me} />
         <button
           type="button"
           className={post.viewer.liked ? 'action action-like active' : 'action action-like'}

@@ -8,6 +8,7 @@ import { MediaGrid } from '../../media/index.ts';
 import type { OriginalPost, Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';
+import { QuotedCard } from './quoted-card.tsx';
 import { VisibilityIcon } from './visibility-icon.tsx';
 
 type PostCardProps = {
@@ -87,8 +88,9 @@ export function PostCard({ post: item, highlighted = false, connected = false }:
         <div className="post-main">
           <PostHeader post={post} highlighted={highlighted} />
           {post.inReplyTo && <ReplyingTo reply={post.inReplyTo} />}
-          <PostText text={post.text} entities={post.entities} />
+          {post.text !== '' && <PostText text={post.text} entities={post.entities} />}
           <MediaGrid items={post.media} />
+          {post.quoteOf && <QuotedCard quote={post.quoteOf} />}
           {post.kind === 'deal' && <DealPostCard dealId={post.id} sourcePostId={item.id} />}
           {highlighted && (
             <p className="post-full-date">

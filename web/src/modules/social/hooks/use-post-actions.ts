@@ -14,6 +14,12 @@ export function useCreatePost() {
           counts: { ...p.counts, replies: p.counts.replies + 1 },
         }));
       }
+      if (input.quoteOfId) {
+        patchPost(queryClient, input.quoteOfId, (p) => ({
+          ...p,
+          counts: { ...p.counts, quotes: p.counts.quotes + 1 },
+        }));
+      }
       void queryClient.invalidateQueries({ queryKey: postsKey });
       void queryClient.invalidateQueries({ queryKey: ['accounts'] });
     },
