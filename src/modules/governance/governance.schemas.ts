@@ -94,10 +94,19 @@ export const LintResponse = Type.Object({
   }),
 });
 
+const AuditActionSchema = Type.Union([Type.Literal('blocked'), Type.Literal('overridden')]);
+
+/** Which audit entries to list: by what happened and where. */
+export const AuditFilter = {
+  action: Type.Optional(AuditActionSchema),
+  channel: Type.Optional(ChannelSchema),
+};
+export type AuditFilter = { action?: 'blocked' | 'overridden'; channel?: Static<typeof ChannelSchema> };
+
 export const AuditEntry = Type.Object({
   id: Type.String(),
   actorId: Type.String(),
-  action: Type.Union([Type.Literal('blocked'), Type.Literal('overridden')]),
+  action: AuditActionSchema,
   channel: Type.String(),
   ruleIds: Type.Array(Type.String()),
   reason: Type.Union([Type.String(), Type.Null()]),

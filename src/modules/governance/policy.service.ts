@@ -17,7 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import { governanceError } from './governance.errors.ts';
 import * as repo from './governance.repo.ts';
-import type { RuleInput } from './governance.schemas.ts';
+import type { AuditFilter, RuleInput } from './governance.schemas.ts';
 
 export type PolicyDeps = { db: Db; identity: Pick<IdentityModule, 'orgs' | 'accounts'> };
 
@@ -189,10 +189,16 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
         });
     },
 
-    async audit(principal: Principal, handle: string, limit: number, cursor?: string) {
+    async audit(
+      principal: Principal,
+      handle: string,
+      limit: number,
+      cursor?: string,
+      filter: AuditFilter = {},
+    ) {
       const org = await identity.orgs.requireCapability(principal, handle, 'managePolicy');
       const after = decodeAuditCursor(cursor);
-      const rows = await repo.listAudit(db, org.id, limit + 1, after);
+      const rows = await repo.listAudit(db, org.id, limit + 1, after, filter);
       const items = rows.slice(0, limit).map(presentAudit);
       const last = rows.length > limit ? rows[limit - 1] : undefined;
       return {
@@ -202,9 +208,9 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
     },
 
     /** Every audit entry of the brand, oldest last, for the CSV export. */
-    async auditAll(principal: Principal, handle: string) {
+    async auditAll(principal: Principal, handle: string, filter: AuditFilter = {}) {
       const org = await identity.orgs.requireCapability(principal, handle, 'managePolicy');
-      return (await repo.listAudit(db, org.id, 100_000)).map(presentAudit);
+      return (await repo.listAudit(db, org.id, 100_000, undefined, filter)).map(presentAudit);
     },
   };
 }

@@ -7757,6 +7757,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    action?: "blocked" | "overridden";
+                    channel?: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
                     /** @description Opaque cursor from a previous nextCursor */
                     cursor?: string;
                     limit?: number;
@@ -7811,7 +7813,10 @@ export interface paths {
         /** The whole audit log as CSV */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    action?: "blocked" | "overridden";
+                    channel?: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
+                };
                 header?: never;
                 path: {
                     handle: string;

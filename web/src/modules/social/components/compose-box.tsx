@@ -2,6 +2,13 @@ import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import {
+  isPolicyError,
+  type LintTarget,
+  PolicyField,
+  PolicyFindings,
+  usePolicyGuard,
+} from '../../governance/index.ts';
 import type { Me } from '../../identity/index.ts';
 import { postingIdentities } from '../../identity/index.ts';
 import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
@@ -36,10 +43,16 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   const ids = useId();
   const mentions = useMentionAutocomplete(text, setText);
   const listId = `${ids}-mentions`;
+  // As the brand: its policy for brand posts; as oneself: each brand one works for, when the post names it.
+  const targets: LintTarget[] =
+    asHandle === me.account.handle
+      ? me.memberships.map((m) => ({ handle: m.org.handle, channel: 'employee_post' }))
+      : [{ handle: asHandle, channel: 'brand_post' }];
+  const policy = usePolicyGuard(text, targets, create.error);
 
   const count = countChars(text);
   const state = counterState(count);
-  const canSubmit = text.trim().length > 0 && state !== 'over' && !create.isPending;
+  const canSubmit = text.trim().length > 0 && state !== 'over' && !create.isPending && policy.canSubmit;
   const author = identities.find((a) => a.handle === asHandle) ?? me.account;
   const textError = create.error instanceof ApiError ? create.error.fieldMessage('text') : undefined;
 
@@ -53,6 +66,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
         visibility,
         inReplyToId: replyTo?.id,
         as,
+        ...(policy.override ? { policyOverride: policy.override } : {}),
         ...(images.length ? { media: mediaInputOf(images) } : {}),
       },
       {
@@ -60,6 +74,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
           setText('');
           setImages([]);
           setPosted(true);
+          policy.setReason('');
         },
       },
     );
@@ -78,31 +93,35 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
           {replyTo ? `Reply to @${replyTo.author.handle}` : 'What’s happening?'}
         </label>
         <div className="compose-field">
-          <textarea
-            {...mentions.textareaProps}
-            id={`${ids}-text`}
-            data-testid="compose-text"
-            className="compose-text"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              mentions.typed(e.target.selectionStart ?? e.target.value.length);
-              setPosted(false);
-            }}
-            role="combobox"
-            aria-autocomplete="list"
-            aria-haspopup="listbox"
-            aria-expanded={mentions.open}
-            aria-controls={mentions.open ? listId : undefined}
-            aria-activedescendant={mentions.open ? mentionOptionId(listId, mentions.activeIndex) : undefined}
-            onKeyDown={onKeyDown}
-            placeholder={replyTo ? `Reply to @${replyTo.author.handle}…` : 'What’s happening?'}
-            rows={replyTo ? 2 : 3}
-            // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
-            autoFocus={autoFocus}
-            aria-invalid={Boolean(textError) || state === 'over'}
-            aria-describedby={`${ids}-counter`}
-          />
+          <PolicyField textareaRef={mentions.textareaProps.ref} text={text} findings={policy.findings}>
+            <textarea
+              {...mentions.textareaProps}
+              id={`${ids}-text`}
+              data-testid="compose-text"
+              className="compose-text"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                mentions.typed(e.target.selectionStart ?? e.target.value.length);
+                setPosted(false);
+              }}
+              role="combobox"
+              aria-autocomplete="list"
+              aria-haspopup="listbox"
+              aria-expanded={mentions.open}
+              aria-controls={mentions.open ? listId : undefined}
+              aria-activedescendant={
+                mentions.open ? mentionOptionId(listId, mentions.activeIndex) : undefined
+              }
+              onKeyDown={onKeyDown}
+              placeholder={replyTo ? `Reply to @${replyTo.author.handle}…` : 'What’s happening?'}
+              rows={replyTo ? 2 : 3}
+              // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
+              autoFocus={autoFocus}
+              aria-invalid={Boolean(textError) || state === 'over'}
+              aria-describedby={`${ids}-counter`}
+            />
+          </PolicyField>
           {mentions.open && (
             <MentionListbox
               id={listId}
@@ -114,7 +133,15 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
           )}
         </div>
         {textError && <p className="field-error">Text {textError}</p>}
-        {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
+        <PolicyFindings
+          guard={policy}
+          text={text}
+          onChange={setText}
+          textarea={mentions.textareaProps.ref.current}
+        />
+        {create.error && !textError && !isPolicyError(create.error) ? (
+          <ErrorBanner error={create.error} fields={['text']} />
+        ) : null}
         <ImagePicker
           items={images}
           onChange={setImages}
