@@ -89,6 +89,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const media = createMediaModule({ db, identity, storage: options.mediaStorage });
   const governance = createGovernanceModule({ db, identity });
   const social = createSocialModule({ db, events, identity, media, policy: governance.policy });
+  const approvals = governance.withPublishing({ events, social });
   const notifications = createNotificationsModule({ db, events, identity, social, live });
   const payments = createTestProvider({
     webhookSecret: options.paymentWebhookSecret ?? randomBytes(32).toString('hex'),
@@ -113,6 +114,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     identity,
     media,
     governance,
+    approvals,
     social,
     notifications,
     commerce,
@@ -196,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.listening.routes);
       await api.register(modules.advocates.routes);
       await api.register(modules.governance.routes);
+      await api.register(modules.approvals.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',
@@ -236,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
       mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
       modules.advocates.job.start({ log: app.log });
+      modules.approvals.job.start(app.log);
     },
     async stopBackground() {
       clearInterval(sweeper);
@@ -244,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       mailSweeper = undefined;
       modules.mail.service.close();
       await modules.advocates.job.stop();
+      await modules.approvals.job.stop();
       await dispatcher.stop();
     },
   };
