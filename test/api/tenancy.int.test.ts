@@ -26,6 +26,8 @@ const b = {} as {
   mediaId: string;
   ideaId: string;
   segmentId: string;
+  draftId: string;
+  policyRuleId: string;
 };
 const a = {} as {
   productId: string;
@@ -85,6 +87,9 @@ async function snapshotOfB() {
     ideaSettings: await read('/api/v1/orgs/tenant_b/ideas/settings'),
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
     runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
+    policyRules: await read('/api/v1/orgs/tenant_b/policy/rules'),
+    approvalSettings: await read('/api/v1/orgs/tenant_b/approvals/settings'),
+    drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
   };
 }
 
@@ -156,6 +161,21 @@ beforeAll(async () => {
     ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
   b.ideaId = (await idea(ownerB, 'tenant_b')).id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
+  b.draftId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/approvals/drafts', { text: 'Later, for B', publishAt: inAnHour() }),
+    )
+  ).id;
+  b.policyRuleId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/policy/rules', {
+        kind: 'banned_phrase',
+        severity: 'warn',
+        message: 'Say it kindly',
+        phrases: ['cheap'],
+      }),
+    )
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -362,6 +382,51 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/advocates/segments/${b.segmentId}`),
   ],
   ['an influence run for B', () => ownerA.post('/api/v1/orgs/tenant_b/advocates/runs')],
+  [
+    "B's policy rule edited through A's policy",
+    () =>
+      ownerA.request('PUT', `/api/v1/orgs/tenant_a/policy/rules/${b.policyRuleId}`, {
+        kind: 'banned_phrase',
+        severity: 'block',
+        message: 'Taken over',
+        phrases: ['x'],
+      }),
+  ],
+  [
+    "B's policy rule edited in B's name",
+    () =>
+      ownerA.request('PUT', `/api/v1/orgs/tenant_b/policy/rules/${b.policyRuleId}`, {
+        kind: 'banned_phrase',
+        severity: 'block',
+        message: 'Taken over',
+        phrases: ['x'],
+      }),
+  ],
+  [
+    "B's policy rule removed through A's policy",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/policy/rules/${b.policyRuleId}`),
+  ],
+  [
+    "B's approval settings",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/approvals/settings', { roles: ['owner'], approvers: 3 }),
+  ],
+  [
+    "approving B's draft through A's queue",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}/reviews`, { decision: 'reject' }),
+  ],
+  [
+    "approving B's draft in B's name",
+    () => ownerA.post(`/api/v1/orgs/tenant_b/approvals/drafts/${b.draftId}/reviews`, { decision: 'reject' }),
+  ],
+  [
+    "revising B's draft through A",
+    () => ownerA.request('PUT', `/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}`, { text: 'Mine now' }),
+  ],
+  [
+    "publishing B's draft now through A",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}/publish`),
+  ],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

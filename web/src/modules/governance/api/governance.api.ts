@@ -27,3 +27,24 @@ export const governanceApi = {
     api<Page<AuditEntry>>(`${base(handle)}/audit`, { query: { ...filter, cursor } }),
   auditCsvUrl: (handle: string, filter: AuditFilter) => buildUrl(`${base(handle)}/audit.csv`, filter),
 };
+
+export type ApprovalSettings = ApiResponse<'/orgs/{handle}/approvals/settings'>;
+export type Draft = ApiResponse<'/orgs/{handle}/approvals/drafts'>['items'][number];
+export type DraftInput = ApiBody<'/orgs/{handle}/approvals/drafts'>;
+export type ReviewInput = ApiBody<'/orgs/{handle}/approvals/drafts/{draftId}/reviews'>;
+const approvals = (handle: string) => `/orgs/${enc(handle)}/approvals`;
+
+export const approvalsApi = {
+  settings: (handle: string) => api<ApprovalSettings>(`${approvals(handle)}/settings`),
+  saveSettings: (handle: string, input: ApprovalSettings) =>
+    api<ApprovalSettings>(`${approvals(handle)}/settings`, { method: 'PUT', body: input }),
+  drafts: (handle: string) => api<Items<Draft>>(`${approvals(handle)}/drafts`),
+  submit: (handle: string, input: DraftInput) =>
+    api<Draft>(`${approvals(handle)}/drafts`, { method: 'POST', body: input }),
+  revise: (handle: string, id: string, input: DraftInput) =>
+    api<Draft>(`${approvals(handle)}/drafts/${enc(id)}`, { method: 'PUT', body: input }),
+  review: (handle: string, id: string, input: ReviewInput) =>
+    api<Draft>(`${approvals(handle)}/drafts/${enc(id)}/reviews`, { method: 'POST', body: input }),
+  publishNow: (handle: string, id: string) =>
+    api<Draft>(`${approvals(handle)}/drafts/${enc(id)}/publish`, { method: 'POST' }),
+};

@@ -7,6 +7,8 @@ import {
   type LintTarget,
   PolicyField,
   PolicyFindings,
+  PublishAtField,
+  useBrandDraft,
   usePolicyGuard,
 } from '../../governance/index.ts';
 import type { Me } from '../../identity/index.ts';
@@ -37,7 +39,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>(replyTo?.visibility ?? 'public');
   const [asHandle, setAsHandle] = useState(me.account.handle);
-  const [posted, setPosted] = useState(false);
+  const [posted, setPosted] = useState<string | null>(null);
   const [images, setImages] = useState<PickedImage[]>([]);
   const create = useCreatePost();
   const ids = useId();
@@ -48,17 +50,43 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
     asHandle === me.account.handle
       ? me.memberships.map((m) => ({ handle: m.org.handle, channel: 'employee_post' }))
       : [{ handle: asHandle, channel: 'brand_post' }];
-  const policy = usePolicyGuard(text, targets, create.error);
+  const asBrand = asHandle !== me.account.handle && !replyTo;
+  const draft = useBrandDraft(
+    asBrand ? asHandle : undefined,
+    me.memberships.find((m) => m.org.handle === asHandle)?.role,
+    create.error,
+  );
+  const sendError = draft.viaDraft ? draft.submit.error : create.error;
+  const policy = usePolicyGuard(text, targets, sendError);
 
   const count = countChars(text);
   const state = counterState(count);
-  const canSubmit = text.trim().length > 0 && state !== 'over' && !create.isPending && policy.canSubmit;
+  const pending = create.isPending || draft.submit.isPending;
+  const canSubmit = text.trim().length > 0 && state !== 'over' && !pending && policy.canSubmit;
   const author = identities.find((a) => a.handle === asHandle) ?? me.account;
-  const textError = create.error instanceof ApiError ? create.error.fieldMessage('text') : undefined;
+  const textError = sendError instanceof ApiError ? sendError.fieldMessage('text') : undefined;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSubmit) return;
+    if (draft.viaDraft) {
+      draft.submit.mutate(
+        {
+          text,
+          ...(draft.publishAtIso ? { publishAt: draft.publishAtIso } : {}),
+          ...(policy.override ? { policyOverride: policy.override } : {}),
+        },
+        {
+          onSuccess: (sent) => {
+            setText('');
+            draft.setPublishAt('');
+            policy.setReason('');
+            setPosted(sent.status === 'pending' ? 'Sent for approval' : 'Scheduled');
+          },
+        },
+      );
+      return;
+    }
     const as = asHandle === me.account.handle ? undefined : asHandle;
     create.mutate(
       {
@@ -73,7 +101,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
         onSuccess: () => {
           setText('');
           setImages([]);
-          setPosted(true);
+          setPosted('Posted');
           policy.setReason('');
         },
       },
@@ -103,7 +131,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
               onChange={(e) => {
                 setText(e.target.value);
                 mentions.typed(e.target.selectionStart ?? e.target.value.length);
-                setPosted(false);
+                setPosted(null);
               }}
               role="combobox"
               aria-autocomplete="list"
@@ -139,9 +167,10 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
           onChange={setText}
           textarea={mentions.textareaProps.ref.current}
         />
-        {create.error && !textError && !isPolicyError(create.error) ? (
-          <ErrorBanner error={create.error} fields={['text']} />
+        {sendError && !textError && !isPolicyError(sendError) && !draft.needsApproval ? (
+          <ErrorBanner error={sendError} fields={['text']} />
         ) : null}
+        {asBrand && <PublishAtField draft={draft} />}
         <ImagePicker
           items={images}
           onChange={setImages}
@@ -157,7 +186,7 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
           <div className="compose-submit">
             {posted && (
               <span className="compose-posted" role="status">
-                Posted
+                {posted}
               </span>
             )}
             <CharCounter id={`${ids}-counter`} count={count} />
@@ -167,7 +196,15 @@ export function ComposeBox({ me, replyTo, autoFocus }: ComposeBoxProps) {
               data-testid="compose-submit"
               disabled={!canSubmit}
             >
-              {create.isPending ? 'Posting…' : replyTo ? 'Reply' : 'Post'}
+              {pending
+                ? 'Sending…'
+                : replyTo
+                  ? 'Reply'
+                  : draft.needsApproval
+                    ? 'Submit for approval'
+                    : draft.viaDraft
+                      ? 'Schedule'
+                      : 'Post'}
             </button>
           </div>
         </div>
