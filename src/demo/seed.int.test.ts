@@ -3,6 +3,7 @@ import { createTestApp, type TestContext } from '../../test/support/test-app.ts'
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './generate.ts';
+import { seedDemoGovernance } from './governance.ts';
 import { seedDemoIdeas } from './ideas.ts';
 
 // What `npm start` shows a newcomer: brands with catalogs and live deals, sales credited to posts, reshares and
@@ -14,6 +15,7 @@ beforeAll(async () => {
   await seedDemoCommerce(t.modules, { seed: 3, brands: 3 });
   await seedDemoCare(t.modules, {});
   await seedDemoIdeas(t.modules, {});
+  await seedDemoGovernance(t.modules, {});
   await t.drain();
 });
 afterAll(() => t.close());
@@ -86,5 +88,16 @@ describe('the demo world', () => {
       currency: 'EUR',
     });
     expect(returns[0].revenueMinor).toBe(7_200);
+  });
+
+  it('should give the demo brand a policy with its own rules, an audit log and a post waiting for approval', async () => {
+    const team = await signIn('team@larchwood.example');
+    const rules = (await team('/api/v1/orgs/larchwood/policy/rules')).json().items;
+    expect(rules.some((r: { id: string }) => r.id === 'pii-phone')).toBe(true);
+    expect(rules.some((r: { kind: string }) => r.kind === 'competitor')).toBe(true);
+    const audit = (await team('/api/v1/orgs/larchwood/policy/audit')).json().items;
+    expect(audit.map((e: { action: string }) => e.action).sort()).toEqual(['blocked', 'overridden']);
+    const drafts = (await team('/api/v1/orgs/larchwood/approvals/drafts')).json().items;
+    expect(drafts.filter((d: { status: string }) => d.status === 'pending')).toHaveLength(1);
   });
 });

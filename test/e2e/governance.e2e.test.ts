@@ -4,7 +4,8 @@ import { createPerson, type Harness, logIn, startHarness } from './harness.ts';
 
 // The brand policy where a brand member writes: a customer's phone number in a post as the brand is highlighted
 // where it stands, stops the post, and the offered fix clears it; a warning waits for a reason that lands in the
-// audit log on the Policy page, where a rule with a pattern RE2 cannot run is refused at its field.
+// audit log on the Policy page, where a rule with a pattern RE2 cannot run is refused at its field. A marketer's
+// post as the brand goes to the approvals queue with a time, and goes out at that time once approved.
 let h: Harness;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -18,7 +19,16 @@ beforeAll(async () => {
     name: 'Fjordwear',
     kind: 'brand',
   });
-});
+  // Mia markets the brand; her posts as the brand wait for one approver.
+  const { identity, approvals } = h.app.modules;
+  const mia = await createPerson(h, 'mia');
+  const invitation = await identity.orgs.invite(await principalOf(owner.id), 'fjordwear', 'mia', 'marketer');
+  await identity.orgs.respond(await principalOf(mia.id), invitation.id, 'accept');
+  await approvals.approvals.saveSettings(await principalOf(owner.id), 'fjordwear', {
+    roles: ['marketer'],
+    approvers: 1,
+  });
+}, 180_000);
 afterAll(() => h?.close());
 
 const noSideScroll = (page: Page) =>
@@ -130,4 +140,53 @@ describe('warnings, the server’s word and the Policy page', () => {
     expect(await noSideScroll(page)).toBe(true);
     await page.context().close();
   });
+});
+
+describe('approvals and scheduled publishing', () => {
+  it('should send a marketer’s scheduled post for approval, and publish it at its time once the owner approves it on a phone', async () => {
+    const writer = await logIn(await h.newContext(), 'mia', 'team password 1');
+    await writer.goto('/');
+    await writer.getByTestId('compose-as').first().selectOption('fjordwear');
+    await expect.poll(() => writer.getByTestId('needs-approval').count(), { timeout: 15_000 }).toBe(1);
+    const text = 'Winter boots land on Friday';
+    await writer.getByTestId('compose-text').first().fill(text);
+    // The next minute on the writer's clock, as the time picker takes it.
+    const nextMinute = await writer.evaluate(() => {
+      const d = new Date(Date.now() + 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await writer.getByTestId('compose-publish-at').fill(nextMinute);
+    expect(await writer.getByTestId('compose-submit').first().textContent()).toBe('Submit for approval');
+    await writer.getByTestId('compose-submit').first().click();
+    await expect.poll(() => writer.getByText('Sent for approval').count(), { timeout: 15_000 }).toBe(1);
+    // Her own draft she cannot approve.
+    await writer.goto('/orgs/fjordwear/approvals');
+    const own = writer.getByTestId('draft').first();
+    await expect.poll(() => own.getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
+    expect(await own.getByTestId('draft-approve').count()).toBe(0);
+
+    const approver = await logIn(await h.newContext(), 'greta', 'team password 1');
+    await approver.setViewportSize(PHONE);
+    await approver.goto('/orgs/fjordwear/approvals');
+    const draft = approver.getByTestId('draft').filter({ hasText: text });
+    await expect.poll(() => draft.getAttribute('data-status'), { timeout: 15_000 }).toBe('pending');
+    await draft.getByTestId('draft-comment').fill('Good to go');
+    await draft.getByTestId('draft-approve').click();
+    await expect.poll(() => draft.getAttribute('data-status'), { timeout: 15_000 }).toBe('scheduled');
+    expect(await draft.textContent()).toContain('Good to go');
+    expect(await noSideScroll(approver)).toBe(true);
+    const posts = async () =>
+      (await h.app.app.inject({ url: '/api/v1/accounts/fjordwear/posts' }))
+        .json()
+        .items.map((p: { text: string }) => p.text);
+    expect(await posts()).not.toContain(text);
+    // The sweep publishes it at its time; the queue says so without a reload.
+    await expect
+      .poll(() => draft.getAttribute('data-status'), { timeout: 150_000, interval: 2000 })
+      .toBe('published');
+    expect((await posts()).filter((t: string) => t === text)).toHaveLength(1);
+    await writer.context().close();
+    await approver.context().close();
+  }, 240_000);
 });
