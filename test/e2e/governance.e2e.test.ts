@@ -150,9 +150,9 @@ describe('approvals and scheduled publishing', () => {
     await expect.poll(() => writer.getByTestId('needs-approval').count(), { timeout: 15_000 }).toBe(1);
     const text = 'Winter boots land on Friday';
     await writer.getByTestId('compose-text').first().fill(text);
-    // The next minute on the writer's clock, as the time picker takes it.
+    // One to two minutes ahead on the writer’s clock (the time picker counts whole minutes).
     const nextMinute = await writer.evaluate(() => {
-      const d = new Date(Date.now() + 60_000);
+      const d = new Date(Date.now() + 120_000);
       const pad = (n: number) => String(n).padStart(2, '0');
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     });
