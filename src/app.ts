@@ -91,6 +91,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const media = createMediaModule({ db, identity, storage: options.mediaStorage });
   const governance = createGovernanceModule({ db, identity });
   const social = createSocialModule({ db, events, identity, media, policy: governance.policy });
+  const approvals = governance.withPublishing({ events, social });
   const notifications = createNotificationsModule({
     ...{ db, events, identity, social, live, mail },
     publicUrl: options.publicUrl,
@@ -123,6 +124,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     identity,
     media,
     governance,
+    approvals,
     social,
     notifications,
     commerce,
@@ -208,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.advocates.routes);
       await api.register(modules.governance.routes);
       await api.register(modules.privacy.routes);
+      await api.register(modules.approvals.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',
@@ -252,6 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
       spikeSweeper ??= setInterval(findSpikes, SPIKE_SWEEP_MS);
       modules.advocates.job.start({ log: app.log });
+      modules.approvals.job.start(app.log);
     },
     async stopBackground() {
       clearInterval(sweeper);
@@ -262,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       mailSweeper = undefined;
       modules.mail.service.close();
       await modules.advocates.job.stop();
+      await modules.approvals.job.stop();
       await dispatcher.stop();
     },
   };

@@ -2,6 +2,7 @@ import type { composeModules } from '../app.ts';
 import { seedDemoAdvocates } from './advocates.ts';
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
+import { seedDemoGovernance } from './governance.ts';
 import { seedDemoIdeas } from './ideas.ts';
 import { seedDemoListening } from './listening.ts';
 
@@ -19,5 +20,6 @@ export async function seedDemoModules(
   await seedDemoCare(modules, { log: opts.log });
   await seedDemoIdeas(modules, { log: opts.log });
   await seedDemoListening(modules, { log: opts.log });
+  await seedDemoGovernance(modules, { log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
 }

@@ -139,4 +139,15 @@ describe('the demo world', () => {
     expect(ledger.brands[0].points).toBe(100); // three earned, one taken back
     expect(ledger.items.map((e) => e.kind)).toContain('reversal');
   });
+
+  it('should give the demo brand a policy with its own rules, an audit log and a post waiting for approval', async () => {
+    const team = await signIn('team@larchwood.example');
+    const rules = (await team('/api/v1/orgs/larchwood/policy/rules')).json().items;
+    expect(rules.some((r: { id: string }) => r.id === 'pii-phone')).toBe(true);
+    expect(rules.some((r: { kind: string }) => r.kind === 'competitor')).toBe(true);
+    const audit = (await team('/api/v1/orgs/larchwood/policy/audit')).json().items;
+    expect(audit.map((e: { action: string }) => e.action).sort()).toEqual(['blocked', 'overridden']);
+    const drafts = (await team('/api/v1/orgs/larchwood/approvals/drafts')).json().items;
+    expect(drafts.filter((d: { status: string }) => d.status === 'pending')).toHaveLength(1);
+  });
 });

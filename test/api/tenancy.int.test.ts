@@ -29,6 +29,8 @@ const b = {} as {
   topicId: string;
   referralId: string;
   privatePostId: string;
+  draftId: string;
+  policyRuleId: string;
 };
 const a = {} as {
   productId: string;
@@ -95,6 +97,9 @@ async function snapshotOfB() {
     referrals: await read('/api/v1/orgs/tenant_b/referrals'),
     referralSettings: await read('/api/v1/orgs/tenant_b/referral-settings'),
     pointsRules: await read('/api/v1/orgs/tenant_b/points-rules'),
+    policyRules: await read('/api/v1/orgs/tenant_b/policy/rules'),
+    approvalSettings: await read('/api/v1/orgs/tenant_b/approvals/settings'),
+    drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
   };
 }
 
@@ -178,6 +183,21 @@ beforeAll(async () => {
   b.topicId = (
     await ok(
       ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
+    )
+  ).id;
+  b.draftId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/approvals/drafts', { text: 'Later, for B', publishAt: inAnHour() }),
+    )
+  ).id;
+  b.policyRuleId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/policy/rules', {
+        kind: 'banned_phrase',
+        severity: 'warn',
+        message: 'Say it kindly',
+        phrases: ['cheap'],
+      }),
     )
   ).id;
 });
@@ -460,6 +480,51 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
         audience: `segment:${b.segmentId}`,
         endsAt: inAnHour(),
       }),
+  ],
+  [
+    "B's policy rule edited through A's policy",
+    () =>
+      ownerA.request('PUT', `/api/v1/orgs/tenant_a/policy/rules/${b.policyRuleId}`, {
+        kind: 'banned_phrase',
+        severity: 'block',
+        message: 'Taken over',
+        phrases: ['x'],
+      }),
+  ],
+  [
+    "B's policy rule edited in B's name",
+    () =>
+      ownerA.request('PUT', `/api/v1/orgs/tenant_b/policy/rules/${b.policyRuleId}`, {
+        kind: 'banned_phrase',
+        severity: 'block',
+        message: 'Taken over',
+        phrases: ['x'],
+      }),
+  ],
+  [
+    "B's policy rule removed through A's policy",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/policy/rules/${b.policyRuleId}`),
+  ],
+  [
+    "B's approval settings",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/approvals/settings', { roles: ['owner'], approvers: 3 }),
+  ],
+  [
+    "approving B's draft through A's queue",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}/reviews`, { decision: 'reject' }),
+  ],
+  [
+    "approving B's draft in B's name",
+    () => ownerA.post(`/api/v1/orgs/tenant_b/approvals/drafts/${b.draftId}/reviews`, { decision: 'reject' }),
+  ],
+  [
+    "revising B's draft through A",
+    () => ownerA.request('PUT', `/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}`, { text: 'Mine now' }),
+  ],
+  [
+    "publishing B's draft now through A",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}/publish`),
   ],
 ];
 

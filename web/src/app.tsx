@@ -8,6 +8,7 @@ import {
   commercePublicRoutes,
   commerceSignedInRoutes,
 } from './modules/commerce/index.ts';
+import { governanceBrandRoutes } from './modules/governance/index.ts';
 import { ideasBrandRoutes, ideasPublicRoutes } from './modules/ideas/index.ts';
 import {
   ForgotPasswordPage,
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
             element: <RequireAuth />,
             children: [
               ...careBrandRoutes,
+              ...governanceBrandRoutes,
               ...commerceBrandRoutes,
               ...ideasBrandRoutes,
               ...listeningBrandRoutes,

@@ -16,4 +16,17 @@ export const governanceError = defineErrors('governance', {
       'A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)',
   },
   policy_rule_not_found: { kind: 'not_found', description: 'No rule with that id in this brand’s policy' },
+  approval_required: {
+    kind: 'unprocessable',
+    description: 'Your role needs approval to post as this brand: submit the post as a draft for approval',
+  },
+  draft_not_found: { kind: 'not_found', description: 'No draft with that id in this brand' },
+  self_approval: { kind: 'forbidden', description: 'The author of a draft cannot review it' },
+  already_approved: { kind: 'conflict', description: 'You already approved this revision of the draft' },
+  draft_not_pending: {
+    kind: 'conflict',
+    description: 'The draft is not waiting for review (approved, rejected, published or refused)',
+  },
+  draft_rejected: { kind: 'conflict', description: 'A rejected draft cannot be published or revised' },
+  draft_not_approved: { kind: 'conflict', description: 'The draft still waits for approval' },
 });

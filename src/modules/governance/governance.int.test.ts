@@ -116,6 +116,12 @@ describe('enforcement on submit', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('overridden,brand_post');
     expect(csv.body).toContain('Launch day hype');
+    const blockedOnly = (await owner.get('/api/v1/orgs/gvbrand/policy/audit?action=blocked')).json().items;
+    expect(blockedOnly.length).toBeGreaterThan(0);
+    expect(blockedOnly.every((e: { action: string }) => e.action === 'blocked')).toBe(true);
+    const filteredCsv = await owner.get('/api/v1/orgs/gvbrand/policy/audit.csv?action=blocked');
+    expect(filteredCsv.body).not.toContain('Launch day hype');
+    expect((await owner.get('/api/v1/orgs/gvbrand/policy/audit?channel=nowhere')).statusCode).toBe(400);
   });
 
   it('should require an employee to disclose when their own post names the brand', async () => {

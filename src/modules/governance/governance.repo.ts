@@ -123,6 +123,7 @@ export async function listAudit(
   orgId: string,
   limit: number,
   after?: { at: Date; id: string },
+  filter: { action?: AuditAction; channel?: string } = {},
 ) {
   let query = own(db)
     .selectFrom('governance_policy_audit')
@@ -131,6 +132,8 @@ export async function listAudit(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (after)
     query = query.where((eb) =>
       eb.or([

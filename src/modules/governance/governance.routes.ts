@@ -8,6 +8,7 @@ import { noContent } from '../../platform/http/responses.ts';
 import { HandleParam } from '../identity/index.ts';
 import {
   AuditEntry,
+  AuditFilter,
   LintBody,
   LintResponse,
   Rule,
@@ -96,7 +97,10 @@ export function governanceRoutes(policy: PolicyService) {
           tags,
           summary: 'Blocked drafts and overridden warnings, newest first',
           params: HandleParam,
-          querystring: PageQuery,
+          querystring: Type.Object(
+            { ...PageQuery.properties, ...AuditFilter },
+            { additionalProperties: false },
+          ),
           response: { 200: pageOf(AuditEntry) },
         },
       },
@@ -106,6 +110,7 @@ export function governanceRoutes(policy: PolicyService) {
           request.params.handle,
           request.query.limit ?? 20,
           request.query.cursor,
+          { action: request.query.action, channel: request.query.channel },
         ),
     );
 
@@ -116,6 +121,7 @@ export function governanceRoutes(policy: PolicyService) {
           tags,
           summary: 'The whole audit log as CSV',
           params: HandleParam,
+          querystring: Type.Object(AuditFilter, { additionalProperties: false }),
           produces: ['text/csv'],
           response: {
             200: Type.String({
@@ -125,7 +131,10 @@ export function governanceRoutes(policy: PolicyService) {
         },
       },
       async (request, reply) => {
-        const entries = await policy.auditAll(requireUser(request), request.params.handle);
+        const entries = await policy.auditAll(requireUser(request), request.params.handle, {
+          action: request.query.action,
+          channel: request.query.channel,
+        });
         const csv = stringify(
           entries.map((e) => [
             e.createdAt,

@@ -94,10 +94,19 @@ export const LintResponse = Type.Object({
   }),
 });
 
+const AuditActionSchema = Type.Union([Type.Literal('blocked'), Type.Literal('overridden')]);
+
+/** Which audit entries to list: by what happened and where. */
+export const AuditFilter = {
+  action: Type.Optional(AuditActionSchema),
+  channel: Type.Optional(ChannelSchema),
+};
+export type AuditFilter = { action?: 'blocked' | 'overridden'; channel?: Static<typeof ChannelSchema> };
+
 export const AuditEntry = Type.Object({
   id: Type.String(),
   actorId: Type.String(),
-  action: Type.Union([Type.Literal('blocked'), Type.Literal('overridden')]),
+  action: AuditActionSchema,
   channel: Type.String(),
   ruleIds: Type.Array(Type.String()),
   reason: Type.Union([Type.String(), Type.Null()]),
@@ -113,3 +122,90 @@ export const PolicyOverride = Type.Optional(
     description: 'Why the policy warnings do not apply (recorded in the audit log)',
   }),
 );
+
+const OrgRoleSchema = Type.Union([
+  Type.Literal('owner'),
+  Type.Literal('admin'),
+  Type.Literal('marketer'),
+  Type.Literal('agent'),
+  Type.Literal('sales'),
+  Type.Literal('employee'),
+  Type.Literal('partner'),
+]);
+
+export const ApprovalSettingsInput = Type.Object(
+  {
+    roles: Type.Array(OrgRoleSchema, {
+      maxItems: 7,
+      description: 'Roles whose posts as the brand wait for approval',
+    }),
+    approvers: Type.Integer({ minimum: 1, maximum: 3, description: 'Approvals each draft needs' }),
+  },
+  { additionalProperties: false },
+);
+export type ApprovalSettingsInput = Static<typeof ApprovalSettingsInput>;
+export const ApprovalSettings = Type.Object({
+  roles: Type.Array(Type.String()),
+  approvers: Type.Integer(),
+});
+
+export const DraftInput = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 500 }),
+    publishAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'When it goes out once approved; now if absent' }),
+    ),
+    policyOverride: PolicyOverride,
+  },
+  { additionalProperties: false },
+);
+export type DraftInput = Static<typeof DraftInput>;
+
+export const ReviewInput = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('request_changes')]),
+    comment: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type ReviewInput = Static<typeof ReviewInput>;
+
+const Person = Type.Object({ id: Type.String(), handle: Type.String() });
+export const Draft = Type.Object({
+  id: Type.String(),
+  author: Person,
+  text: Type.String(),
+  status: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('changes_requested'),
+    Type.Literal('rejected'),
+    Type.Literal('scheduled'),
+    Type.Literal('published'),
+    Type.Literal('refused'),
+  ]),
+  revision: Type.Integer(),
+  approvalsNeeded: Type.Integer(),
+  approvals: Type.Integer(),
+  publishAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  postId: Type.Union([Type.String(), Type.Null()]),
+  refusal: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  reviews: Type.Array(
+    Type.Object({
+      reviewer: Person,
+      decision: Type.Union([
+        Type.Literal('approve'),
+        Type.Literal('reject'),
+        Type.Literal('request_changes'),
+      ]),
+      revision: Type.Integer(),
+      comment: Type.Union([Type.String(), Type.Null()]),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});
+
+export const DraftParams = Type.Object({
+  handle: Type.String({ minLength: 1, maxLength: 31 }),
+  draftId: Type.String({ format: 'uuid' }),
+});

@@ -36,7 +36,59 @@ export interface GovernancePolicyAuditTable {
   created_at: Generated<Date>;
 }
 
+/** Per brand: the roles whose posts as the brand wait for approval, and how many approvers each needs. */
+export interface GovernanceApprovalSettingsTable {
+  org_id: string;
+  roles: Json<string[]>;
+  approvers: number;
+  updated_at: Generated<Date>;
+}
+
+export type DraftStatus =
+  | 'pending'
+  | 'changes_requested'
+  | 'rejected'
+  | 'scheduled'
+  | 'published'
+  | 'refused';
+
+/** A post as the brand waiting for approval or for its time; the sweep claims due ones with a lease. */
+export interface GovernanceDraftsTable {
+  id: string;
+  org_id: string;
+  author_id: string;
+  channel: string;
+  text: string;
+  policy_override: string | null;
+  status: DraftStatus;
+  revision: Generated<number>;
+  approvals_needed: number;
+  publish_at: Date | null;
+  lease_until: Date | null;
+  post_id: string | null;
+  refusal: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type ReviewDecision = 'approve' | 'reject' | 'request_changes';
+
+/** An approver's decision on one revision of a draft, with their comment. */
+export interface GovernanceDraftReviewsTable {
+  id: string;
+  org_id: string;
+  draft_id: string;
+  revision: number;
+  reviewer_id: string;
+  decision: ReviewDecision;
+  comment: string | null;
+  created_at: Generated<Date>;
+}
+
 export type GovernanceTables = {
+  governance_approval_settings: GovernanceApprovalSettingsTable;
+  governance_drafts: GovernanceDraftsTable;
+  governance_draft_reviews: GovernanceDraftReviewsTable;
   governance_policies: GovernancePoliciesTable;
   governance_policy_rules: GovernancePolicyRulesTable;
   governance_policy_audit: GovernancePolicyAuditTable;

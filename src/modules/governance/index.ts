@@ -1,18 +1,57 @@
 import type { Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import type { SocialModule } from '../social/index.ts';
+import { approvalsRoutes } from './approvals.routes.ts';
+import { createApprovalsService } from './approvals.service.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { createPolicyService } from './policy.service.ts';
 
 export { PolicyOverride } from './governance.schemas.ts';
 export type { PolicyCheckInput } from './policy.service.ts';
 
-/** A brand's social policy (rules, lint, enforcement on submit) and the audit log of blocks and overrides. */
+/** How often the background sweep looks for scheduled posts that are due. */
+const PUBLISH_SWEEP_MS = 5000;
+
+/**
+ * A brand's social policy (rules, lint, enforcement on submit), the audit log of blocks and overrides, and
+ * approvals with scheduled publishing. Social checks posts through `policy`; approvals publish through social,
+ * so they are wired once social exists (`withPublishing`).
+ */
 export function createGovernanceModule(deps: {
   db: Db;
-  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts' | 'service'>;
 }) {
   const policy = createPolicyService(deps);
-  return { policy, routes: governanceRoutes(policy) };
+  return {
+    policy,
+    routes: governanceRoutes(policy),
+    /** Approvals and scheduled publishing, which post through social. */
+    withPublishing(more: { events: EventBus; social: Pick<SocialModule, 'posts'> }) {
+      const approvals = createApprovalsService({ ...deps, ...more, policy });
+      let timer: ReturnType<typeof setInterval> | undefined;
+      let running: Promise<unknown> = Promise.resolve();
+      return {
+        approvals,
+        routes: approvalsRoutes(approvals),
+        /** The sweep: publishes due drafts every few seconds (a lease keeps each to one process). */
+        job: {
+          start(log?: { error(obj: object, msg: string): void }, everyMs = PUBLISH_SWEEP_MS) {
+            timer ??= setInterval(() => {
+              running = approvals
+                .publishDue()
+                .catch((err) => log?.error({ err }, 'scheduled publishing failed'));
+            }, everyMs);
+          },
+          async stop() {
+            clearInterval(timer);
+            timer = undefined;
+            await running;
+          },
+        },
+      };
+    },
+  };
 }
 
 export type GovernanceModule = ReturnType<typeof createGovernanceModule>;

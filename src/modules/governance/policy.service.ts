@@ -15,9 +15,10 @@ import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import * as approvalsRepo from './approvals.repo.ts';
 import { governanceError } from './governance.errors.ts';
 import * as repo from './governance.repo.ts';
-import type { RuleInput } from './governance.schemas.ts';
+import type { AuditFilter, RuleInput } from './governance.schemas.ts';
 
 export type PolicyDeps = { db: Db; identity: Pick<IdentityModule, 'orgs' | 'accounts'> };
 
@@ -28,6 +29,8 @@ export type PolicyCheckInput = {
   channel: Channel;
   text: string;
   overrideReason?: string;
+  /** A draft its approvers passed (or one going to them): the approval rule does not stop it again. */
+  approved?: boolean;
 };
 
 /** Which fields each kind cannot do without. */
@@ -162,7 +165,7 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
      */
     async check(input: PolicyCheckInput): Promise<void> {
       const result = await lintFor(input.orgId, input.text, input.channel);
-      if (!result.applies || result.findings.length === 0) return;
+      if (!result.applies || result.findings.length === 0) return this.checkApproval(input);
       if (result.blocked) {
         await record(input, 'blocked', result.findings);
         throw governanceError('policy_blocked', 'The draft breaks the brand’s policy').withDetails({
@@ -174,7 +177,24 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
           'policy_warning',
           'The draft has policy warnings: give a reason to post it anyway',
         ).withDetails({ findings: result.findings });
+      await this.checkApproval(input);
       await record(input, 'overridden', result.findings);
+    },
+
+    /** Posts as the brand by a role the brand's approval settings name wait for approval: refused direct. */
+    async checkApproval(input: PolicyCheckInput): Promise<void> {
+      if (input.approved || input.channel !== 'brand_post') return;
+      const settings = await approvalsRepo.approvalSettings(db, input.orgId);
+      const roles = (settings?.roles ?? []) as string[];
+      if (roles.length === 0) return;
+      const role = (await identity.accounts.memberRoles(input.orgId)).find(
+        (m) => m.user_id === input.actorId,
+      )?.role;
+      if (role !== undefined && roles.includes(role))
+        throw governanceError(
+          'approval_required',
+          'Posts as this brand by your role need approval: submit it for approval instead',
+        );
     },
 
     /** An employee's own post is checked against the policy of every brand they belong to that it names. */
@@ -189,10 +209,16 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
         });
     },
 
-    async audit(principal: Principal, handle: string, limit: number, cursor?: string) {
+    async audit(
+      principal: Principal,
+      handle: string,
+      limit: number,
+      cursor?: string,
+      filter: AuditFilter = {},
+    ) {
       const org = await identity.orgs.requireCapability(principal, handle, 'managePolicy');
       const after = decodeAuditCursor(cursor);
-      const rows = await repo.listAudit(db, org.id, limit + 1, after);
+      const rows = await repo.listAudit(db, org.id, limit + 1, after, filter);
       const items = rows.slice(0, limit).map(presentAudit);
       const last = rows.length > limit ? rows[limit - 1] : undefined;
       return {
@@ -202,9 +228,9 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
     },
 
     /** Every audit entry of the brand, oldest last, for the CSV export. */
-    async auditAll(principal: Principal, handle: string) {
+    async auditAll(principal: Principal, handle: string, filter: AuditFilter = {}) {
       const org = await identity.orgs.requireCapability(principal, handle, 'managePolicy');
-      return (await repo.listAudit(db, org.id, 100_000)).map(presentAudit);
+      return (await repo.listAudit(db, org.id, 100_000, undefined, filter)).map(presentAudit);
     },
   };
 }

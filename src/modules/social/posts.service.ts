@@ -20,6 +20,7 @@ export type PolicyGate = {
     channel: 'brand_post' | 'deal' | 'care_reply';
     text: string;
     overrideReason?: string;
+    approved?: boolean;
   }): Promise<void>;
   checkOwnPost(principal: Principal, text: string, overrideReason?: string): Promise<void>;
 };
@@ -47,6 +48,8 @@ export type CreatePostInput = {
   careReply?: boolean;
   /** Why the policy's warnings do not apply; recorded in the brand's audit log. */
   policyOverride?: string;
+  /** A post as the brand its approvers passed (governance's scheduled publishing): no second approval. */
+  approvedDraft?: boolean;
 };
 
 export type PreparedPost = {
@@ -129,6 +132,7 @@ export function createPostsService({ db, events, identity, media, policy }: Post
       channel,
       text: input.text,
       overrideReason: input.policyOverride,
+      approved: input.approvedDraft,
     });
   }
 

@@ -36,6 +36,7 @@ import * as listeningSpikes from './2026-12-06T1900_listening_spikes.ts';
 import * as notificationsPreferences from './2026-12-07T0100_notifications_preferences.ts';
 import * as socialQuotePosts from './2026-12-07T0300_social_quote-posts.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
+import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0600_advocates_referrals-ledger': advocatesReferralsLedger,
   '2026-12-07T0100_notifications_preferences': notificationsPreferences,
   '2026-12-07T0300_social_quote-posts': socialQuotePosts,
+  '2026-12-07T0700_governance_approvals': governanceApprovals,
 };

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { advocatesWorkspaceTools } from '../modules/advocates/index.ts';
 import { careWorkspaceTools } from '../modules/care/index.ts';
 import { commerceWorkspaceTools } from '../modules/commerce/index.ts';
+import { governanceWorkspaceTools } from '../modules/governance/index.ts';
 import { ideasWorkspaceTools } from '../modules/ideas/index.ts';
 import { MANAGING_ROLES, type Membership, useMe } from '../modules/identity/index.ts';
 import { listeningWorkspaceTools } from '../modules/listening/index.ts';
@@ -17,6 +18,7 @@ export function workspaceTools(membership: Membership): WorkspaceTool[] {
   const tools = [
     ...careWorkspaceTools(membership),
     ...commerceWorkspaceTools(membership),
+    ...governanceWorkspaceTools(membership),
     ...ideasWorkspaceTools(membership),
     ...listeningWorkspaceTools(membership),
     ...advocatesWorkspaceTools(membership),

@@ -2683,7 +2683,7 @@ export interface paths {
                                  * @description A kind of notification; "account_security" is the mail about your account, always sent
                                  * @enum {unknown}
                                  */
-                                kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
                                 label: string;
                                 /** @description Cannot be changed (account-security mail) */
                                 locked: boolean;
@@ -2716,7 +2716,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description A kind of notification; "account_security" is the mail about your account, always sent */
-                    kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
                 };
                 cookie?: never;
             };
@@ -2745,7 +2745,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -3795,7 +3795,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -4635,6 +4635,428 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/approvals/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approvals queue: open drafts, then the latest decided ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                approvals: number;
+                                approvalsNeeded: number;
+                                author: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                postId: string | null;
+                                publishAt: string | null;
+                                refusal: string | null;
+                                reviews: {
+                                    comment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    decision: "approve" | "reject" | "request_changes";
+                                    reviewer: {
+                                        handle: string;
+                                        id: string;
+                                    };
+                                    revision: number;
+                                }[];
+                                revision: number;
+                                status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a post as the brand for approval and/or for a time (checked against the policy now) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the policy warnings do not apply (recorded in the audit log) */
+                        policyOverride?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it goes out once approved; now if absent
+                         */
+                        publishAt?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: number;
+                            approvalsNeeded: number;
+                            author: {
+                                handle: string;
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            postId: string | null;
+                            publishAt: string | null;
+                            refusal: string | null;
+                            reviews: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: "approve" | "reject" | "request_changes";
+                                reviewer: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                revision: number;
+                            }[];
+                            revision: number;
+                            status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/approvals/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Revise one’s draft after a request for changes (it needs fresh approvals) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    draftId: string;
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the policy warnings do not apply (recorded in the audit log) */
+                        policyOverride?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it goes out once approved; now if absent
+                         */
+                        publishAt?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: number;
+                            approvalsNeeded: number;
+                            author: {
+                                handle: string;
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            postId: string | null;
+                            publishAt: string | null;
+                            refusal: string | null;
+                            reviews: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: "approve" | "reject" | "request_changes";
+                                reviewer: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                revision: number;
+                            }[];
+                            revision: number;
+                            status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/approvals/drafts/{draftId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved draft now instead of at its time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    draftId: string;
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: number;
+                            approvalsNeeded: number;
+                            author: {
+                                handle: string;
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            postId: string | null;
+                            publishAt: string | null;
+                            refusal: string | null;
+                            reviews: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: "approve" | "reject" | "request_changes";
+                                reviewer: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                revision: number;
+                            }[];
+                            revision: number;
+                            status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/approvals/drafts/{draftId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject or request changes, with a comment (never one’s own draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    draftId: string;
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        decision: "approve" | "reject" | "request_changes";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: number;
+                            approvalsNeeded: number;
+                            author: {
+                                handle: string;
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            postId: string | null;
+                            publishAt: string | null;
+                            refusal: string | null;
+                            reviews: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: "approve" | "reject" | "request_changes";
+                                reviewer: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                revision: number;
+                            }[];
+                            revision: number;
+                            status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/approvals/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which roles need approval to post as the brand, and how many approvers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvers: number;
+                            roles: string[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the roles that need approval and the number of approvers (1–3) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Approvals each draft needs */
+                        approvers: number;
+                        /** @description Roles whose posts as the brand wait for approval */
+                        roles: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvers: number;
+                            roles: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8415,6 +8837,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    action?: "blocked" | "overridden";
+                    channel?: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
                     /** @description Opaque cursor from a previous nextCursor */
                     cursor?: string;
                     limit?: number;
@@ -8469,7 +8893,10 @@ export interface paths {
         /** The whole audit log as CSV */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    action?: "blocked" | "overridden";
+                    channel?: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
+                };
                 header?: never;
                 path: {
                     handle: string;
@@ -10421,6 +10848,7 @@ export interface components {
              *     - `address_not_found` (404): No such address in your address book
              *     - `address_required` (422): No shipping address was chosen or entered
              *     - `admin_only` (403): Only a platform admin may do this
+             *     - `already_approved` (409): You already approved this revision of the draft
              *     - `already_exists` (409): Something with the same unique value already exists
              *     - `already_invited` (409): The person already has a pending invitation
              *     - `already_member` (409): The person is already a member of the organization
@@ -10429,6 +10857,7 @@ export interface components {
              *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
+             *     - `approval_required` (422): Your role needs approval to post as this brand: submit the post as a draft for approval
              *     - `audience_segment_not_found` (422): The deal’s audience names a segment this brand does not have
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
@@ -10459,6 +10888,10 @@ export interface components {
              *     - `deal_not_started` (409): The deal has not started yet
              *     - `deal_sold_out` (409): The deal is sold out
              *     - `direct_needs_mention` (400): A direct post must @mention at least one existing account
+             *     - `draft_not_approved` (409): The draft still waits for approval
+             *     - `draft_not_found` (404): No draft with that id in this brand
+             *     - `draft_not_pending` (409): The draft is not waiting for review (approved, rejected, published or refused)
+             *     - `draft_rejected` (409): A rejected draft cannot be published or revised
              *     - `duplicate_item` (422): A variant appears twice in the order
              *     - `duplicate_media` (422): The same image is attached twice
              *     - `email_taken` (409): An account with this email already exists
@@ -10574,6 +11007,7 @@ export interface components {
              *     - `segment_not_found` (404): No advocate segment with that id in this brand
              *     - `segment_only` (403): The deal is for a segment of the brand’s advocates
              *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
+             *     - `self_approval` (403): The author of a draft cannot review it
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
              *     - `sole_owner` (409): You are the only owner of an organization: make someone else an owner before closing your account
@@ -10609,7 +11043,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

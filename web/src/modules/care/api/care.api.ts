@@ -35,12 +35,12 @@ export const careApi = {
     api<ConversationDetail>(`${care(handle)}/conversations/${enc(id)}`),
   update: (handle: string, id: string, patch: ConversationPatch) =>
     api<ConversationDetail>(`${care(handle)}/conversations/${enc(id)}`, { method: 'PATCH', body: patch }),
-  reply: (handle: string, id: string, text: string, mode: ReplyMode) =>
+  reply: (handle: string, id: string, text: string, mode: ReplyMode, policyOverride?: string) =>
     api<ApiResponse<'/orgs/{handle}/care/conversations/{id}/replies', 'post'>>(
       `${care(handle)}/conversations/${enc(id)}/replies`,
       {
         method: 'POST',
-        body: { text, mode },
+        body: { text, mode, ...(policyOverride ? { policyOverride } : {}) },
       },
     ),
   note: (handle: string, id: string, text: string) =>

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { LockIcon } from '../../../shared/ui/icons.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import { isPolicyError, PolicyField, PolicyFindings, usePolicyGuard } from '../../governance/index.ts';
 import { REPLY_LIMITS, type ReplyMode } from '../api/care.types.ts';
 import { useInboxSettings } from '../hooks/use-care-extras.ts';
 import { useReply } from '../hooks/use-inbox.ts';
@@ -36,10 +37,24 @@ export function ReplyBox({
   const used = length(text);
   const over = used > limit;
   const blocked = mode === 'private' ? privateBlocked : null;
+  // A public reply speaks for the brand in the open: the policy checks it; a direct message it does not.
+  const policy = usePolicyGuard(
+    text,
+    mode === 'public' ? [{ handle, channel: 'care_reply' }] : [],
+    reply.error,
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim() || over || blocked) return;
-    reply.mutate({ text: text.trim(), mode }, { onSuccess: () => setText('') });
+    if (!text.trim() || over || blocked || !policy.canSubmit) return;
+    reply.mutate(
+      { text: text.trim(), mode, ...(policy.override ? { policyOverride: policy.override } : {}) },
+      {
+        onSuccess: () => {
+          setText('');
+          policy.setReason('');
+        },
+      },
+    );
   };
   // A canned reply replaces the selection (or goes in at the caret), then the agent edits on from its end.
   const insert = (snippet: string) => {
@@ -87,28 +102,31 @@ export function ReplyBox({
           {blocked}
         </p>
       )}
-      <textarea
-        ref={field}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        rows={3}
-        placeholder={mode === 'public' ? 'Reply in the customer’s thread…' : 'Write a direct message…'}
-        aria-label="Reply text"
-        aria-invalid={over || fieldError ? true : undefined}
-        data-testid="reply-text"
-      />
+      <PolicyField textareaRef={field} text={text} findings={policy.findings}>
+        <textarea
+          ref={field}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={3}
+          placeholder={mode === 'public' ? 'Reply in the customer’s thread…' : 'Write a direct message…'}
+          aria-label="Reply text"
+          aria-invalid={over || fieldError ? true : undefined}
+          data-testid="reply-text"
+        />
+      </PolicyField>
       {over && (
         <p className="field-error">
           {mode === 'public' ? 'Public replies' : 'Private messages'} are at most {limit} characters.
         </p>
       )}
-      {reply.error && <ErrorBanner error={reply.error} fields={['text']} />}
+      <PolicyFindings guard={policy} text={text} onChange={setText} textarea={field.current} />
+      {reply.error && !isPolicyError(reply.error) && <ErrorBanner error={reply.error} fields={['text']} />}
       <div className="care-reply-tools">
         <CannedPicker handle={handle} conversationId={conversationId} mode={mode} onInsert={insert} />
         <button
           type="submit"
           className="btn btn-primary btn-sm"
-          disabled={!text.trim() || over || reply.isPending || Boolean(blocked)}
+          disabled={!text.trim() || over || reply.isPending || Boolean(blocked) || !policy.canSubmit}
           data-testid="reply-submit"
         >
           {reply.isPending ? 'Sending…' : mode === 'public' ? 'Reply publicly' : 'Send privately'}

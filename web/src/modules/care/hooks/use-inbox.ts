@@ -68,8 +68,8 @@ export function useUpdateConversation(handle: string, id: string) {
 export function useReply(handle: string, id: string) {
   const refresh = useRefreshConversation(handle);
   return useMutation({
-    mutationFn: (input: { text: string; mode: ReplyMode }) =>
-      careApi.reply(handle, id, input.text, input.mode),
+    mutationFn: (input: { text: string; mode: ReplyMode; policyOverride?: string }) =>
+      careApi.reply(handle, id, input.text, input.mode, input.policyOverride),
     onSuccess: refresh,
   });
 }

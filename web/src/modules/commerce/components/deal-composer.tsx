@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { toLocalInput } from '../../../shared/format/date.ts';
@@ -6,6 +6,7 @@ import { formatMoney, parseDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { useAdvocateSegments } from '../../advocates/index.ts';
+import { isPolicyError, PolicyField, PolicyFindings, usePolicyGuard } from '../../governance/index.ts';
 import type { DealInput, DealRole, GuardViolation } from '../api/commerce.types.ts';
 import { previewPrices, previewViolations } from '../api/deal-pricing.ts';
 import type { ShopAccess } from '../hooks/use-brand-roles.ts';
@@ -25,6 +26,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
   const segments = useAdvocateSegments(handle);
   const [selected, setSelected] = useState(new Map<string, DealRole>());
   const [reason, setReason] = useState('');
+  const textField = useRef<HTMLTextAreaElement>(null);
   const [terms, setTerms] = useState<Terms>(() => ({
     text: '',
     type: 'percent_off',
@@ -43,6 +45,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     changed();
     setTerms((t) => ({ ...t, ...patch }));
   };
+  const policy = usePolicyGuard(terms.text, [{ handle, channel: 'deal' }], publish.error);
   if (products.isPending) return <Loading />;
   if (products.error) return <ErrorBanner error={products.error} />;
   const catalog = (products.data?.items ?? []).filter((p) => !p.archived);
@@ -69,6 +72,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     perCustomerLimit: positive(terms.perCustomerLimit),
     audience: terms.audience,
     ...(override ? { override } : {}),
+    ...(policy.override ? { policyOverride: policy.override } : {}),
   });
   const send = (override?: { reason: string }) =>
     publish.mutate(input(override), {
@@ -89,16 +93,25 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
         hint="Shown in followers’ timelines above the deal card."
       >
         {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            maxLength={500}
-            value={terms.text}
-            onChange={(e) => set({ text: e.target.value })}
-            data-testid="deal-text"
-          />
+          <PolicyField textareaRef={textField} text={terms.text} findings={policy.findings}>
+            <textarea
+              {...p}
+              ref={textField}
+              rows={2}
+              maxLength={500}
+              value={terms.text}
+              onChange={(e) => set({ text: e.target.value })}
+              data-testid="deal-text"
+            />
+          </PolicyField>
         )}
       </Field>
+      <PolicyFindings
+        guard={policy}
+        text={terms.text}
+        onChange={(text) => set({ text })}
+        textarea={textField.current}
+      />
       <DealTermsFields
         terms={terms}
         set={set}
@@ -139,7 +152,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
           onOverride={() => send({ reason: reason.trim() })}
           pending={publish.isPending}
         />
-      ) : (
+      ) : isPolicyError(publish.error) ? null : (
         <ErrorBanner
           error={publish.error}
           fields={[
@@ -159,7 +172,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={publish.isPending || chosen.length === 0}
+          disabled={publish.isPending || chosen.length === 0 || !policy.canSubmit}
           data-testid="deal-publish"
         >
           Publish deal

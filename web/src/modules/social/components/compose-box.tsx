@@ -2,6 +2,15 @@ import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import {
+  isPolicyError,
+  type LintTarget,
+  PolicyField,
+  PolicyFindings,
+  PublishAtField,
+  useBrandDraft,
+  usePolicyGuard,
+} from '../../governance/index.ts';
 import type { Me } from '../../identity/index.ts';
 import { postingIdentities } from '../../identity/index.ts';
 import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
@@ -37,22 +46,56 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>(replyTo?.visibility ?? 'public');
   const [asHandle, setAsHandle] = useState(me.account.handle);
-  const [posted, setPosted] = useState(false);
+  const [posted, setPosted] = useState<string | null>(null);
   const [images, setImages] = useState<PickedImage[]>([]);
   const create = useCreatePost();
   const ids = useId();
   const mentions = useMentionAutocomplete(text, setText);
   const listId = `${ids}-mentions`;
+  // As the brand: its policy for brand posts; as oneself: each brand one works for, when the post names it.
+  const targets: LintTarget[] =
+    asHandle === me.account.handle
+      ? me.memberships.map((m) => ({ handle: m.org.handle, channel: 'employee_post' }))
+      : [{ handle: asHandle, channel: 'brand_post' }];
+  const asBrand = asHandle !== me.account.handle && !replyTo;
+  const draft = useBrandDraft(
+    asBrand ? asHandle : undefined,
+    me.memberships.find((m) => m.org.handle === asHandle)?.role,
+    create.error,
+  );
+  const sendError = draft.viaDraft ? draft.submit.error : create.error;
+  const policy = usePolicyGuard(text, targets, sendError);
 
   const count = countChars(text);
   const state = counterState(count);
-  const canSubmit = (text.trim().length > 0 || images.length > 0) && state !== 'over' && !create.isPending;
+  const pending = create.isPending || draft.submit.isPending;
+  // Drafts for approval carry text only; a post of images alone goes out directly.
+  const hasContent = text.trim().length > 0 || (images.length > 0 && !draft.viaDraft);
+  const canSubmit = hasContent && state !== 'over' && !pending && policy.canSubmit;
   const author = identities.find((a) => a.handle === asHandle) ?? me.account;
-  const textError = create.error instanceof ApiError ? create.error.fieldMessage('text') : undefined;
+  const textError = sendError instanceof ApiError ? sendError.fieldMessage('text') : undefined;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSubmit) return;
+    if (draft.viaDraft) {
+      draft.submit.mutate(
+        {
+          text,
+          ...(draft.publishAtIso ? { publishAt: draft.publishAtIso } : {}),
+          ...(policy.override ? { policyOverride: policy.override } : {}),
+        },
+        {
+          onSuccess: (sent) => {
+            setText('');
+            draft.setPublishAt('');
+            policy.setReason('');
+            setPosted(sent.status === 'pending' ? 'Sent for approval' : 'Scheduled');
+          },
+        },
+      );
+      return;
+    }
     const as = asHandle === me.account.handle ? undefined : asHandle;
     create.mutate(
       {
@@ -61,13 +104,15 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
         inReplyToId: replyTo?.id,
         quoteOfId: quote?.id,
         as,
+        ...(policy.override ? { policyOverride: policy.override } : {}),
         ...(images.length ? { media: mediaInputOf(images) } : {}),
       },
       {
         onSuccess: () => {
           setText('');
           setImages([]);
-          setPosted(true);
+          setPosted('Posted');
+          policy.setReason('');
           onPosted?.();
         },
       },
@@ -91,33 +136,41 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
           {replyTo ? `Reply to @${replyTo.author.handle}` : quote ? 'Add a comment' : 'What’s happening?'}
         </label>
         <div className="compose-field">
-          <textarea
-            {...mentions.textareaProps}
-            id={`${ids}-text`}
-            data-testid="compose-text"
-            className="compose-text"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              mentions.typed(e.target.selectionStart ?? e.target.value.length);
-              setPosted(false);
-            }}
-            role="combobox"
-            aria-autocomplete="list"
-            aria-haspopup="listbox"
-            aria-expanded={mentions.open}
-            aria-controls={mentions.open ? listId : undefined}
-            aria-activedescendant={mentions.open ? mentionOptionId(listId, mentions.activeIndex) : undefined}
-            onKeyDown={onKeyDown}
-            placeholder={
-              replyTo ? `Reply to @${replyTo.author.handle}…` : quote ? 'Add a comment…' : 'What’s happening?'
-            }
-            rows={replyTo ? 2 : 3}
-            // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
-            autoFocus={autoFocus}
-            aria-invalid={Boolean(textError) || state === 'over'}
-            aria-describedby={`${ids}-counter`}
-          />
+          <PolicyField textareaRef={mentions.textareaProps.ref} text={text} findings={policy.findings}>
+            <textarea
+              {...mentions.textareaProps}
+              id={`${ids}-text`}
+              data-testid="compose-text"
+              className="compose-text"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                mentions.typed(e.target.selectionStart ?? e.target.value.length);
+                setPosted(null);
+              }}
+              role="combobox"
+              aria-autocomplete="list"
+              aria-haspopup="listbox"
+              aria-expanded={mentions.open}
+              aria-controls={mentions.open ? listId : undefined}
+              aria-activedescendant={
+                mentions.open ? mentionOptionId(listId, mentions.activeIndex) : undefined
+              }
+              onKeyDown={onKeyDown}
+              placeholder={
+                replyTo
+                  ? `Reply to @${replyTo.author.handle}…`
+                  : quote
+                    ? 'Add a comment…'
+                    : 'What’s happening?'
+              }
+              rows={replyTo ? 2 : 3}
+              // biome-ignore lint/a11y/noAutofocus: focusing the reply box is what "Reply" asked for
+              autoFocus={autoFocus}
+              aria-invalid={Boolean(textError) || state === 'over'}
+              aria-describedby={`${ids}-counter`}
+            />
+          </PolicyField>
           {mentions.open && (
             <MentionListbox
               id={listId}
@@ -134,7 +187,16 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
           </div>
         )}
         {textError && <p className="field-error">Text {textError}</p>}
-        {create.error && !textError ? <ErrorBanner error={create.error} fields={['text']} /> : null}
+        <PolicyFindings
+          guard={policy}
+          text={text}
+          onChange={setText}
+          textarea={mentions.textareaProps.ref.current}
+        />
+        {sendError && !textError && !isPolicyError(sendError) && !draft.needsApproval ? (
+          <ErrorBanner error={sendError} fields={['text']} />
+        ) : null}
+        {asBrand && <PublishAtField draft={draft} />}
         <ImagePicker
           items={images}
           onChange={setImages}
@@ -150,7 +212,7 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
           <div className="compose-submit">
             {posted && (
               <span className="compose-posted" role="status">
-                Posted
+                {posted}
               </span>
             )}
             <CharCounter id={`${ids}-counter`} count={count} />
@@ -160,7 +222,17 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
               data-testid="compose-submit"
               disabled={!canSubmit}
             >
-              {create.isPending ? 'Posting…' : replyTo ? 'Reply' : quote ? 'Quote' : 'Post'}
+              {pending
+                ? 'Sending…'
+                : replyTo
+                  ? 'Reply'
+                  : quote
+                    ? 'Quote'
+                    : draft.needsApproval
+                      ? 'Submit for approval'
+                      : draft.viaDraft
+                        ? 'Schedule'
+                        : 'Post'}
             </button>
           </div>
         </div>

@@ -1,0 +1,36 @@
+import { ClockIcon, LockIcon } from '../../../shared/ui/icons.tsx';
+import type { WorkspaceTool } from '../../../shared/ui/workspace-tool.ts';
+import type { Membership } from '../../identity/index.ts';
+
+/** Who writes the brand's policy and reads its audit log (the server's `managePolicy`). */
+export const POLICY_ROLES: Membership['role'][] = ['owner', 'admin', 'marketer'];
+
+/** Who posts as the brand (the server's `postAsOrg`): they see the approvals queue. */
+export const POSTING_ROLES: Membership['role'][] = ['owner', 'admin', 'marketer', 'agent', 'sales'];
+
+/** "Approvals" for those who post as the brand, "Policy" for those who write it. */
+export function governanceWorkspaceTools({ org, role }: Membership): WorkspaceTool[] {
+  if (org.kind !== 'brand' || !POSTING_ROLES.includes(role)) return [];
+  const approvals: WorkspaceTool = {
+    key: 'approvals',
+    to: `/orgs/${org.handle}/approvals`,
+    label: 'Approvals',
+    icon: <ClockIcon />,
+    testId: 'workspace-approvals',
+    group: 'Brand',
+    rank: 37,
+  };
+  if (!POLICY_ROLES.includes(role)) return [approvals];
+  return [
+    approvals,
+    {
+      key: 'policy',
+      to: `/orgs/${org.handle}/policy`,
+      label: 'Policy',
+      icon: <LockIcon />,
+      testId: 'workspace-policy',
+      group: 'Brand',
+      rank: 38,
+    },
+  ];
+}
