@@ -19,6 +19,7 @@ import { createListeningModule } from './modules/listening/index.ts';
 import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createRfpModule } from './modules/rfp/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { errorCatalogue } from './platform/errors.ts';
@@ -108,6 +109,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({ db, events, identity, social });
   const advocates = createAdvocatesModule({ db, identity, social, commerce });
+  const rfp = createRfpModule({ db, events, identity, social, commerce });
   return {
     mail,
     identity,
@@ -120,6 +122,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     ideas,
     listening,
     advocates,
+    rfp,
   };
 }
 
@@ -182,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...modules.social.schemas,
     ...modules.commerce.schemas,
     ...modules.ideas.schemas,
+    ...modules.rfp.schemas,
   ])
     app.addSchema(schema);
   await app.register(
@@ -196,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.listening.routes);
       await api.register(modules.advocates.routes);
       await api.register(modules.governance.routes);
+      await api.register(modules.rfp.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -3,10 +3,17 @@ import type { CommerceEvents } from '../../modules/commerce/commerce.events.ts';
 import type { IdeasEvents } from '../../modules/ideas/ideas.events.ts';
 import type { IdentityEvents } from '../../modules/identity/identity.events.ts';
 import type { MailEvents } from '../../modules/mail/mail.events.ts';
+import type { RfpEvents } from '../../modules/rfp/rfp.events.ts';
 import type { SocialEvents } from '../../modules/social/social.events.ts';
 
 /** Every domain event by type, with its payload. Each module declares the events it emits. */
-export type EventMap = IdentityEvents & SocialEvents & CommerceEvents & CareEvents & MailEvents & IdeasEvents;
+export type EventMap = IdentityEvents &
+  SocialEvents &
+  CommerceEvents &
+  CareEvents &
+  MailEvents &
+  IdeasEvents &
+  RfpEvents;
 export type EventType = keyof EventMap;
 
 export type DomainEvent<K extends EventType = EventType> = {
