@@ -26,6 +26,8 @@ const b = {} as {
   mediaId: string;
   ideaId: string;
   segmentId: string;
+  rfpId: string;
+  pitchId: string;
 };
 const a = {} as {
   productId: string;
@@ -85,6 +87,8 @@ async function snapshotOfB() {
     ideaSettings: await read('/api/v1/orgs/tenant_b/ideas/settings'),
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
     runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
+    rfp: await read(`/api/v1/rfps/${b.rfpId}`),
+    rfpQueue: await read('/api/v1/orgs/tenant_b/rfp-queue'),
   };
 }
 
@@ -156,6 +160,29 @@ beforeAll(async () => {
     ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
   b.ideaId = (await idea(ownerB, 'tenant_b')).id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
+  b.rfpId = (
+    await ok(
+      customer.post('/api/v1/rfps', {
+        title: 'Ten things, please',
+        budgetMinor: 20_000,
+        currency: 'EUR',
+        deadline: inAnHour(),
+        brands: ['tenant_a', 'tenant_b'],
+      }),
+    )
+  ).id;
+  b.pitchId = (
+    await ok(
+      ownerB.post(`/api/v1/rfps/${b.rfpId}/pitches`, {
+        brand: 'tenant_b',
+        title: 'B offer',
+        terms: 'Next day',
+        message: 'Ours',
+        items: [{ variantId: b.variantId, quantity: 10, unitPriceMinor: 1_800 }],
+      }),
+    )
+  ).id;
+  await t.drain(); // the request mentions both brands: it reaches their care inboxes too
 });
 afterAll(() => t.close());
 
@@ -362,6 +389,50 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/advocates/segments/${b.segmentId}`),
   ],
   ['an influence run for B', () => ownerA.post('/api/v1/orgs/tenant_b/advocates/runs')],
+  // requests for proposals
+  [
+    'a pitch in B’s name',
+    () =>
+      ownerA.post(`/api/v1/rfps/${b.rfpId}/pitches`, {
+        brand: 'tenant_b',
+        title: 'Fake B offer',
+        terms: '',
+        message: '',
+        items: [{ variantId: b.variantId, quantity: 1, unitPriceMinor: 1_500 }],
+      }),
+  ],
+  [
+    'A’s pitch quoting B’s product',
+    () =>
+      ownerA.post(`/api/v1/rfps/${b.rfpId}/pitches`, {
+        brand: 'tenant_a',
+        title: 'A offer with B goods',
+        terms: '',
+        message: '',
+        items: [{ variantId: b.variantId, quantity: 1, unitPriceMinor: 1_500 }],
+      }),
+  ],
+  ['editing B’s pitch', () => ownerA.request('PATCH', `/api/v1/pitches/${b.pitchId}`, { title: 'Hijacked' })],
+  ['withdrawing B’s pitch', () => ownerA.post(`/api/v1/pitches/${b.pitchId}/withdraw`)],
+  [
+    'shortlisting B’s pitch',
+    () => ownerA.post(`/api/v1/pitches/${b.pitchId}/shortlist`, { shortlisted: true }),
+  ],
+  [
+    'declining B’s pitch',
+    () => ownerA.post(`/api/v1/pitches/${b.pitchId}/decline`, { reason: 'Rival says no' }),
+  ],
+  [
+    'awarding B’s pitch',
+    () =>
+      ownerA.request(
+        'POST',
+        `/api/v1/pitches/${b.pitchId}/award`,
+        { shippingAddress: address, card: { number: TEST_CARDS.succeeds } },
+        { 'idempotency-key': randomUUID() },
+      ),
+  ],
+  ['withdrawing the request B pitched on', () => ownerA.post(`/api/v1/rfps/${b.rfpId}/withdraw`)],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

@@ -24,6 +24,7 @@ import {
 } from './modules/identity/index.ts';
 import { listeningBrandRoutes } from './modules/listening/index.ts';
 import { NotificationsPage } from './modules/notifications/index.ts';
+import { rfpBrandRoutes, rfpPublicRoutes, rfpSignedInRoutes } from './modules/rfp/index.ts';
 import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
 import { ApiError } from './shared/api/api-error.ts';
 import { onCsrfRefresh } from './shared/api/client.ts';
@@ -77,6 +78,7 @@ const router = createBrowserRouter([
               ...commerceBrandRoutes,
               ...ideasBrandRoutes,
               ...listeningBrandRoutes,
+              ...rfpBrandRoutes,
             ],
           },
         ],
@@ -95,11 +97,13 @@ const router = createBrowserRouter([
               { path: 'orgs/:handle/manage', element: <OrgManagePage /> },
               ...commerceSignedInRoutes,
               ...careSignedInRoutes,
+              ...rfpSignedInRoutes,
             ],
           },
           { path: 'posts/:id', element: <ThreadPage /> },
           ...commercePublicRoutes,
           ...ideasPublicRoutes,
+          ...rfpPublicRoutes,
           { path: 'search', element: <SearchPage /> },
           { path: 'tags/:tag', element: <TagPage /> },
           // "/@handle" and "/@handle/mentions": a route segment cannot mix text and a parameter.
