@@ -6,6 +6,7 @@ import { seedDemoCare } from './demo/care.ts';
 import { seedDemoCommerce } from './demo/commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './demo/generate.ts';
 import { seedDemoIdeas } from './demo/ideas.ts';
+import { seedDemoRfp } from './demo/rfp.ts';
 import { describeDemoSignIns, findDemoSignIns } from './demo/sign-ins.ts';
 import { identityBulk } from './modules/identity/index.ts';
 import { diskStorage } from './modules/media/index.ts';
@@ -103,6 +104,7 @@ export async function startServer(
       await seedDemoCommerce(app.modules, { seed: 1, log: (m) => log.info(m) });
       await seedDemoCare(app.modules, { log: (m) => log.info(m) });
       await seedDemoIdeas(app.modules, { log: (m) => log.info(m) });
+      await seedDemoRfp(app.modules, { log: (m) => log.info(m) });
       log.info(`seeded a demo world: ${seeded.users} people, ${seeded.brands} brands, ${seeded.posts} posts`);
     }
   }

@@ -4,6 +4,7 @@ import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { DEMO_PASSWORD, generateDemoWorld } from './generate.ts';
 import { seedDemoIdeas } from './ideas.ts';
+import { seedDemoRfp } from './rfp.ts';
 
 // What `npm start` shows a newcomer: brands with catalogs and live deals, sales credited to posts, reshares and
 // referrals, and a care inbox with customers waiting.
@@ -14,6 +15,7 @@ beforeAll(async () => {
   await seedDemoCommerce(t.modules, { seed: 3, brands: 3 });
   await seedDemoCare(t.modules, {});
   await seedDemoIdeas(t.modules, {});
+  await seedDemoRfp(t.modules, {});
   await t.drain();
 });
 afterAll(() => t.close());
@@ -26,6 +28,21 @@ async function signIn(login: string) {
 }
 
 describe('the demo world', () => {
+  it('should show a request for proposals to three brands, two pitches side by side and one awarded', async () => {
+    const team = await signIn('team@larchwood.example');
+    const queue = (await team('/api/v1/orgs/larchwood/rfp-queue?status=all')).json();
+    expect(queue.items).toHaveLength(1);
+    const page = (await team(`/api/v1/rfps/${queue.items[0].request.id}`)).json();
+    expect(page.request.brands).toHaveLength(3);
+    expect(page.request.state).toBe('awarded');
+    expect(page.pitches.map((p: { status: string }) => p.status).sort()).toEqual(['lost', 'won']);
+    const report = (await team('/api/v1/orgs/larchwood/rfp-report')).json();
+    expect(report.won).toBe(1);
+    expect(report.revenue[0].totalMinor).toBe(
+      page.pitches.find((p: { status: string }) => p.status === 'won').totalMinor,
+    );
+  });
+
   it('should give the demo brand a catalog, live deals and sales credited to posts, reshares and referrals', async () => {
     const team = await signIn('team@larchwood.example');
     const products = (await team('/api/v1/orgs/larchwood/products')).json().items;
