@@ -20,6 +20,7 @@ import { createMailModule, type MailOptions } from './modules/mail/index.ts';
 import { createMediaModule, type MediaStorage } from './modules/media/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createPrivacyModule } from './modules/privacy/index.ts';
+import { createRfpModule } from './modules/rfp/index.ts';
 import { createSocialModule } from './modules/social/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { errorCatalogue } from './platform/errors.ts';
@@ -119,6 +120,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     ...{ db, events, identity },
     parts: [social.personalData, commerce.personalData, notifications.preferences.personalData],
   });
+  const rfp = createRfpModule({ db, events, identity, social, commerce });
   return {
     mail,
     identity,
@@ -133,6 +135,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     listening,
     advocates,
     privacy,
+    rfp,
   };
 }
 
@@ -195,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...modules.social.schemas,
     ...modules.commerce.schemas,
     ...modules.ideas.schemas,
+    ...modules.rfp.schemas,
   ])
     app.addSchema(schema);
   await app.register(
@@ -211,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.governance.routes);
       await api.register(modules.privacy.routes);
       await api.register(modules.approvals.routes);
+      await api.register(modules.rfp.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',

@@ -5,6 +5,7 @@ import { seedDemoCommerce } from './commerce.ts';
 import { seedDemoGovernance } from './governance.ts';
 import { seedDemoIdeas } from './ideas.ts';
 import { seedDemoListening } from './listening.ts';
+import { seedDemoRfp } from './rfp.ts';
 
 type Modules = ReturnType<typeof composeModules>;
 
@@ -21,5 +22,6 @@ export async function seedDemoModules(
   await seedDemoIdeas(modules, { log: opts.log });
   await seedDemoListening(modules, { log: opts.log });
   await seedDemoGovernance(modules, { log: opts.log });
+  await seedDemoRfp(modules, { log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
 }

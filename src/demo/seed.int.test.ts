@@ -22,6 +22,21 @@ async function signIn(login: string) {
 }
 
 describe('the demo world', () => {
+  it('should show a request for proposals to three brands, two pitches side by side and one awarded', async () => {
+    const team = await signIn('team@larchwood.example');
+    const queue = (await team('/api/v1/orgs/larchwood/rfp-queue?status=all')).json();
+    expect(queue.items).toHaveLength(1);
+    const page = (await team(`/api/v1/rfps/${queue.items[0].request.id}`)).json();
+    expect(page.request.brands).toHaveLength(3);
+    expect(page.request.state).toBe('awarded');
+    expect(page.pitches.map((p: { status: string }) => p.status).sort()).toEqual(['lost', 'won']);
+    const report = (await team('/api/v1/orgs/larchwood/rfp-report')).json();
+    expect(report.won).toBe(1);
+    expect(report.revenue[0].totalMinor).toBe(
+      page.pitches.find((p: { status: string }) => p.status === 'won').totalMinor,
+    );
+  });
+
   it('should give the demo brand a catalog, live deals and sales credited to posts, reshares and referrals', async () => {
     const team = await signIn('team@larchwood.example');
     const products = (await team('/api/v1/orgs/larchwood/products')).json().items;

@@ -31,6 +31,8 @@ const b = {} as {
   privatePostId: string;
   draftId: string;
   policyRuleId: string;
+  rfpId: string;
+  pitchId: string;
 };
 const a = {} as {
   productId: string;
@@ -100,6 +102,8 @@ async function snapshotOfB() {
     policyRules: await read('/api/v1/orgs/tenant_b/policy/rules'),
     approvalSettings: await read('/api/v1/orgs/tenant_b/approvals/settings'),
     drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
+    rfp: await read(`/api/v1/rfps/${b.rfpId}`),
+    rfpQueue: await read('/api/v1/orgs/tenant_b/rfp-queue'),
   };
 }
 
@@ -200,6 +204,29 @@ beforeAll(async () => {
       }),
     )
   ).id;
+  b.rfpId = (
+    await ok(
+      customer.post('/api/v1/rfps', {
+        title: 'Ten things, please',
+        budgetMinor: 20_000,
+        currency: 'EUR',
+        deadline: inAnHour(),
+        brands: ['tenant_a', 'tenant_b'],
+      }),
+    )
+  ).id;
+  b.pitchId = (
+    await ok(
+      ownerB.post(`/api/v1/rfps/${b.rfpId}/pitches`, {
+        brand: 'tenant_b',
+        title: 'B offer',
+        terms: 'Next day',
+        message: 'Ours',
+        items: [{ variantId: b.variantId, quantity: 10, unitPriceMinor: 1_800 }],
+      }),
+    )
+  ).id;
+  await t.drain(); // the request mentions both brands: it reaches their care inboxes too
 });
 afterAll(() => t.close());
 
@@ -526,6 +553,50 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     "publishing B's draft now through A",
     () => ownerA.post(`/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}/publish`),
   ],
+  // requests for proposals
+  [
+    'a pitch in B’s name',
+    () =>
+      ownerA.post(`/api/v1/rfps/${b.rfpId}/pitches`, {
+        brand: 'tenant_b',
+        title: 'Fake B offer',
+        terms: '',
+        message: '',
+        items: [{ variantId: b.variantId, quantity: 1, unitPriceMinor: 1_500 }],
+      }),
+  ],
+  [
+    'A’s pitch quoting B’s product',
+    () =>
+      ownerA.post(`/api/v1/rfps/${b.rfpId}/pitches`, {
+        brand: 'tenant_a',
+        title: 'A offer with B goods',
+        terms: '',
+        message: '',
+        items: [{ variantId: b.variantId, quantity: 1, unitPriceMinor: 1_500 }],
+      }),
+  ],
+  ['editing B’s pitch', () => ownerA.request('PATCH', `/api/v1/pitches/${b.pitchId}`, { title: 'Hijacked' })],
+  ['withdrawing B’s pitch', () => ownerA.post(`/api/v1/pitches/${b.pitchId}/withdraw`)],
+  [
+    'shortlisting B’s pitch',
+    () => ownerA.post(`/api/v1/pitches/${b.pitchId}/shortlist`, { shortlisted: true }),
+  ],
+  [
+    'declining B’s pitch',
+    () => ownerA.post(`/api/v1/pitches/${b.pitchId}/decline`, { reason: 'Rival says no' }),
+  ],
+  [
+    'awarding B’s pitch',
+    () =>
+      ownerA.request(
+        'POST',
+        `/api/v1/pitches/${b.pitchId}/award`,
+        { shippingAddress: address, card: { number: TEST_CARDS.succeeds } },
+        { 'idempotency-key': randomUUID() },
+      ),
+  ],
+  ['withdrawing the request B pitched on', () => ownerA.post(`/api/v1/rfps/${b.rfpId}/withdraw`)],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

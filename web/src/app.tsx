@@ -26,6 +26,7 @@ import {
 } from './modules/identity/index.ts';
 import { listeningBrandRoutes } from './modules/listening/index.ts';
 import { NotificationsPage, UnsubscribePage } from './modules/notifications/index.ts';
+import { rfpBrandRoutes, rfpPublicRoutes, rfpSignedInRoutes } from './modules/rfp/index.ts';
 import { HomePage, ProfilePage, SearchPage, TagPage, ThreadPage } from './modules/social/index.ts';
 import { ApiError } from './shared/api/api-error.ts';
 import { onCsrfRefresh } from './shared/api/client.ts';
@@ -82,6 +83,7 @@ const router = createBrowserRouter([
               ...ideasBrandRoutes,
               ...listeningBrandRoutes,
               ...advocatesBrandRoutes,
+              ...rfpBrandRoutes,
             ],
           },
         ],
@@ -101,11 +103,13 @@ const router = createBrowserRouter([
               ...commerceSignedInRoutes,
               ...careSignedInRoutes,
               ...advocatesSignedInRoutes,
+              ...rfpSignedInRoutes,
             ],
           },
           { path: 'posts/:id', element: <ThreadPage /> },
           ...commercePublicRoutes,
           ...ideasPublicRoutes,
+          ...rfpPublicRoutes,
           { path: 'search', element: <SearchPage /> },
           { path: 'tags/:tag', element: <TagPage /> },
           // "/@handle" and "/@handle/mentions": a route segment cannot mix text and a parameter.

@@ -43,6 +43,12 @@ export type CheckoutDeps = {
   audiences: AudienceSlot;
 };
 
+/**
+ * A brand's quote the buyer accepted: the unit price of each quoted variant. Only other modules pass one (an awarded
+ * pitch); the checkout route never does, so a buyer cannot name their own price.
+ */
+export type AcceptedQuote = { orgId: string; unitPrices: Map<string, number> };
+
 /** An order line as written, with the list price the write checks is still current. */
 type Line = Omit<repo.OrderItemRow, 'order_id'> & { list_price_minor: number };
 type Priced = { orgId: string; currency: string; lines: Line[]; total: number; dealUnits: number };
@@ -57,15 +63,16 @@ type UnprocessableCode =
   | 'incomplete_bundle'
   | 'address_required'
   | 'unknown_address'
-  | 'idempotency_key_reused';
+  | 'idempotency_key_reused'
+  | 'not_in_quote';
 
 const unprocessable = (code: UnprocessableCode, message: string, field?: string) =>
   commerceError(code, message, field ? [{ field, message }] : []);
 
 /** The same request body always hashes the same, so a replayed Idempotency-Key can be told from a reused one. */
-const hashBody = (input: CheckoutInput) =>
+const hashBody = (input: CheckoutInput, quote?: AcceptedQuote) =>
   createHash('sha256')
-    .update(JSON.stringify({ ...input, card: undefined }))
+    .update(JSON.stringify({ ...input, card: undefined, quote: quote && [...quote.unitPrices] }))
     .digest('hex');
 
 export function createCheckoutService(deps: CheckoutDeps) {
@@ -113,7 +120,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
   }
 
   /** Prices the lines: list price, or the deal's price for the deal's products. All reads, before any lock. */
-  async function price(principal: Principal, input: CheckoutInput): Promise<Priced> {
+  async function price(principal: Principal, input: CheckoutInput, quote?: AcceptedQuote): Promise<Priced> {
     const snapshot = await catalogSnapshot(input.items.map((i) => i.variantId));
     const variants = [...snapshot.values()].map((e) => e.variant);
     const products = new Map([...snapshot.values()].map((e) => [e.product.id, e.product]));
@@ -151,6 +158,22 @@ export function createCheckoutService(deps: CheckoutDeps) {
     if (lines.some((l) => l.product.currency !== currency))
       throw unprocessable('mixed_currencies', 'Items are priced in different currencies', 'items');
     if (input.currency && input.currency !== currency) throw currencyMismatch(currency, input.currency);
+    if (quote && (quote.orgId !== orgId || lines.some((l) => !quote.unitPrices.has(l.variant.id))))
+      throw unprocessable('not_in_quote', 'Every item must be a line of the accepted quote', 'items');
+    // The channel guard still applies at checkout: a floor raised since the quote was made wins.
+    const belowFloor = quote
+      ? lines.find(
+          (l) =>
+            !l.product.exclusive &&
+            l.product.reseller_floor_minor !== null &&
+            quote.unitPrices.get(l.variant.id)! < l.product.reseller_floor_minor,
+        )
+      : undefined;
+    if (belowFloor)
+      throw commerceError(
+        'channel_guard',
+        `"${belowFloor.product.title}" may not be sold below its reseller floor; ask the brand for a new quote`,
+      );
 
     let unitPrice = (productId: string) => products.get(productId)!.price_minor;
     let dealUnits = 0;
@@ -226,7 +249,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
       title: l.variant.name ? `${l.product.title} (${l.variant.name})` : l.product.title,
       sku: l.variant.sku,
       quantity: l.quantity,
-      unit_price_minor: unitPrice(l.product.id),
+      unit_price_minor: quote?.unitPrices.get(l.variant.id) ?? unitPrice(l.product.id),
       list_price_minor: l.product.price_minor,
     }));
     const total = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
@@ -307,9 +330,11 @@ export function createCheckoutService(deps: CheckoutDeps) {
      * other checkouts arriving meanwhile; if that write fails (sold out, limit reached), the charge is refunded.
      * Nothing is reserved for a declined card.
      */
-    async place(principal: Principal, input: CheckoutInput, idempotencyKey: string) {
-      const hash = hashBody(input);
-      const priced = await price(principal, input);
+    async place(principal: Principal, input: CheckoutInput, idempotencyKey: string, quote?: AcceptedQuote) {
+      if (quote && input.dealId)
+        throw unprocessable('not_in_quote', 'A quote is bought on its own, not with a deal', 'dealId');
+      const hash = hashBody(input, quote);
+      const priced = await price(principal, input, quote);
       const precheck = await precheckOf({
         buyerId: principal.userId,
         key: idempotencyKey,

@@ -69,6 +69,15 @@ export const commerceError = defineErrors('commerce', {
     description:
       'The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field',
   },
+  not_in_quote: {
+    kind: 'unprocessable',
+    description: 'An item bought at a quoted price is not a line of the accepted quote',
+  },
+  invalid_quote: {
+    kind: 'unprocessable',
+    description:
+      'A quoted line is not a product of the brand, is archived, repeats a variant or is in another currency',
+  },
   idempotency_key_reused: {
     kind: 'unprocessable',
     description: 'The Idempotency-Key was used for a different order',

@@ -21,14 +21,19 @@ import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { createCommercePersonalData } from './personal-data.service.ts';
+import { priceQuote, type QuoteLineInput } from './quotes.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { createShopperService } from './shopper.service.ts';
 
 export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts';
+export { formatMoney } from './channel-guard.ts';
+export type { AcceptedQuote } from './checkout.service.ts';
+export { AddressBody, IdempotencyHeaders } from './commerce.schemas.ts';
 export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';
 export type { PaymentProvider } from './payments/payment-provider.ts';
 export { createTestProvider, signBody, TEST_CARDS } from './payments/test-provider.ts';
+export type { PricedQuote, PricedQuoteLine, QuoteLineInput } from './quotes.ts';
 
 export type CommerceDeps = {
   db: Db;
@@ -64,6 +69,8 @@ export function createCommerceModule(deps: CommerceDeps) {
       audiences.resolver = resolver;
     },
     orders,
+    /** Checks and prices a brand's quote against its catalog and the channel guard (for pitches). */
+    quotes: { price: (orgId: string, lines: QuoteLineInput[]) => priceQuote(deps.db, orgId, lines) },
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),

@@ -24,6 +24,9 @@ const Notification = Type.Object({
     Type.Literal('order_fulfilled'),
     Type.Literal('order_refunded'),
     Type.Literal('idea_shipped'),
+    Type.Literal('rfp_pitch'),
+    Type.Literal('rfp_won'),
+    Type.Literal('rfp_lost'),
   ]),
   actor: AccountSummary,
   recipient: AccountSummary,
@@ -33,11 +36,11 @@ const Notification = Type.Object({
   }),
   subjectId: Type.Union([Type.String(), Type.Null()], {
     description:
-      'care_mention: the conversation; identity_link: the proposed link; order_*: the order; idea_shipped: the idea',
+      'care_mention: the conversation; identity_link: the proposed link; order_*: the order; idea_shipped: the idea; rfp_*: the request for proposals',
   }),
   detail: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()], {
     description:
-      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy',
+      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy; rfp_*: title of the request',
   }),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),

@@ -272,6 +272,38 @@ export function createNotificationsService({
     );
   });
 
+  // A request's author hears of each pitch (the brand is the actor); each pitching brand hears who won the award.
+  events.subscribe('notifications.on-rfp-pitched', 'rfp.pitched', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      {
+        recipient_id: p.consumerId,
+        kind: 'rfp_pitch' as const,
+        actor_id: p.orgId,
+        post_id: p.requestId,
+        org_id: p.orgId,
+        subject_id: p.requestId,
+        detail: JSON.stringify({ title: p.title }),
+      },
+    ]);
+  });
+  events.subscribe('notifications.on-rfp-awarded', 'rfp.awarded', async (event, ctx) => {
+    const p = event.payload;
+    await notify(
+      event,
+      ctx,
+      [p.winnerOrgId, ...p.loserOrgIds].map((orgId) => ({
+        recipient_id: orgId,
+        kind: orgId === p.winnerOrgId ? ('rfp_won' as const) : ('rfp_lost' as const),
+        actor_id: p.consumerId,
+        post_id: p.requestId,
+        org_id: p.winnerOrgId,
+        subject_id: p.requestId,
+        detail: JSON.stringify({ title: p.title }),
+      })),
+    );
+  });
+
   /** The account whose notifications to read: yourself, or an org you belong to. */
   async function recipientOf(principal: Principal, asHandle: string | undefined): Promise<string> {
     if (!asHandle) return principal.userId;

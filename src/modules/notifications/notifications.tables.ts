@@ -17,7 +17,10 @@ export type NotificationKind =
   | 'order_fulfilled'
   | 'order_refunded'
   /** An idea you voted for or followed shipped (subject: the idea; org: the brand; detail: title and products). */
-  | 'idea_shipped';
+  | 'idea_shipped'
+  | 'rfp_pitch'
+  | 'rfp_won'
+  | 'rfp_lost';
 
 export interface NotificationsTable {
   id: string;

@@ -24,8 +24,9 @@ const Entities = Type.Object({
 
 const PostFields = {
   id: Type.String(),
-  kind: Type.Union([Type.Literal('post'), Type.Literal('deal')], {
-    description: "'deal': a deal's post (same id as the deal), shown with its deal card",
+  kind: Type.Union([Type.Literal('post'), Type.Literal('deal'), Type.Literal('rfp')], {
+    description:
+      "'deal': a deal's post (same id as the deal), shown with its deal card; 'rfp': a request for proposals (same id as the request), shown with its request card",
   }),
   author: AccountSummary,
   text: Type.String(),

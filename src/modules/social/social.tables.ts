@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 export type Visibility = 'public' | 'followers' | 'direct';
 
 /** A deal post carries the id of its deal; a reshare is a `post` row with `reshare_of_id` set. */
-export type PostKind = 'post' | 'deal';
+export type PostKind = 'post' | 'deal' | 'rfp';
 
 export type PostEntities = {
   mentions: { handle: string; accountId: string; start: number; end: number }[];

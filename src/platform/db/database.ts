@@ -9,6 +9,7 @@ import type { ListeningTables } from '../../modules/listening/listening.tables.t
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
 import type { MediaTables } from '../../modules/media/media.tables.ts';
 import type { NotificationTables } from '../../modules/notifications/notifications.tables.ts';
+import type { RfpTables } from '../../modules/rfp/rfp.tables.ts';
 import type { SocialTables } from '../../modules/social/social.tables.ts';
 import type { OutboxTables } from '../events/outbox.tables.ts';
 
@@ -24,7 +25,8 @@ export type Database = OutboxTables &
   IdeasTables &
   ListeningTables &
   AdvocatesTables &
-  GovernanceTables;
+  GovernanceTables &
+  RfpTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

@@ -4,6 +4,7 @@ import type { IdeasEvents } from '../../modules/ideas/ideas.events.ts';
 import type { IdentityEvents } from '../../modules/identity/identity.events.ts';
 import type { ListeningEvents } from '../../modules/listening/listening.events.ts';
 import type { MailEvents } from '../../modules/mail/mail.events.ts';
+import type { RfpEvents } from '../../modules/rfp/rfp.events.ts';
 import type { SocialEvents } from '../../modules/social/social.events.ts';
 
 /** Every domain event by type, with its payload. Each module declares the events it emits. */
@@ -13,7 +14,8 @@ export type EventMap = IdentityEvents &
   CareEvents &
   MailEvents &
   IdeasEvents &
-  ListeningEvents;
+  ListeningEvents &
+  RfpEvents;
 export type EventType = keyof EventMap;
 
 export type DomainEvent<K extends EventType = EventType> = {

@@ -35,6 +35,8 @@ import * as identityHandlePrefix from './2026-12-06T1800_identity_handle-prefix.
 import * as listeningSpikes from './2026-12-06T1900_listening_spikes.ts';
 import * as notificationsPreferences from './2026-12-07T0100_notifications_preferences.ts';
 import * as socialQuotePosts from './2026-12-07T0300_social_quote-posts.ts';
+import * as rfpCreate from './2026-12-07T0500_rfp_create-requests.ts';
+import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
 
@@ -78,4 +80,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0100_notifications_preferences': notificationsPreferences,
   '2026-12-07T0300_social_quote-posts': socialQuotePosts,
   '2026-12-07T0700_governance_approvals': governanceApprovals,
+  '2026-12-07T0500_rfp_create-requests': rfpCreate,
+  '2026-12-07T0501_notifications_rfp': rfpNotifications,
 };

@@ -7,6 +7,7 @@ import { ideasWorkspaceTools } from '../modules/ideas/index.ts';
 import { MANAGING_ROLES, type Membership, useMe } from '../modules/identity/index.ts';
 import { listeningWorkspaceTools } from '../modules/listening/index.ts';
 import { useLiveStream } from '../modules/notifications/index.ts';
+import { rfpWorkspaceTools } from '../modules/rfp/index.ts';
 import { Avatar } from '../shared/ui/avatar.tsx';
 import { BuildingIcon, HomeIcon } from '../shared/ui/icons.tsx';
 import { Loading } from '../shared/ui/status.tsx';
@@ -22,6 +23,7 @@ export function workspaceTools(membership: Membership): WorkspaceTool[] {
     ...ideasWorkspaceTools(membership),
     ...listeningWorkspaceTools(membership),
     ...advocatesWorkspaceTools(membership),
+    ...rfpWorkspaceTools(membership),
   ];
   if (MANAGING_ROLES.includes(membership.role)) {
     tools.push({

@@ -20,6 +20,9 @@ export const KIND_SETTINGS: Record<NotificationKind, KindSetting> = {
   identity_link: { label: 'A brand asks to link your identity', group: 'Brands and ideas', email: true },
   care_mention: { label: 'Colleagues mention you in the inbox', group: 'Brands and ideas', email: true },
   idea_shipped: { label: 'An idea you supported ships', group: 'Brands and ideas', email: true },
+  rfp_pitch: { label: 'A brand pitches on your request', group: 'Brands and ideas', email: true },
+  rfp_won: { label: 'Your brand wins a request it pitched on', group: 'Brands and ideas', email: true },
+  rfp_lost: { label: 'Your brand loses a request it pitched on', group: 'Brands and ideas', email: false },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

@@ -67,6 +67,17 @@ function whatHappened(n: NoticeFacts): { line: string; path: string } {
         line: `${n.actorName} refunded ${amount(n.detail?.amountMinor, n.detail?.currency)} of your order${n.detail?.full === 'true' ? ' (in full)' : ''}.`,
         path: order,
       };
+    case 'rfp_pitch':
+      return {
+        line: `${n.actorName} pitched on your request${n.detail?.title ? `: ${n.detail.title}` : ''}.`,
+        path: n.subjectId ? `/rfps/${n.subjectId}` : '/notifications',
+      };
+    case 'rfp_won':
+    case 'rfp_lost':
+      return {
+        line: `${n.actorName} ${n.kind === 'rfp_won' ? 'awarded your pitch' : 'awarded another brand’s pitch'} on the request${n.detail?.title ? ` “${n.detail.title}”` : ''}.`,
+        path: n.subjectId ? `/rfps/${n.subjectId}` : '/notifications',
+      };
     case 'idea_shipped':
       return {
         line: `An idea you supported at ${n.actorName} shipped: ${n.detail?.title ?? 'see what is new'}.`,

@@ -3624,12 +3624,12 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy */
+                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy; rfp_*: title of the request */
                                 detail: {
                                     [key: string]: string;
                                 } | null;
                                 id: string;
-                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "idea_shipped";
+                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost";
                                 /** @description The brand of a care or order notification */
                                 org: {
                                     avatarUrl: string | null;
@@ -3649,7 +3649,7 @@ export interface paths {
                                     name: string;
                                     verified: boolean;
                                 };
-                                /** @description care_mention: the conversation; identity_link: the proposed link; order_*: the order; idea_shipped: the idea */
+                                /** @description care_mention: the conversation; identity_link: the proposed link; order_*: the order; idea_shipped: the idea; rfp_*: the request for proposals */
                                 subjectId: string | null;
                             }[];
                             nextCursor: string | null;
@@ -9624,6 +9624,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/rfp-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s Sales queue: requests addressed to it, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "open" | "all";
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                myPitchId: string | null;
+                                myPitchStatus: ("active" | "withdrawn" | "declined" | "won" | "lost") | null;
+                                request: components["schemas"]["RfpRequest"];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/rfp-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s RFP report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lost: number;
+                            meanSecondsToFirstPitch: number | null;
+                            /** @description Requests the brand pitched on */
+                            pitched: number;
+                            pitches: number;
+                            /** @description Requests that asked the brand */
+                            received: number;
+                            revenue: {
+                                currency: string;
+                                totalMinor: number;
+                            }[];
+                            rivals: {
+                                brand: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                lostTo: number;
+                                wonAgainst: number;
+                            }[];
+                            /** @description won / (won + lost); null before any award */
+                            winRate: number | null;
+                            won: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/sales": {
         parameters: {
             query?: never;
@@ -9833,6 +9947,268 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pitches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit your brand’s active pitch */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The quote: catalog lines */
+                        items?: {
+                            quantity: number;
+                            /** @description The quoted unit price, integer minor units */
+                            unitPriceMinor: number;
+                            /** Format: uuid */
+                            variantId: string;
+                        }[];
+                        message?: string;
+                        /** @description Delivery, warranty, payment terms */
+                        terms?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pitch"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pitches/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Award a pitch: its quote becomes your order at the quoted prices
+         * @description Requires an Idempotency-Key header: a retry with the same key returns the first order (200). Exactly one award per request; the other brands are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Unique per intended order or refund; a retry with the same key returns the first result */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        card: {
+                            number: string;
+                        };
+                        shippingAddress?: {
+                            city: string;
+                            /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
+                            country: string;
+                            line1: string;
+                            line2?: string;
+                            name: string;
+                            /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
+                            postalCode: string;
+                        };
+                        /** Format: uuid */
+                        shippingAddressId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            pitchId: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            pitchId: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pitches/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pitch on your request, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pitch"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pitches/{id}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shortlist a pitch on your request (or take it off) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shortlisted: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pitch"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pitches/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your brand’s pitch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pitch"];
+                    };
                 };
             };
         };
@@ -10217,6 +10593,250 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask brands in public for proposals (posted as a post of kind rfp) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Handles of the brands asked; only they may pitch (orgs carry no industry yet, so requests name their brands) */
+                        brands: string[];
+                        /** @description Your budget in integer minor units of `currency` */
+                        budgetMinor: number;
+                        /** @description ISO 4217 code */
+                        currency: string;
+                        /**
+                         * Format: date-time
+                         * @description Pitches close then; in the next 90 days
+                         */
+                        deadline: string;
+                        /** @default  */
+                        details: string;
+                        location?: string;
+                        /** @description What you need, in a line */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RfpRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request with every pitch side by side (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The order of the award; its buyer only */
+                            orderId: string | null;
+                            pitches: components["schemas"]["Pitch"][];
+                            request: components["schemas"]["RfpRequest"];
+                            viewer: {
+                                /** @description Asked brands the caller may pitch for */
+                                canPitchAs: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                }[];
+                                isRequester: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps/{id}/pitches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pitch for a brand that the request asked: a quote from its catalog, terms and a message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand: string;
+                        /** @description The quote: catalog lines */
+                        items: {
+                            quantity: number;
+                            /** @description The quoted unit price, integer minor units */
+                            unitPriceMinor: number;
+                            /** Format: uuid */
+                            variantId: string;
+                        }[];
+                        message: string;
+                        /** @description Delivery, warranty, payment terms */
+                        terms: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pitch"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RfpRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your requests, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RfpRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10761,8 +11381,8 @@ export interface components {
                 } | null;
                 id: string;
             } | null;
-            /** @description 'deal': a deal's post (same id as the deal), shown with its deal card */
-            kind: "post" | "deal";
+            /** @description 'deal': a deal's post (same id as the deal), shown with its deal card; 'rfp': a request for proposals (same id as the request), shown with its request card */
+            kind: "post" | "deal" | "rfp";
             /** @description Images, in order, with alt text */
             media: components["schemas"]["MediaAttachment"][];
             /** @description On a quote post: the card of the post it quotes */
@@ -10774,6 +11394,40 @@ export interface components {
                 reshared: boolean;
             };
             visibility: "public" | "followers" | "direct";
+        };
+        Pitch: {
+            brand: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            declineReason: string | null;
+            id: string;
+            items: {
+                /** @description The catalog price, for the saving the quote offers */
+                listPriceMinor: number;
+                productId: string;
+                quantity: number;
+                title: string;
+                unitPriceMinor: number;
+                variantId: string;
+            }[];
+            message: string;
+            requestId: string;
+            shortlisted: boolean;
+            status: "active" | "withdrawn" | "declined" | "won" | "lost";
+            terms: string;
+            title: string;
+            /** @description The quote’s total: Σ quantity × unit price */
+            totalMinor: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Post: {
             author: {
@@ -10823,8 +11477,8 @@ export interface components {
                 } | null;
                 id: string;
             } | null;
-            /** @description 'deal': a deal's post (same id as the deal), shown with its deal card */
-            kind: "post" | "deal";
+            /** @description 'deal': a deal's post (same id as the deal), shown with its deal card; 'rfp': a request for proposals (same id as the request), shown with its request card */
+            kind: "post" | "deal" | "rfp";
             /** @description Images, in order, with alt text */
             media: components["schemas"]["MediaAttachment"][];
             /** @description On a quote post: the card of the post it quotes */
@@ -10849,9 +11503,11 @@ export interface components {
              *     - `address_required` (422): No shipping address was chosen or entered
              *     - `admin_only` (403): Only a platform admin may do this
              *     - `already_approved` (409): You already approved this revision of the draft
+             *     - `already_awarded` (409): The request was already awarded to a pitch
              *     - `already_exists` (409): Something with the same unique value already exists
              *     - `already_invited` (409): The person already has a pending invitation
              *     - `already_member` (409): The person is already a member of the organization
+             *     - `already_pitched` (409): The brand already has an active pitch on this request; edit or withdraw it
              *     - `already_rated` (409): The conversation was already rated
              *     - `already_reshared` (409): The account has already reshared this post
              *     - `already_shipped` (409): Every item of the order has already shipped
@@ -10859,6 +11515,7 @@ export interface components {
              *     - `alt_too_long` (400): Alt text is longer than allowed
              *     - `approval_required` (422): Your role needs approval to post as this brand: submit the post as a draft for approval
              *     - `audience_segment_not_found` (422): The deal’s audience names a segment this brand does not have
+             *     - `award_in_progress` (409): An award of this request is being placed right now; retry with the same Idempotency-Key
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
@@ -10880,6 +11537,8 @@ export interface components {
              *     - `csv_invalid` (422): The CSV file has problems (errors[] lists line, field and message); nothing was imported
              *     - `currency_mismatch` (422): The currency differs from the prices’ currency
              *     - `customer_not_found` (404): That account never wrote to this brand
+             *     - `deadline_in_past` (422): The deadline must be in the future
+             *     - `deadline_too_far` (422): The deadline is at most 90 days away
              *     - `deal_ended` (409): The deal has ended; an ended deal cannot be edited or ended again
              *     - `deal_expired` (410): The deal has ended
              *     - `deal_limit_reached` (409): The per-customer limit of the deal is reached
@@ -10918,6 +11577,7 @@ export interface components {
              *     - `invalid_policy_rule` (422): A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
              *     - `invalid_query` (400): The topic query does not parse: the problem names the position and what was expected there
+             *     - `invalid_quote` (422): A quoted line is not a product of the brand, is archived, repeats a variant or is in another currency
              *     - `invalid_shipment` (422): The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
@@ -10954,15 +11614,19 @@ export interface components {
              *     - `no_idea_request` (409): There is no open request to post an idea
              *     - `not_a_member` (403): Only members of the organization may do this
              *     - `not_an_agent` (422): The assignee does not work this inbox
+             *     - `not_asked` (403): The request is limited to the brands it names, and this brand is not one of them
              *     - `not_author` (403): Only the author (or its org members who may post) may delete it
+             *     - `not_brand_member` (403): Only members of the brand with a sales, marketing or admin role can do this
              *     - `not_cancellable` (409): The order can no longer be cancelled
              *     - `not_found` (404): No such user, API token, organization, invitation or member
              *     - `not_fulfillable` (409): Only a paid order can be fulfilled
              *     - `not_in_deal` (422): An item is not part of the deal
+             *     - `not_in_quote` (422): An item bought at a quoted price is not a line of the accepted quote
              *     - `not_invitee` (403): Only the invited person may accept or decline an invitation
              *     - `not_multipart` (415): An upload is multipart/form-data with one part named "file"
              *     - `not_quotable` (422): Only public posts can be quoted
              *     - `not_refundable` (409): Only a paid or fulfilled order can be refunded
+             *     - `not_requester` (403): Only the person who posted the request can do this
              *     - `not_resharable` (422): Only public posts can be reshared
              *     - `not_resolved` (409): Only a resolved conversation can be rated
              *     - `order_in_public_reply` (422): A public reply would show the customer’s order details (an order variable or order id): send them by private message
@@ -10974,6 +11638,8 @@ export interface components {
              *     - `owner_not_member` (422): The owner must be a member of the brand
              *     - `payment_declined` (402): The card was declined and nothing was charged; `reason` says why
              *     - `payment_not_found` (404): No order with that payment reference
+             *     - `pitch_not_active` (409): The pitch was withdrawn, declined, won or lost
+             *     - `pitch_not_found` (404): No pitch with that id
              *     - `policy_blocked` (422): The draft breaks a blocking rule of the brand’s policy; `findings` lists what and where
              *     - `policy_rule_not_found` (404): No rule with that id in this brand’s policy
              *     - `policy_warning` (422): The draft has policy warnings; send it again with an override reason to post it anyway
@@ -10997,6 +11663,9 @@ export interface components {
              *     - `reply_limit_out_of_range` (400): The public reply limit is outside 1 to the longest post
              *     - `reply_to_reshare` (422): Replies go to the original post, not to a reshare
              *     - `reply_too_long` (422): The reply is longer than the brand’s limit
+             *     - `request_closed` (409): The request is closed (its deadline passed, it was awarded or withdrawn)
+             *     - `request_limit` (429): Too many requests for proposals in the last 24 hours; try again later
+             *     - `request_not_found` (404): No request for proposals with that id
              *     - `retrain_running` (409): A retrain of this brand is already running
              *     - `role_not_allowed` (403): The caller's role in the organization does not allow this
              *     - `route_not_found` (404): No API route with that method and path
@@ -11027,6 +11696,7 @@ export interface components {
              *     - `unauthenticated` (401): Sign in (session cookie or API token) to do this
              *     - `unknown_account` (422): The account to act as does not exist
              *     - `unknown_address` (422): No such address in your address book
+             *     - `unknown_brand` (422): A brand asked is not a brand account on Souk; errors[] names the handle
              *     - `unknown_intent` (422): The intent is not one triage knows
              *     - `unknown_media` (422): A media id does not exist or does not belong to the account the write is for
              *     - `unknown_product` (422): No such product or variant
@@ -11043,7 +11713,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_exists" | "already_invited" | "already_member" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_author" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
@@ -11106,6 +11776,40 @@ export interface components {
             id: string | null;
             media: components["schemas"]["MediaAttachment"][];
             text: string;
+        };
+        RfpRequest: {
+            author: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            awardedPitchId: string | null;
+            /** @description The brands asked */
+            brands: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            }[];
+            budgetMinor: number;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: date-time */
+            deadline: string;
+            details: string;
+            /** @description Also the id of the request post */
+            id: string;
+            location: string | null;
+            pitchCount: number;
+            /** @description 'closed': the deadline passed without an award */
+            state: "open" | "closed" | "awarded" | "withdrawn";
+            title: string;
         };
     };
     responses: never;

@@ -38,6 +38,9 @@ const VERBS: Record<NotificationKind, string> = {
   order_fulfilled: 'shipped',
   order_refunded: 'refunded',
   idea_shipped: 'shipped',
+  rfp_pitch: 'pitched on',
+  rfp_won: 'awarded',
+  rfp_lost: 'awarded',
 };
 
 function KindIcon({ kind }: { kind: NotificationKind }) {
@@ -54,6 +57,9 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     order_fulfilled: <BagIcon />,
     order_refunded: <BagIcon />,
     idea_shipped: <BagIcon />,
+    rfp_pitch: <BagIcon />,
+    rfp_won: <BagIcon />,
+    rfp_lost: <BagIcon />,
   }[kind];
   return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
 }
@@ -75,6 +81,12 @@ function sentence(n: Notification, forOrg: boolean): string {
       return `refunded ${refundAmount(n)} of ${theirs} order`;
     case 'idea_shipped':
       return `shipped an idea ${whom === 'you' ? 'you' : whom} backed: “${n.detail?.title ?? 'an idea'}”`;
+    case 'rfp_pitch':
+      return `pitched on ${theirs} request “${n.detail?.title ?? 'for proposals'}”`;
+    case 'rfp_won':
+      return `awarded ${whom} the request “${n.detail?.title ?? 'for proposals'}”`;
+    case 'rfp_lost':
+      return `awarded the request “${n.detail?.title ?? 'for proposals'}” to another brand`;
     case 'mention':
     case 'follow':
       return `${VERBS[n.kind]} ${whom}`;
@@ -128,9 +140,11 @@ export function NotificationItem({
         ? `/orders/${n.subjectId}`
         : n.kind === 'idea_shipped' && n.subjectId
           ? `/ideas/${n.subjectId}`
-          : n.post
-            ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
-            : `/@${n.actor.handle}`;
+          : n.kind.startsWith('rfp_') && n.subjectId
+            ? `/rfps/${n.subjectId}`
+            : n.post
+              ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
+              : `/@${n.actor.handle}`;
   return (
     <article
       className={n.read ? 'notification' : 'notification unread'}

@@ -5,6 +5,7 @@ import { ReshareIcon } from '../../../shared/ui/icons.tsx';
 import { formatFull, RelativeTime } from '../../../shared/ui/relative-time.tsx';
 import { DealPostCard } from '../../commerce/index.ts';
 import { MediaGrid } from '../../media/index.ts';
+import { RfpPostCard } from '../../rfp/index.ts';
 import type { OriginalPost, Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';
@@ -92,6 +93,7 @@ export function PostCard({ post: item, highlighted = false, connected = false }:
           <MediaGrid items={post.media} />
           {post.quoteOf && <QuotedCard quote={post.quoteOf} />}
           {post.kind === 'deal' && <DealPostCard dealId={post.id} sourcePostId={item.id} />}
+          {post.kind === 'rfp' && <RfpPostCard requestId={post.id} />}
           {highlighted && (
             <p className="post-full-date">
               <time dateTime={post.createdAt}>{formatFull(post.createdAt)}</time>

@@ -1,0 +1,45 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+/** Requests for proposals: requests, pitches, the award. */
+export const rfpError = defineErrors('rfp', {
+  request_not_found: { kind: 'not_found', description: 'No request for proposals with that id' },
+  pitch_not_found: { kind: 'not_found', description: 'No pitch with that id' },
+  unknown_brand: {
+    kind: 'unprocessable',
+    description: 'A brand asked is not a brand account on Souk; errors[] names the handle',
+  },
+  deadline_in_past: { kind: 'unprocessable', description: 'The deadline must be in the future' },
+  deadline_too_far: { kind: 'unprocessable', description: 'The deadline is at most 90 days away' },
+  request_limit: {
+    kind: 'too_many_requests',
+    description: 'Too many requests for proposals in the last 24 hours; try again later',
+  },
+  request_closed: {
+    kind: 'conflict',
+    description: 'The request is closed (its deadline passed, it was awarded or withdrawn)',
+  },
+  not_asked: {
+    kind: 'forbidden',
+    description: 'The request is limited to the brands it names, and this brand is not one of them',
+  },
+  not_brand_member: {
+    kind: 'forbidden',
+    description: 'Only members of the brand with a sales, marketing or admin role can do this',
+  },
+  not_requester: { kind: 'forbidden', description: 'Only the person who posted the request can do this' },
+  already_pitched: {
+    kind: 'conflict',
+    description: 'The brand already has an active pitch on this request; edit or withdraw it',
+  },
+  pitch_not_active: { kind: 'conflict', description: 'The pitch was withdrawn, declined, won or lost' },
+  currency_mismatch: { kind: 'unprocessable', description: 'The currency differs from the prices’ currency' },
+  already_awarded: { kind: 'conflict', description: 'The request was already awarded to a pitch' },
+  award_in_progress: {
+    kind: 'conflict',
+    description: 'An award of this request is being placed right now; retry with the same Idempotency-Key',
+  },
+  idempotency_key_reused: {
+    kind: 'unprocessable',
+    description: 'This Idempotency-Key was used for a different award',
+  },
+});

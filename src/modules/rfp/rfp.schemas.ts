@@ -1,0 +1,197 @@
+import Type from 'typebox';
+import { MinorUnits } from '../../platform/http/schemas.ts';
+import { AddressBody } from '../commerce/index.ts';
+import { AccountSummary } from '../identity/index.ts';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Iso = Type.String({ format: 'date-time' });
+const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
+const Handle = Type.String({ minLength: 1, maxLength: 31, pattern: '^@?[A-Za-z0-9_]+$' });
+
+export const IdParam = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const OrgParam = Type.Object(
+  { handle: Type.String({ maxLength: 31 }) },
+  { additionalProperties: false },
+);
+
+export const NewRequestBody = Type.Object(
+  {
+    title: Type.String({ minLength: 3, maxLength: 140, description: 'What you need, in a line' }),
+    details: Type.String({ maxLength: 2000, default: '' }),
+    budgetMinor: MinorUnits({ description: 'Your budget in integer minor units of `currency`' }),
+    currency: Currency,
+    deadline: Type.String({ format: 'date-time', description: 'Pitches close then; in the next 90 days' }),
+    location: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    brands: Type.Array(Handle, {
+      minItems: 1,
+      maxItems: 10,
+      description:
+        'Handles of the brands asked; only they may pitch (orgs carry no industry yet, so requests name their brands)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const QuoteLineBody = Type.Object(
+  {
+    variantId: Uuid,
+    quantity: Type.Integer({ minimum: 1, maximum: 100 }),
+    unitPriceMinor: MinorUnits({ description: 'The quoted unit price, integer minor units' }),
+  },
+  { additionalProperties: false },
+);
+
+const PitchFields = {
+  title: Type.String({ minLength: 3, maxLength: 140 }),
+  terms: Type.String({ maxLength: 1000, description: 'Delivery, warranty, payment terms' }),
+  message: Type.String({ maxLength: 1000 }),
+  items: Type.Array(QuoteLineBody, { minItems: 1, maxItems: 20, description: 'The quote: catalog lines' }),
+};
+
+export const NewPitchBody = Type.Object({ brand: Handle, ...PitchFields }, { additionalProperties: false });
+
+export const EditPitchBody = Type.Object(
+  {
+    title: Type.Optional(PitchFields.title),
+    terms: Type.Optional(PitchFields.terms),
+    message: Type.Optional(PitchFields.message),
+    items: Type.Optional(PitchFields.items),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ShortlistBody = Type.Object({ shortlisted: Type.Boolean() }, { additionalProperties: false });
+export const DeclineBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+
+export const AwardBody = Type.Object(
+  {
+    shippingAddressId: Type.Optional(Uuid),
+    shippingAddress: Type.Optional(AddressBody),
+    card: Type.Object(
+      { number: Type.String({ pattern: '^[0-9 ]{12,23}$' }) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const QueueQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')], { default: 'open' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RequestState = Type.Union(
+  [Type.Literal('open'), Type.Literal('closed'), Type.Literal('awarded'), Type.Literal('withdrawn')],
+  { description: "'closed': the deadline passed without an award" },
+);
+const PitchState = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('withdrawn'),
+  Type.Literal('declined'),
+  Type.Literal('won'),
+  Type.Literal('lost'),
+]);
+
+export const RfpRequest = Type.Object(
+  {
+    id: Type.String({ description: 'Also the id of the request post' }),
+    author: Type.Union([AccountSummary, Type.Null()]),
+    title: Type.String(),
+    details: Type.String(),
+    budgetMinor: Type.Integer(),
+    currency: Type.String(),
+    deadline: Iso,
+    location: Type.Union([Type.String(), Type.Null()]),
+    state: RequestState,
+    brands: Type.Array(AccountSummary, { description: 'The brands asked' }),
+    pitchCount: Type.Integer(),
+    awardedPitchId: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Iso,
+  },
+  { $id: 'RfpRequest' },
+);
+
+export const Pitch = Type.Object(
+  {
+    id: Type.String(),
+    requestId: Type.String(),
+    brand: Type.Union([AccountSummary, Type.Null()]),
+    title: Type.String(),
+    terms: Type.String(),
+    message: Type.String(),
+    totalMinor: Type.Integer({ description: 'The quote’s total: Σ quantity × unit price' }),
+    currency: Type.String(),
+    status: PitchState,
+    shortlisted: Type.Boolean(),
+    declineReason: Type.Union([Type.String(), Type.Null()]),
+    items: Type.Array(
+      Type.Object({
+        productId: Type.String(),
+        variantId: Type.String(),
+        title: Type.String(),
+        quantity: Type.Integer(),
+        unitPriceMinor: Type.Integer(),
+        listPriceMinor: Type.Integer({ description: 'The catalog price, for the saving the quote offers' }),
+      }),
+    ),
+    createdAt: Iso,
+    updatedAt: Iso,
+  },
+  { $id: 'Pitch' },
+);
+
+export const RequestPage = Type.Object({
+  request: Type.Ref('RfpRequest'),
+  pitches: Type.Array(Type.Ref('Pitch')),
+  orderId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The order of the award; its buyer only',
+  }),
+  viewer: Type.Object({
+    isRequester: Type.Boolean(),
+    canPitchAs: Type.Array(AccountSummary, { description: 'Asked brands the caller may pitch for' }),
+  }),
+});
+
+export const QueueItem = Type.Object({
+  request: Type.Ref('RfpRequest'),
+  myPitchId: Type.Union([Type.String(), Type.Null()]),
+  myPitchStatus: Type.Union([PitchState, Type.Null()]),
+});
+
+export const AwardResult = Type.Object({
+  requestId: Type.String(),
+  pitchId: Type.String(),
+  orderId: Type.String(),
+});
+
+export const Report = Type.Object({
+  received: Type.Integer({ description: 'Requests that asked the brand' }),
+  pitched: Type.Integer({ description: 'Requests the brand pitched on' }),
+  pitches: Type.Integer(),
+  won: Type.Integer(),
+  lost: Type.Integer(),
+  winRate: Type.Union([Type.Number(), Type.Null()], {
+    description: 'won / (won + lost); null before any award',
+  }),
+  meanSecondsToFirstPitch: Type.Union([Type.Number(), Type.Null()]),
+  revenue: Type.Array(Type.Object({ currency: Type.String(), totalMinor: Type.Integer() })),
+  rivals: Type.Array(
+    Type.Object({
+      brand: Type.Union([AccountSummary, Type.Null()]),
+      wonAgainst: Type.Integer(),
+      lostTo: Type.Integer(),
+    }),
+  ),
+});
+
+export type NewRequestInput = Type.Static<typeof NewRequestBody>;
+export type NewPitchInput = Type.Static<typeof NewPitchBody>;
+export type EditPitchInput = Type.Static<typeof EditPitchBody>;
+export type AwardInput = Type.Static<typeof AwardBody>;
