@@ -14,6 +14,8 @@ import { dealEditRoutes } from './deal-edits/deal-edits.routes.ts';
 import { createDealEditsService } from './deal-edits/deal-edits.service.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { createDealsService } from './deals.service.ts';
+import { DiscountCode, discountRoutes } from './discounts/discounts.routes.ts';
+import { createDiscountsService } from './discounts/discounts.service.ts';
 import { lifetimeValue } from './lifetime-value.ts';
 import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
@@ -21,6 +23,8 @@ import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
+import { ShippingRules, shippingRoutes } from './shipping/shipping.routes.ts';
+import { createShippingService } from './shipping/shipping.service.ts';
 import { createShopperService } from './shopper.service.ts';
 
 export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts';
@@ -44,17 +48,24 @@ export function createCommerceModule(deps: CommerceDeps) {
   const catalog = createCatalogService(deps);
   const deals = createDealsService({ ...deps, catalog });
   const orders = createOrdersService(deps);
+  const shipping = createShippingService(deps);
   const module = {
     catalog,
     payments: deps.payments,
     deals,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
-    checkout: createCheckoutService({ ...deps, reservationSeconds: deps.reservationSeconds ?? 900 }),
+    checkout: createCheckoutService({
+      ...deps,
+      shipping,
+      reservationSeconds: deps.reservationSeconds ?? 900,
+    }),
+    discounts: createDiscountsService(deps),
+    shipping,
     orders,
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
-    schemas: [Product, DealCard, Order],
+    schemas: [Product, DealCard, Order, DiscountCode, ShippingRules],
     /** A brand's buyers, referral outcomes and reshare-attributed sales, for background advocacy jobs. */
     advocacy: {
       buyers: (orgId: string) => advocacyRepo.buyerFacts(deps.db, orgId),
@@ -108,6 +119,8 @@ export function createCommerceModule(deps: CommerceDeps) {
       await app.register(orderRoutes(module));
       await app.register(shipmentRoutes(module.shipments, module.orders));
       await app.register(shopperRoutes(module));
+      await app.register(discountRoutes(module.discounts));
+      await app.register(shippingRoutes(module.shipping));
       await app.register(paymentRoutes(module));
     },
   };

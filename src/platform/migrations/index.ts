@@ -32,6 +32,8 @@ import * as ideaShippedNotifications from './2026-12-06T1601_notifications_idea-
 import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 import * as identityHandlePrefix from './2026-12-06T1800_identity_handle-prefix.ts';
+import * as commerceShopBasics from './2026-12-07T0200_commerce_shop-basics.ts';
+import * as notificationsOrderReturn from './2026-12-07T0201_notifications_order-return.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +70,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1602_care_idea-consent': careIdeaConsent,
   '2026-12-06T1700_governance_policy': governancePolicy,
   '2026-12-06T1800_identity_handle-prefix': identityHandlePrefix,
+  '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
+  '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
 };
