@@ -340,6 +340,7 @@ export const Order = Type.Object(
       }),
       { description: 'Parcels sent so far, oldest first' },
     ),
+    returns: Type.Array(Type.Ref('OrderReturn'), { description: 'Returns asked for, oldest first' }),
     attribution: Type.Object({
       kind: Type.Union([
         Type.Literal('direct'),

@@ -21,6 +21,8 @@ import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import { OrderReturn, returnRoutes } from './returns/returns.routes.ts';
+import { createReturnsService } from './returns/returns.service.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { ShippingRules, shippingRoutes } from './shipping/shipping.routes.ts';
@@ -61,11 +63,12 @@ export function createCommerceModule(deps: CommerceDeps) {
     }),
     discounts: createDiscountsService(deps),
     shipping,
+    returns: createReturnsService({ ...deps, orders, shipping }),
     orders,
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
-    schemas: [Product, DealCard, Order, DiscountCode, ShippingRules],
+    schemas: [Product, DealCard, Order, DiscountCode, ShippingRules, OrderReturn],
     /** A brand's buyers, referral outcomes and reshare-attributed sales, for background advocacy jobs. */
     advocacy: {
       buyers: (orgId: string) => advocacyRepo.buyerFacts(deps.db, orgId),
@@ -121,6 +124,7 @@ export function createCommerceModule(deps: CommerceDeps) {
       await app.register(shopperRoutes(module));
       await app.register(discountRoutes(module.discounts));
       await app.register(shippingRoutes(module.shipping));
+      await app.register(returnRoutes(module.returns));
       await app.register(paymentRoutes(module));
     },
   };

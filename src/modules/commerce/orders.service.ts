@@ -10,6 +10,8 @@ import * as dealsRepo from './deals.repo.ts';
 import * as discountsRepo from './discounts/discounts.repo.ts';
 import * as repo from './orders.repo.ts';
 import type { PaymentOutcome, PaymentProvider } from './payments/payment-provider.ts';
+import * as returnsRepo from './returns/returns.repo.ts';
+import { presentReturn } from './returns/returns.service.ts';
 import { presentShipments } from './shipments/shipments.service.ts';
 
 export type OrdersDeps = {
@@ -139,10 +141,11 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     known?: { items: repo.OrderItemRow[]; history: HistoryRow[] },
   ) {
     const ids = orders.map((o) => o.id);
-    const [items, history, shipments] = await Promise.all([
+    const [items, history, shipments, returns] = await Promise.all([
       known ? known.items : repo.itemsOf(db, ids),
       known ? known.history : repo.historyOf(db, ids),
       known ? [] : presentShipments(db, ids), // an order just placed has no parcel yet
+      known ? [] : returnsRepo.returnsOf(db, ids),
     ]);
     const accountIds = new Set(
       orders.flatMap((o) => [
@@ -187,6 +190,11 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
         })),
       shippingAddress: o.shipping_address,
       shipments: shipments.filter((s) => s.orderId === o.id).map(({ orderId: _, ...s }) => s),
+      returns: returns
+        .filter((r) => r.order_id === o.id)
+        .map((r) =>
+          presentReturn(r, items.find((i) => i.order_id === o.id && i.line === r.line)?.title ?? ''),
+        ),
       attribution: {
         kind: o.attribution_kind,
         postId: o.attribution_post_id,

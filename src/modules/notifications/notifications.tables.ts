@@ -14,6 +14,8 @@ export type NotificationKind =
   | 'order_cancelled'
   | 'order_fulfilled'
   | 'order_refunded'
+  /** A return you asked for moved a step (subject: the order; detail: status, item title, the brand's reason). */
+  | 'order_return'
   /** An idea you voted for or followed shipped (subject: the idea; org: the brand; detail: title and products). */
   | 'idea_shipped';
 
