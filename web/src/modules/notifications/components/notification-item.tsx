@@ -28,7 +28,15 @@ const VERBS: Record<NotificationKind, string> = {
   order_cancelled: 'cancelled',
   order_fulfilled: 'shipped',
   order_refunded: 'refunded',
+  order_return: 'updated',
   idea_shipped: 'shipped',
+};
+
+const RETURN_STEPS: Record<string, string> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  received: 'received',
+  refunded: 'refunded',
 };
 
 function KindIcon({ kind }: { kind: NotificationKind }) {
@@ -43,6 +51,7 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     order_cancelled: <BagIcon />,
     order_fulfilled: <BagIcon />,
     order_refunded: <BagIcon />,
+    order_return: <BagIcon />,
     idea_shipped: <BagIcon />,
   }[kind];
   return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
@@ -63,6 +72,8 @@ function sentence(n: Notification, forOrg: boolean): string {
       return `shipped ${theirs} order`;
     case 'order_refunded':
       return `refunded ${refundAmount(n)} of ${theirs} order`;
+    case 'order_return':
+      return `${RETURN_STEPS[n.detail?.status ?? ''] ?? 'updated'} ${theirs} return of ${n.detail?.title ?? 'an item'}`;
     case 'idea_shipped':
       return `shipped an idea ${whom === 'you' ? 'you' : whom} backed: “${n.detail?.title ?? 'an idea'}”`;
     case 'mention':
@@ -91,6 +102,8 @@ function orderSnippet(n: Notification): string {
     return `${part} on its way with ${n.detail.carrier}: tracking ${n.detail.trackingNumber}.`;
   }
   if (n.kind === 'order_fulfilled') return 'It is on its way.';
+  if (n.kind === 'order_return')
+    return n.detail?.note ?? (n.detail?.status === 'approved' ? 'Send the item back.' : '');
   return '';
 }
 
