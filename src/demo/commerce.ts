@@ -146,6 +146,50 @@ export async function seedDemoCommerce(
       audience: 'everyone',
     });
     deals += 2;
+    // Where the brand ships and at what rate, VAT per country (prices include it), and a live code on the
+    // bundle deal that takes money off the own-store exclusive (no reseller floor to break).
+    await commerce.shipping.addZone(owner, brand.handle, {
+      name: 'EU',
+      countries: ['DE', 'FR', 'NL', 'ES', 'IT', 'IE'],
+      rateMinor: 490,
+      freeOverMinor: 5_000,
+      currency: 'EUR',
+    });
+    await commerce.shipping.addZone(owner, brand.handle, {
+      name: 'UK',
+      countries: ['GB'],
+      rateMinor: 690,
+      freeOverMinor: 8_000,
+      currency: 'EUR',
+    });
+    await commerce.shipping.addZone(owner, brand.handle, {
+      name: 'US',
+      countries: ['US'],
+      rateMinor: 1_490,
+      currency: 'EUR',
+    });
+    await commerce.shipping.saveTax(owner, brand.handle, {
+      taxRates: [
+        { country: 'DE', rateBp: 1900 },
+        { country: 'FR', rateBp: 2000 },
+        { country: 'NL', rateBp: 2100 },
+        { country: 'ES', rateBp: 2100 },
+        { country: 'IT', rateBp: 2200 },
+        { country: 'IE', rateBp: 2300 },
+        { country: 'GB', rateBp: 2000 },
+      ],
+    });
+    await commerce.discounts.create(owner, brand.handle, {
+      code: 'WELCOME5',
+      kind: 'amount',
+      amountMinor: 500,
+      currency: 'EUR',
+      usageLimit: 100,
+      perCustomerLimit: 1,
+      endsAt,
+      dealIds: [bundle.id],
+      productIds: [exclusive.id],
+    });
     // A few sales, credited to the deal post, to a fan's reshare, or to a referral link.
     const followers = (await social.follows.list('followers', brand.handle, { limit: 30 })).items.filter(
       (a) => a.kind === 'person',
@@ -209,6 +253,21 @@ export async function seedDemoCommerce(
         });
       if (byCourier)
         await commerce.shipments.ship(owner, byCourier, { carrier: 'other', trackingNumber: 'Courier 7781' });
+      // One delivered order came back: asked for, approved, received and refunded.
+      const returner = buyers[0];
+      if (byCarrier && returner) {
+        const asked = await commerce.returns
+          .request(person(returner.id), byCarrier, {
+            line: 0,
+            reason: 'does_not_fit',
+            note: 'One size too small.',
+          })
+          .catch(() => null);
+        if (asked) {
+          await commerce.returns.approve(owner, asked.id, 'Please use the prepaid label in the parcel.');
+          await commerce.returns.receive(owner, asked.id);
+        }
+      }
     }
     const bundleBuyer = buyers[buyers.length - 1];
     if (bundleBuyer) {

@@ -14,6 +14,8 @@ let ownerB: TestClient;
 let agentB: TestClient;
 let customer: TestClient;
 const b = {} as {
+  codeId: string;
+  zoneId: string;
   productId: string;
   variantId: string;
   dealId: string;
@@ -104,6 +106,8 @@ async function snapshotOfB() {
     drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
     rfp: await read(`/api/v1/rfps/${b.rfpId}`),
     rfpQueue: await read('/api/v1/orgs/tenant_b/rfp-queue'),
+    codes: await read('/api/v1/orgs/tenant_b/discount-codes'),
+    shipping: await read('/api/v1/orgs/tenant_b/shipping'),
   };
 }
 
@@ -183,6 +187,26 @@ beforeAll(async () => {
   b.privatePostId = (
     await ok(ownerB.post('/api/v1/posts', { text: 'For followers', as: 'tenant_b', visibility: 'followers' }))
   ).id;
+  b.codeId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/discount-codes', {
+        code: 'BONLY',
+        kind: 'percent',
+        percentOff: 5,
+        currency: 'EUR',
+      }),
+    )
+  ).id;
+  b.zoneId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/shipping/zones', {
+        name: 'EU',
+        countries: ['DE'],
+        rateMinor: 100,
+        currency: 'EUR',
+      }),
+    )
+  ).zones[0].id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
   b.topicId = (
     await ok(
@@ -233,6 +257,34 @@ afterAll(() => t.close());
 const base = '/api/v1/orgs/tenant_a/care';
 const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   // commerce
+  [
+    "disabling B's discount code",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/discount-codes/${b.codeId}/disable`),
+  ],
+  [
+    "disabling B's discount code through B",
+    () => ownerA.post(`/api/v1/orgs/tenant_b/discount-codes/${b.codeId}/disable`),
+  ],
+  [
+    "a code of A on B's product",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/discount-codes', {
+        code: 'STEALB',
+        kind: 'percent',
+        percentOff: 5,
+        currency: 'EUR',
+        productIds: [b.productId],
+      }),
+  ],
+  [
+    "changing B's shipping zone",
+    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/shipping/zones/${b.zoneId}`, { rateMinor: 0 }),
+  ],
+  [
+    "removing B's shipping zone",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/shipping/zones/${b.zoneId}`),
+  ],
+  ["B's tax table", () => ownerA.request('PUT', '/api/v1/orgs/tenant_b/shipping/tax', { taxRates: [] })],
   [
     "a deal of A with B's product",
     () =>

@@ -12,14 +12,25 @@ import { can, type IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { checkAddress } from './address-rules.ts';
 import * as catalogRepo from './catalog.repo.ts';
-import { dealPrices, type GuardItem } from './channel-guard.ts';
+import { dealPrices, formatMoney, type GuardItem } from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { Address } from './commerce.tables.ts';
 import { type AudienceSlot, segmentOf } from './deal-audience.ts';
 import * as dealsRepo from './deals.repo.ts';
+import {
+  allocateDiscount,
+  appliesTo,
+  type Breakdown,
+  breakdown,
+  discountViolations,
+  type PricedLine,
+} from './discounts/discount-pricing.ts';
+import * as discountsRepo from './discounts/discounts.repo.ts';
+import { normalizeCode } from './discounts/discounts.service.ts';
 import { currencyMismatch } from './money.ts';
 import * as repo from './orders.repo.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
+import type { ShippingService } from './shipping/shipping.service.ts';
 
 export type CheckoutInput = {
   dealId?: string;
@@ -28,6 +39,8 @@ export type CheckoutInput = {
   shippingAddress?: Omit<Address, 'line2'> & { line2?: string };
   expectedTotalMinor?: number;
   currency?: string;
+  /** A discount code of the brand, any case. */
+  discountCode?: string;
   source?: { postId?: string; ref?: string };
   card: { number: string };
 };
@@ -38,6 +51,7 @@ export type CheckoutDeps = {
   identity: Pick<IdentityModule, 'accounts'>;
   social: Pick<SocialModule, 'reads' | 'follows'>;
   payments: PaymentProvider;
+  shipping: Pick<ShippingService, 'rulesFor'>;
   /** How long a pending order holds its stock while the payment settles. */
   reservationSeconds: number;
   audiences: AudienceSlot;
@@ -51,7 +65,15 @@ export type AcceptedQuote = { orgId: string; unitPrices: Map<string, number> };
 
 /** An order line as written, with the list price the write checks is still current. */
 type Line = Omit<repo.OrderItemRow, 'order_id'> & { list_price_minor: number };
-type Priced = { orgId: string; currency: string; lines: Line[]; total: number; dealUnits: number };
+type Priced = {
+  orgId: string;
+  currency: string;
+  lines: Line[];
+  total: number;
+  dealUnits: number;
+  breakdown: Breakdown;
+  discount: { codeId: string; code: string } | null;
+};
 
 type UnprocessableCode =
   | 'duplicate_item'
@@ -120,7 +142,12 @@ export function createCheckoutService(deps: CheckoutDeps) {
   }
 
   /** Prices the lines: list price, or the deal's price for the deal's products. All reads, before any lock. */
-  async function price(principal: Principal, input: CheckoutInput, quote?: AcceptedQuote): Promise<Priced> {
+  async function price(
+    principal: Principal,
+    input: CheckoutInput,
+    country: string | null,
+    quote?: AcceptedQuote,
+  ): Promise<Priced> {
     const snapshot = await catalogSnapshot(input.items.map((i) => i.variantId));
     const variants = [...snapshot.values()].map((e) => e.variant);
     const products = new Map([...snapshot.values()].map((e) => [e.product.id, e.product]));
@@ -251,20 +278,118 @@ export function createCheckoutService(deps: CheckoutDeps) {
       quantity: l.quantity,
       unit_price_minor: quote?.unitPrices.get(l.variant.id) ?? unitPrice(l.product.id),
       list_price_minor: l.product.price_minor,
+      discount_minor: 0,
     }));
-    const total = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
+    const itemsMinor = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
+    if (itemsMinor > INT4_MAX) throw tooBig();
+    const discount = input.discountCode
+      ? await applyCode(principal, input, orgId, currency, itemsMinor, priced, (id) => products.get(id)!)
+      : null;
+    const discountMinor = priced.reduce((sum, l) => sum + l.discount_minor, 0);
+    const rules = await deps.shipping.rulesFor(orgId);
+    const zone = country ? rules.zones.find((z) => z.countries.includes(country)) : undefined;
+    if (country && !zone && rules.zones.length > 0)
+      throw commerceError('no_shipping_to_country', `The brand does not ship to ${countryName(country)}`, [
+        { field: 'shippingAddress.country', message: `no shipping to ${country}` },
+      ]).withDetails({ country });
+    const bd = breakdown({
+      itemsMinor,
+      discountMinor,
+      zone: zone ?? null,
+      taxRateBp: country ? (rules.taxRates.find((r) => r.country === country)?.rateBp ?? 0) : 0,
+      taxIncluded: rules.pricesIncludeTax,
+    });
+    const total = bd.totalMinor;
     // Refused before charging, and before it could fail the whole batch of orders in the database.
-    if (total > INT4_MAX)
-      throw httpError('invalid_value', 'The order total is more than one order can hold', [
-        { field: 'items', message: 'total more than one order can hold; split the order' },
-      ]);
+    if (total > INT4_MAX) throw tooBig();
     if (input.expectedTotalMinor !== undefined && input.expectedTotalMinor !== total) {
       throw commerceError(
         'price_changed',
         `The price changed since it was shown: the total is now ${total} (minor units of ${currency})`,
       ).withDetails({ totalMinor: total, currency });
     }
-    return { orgId, currency, lines: priced, total, dealUnits };
+    return { orgId, currency, lines: priced, total, dealUnits, breakdown: bd, discount };
+  }
+
+  /**
+   * Checks a discount code against the order and sets each line's share of it. The write re-checks the code's
+   * window and its limits under the code's row lock; the channel guard here refuses a code that would sell a
+   * product below its reseller floor.
+   */
+  async function applyCode(
+    principal: Principal,
+    input: CheckoutInput,
+    orgId: string,
+    currency: string,
+    itemsMinor: number,
+    priced: Line[],
+    productOf: (id: string) => catalogRepo.ProductRow,
+  ) {
+    const text = normalizeCode(input.discountCode!);
+    const field = [{ field: 'discountCode', message: '' }];
+    const fail = (code: Parameters<typeof commerceError>[0], message: string) =>
+      commerceError(code, message, [{ ...field[0], message }]);
+    const code = await discountsRepo.findByCode(db, orgId, text);
+    if (!code) throw fail('discount_code_not_found', `No discount code ${text} at this brand`);
+    const now = new Date();
+    if (code.disabled_at || (code.ends_at && code.ends_at <= now))
+      throw fail('discount_code_expired', `The code ${text} has expired`);
+    if (code.starts_at > now)
+      throw fail(
+        'discount_code_not_started',
+        `The code ${text} is valid from ${code.starts_at.toISOString()}`,
+      );
+    if (code.currency !== currency)
+      throw fail('discount_code_not_applicable', `The code ${text} is for prices in ${code.currency}`);
+    if (code.deal_ids.length > 0 && !(input.dealId && code.deal_ids.includes(input.dealId)))
+      throw fail('discount_code_not_applicable', `The code ${text} is not valid on this purchase`);
+    const lines: PricedLine[] = priced.map((l) => {
+      const p = productOf(l.product_id);
+      return {
+        productId: l.product_id,
+        title: p.title,
+        quantity: l.quantity,
+        unitPriceMinor: l.unit_price_minor,
+        floorMinor: p.reseller_floor_minor,
+        exclusive: p.exclusive,
+      };
+    });
+    const terms = {
+      kind: code.kind,
+      percentOff: code.percent_off,
+      amountMinor: code.amount_minor,
+      productIds: code.product_ids,
+    };
+    if (!appliesTo(terms, lines))
+      throw fail('discount_code_not_applicable', `The code ${text} does not apply to these items`);
+    if (code.min_order_minor !== null && itemsMinor < code.min_order_minor)
+      throw commerceError(
+        'discount_code_minimum',
+        `The code ${text} needs an order of at least ${formatMoney(code.min_order_minor, currency)}`,
+        [{ field: 'discountCode', message: 'order below the minimum' }],
+      ).withDetails({ minOrderMinor: code.min_order_minor });
+    // Fail fast before charging; the write decides for good.
+    if (code.usage_limit !== null && code.used >= code.usage_limit)
+      throw fail('discount_code_used_up', `The code ${text} has been used up`);
+    if (
+      code.per_customer_limit !== null &&
+      (await discountsRepo.heldBy(db, code.id, principal.userId)) >= code.per_customer_limit
+    )
+      throw fail('discount_code_limit_reached', `You have already used the code ${text}`);
+    const shares = allocateDiscount(terms, lines);
+    const violations = discountViolations(lines, shares);
+    if (violations.length > 0) {
+      const v = violations[0];
+      throw commerceError(
+        'discount_below_floor',
+        `The code ${text} would sell "${v.title}" at ${formatMoney(v.discountedUnitMinor, currency)}, below the ${formatMoney(v.floorMinor, currency)} the brand promised its resellers`,
+        [{ field: 'discountCode', message: 'below the channel floor' }],
+      ).withDetails({ violations });
+    }
+    shares.forEach((share, i) => {
+      priced[i].discount_minor = share;
+    });
+    return { codeId: code.id, code: code.code };
   }
 
   async function shippingAddress(principal: Principal, input: CheckoutInput): Promise<Address> {
@@ -324,6 +449,28 @@ export function createCheckoutService(deps: CheckoutDeps) {
   }
 
   return {
+    /** What an order would cost (items, discount, shipping, tax, total) without placing it; nothing is held. */
+    async quote(principal: Principal, input: Omit<CheckoutInput, 'card'> & { country?: string }) {
+      const country =
+        input.shippingAddress || input.shippingAddressId
+          ? (await shippingAddress(principal, { ...input, card: { number: '' } })).country
+          : (input.country ?? null);
+      const priced = await price(principal, { ...input, card: { number: '' } }, country);
+      return {
+        currency: priced.currency,
+        ...priced.breakdown,
+        discountCode: priced.discount?.code ?? null,
+        country,
+        lines: priced.lines.map((l) => ({
+          line: l.line,
+          title: l.title,
+          quantity: l.quantity,
+          unitPriceMinor: l.unit_price_minor,
+          discountMinor: l.discount_minor,
+        })),
+      };
+    },
+
     /**
      * Places an order. Reads first (an earlier order with this Idempotency-Key; a sold-out deal), then charges the
      * card, then writes the order, its deal units and its stock in one statement and one commit, shared with the
@@ -333,8 +480,14 @@ export function createCheckoutService(deps: CheckoutDeps) {
     async place(principal: Principal, input: CheckoutInput, idempotencyKey: string, quote?: AcceptedQuote) {
       if (quote && input.dealId)
         throw unprocessable('not_in_quote', 'A quote is bought on its own, not with a deal', 'dealId');
+      if (quote && input.discountCode)
+        throw unprocessable(
+          'not_in_quote',
+          'A quote is bought at its quoted prices, without a code',
+          'discountCode',
+        );
       const hash = hashBody(input, quote);
-      const priced = await price(principal, input, quote);
+      // A replay first: a retry returns its order even when the code it used has been used up since.
       const precheck = await precheckOf({
         buyerId: principal.userId,
         key: idempotencyKey,
@@ -343,6 +496,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
       if (precheck.existing) return replayOf(precheck.existing, hash);
       if (precheck.soldOut) throw dealFailure('deal_sold_out'); // fail fast: no charge to refund
       const address = await shippingAddress(principal, input);
+      const priced = await price(principal, input, address.country, quote);
       const touch = await touchFrom(principal, priced.orgId, input.dealId ?? null, input.source);
 
       const orderId = newId();
@@ -389,6 +543,8 @@ export function createCheckoutService(deps: CheckoutDeps) {
           deal_units: priced.dealUnits,
           payment_ref: payment.providerRef,
           shipping_address: address,
+          ...breakdownColumns(priced),
+          discount_code_id: priced.discount?.codeId ?? null,
           touch: touch
             ? { kind: touch.kind, post_id: touch.post_id, chain: touch.chain, referrer_id: touch.referrer_id }
             : null,
@@ -434,6 +590,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
           expires_at: paid ? null : new Date(now.getTime() + deps.reservationSeconds * 1000),
           created_at: now,
           updated_at: now,
+          ...breakdownColumns(priced),
         },
         items: priced.lines.map(({ list_price_minor: _, ...line }) => ({ ...line, order_id: orderId })),
         history: [
@@ -485,7 +642,21 @@ const isReplay = (err: unknown) => {
 
 /** What the order write refuses an order with (the PL/pgSQL function's P0001 messages), as the API's errors. */
 type DealFailure = 'deal_not_started' | 'deal_expired' | 'deal_sold_out' | 'deal_limit_reached';
-type WriteRefusal = DealFailure | 'sold_out' | 'price_changed' | 'deal_not_found';
+type CodeFailure =
+  | 'discount_code_expired'
+  | 'discount_code_not_started'
+  | 'discount_code_used_up'
+  | 'discount_code_limit_reached'
+  | 'discount_code_not_found';
+type WriteRefusal = DealFailure | CodeFailure | 'sold_out' | 'price_changed' | 'deal_not_found';
+
+const codeFailures: Record<CodeFailure, string> = {
+  discount_code_expired: 'The discount code has expired',
+  discount_code_not_started: 'The discount code is not valid yet',
+  discount_code_used_up: 'The discount code has been used up',
+  discount_code_limit_reached: 'You have already used this discount code as often as it allows',
+  discount_code_not_found: 'No such discount code at this brand',
+};
 
 const dealFailures: Record<DealFailure, string> = {
   deal_not_started: 'This deal has not started yet',
@@ -501,6 +672,12 @@ const writeRefusals: Record<WriteRefusal, (lines: Line[], detail: string | undef
       () => commerceError(code as DealFailure, text),
     ]),
   ) as Record<DealFailure, () => AppError>),
+  ...(Object.fromEntries(
+    Object.entries(codeFailures).map(([code, text]) => [
+      code,
+      () => commerceError(code as CodeFailure, text, [{ field: 'discountCode', message: text }]),
+    ]),
+  ) as Record<CodeFailure, () => AppError>),
   sold_out: (lines, detail) => {
     const line = lines[Number(detail)] ?? lines[0];
     return commerceError('sold_out', `"${line.title}" does not have ${line.quantity} left in stock`, [
@@ -520,6 +697,24 @@ function checkoutFailure(err: unknown, lines: Line[]): unknown {
   if (code !== 'P0001' || !message || !isWriteRefusal(message)) return err;
   return writeRefusals[message](lines, detail);
 }
+
+const tooBig = () =>
+  httpError('invalid_value', 'The order total is more than one order can hold', [
+    { field: 'items', message: 'total more than one order can hold; split the order' },
+  ]);
+
+const countryName = (code: string) => new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+
+/** The order's price breakdown as its columns. */
+const breakdownColumns = (p: Priced) => ({
+  items_minor: p.breakdown.itemsMinor,
+  discount_minor: p.breakdown.discountMinor,
+  discount_code: p.discount?.code ?? null,
+  shipping_minor: p.breakdown.shippingMinor,
+  tax_minor: p.breakdown.taxMinor,
+  tax_rate_bp: p.breakdown.taxRateBp,
+  tax_included: p.breakdown.taxIncluded,
+});
 
 const dealFailure = (code: DealFailure): AppError => commerceError(code, dealFailures[code]);
 

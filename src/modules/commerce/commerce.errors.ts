@@ -111,6 +111,66 @@ export const commerceError = defineErrors('commerce', {
   unknown_provider: { kind: 'not_found', description: 'No payment provider of that name' },
   bad_signature: { kind: 'unauthorized', description: 'The webhook signature does not match' },
   address_not_found: { kind: 'not_found', description: 'No such address in your address book' },
+  // discount codes
+  invalid_discount_code: {
+    kind: 'unprocessable',
+    description: 'The discount code definition is invalid; errors[] names the field',
+  },
+  discount_code_taken: { kind: 'conflict', description: 'The brand already has a code with this text' },
+  discount_code_not_found: {
+    kind: 'not_found',
+    description: "No such code at this brand (another brand's codes are never revealed)",
+  },
+  discount_code_not_started: { kind: 'unprocessable', description: 'The code is not valid yet' },
+  discount_code_expired: { kind: 'unprocessable', description: 'The code has expired or was disabled' },
+  discount_code_used_up: { kind: 'unprocessable', description: 'The code has reached its total usage limit' },
+  discount_code_limit_reached: {
+    kind: 'unprocessable',
+    description: 'You have used this code as many times as it allows per customer',
+  },
+  discount_code_minimum: {
+    kind: 'unprocessable',
+    description: 'The order is below the minimum the code requires (`minOrderMinor` in the details)',
+  },
+  discount_code_not_applicable: {
+    kind: 'unprocessable',
+    description: 'None of the items (or not this deal) is one the code applies to',
+  },
+  discount_below_floor: {
+    kind: 'unprocessable',
+    description:
+      'The code would sell a product below the reseller floor the channel guard allows; `violations` name the product, the floor and the price the code would make',
+  },
+  // shipping and tax
+  invalid_shipping_zone: {
+    kind: 'unprocessable',
+    description:
+      'The shipping zone is invalid (a country in two zones, a wrong currency); errors[] names the field',
+  },
+  shipping_zone_not_found: { kind: 'not_found', description: 'No such shipping zone at this brand' },
+  no_shipping_to_country: {
+    kind: 'unprocessable',
+    description: 'The brand does not ship to the country of the address (no zone holds it)',
+  },
+  // returns
+  return_not_found: { kind: 'not_found', description: 'No such return' },
+  invalid_return: {
+    kind: 'unprocessable',
+    description: 'The return names no line of the order, or more than was bought; errors[] names the field',
+  },
+  not_returnable: {
+    kind: 'conflict',
+    description: 'Only a delivered (fulfilled) or shipped order line can be returned',
+  },
+  return_window_closed: {
+    kind: 'conflict',
+    description: "The brand's return window for this order has closed",
+  },
+  already_returned: { kind: 'conflict', description: 'A return was already requested for this order line' },
+  return_state: {
+    kind: 'conflict',
+    description: 'The return is not in a state that allows this step (e.g. receiving before approval)',
+  },
 });
 
 export type CommerceErrorCode = Parameters<typeof commerceError>[0];

@@ -23,4 +23,15 @@ export type CommerceEvents = {
   /** `actorId`: who cancelled (null: the system, e.g. a failed payment or an expired reservation). */
   'order.cancelled': OrderRef & { reason: string; actorId: string | null };
   'order.refunded': OrderRef & { amountMinor: number; full: boolean };
+  /** A return moved a step (requested, approved, rejected, received, refunded); `note` is the brand's reason. */
+  'return.updated': {
+    returnId: string;
+    orderId: string;
+    orgId: string;
+    buyerId: string;
+    status: 'requested' | 'approved' | 'rejected' | 'received' | 'refunded';
+    title: string;
+    note: string | null;
+    actorId: string;
+  };
 };

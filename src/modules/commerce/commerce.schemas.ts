@@ -230,6 +230,9 @@ export const CheckoutBody = Type.Object(
     shippingAddress: Type.Optional(AddressBody),
     expectedTotalMinor: Type.Optional(Minor),
     currency: Type.Optional(Currency),
+    discountCode: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 32, description: 'A discount code of the brand (any case)' }),
+    ),
     source: Type.Optional(
       Type.Object(
         {
@@ -252,6 +255,48 @@ export const CheckoutBody = Type.Object(
   { additionalProperties: false },
 );
 
+const { card: _card, ...quoteProperties } = CheckoutBody.properties;
+export const QuoteBody = Type.Object(
+  {
+    ...quoteProperties,
+    country: Type.Optional(
+      Type.String({
+        pattern: '^[A-Z]{2}$',
+        description: 'Where it would ship, when no address is given yet',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const BreakdownFields = {
+  itemsMinor: Type.Integer({ description: 'The lines at their prices (deal prices where they apply)' }),
+  discountMinor: Type.Integer({ description: "The discount code's part" }),
+  shippingMinor: Type.Integer(),
+  taxMinor: Type.Integer({ description: 'The tax part: inside the total when taxIncluded, added otherwise' }),
+  taxRateBp: Type.Integer({ description: 'Basis points: 2000 = 20%' }),
+  taxIncluded: Type.Boolean(),
+  totalMinor: Type.Integer({
+    description: 'What is charged: items − discount + shipping (+ tax when not included)',
+  }),
+};
+
+export const Quote = Type.Object({
+  currency: Type.String(),
+  ...BreakdownFields,
+  discountCode: Type.Union([Type.String(), Type.Null()]),
+  country: Type.Union([Type.String(), Type.Null()]),
+  lines: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      title: Type.String(),
+      quantity: Type.Integer(),
+      unitPriceMinor: Type.Integer(),
+      discountMinor: Type.Integer(),
+    }),
+  ),
+});
+
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({
     minLength: 8,
@@ -267,7 +312,8 @@ export const Order = Type.Object(
     buyer: Type.Union([AccountSummary, Type.Null()]),
     status: OrderStatus,
     currency: Type.String(),
-    totalMinor: Type.Integer(),
+    ...BreakdownFields,
+    discountCode: Type.Union([Type.String(), Type.Null()]),
     refundedMinor: Type.Integer(),
     dealId: Type.Union([Type.String(), Type.Null()]),
     items: Type.Array(
@@ -279,6 +325,7 @@ export const Order = Type.Object(
         sku: Type.String(),
         quantity: Type.Integer(),
         unitPriceMinor: Type.Integer(),
+        discountMinor: Type.Integer({ description: "The line's share of the discount code" }),
       }),
     ),
     shippingAddress: Type.Object({
@@ -301,6 +348,7 @@ export const Order = Type.Object(
       }),
       { description: 'Parcels sent so far, oldest first' },
     ),
+    returns: Type.Array(Type.Ref('OrderReturn'), { description: 'Returns asked for, oldest first' }),
     attribution: Type.Object({
       kind: Type.Union([
         Type.Literal('direct'),

@@ -116,6 +116,15 @@ export interface OrdersTable {
   expires_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Sum of the lines before the discount; null on orders placed before the breakdown was kept. */
+  items_minor: number | null;
+  discount_minor: Generated<number>;
+  discount_code: string | null;
+  shipping_minor: Generated<number>;
+  /** The tax part: inside the total when `tax_included`, added to it otherwise. */
+  tax_minor: Generated<number>;
+  tax_rate_bp: Generated<number>;
+  tax_included: Generated<boolean>;
 }
 
 export interface OrderItemsTable {
@@ -127,6 +136,8 @@ export interface OrderItemsTable {
   sku: string;
   quantity: number;
   unit_price_minor: number;
+  /** This line's share of the order's discount code. */
+  discount_minor: Generated<number>;
 }
 
 export interface OrderHistoryTable {
@@ -175,6 +186,80 @@ export interface CommerceSettingsTable {
   org_id: string;
   attribution_window_days: Generated<number>;
   attribution_model: Generated<'last_touch' | 'first_touch'>;
+  prices_include_tax: Generated<boolean>;
+  return_window_days: Generated<number>;
+}
+
+export type DiscountKind = 'percent' | 'amount';
+
+export interface DiscountCodesTable {
+  id: string;
+  org_id: string;
+  /** Upper case; buyers type it in any case. */
+  code: string;
+  kind: DiscountKind;
+  percent_off: number | null;
+  amount_minor: number | null;
+  currency: string;
+  min_order_minor: number | null;
+  starts_at: Date;
+  ends_at: Date | null;
+  usage_limit: number | null;
+  per_customer_limit: number | null;
+  product_ids: Json<string[]>;
+  deal_ids: Json<string[]>;
+  /** Orders holding the code now (paid, or pending and not yet cancelled). */
+  used: Generated<number>;
+  disabled_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+/** One order's use of a code; released (not deleted) when the order is cancelled before payment. */
+export interface DiscountRedemptionsTable {
+  order_id: string;
+  code_id: string;
+  buyer_id: string;
+  amount_minor: number;
+  released_at: Date | null;
+  at: Generated<Date>;
+}
+
+export interface ShippingZonesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  countries: Json<string[]>;
+  rate_minor: number;
+  free_over_minor: number | null;
+  currency: string;
+  created_at: Generated<Date>;
+}
+
+/** VAT-style rate in basis points (2000 = 20%). */
+export interface TaxRatesTable {
+  org_id: string;
+  country: string;
+  rate_bp: number;
+}
+
+export type ReturnStatus = 'requested' | 'approved' | 'rejected' | 'received' | 'refunded';
+
+export interface OrderReturnsTable {
+  id: string;
+  org_id: string;
+  order_id: string;
+  buyer_id: string;
+  line: number;
+  quantity: number;
+  reason: string;
+  note: Generated<string>;
+  status: ReturnStatus;
+  decision_note: string | null;
+  refund_minor: number | null;
+  decided_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export interface ShipmentsTable {
@@ -213,4 +298,9 @@ export type CommerceTables = {
   commerce_settings: CommerceSettingsTable;
   shipments: ShipmentsTable;
   shipment_items: ShipmentItemsTable;
+  discount_codes: DiscountCodesTable;
+  discount_redemptions: DiscountRedemptionsTable;
+  shipping_zones: ShippingZonesTable;
+  tax_rates: TaxRatesTable;
+  order_returns: OrderReturnsTable;
 };

@@ -15,6 +15,8 @@ import { dealEditRoutes } from './deal-edits/deal-edits.routes.ts';
 import { createDealEditsService } from './deal-edits/deal-edits.service.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { createDealsService } from './deals.service.ts';
+import { DiscountCode, discountRoutes } from './discounts/discounts.routes.ts';
+import { createDiscountsService } from './discounts/discounts.service.ts';
 import { lifetimeValue } from './lifetime-value.ts';
 import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
@@ -22,8 +24,12 @@ import { createOrdersService } from './orders.service.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { createCommercePersonalData } from './personal-data.service.ts';
 import { priceQuote, type QuoteLineInput } from './quotes.ts';
+import { OrderReturn, returnRoutes } from './returns/returns.routes.ts';
+import { createReturnsService } from './returns/returns.service.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
+import { ShippingRules, shippingRoutes } from './shipping/shipping.routes.ts';
+import { createShippingService } from './shipping/shipping.service.ts';
 import { createShopperService } from './shopper.service.ts';
 
 export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts';
@@ -52,6 +58,7 @@ export function createCommerceModule(deps: CommerceDeps) {
   const audiences: AudienceSlot = {};
   const deals = createDealsService({ ...deps, catalog, audiences });
   const orders = createOrdersService(deps);
+  const shipping = createShippingService(deps);
   const module = {
     catalog,
     /** The person's orders and addresses, for their data export and account closing. */
@@ -62,19 +69,23 @@ export function createCommerceModule(deps: CommerceDeps) {
     checkout: createCheckoutService({
       ...deps,
       audiences,
+      shipping,
       reservationSeconds: deps.reservationSeconds ?? 900,
     }),
     /** Plugs in who is in a deal's `segment:<id>` audience (the advocates module's segments). */
     plugAudiences(resolver: AudienceResolver) {
       audiences.resolver = resolver;
     },
+    discounts: createDiscountsService(deps),
+    shipping,
+    returns: createReturnsService({ ...deps, orders, shipping }),
     orders,
     /** Checks and prices a brand's quote against its catalog and the channel guard (for pitches). */
     quotes: { price: (orgId: string, lines: QuoteLineInput[]) => priceQuote(deps.db, orgId, lines) },
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
-    schemas: [Product, DealCard, Order],
+    schemas: [Product, DealCard, Order, DiscountCode, ShippingRules, OrderReturn],
     /** A brand's buyers, referral outcomes and reshare-attributed sales, for background advocacy jobs. */
     advocacy: {
       buyers: (orgId: string) => advocacyRepo.buyerFacts(deps.db, orgId),
@@ -131,6 +142,9 @@ export function createCommerceModule(deps: CommerceDeps) {
       await app.register(orderRoutes(module));
       await app.register(shipmentRoutes(module.shipments, module.orders));
       await app.register(shopperRoutes(module));
+      await app.register(discountRoutes(module.discounts));
+      await app.register(shippingRoutes(module.shipping));
+      await app.register(returnRoutes(module.returns));
       await app.register(paymentRoutes(module));
     },
   };

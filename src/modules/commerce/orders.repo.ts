@@ -251,7 +251,12 @@ export function settingsOf(db: Executor, orgId: string) {
 export async function saveSettings(
   db: Executor,
   orgId: string,
-  patch: { attribution_window_days?: number; attribution_model?: 'last_touch' | 'first_touch' },
+  patch: {
+    attribution_window_days?: number;
+    attribution_model?: 'last_touch' | 'first_touch';
+    prices_include_tax?: boolean;
+    return_window_days?: number;
+  },
 ) {
   await db
     .insertInto('commerce_settings')

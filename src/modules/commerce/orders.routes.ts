@@ -8,7 +8,14 @@ import { noContent } from '../../platform/http/responses.ts';
 import { MinorUnits, UpdateBody } from '../../platform/http/schemas.ts';
 import { HandleParam, IdParam } from '../identity/index.ts';
 import { commerceError } from './commerce.errors.ts';
-import { AddressBody, CheckoutBody, IdempotencyHeaders, OrderStatus } from './commerce.schemas.ts';
+import {
+  AddressBody,
+  CheckoutBody,
+  IdempotencyHeaders,
+  OrderStatus,
+  Quote,
+  QuoteBody,
+} from './commerce.schemas.ts';
 import type { CommerceModule } from './index.ts';
 
 const tags = ['orders'];
@@ -45,6 +52,23 @@ export function orderRoutes({ checkout, orders }: CommerceModule) {
         if (replayed) return reply.header('idempotent-replayed', 'true').code(200).send(order);
         return reply.code(order.status === 'pending' ? 202 : 201).send(order);
       },
+    );
+
+    app.post(
+      '/orders/quote',
+      {
+        schema: {
+          tags,
+          summary:
+            'What an order would cost: items, discount code, shipping, tax and total (nothing is held)',
+          description:
+            'The same checks as placing it (a discount code, the channel guard, shipping to the country); the same body without the card. With no address, pass `country` to see shipping and tax.',
+          body: QuoteBody,
+          response: { 200: Quote },
+        },
+        config: writeLimit(300),
+      },
+      async (request) => checkout.quote(requireUser(request), request.body),
     );
 
     app.get(

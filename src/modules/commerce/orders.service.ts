@@ -7,8 +7,11 @@ import * as catalogRepo from './catalog.repo.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { OrderStatus } from './commerce.tables.ts';
 import * as dealsRepo from './deals.repo.ts';
+import * as discountsRepo from './discounts/discounts.repo.ts';
 import * as repo from './orders.repo.ts';
 import type { PaymentOutcome, PaymentProvider } from './payments/payment-provider.ts';
+import * as returnsRepo from './returns/returns.repo.ts';
+import { presentReturn } from './returns/returns.service.ts';
 import { presentShipments } from './shipments/shipments.service.ts';
 
 export type OrdersDeps = {
@@ -94,6 +97,8 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
       if (!allowed.includes(order.status))
         throw commerceError('not_cancellable', `A ${order.status} order cannot be cancelled`);
       await release(trx, order);
+      // A code held by an order that was never paid is given back; a paid order used it.
+      if (order.status === 'pending') await discountsRepo.releaseRedemption(trx, orderId);
       const paid = order.status === 'paid';
       const amount = paid ? order.total_minor - order.refunded_minor : 0;
       await repo.setStatus(trx, orderId, 'cancelled', {
@@ -136,10 +141,11 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
     known?: { items: repo.OrderItemRow[]; history: HistoryRow[] },
   ) {
     const ids = orders.map((o) => o.id);
-    const [items, history, shipments] = await Promise.all([
+    const [items, history, shipments, returns] = await Promise.all([
       known ? known.items : repo.itemsOf(db, ids),
       known ? known.history : repo.historyOf(db, ids),
       known ? [] : presentShipments(db, ids), // an order just placed has no parcel yet
+      known ? [] : returnsRepo.returnsOf(db, ids),
     ]);
     const accountIds = new Set(
       orders.flatMap((o) => [
@@ -159,6 +165,14 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
       buyer: accounts.get(o.buyer_id) ?? null,
       status: o.status,
       currency: o.currency,
+      // Orders from before the breakdown was kept: their total was the items.
+      itemsMinor: o.items_minor ?? o.total_minor,
+      discountMinor: o.discount_minor,
+      discountCode: o.discount_code,
+      shippingMinor: o.shipping_minor,
+      taxMinor: o.tax_minor,
+      taxRateBp: o.tax_rate_bp,
+      taxIncluded: o.tax_included,
       totalMinor: o.total_minor,
       refundedMinor: o.refunded_minor,
       dealId: o.deal_id,
@@ -172,9 +186,15 @@ export function createOrdersService({ db, events, identity, payments }: OrdersDe
           sku: i.sku,
           quantity: i.quantity,
           unitPriceMinor: i.unit_price_minor,
+          discountMinor: i.discount_minor,
         })),
       shippingAddress: o.shipping_address,
       shipments: shipments.filter((s) => s.orderId === o.id).map(({ orderId: _, ...s }) => s),
+      returns: returns
+        .filter((r) => r.order_id === o.id)
+        .map((r) =>
+          presentReturn(r, items.find((i) => i.order_id === o.id && i.line === r.line)?.title ?? ''),
+        ),
       attribution: {
         kind: o.attribution_kind,
         postId: o.attribution_post_id,

@@ -5,7 +5,8 @@
 --
 -- Input: a JSON array of orders. Output: one slot per order, in order, {"ok": <credited attribution>} or
 -- {"sqlstate": "P0001", "message": <code>, "detail": <line>}. An order that fails (a replayed Idempotency-Key, a
--- changed price, a deal not open, sold out, over the cap or the buyer's limit, not enough stock) writes nothing;
+-- changed price, a deal not open, sold out, over the cap or the buyer's limit, not enough stock, a discount code
+-- closed or used up for everyone or for this buyer) writes nothing;
 -- the others in the batch go on. Orders are decided in array order, so the earlier of two buyers racing for the
 -- last unit gets it. Events go through the platform's platform_emit_events, which owns the outbox tables.
 CREATE OR REPLACE FUNCTION commerce_place_orders(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
@@ -20,6 +21,10 @@ DECLARE
   v_deals jsonb;       -- deal id -> {sold, cap, limit, state}, kept current while orders are decided
   v_stock jsonb;       -- variant id -> stock left
   v_bought jsonb;      -- deal id:buyer id -> units already bought
+  v_codes jsonb;       -- discount code id -> {used, limit, per, state}, kept current like v_deals
+  v_code_used jsonb;   -- code id:buyer id -> orders holding the code
+  v_c jsonb;
+  v_ckey text;
   v_o jsonb;
   v_d jsonb;
   v_key text;
@@ -63,6 +68,19 @@ BEGIN
     FROM deal_purchases dp
     JOIN (SELECT DISTINCT (e->>'deal_id')::uuid AS deal_id, (e->>'buyer_id')::uuid AS buyer_id
           FROM unnest(v_orders) e WHERE e->>'deal_id' IS NOT NULL) b USING (deal_id, buyer_id);
+  -- Discount codes last (after variants), as a cancellation releases them last: no lock cycle.
+  SELECT coalesce(jsonb_object_agg(c.id, jsonb_build_object('used', c.used, 'limit', c.usage_limit,
+      'per', c.per_customer_limit,
+      'state', CASE WHEN c.disabled_at IS NOT NULL OR now() >= c.ends_at THEN 'discount_code_expired'
+                    WHEN now() < c.starts_at THEN 'discount_code_not_started' END)), '{}') INTO v_codes
+    FROM (SELECT * FROM discount_codes WHERE id IN (
+            SELECT DISTINCT (e->>'discount_code_id')::uuid FROM unnest(v_orders) e)
+          ORDER BY id FOR UPDATE) c;
+  SELECT coalesce(jsonb_object_agg(r.k, r.n), '{}') INTO v_code_used
+    FROM (SELECT dr.code_id::text || ':' || dr.buyer_id::text AS k, count(*) AS n FROM discount_redemptions dr
+          JOIN (SELECT DISTINCT (e->>'discount_code_id')::uuid AS code_id, (e->>'buyer_id')::uuid AS buyer_id
+                FROM unnest(v_orders) e WHERE e->>'discount_code_id' IS NOT NULL) b USING (code_id, buyer_id)
+          WHERE dr.released_at IS NULL GROUP BY 1) r;
 
   -- Decide each order in turn against what the earlier ones took.
   FOR i IN 1..v_n LOOP
@@ -83,6 +101,18 @@ BEGIN
         v_error[i] := 'deal_limit_reached'; CONTINUE;
       END IF;
     END IF;
+    IF v_o->>'discount_code_id' IS NOT NULL THEN
+      v_c := v_codes->(v_o->>'discount_code_id');
+      v_ckey := (v_o->>'discount_code_id') || ':' || (v_o->>'buyer_id');
+      IF v_c IS NULL THEN v_error[i] := 'discount_code_not_found'; CONTINUE; END IF;
+      IF v_c->>'state' IS NOT NULL THEN v_error[i] := v_c->>'state'; CONTINUE; END IF;
+      IF v_c->>'limit' IS NOT NULL AND (v_c->>'used')::int >= (v_c->>'limit')::int THEN
+        v_error[i] := 'discount_code_used_up'; CONTINUE;
+      END IF;
+      IF v_c->>'per' IS NOT NULL AND coalesce((v_code_used->>v_ckey)::int, 0) >= (v_c->>'per')::int THEN
+        v_error[i] := 'discount_code_limit_reached'; CONTINUE;
+      END IF;
+    END IF;
     v_short := NULL;
     FOR v_line IN SELECT * FROM jsonb_array_elements(v_o->'lines') LOOP
       IF coalesce((v_stock->>(v_line->>'variant_id'))::int, 0) < (v_line->>'quantity')::int THEN
@@ -100,6 +130,10 @@ BEGIN
       v_bought := jsonb_set(v_bought, ARRAY[(v_o->>'deal_id') || ':' || (v_o->>'buyer_id')],
         to_jsonb(coalesce((v_bought->>((v_o->>'deal_id') || ':' || (v_o->>'buyer_id')))::int, 0) + v_units));
     END IF;
+    IF v_o->>'discount_code_id' IS NOT NULL THEN
+      v_codes := jsonb_set(v_codes, ARRAY[v_o->>'discount_code_id', 'used'], to_jsonb((v_c->>'used')::int + 1));
+      v_code_used := jsonb_set(v_code_used, ARRAY[v_ckey], to_jsonb(coalesce((v_code_used->>v_ckey)::int, 0) + 1));
+    END IF;
     v_keys := v_keys || v_key;
     v_ok := v_ok || i;
     IF jsonb_typeof(v_o->'touch') = 'object' THEN v_touched := v_touched + 1; END IF;
@@ -114,6 +148,9 @@ BEGIN
     UPDATE product_variants v SET stock = s.stock
       FROM (SELECT key::uuid AS id, value::int AS stock FROM jsonb_each(v_stock)) s
       WHERE v.id = s.id AND v.stock <> s.stock;
+    UPDATE discount_codes c SET used = s.used
+      FROM (SELECT key::uuid AS id, (value->>'used')::int AS used FROM jsonb_each(v_codes)) s
+      WHERE c.id = s.id AND c.used <> s.used;
     INSERT INTO deal_purchases AS dp (deal_id, buyer_id, quantity)
       SELECT (e->>'deal_id')::uuid, (e->>'buyer_id')::uuid, sum(coalesce((e->>'deal_units')::int, 0))
       FROM unnest(v_orders) WITH ORDINALITY AS x(e, i) WHERE i = ANY(v_ok) AND e->>'deal_id' IS NOT NULL
@@ -151,19 +188,30 @@ BEGIN
 
     INSERT INTO orders (id, org_id, buyer_id, status, currency, total_minor, deal_id, payment_ref, shipping_address,
         attribution_kind, attribution_post_id, attribution_chain, attribution_referrer_id, idempotency_key,
-        idempotency_hash, expires_at)
+        idempotency_hash, expires_at, items_minor, discount_minor, discount_code, shipping_minor, tax_minor,
+        tax_rate_bp, tax_included)
       SELECT (e->>'order_id')::uuid, (e->>'org_id')::uuid, (e->>'buyer_id')::uuid, e->>'status', e->>'currency',
         (e->>'total_minor')::int, (e->>'deal_id')::uuid, e->>'payment_ref', e->'shipping_address',
         a->>'kind', (a->>'postId')::uuid, a->'chain', (a->>'referrerId')::uuid, e->>'idempotency_key',
-        e->>'idempotency_hash', (e->>'expires_at')::timestamptz
+        e->>'idempotency_hash', (e->>'expires_at')::timestamptz, (e->>'items_minor')::int,
+        coalesce((e->>'discount_minor')::int, 0), e->>'discount_code', coalesce((e->>'shipping_minor')::int, 0),
+        coalesce((e->>'tax_minor')::int, 0), coalesce((e->>'tax_rate_bp')::int, 0),
+        coalesce((e->>'tax_included')::boolean, true)
       FROM unnest(v_orders) WITH ORDINALITY AS x(e, i), LATERAL (SELECT v_results->(i::text) AS a) r
       WHERE i = ANY(v_ok) ORDER BY i;
-    INSERT INTO order_items (order_id, line, product_id, variant_id, title, sku, quantity, unit_price_minor)
-      SELECT (e->>'order_id')::uuid, l.line, l.product_id, l.variant_id, l.title, l.sku, l.quantity, l.unit_price_minor
+    INSERT INTO order_items (order_id, line, product_id, variant_id, title, sku, quantity, unit_price_minor,
+        discount_minor)
+      SELECT (e->>'order_id')::uuid, l.line, l.product_id, l.variant_id, l.title, l.sku, l.quantity, l.unit_price_minor,
+        coalesce(l.discount_minor, 0)
       FROM unnest(v_orders) WITH ORDINALITY AS x(e, i),
         jsonb_to_recordset(e->'lines') AS l(line int, product_id uuid, variant_id uuid, title text, sku text,
-          quantity int, unit_price_minor int)
+          quantity int, unit_price_minor int, discount_minor int)
       WHERE i = ANY(v_ok);
+    INSERT INTO discount_redemptions (order_id, code_id, buyer_id, amount_minor)
+      SELECT (e->>'order_id')::uuid, (e->>'discount_code_id')::uuid, (e->>'buyer_id')::uuid,
+        coalesce((e->>'discount_minor')::int, 0)
+      FROM unnest(v_orders) WITH ORDINALITY AS x(e, i)
+      WHERE i = ANY(v_ok) AND e->>'discount_code_id' IS NOT NULL;
     INSERT INTO order_history (order_id, status, actor_id, note)
       SELECT (e->>'order_id')::uuid, h.status, h.actor_id, h.note
       FROM unnest(v_orders) WITH ORDINALITY AS x(e, i),

@@ -23,6 +23,7 @@ const Notification = Type.Object({
     Type.Literal('order_cancelled'),
     Type.Literal('order_fulfilled'),
     Type.Literal('order_refunded'),
+    Type.Literal('order_return'),
     Type.Literal('idea_shipped'),
     Type.Literal('rfp_pitch'),
     Type.Literal('rfp_won'),
@@ -40,7 +41,7 @@ const Notification = Type.Object({
   }),
   detail: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()], {
     description:
-      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy; rfp_*: title of the request',
+      'identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); order_return: status, title and note (the brand’s reason); idea_shipped: title and productIds (comma-separated) to buy; rfp_*: title of the request',
   }),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),

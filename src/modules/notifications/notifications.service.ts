@@ -254,6 +254,22 @@ export function createNotificationsService({
     ]);
   });
 
+  // The buyer hears each step the brand takes on a return (their own request is their doing: skipped by notify).
+  events.subscribe('notifications.on-return-updated', 'return.updated', async (event, ctx) => {
+    const p = event.payload;
+    await notify(event, ctx, [
+      {
+        recipient_id: p.buyerId,
+        kind: 'order_return',
+        actor_id: p.actorId === p.buyerId ? p.buyerId : p.orgId,
+        post_id: null,
+        org_id: p.orgId,
+        subject_id: p.orderId,
+        detail: JSON.stringify({ status: p.status, title: p.title, ...(p.note ? { note: p.note } : {}) }),
+      },
+    ]);
+  });
+
   // Everyone who voted for or followed an idea hears that it shipped, with the products to buy; the brand is the actor.
   events.subscribe('notifications.on-idea-shipped', 'ideas.idea_shipped', async (event, ctx) => {
     const p = event.payload;

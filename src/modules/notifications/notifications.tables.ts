@@ -16,6 +16,8 @@ export type NotificationKind =
   | 'order_cancelled'
   | 'order_fulfilled'
   | 'order_refunded'
+  /** A return you asked for moved a step (subject: the order; detail: status, item title, the brand's reason). */
+  | 'order_return'
   /** An idea you voted for or followed shipped (subject: the idea; org: the brand; detail: title and products). */
   | 'idea_shipped'
   | 'rfp_pitch'
@@ -60,8 +62,14 @@ export interface NotificationKeysTable {
   secret: string;
 }
 
+/** The kinds a notification may have (a row per kind: a module adding one inserts it in its migration). */
+export interface NotificationKindsTable {
+  kind: NotificationKind;
+}
+
 export type NotificationTables = {
   notifications: NotificationsTable;
+  notification_kinds: NotificationKindsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_mails: NotificationMailsTable;
   notification_keys: NotificationKeysTable;

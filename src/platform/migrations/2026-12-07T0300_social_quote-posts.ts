@@ -10,8 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE posts ADD COLUMN quote_of_id uuid REFERENCES posts (id);
     ALTER TABLE posts ADD COLUMN quote_count int NOT NULL DEFAULT 0;
     CREATE INDEX posts_quote_of ON posts (quote_of_id) WHERE quote_of_id IS NOT NULL;
-    ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
-    ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention', 'reply', 'reshare', 'like', 'follow', 'care_mention', 'identity_link', 'order_cancelled', 'order_fulfilled', 'order_refunded', 'idea_shipped', 'quote'));
+    INSERT INTO notification_kinds (kind) VALUES ('quote');
     `,
   );
 }
@@ -20,9 +19,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await runSql(
     db,
     `
-    DELETE FROM notifications WHERE kind = 'quote';
-    ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
-    ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention', 'reply', 'reshare', 'like', 'follow', 'care_mention', 'identity_link', 'order_cancelled', 'order_fulfilled', 'order_refunded', 'idea_shipped'));
+    DELETE FROM notifications WHERE kind IN ('quote');
+    DELETE FROM notification_kinds WHERE kind IN ('quote');
     DROP INDEX posts_quote_of;
     ALTER TABLE posts DROP COLUMN quote_count;
     ALTER TABLE posts DROP COLUMN quote_of_id;

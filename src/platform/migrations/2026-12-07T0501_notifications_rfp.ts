@@ -6,8 +6,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await runSql(
     db,
     `
-    ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
-    ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention', 'reply', 'reshare', 'like', 'follow', 'care_mention', 'identity_link', 'order_cancelled', 'order_fulfilled', 'order_refunded', 'idea_shipped', 'rfp_pitch', 'rfp_won', 'rfp_lost'));
+    INSERT INTO notification_kinds (kind) VALUES ('rfp_pitch'), ('rfp_won'), ('rfp_lost');
     `,
   );
 }
@@ -17,8 +16,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     DELETE FROM notifications WHERE kind IN ('rfp_pitch', 'rfp_won', 'rfp_lost');
-    ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
-    ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention', 'reply', 'reshare', 'like', 'follow', 'care_mention', 'identity_link', 'order_cancelled', 'order_fulfilled', 'order_refunded', 'idea_shipped'));
+    DELETE FROM notification_kinds WHERE kind IN ('rfp_pitch', 'rfp_won', 'rfp_lost');
     `,
   );
 }

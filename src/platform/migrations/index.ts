@@ -33,7 +33,10 @@ import * as careIdeaConsent from './2026-12-06T1602_care_idea-consent.ts';
 import * as governancePolicy from './2026-12-06T1700_governance_policy.ts';
 import * as identityHandlePrefix from './2026-12-06T1800_identity_handle-prefix.ts';
 import * as listeningSpikes from './2026-12-06T1900_listening_spikes.ts';
+import * as notificationKinds from './2026-12-07T0001_notifications_kinds-table.ts';
 import * as notificationsPreferences from './2026-12-07T0100_notifications_preferences.ts';
+import * as commerceShopBasics from './2026-12-07T0200_commerce_shop-basics.ts';
+import * as notificationsOrderReturn from './2026-12-07T0201_notifications_order-return.ts';
 import * as socialQuotePosts from './2026-12-07T0300_social_quote-posts.ts';
 import * as rfpCreate from './2026-12-07T0500_rfp_create-requests.ts';
 import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
@@ -76,10 +79,13 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1700_governance_policy': governancePolicy,
   '2026-12-06T1800_identity_handle-prefix': identityHandlePrefix,
   '2026-12-06T1900_listening_spikes': listeningSpikes,
+  '2026-12-07T0001_notifications_kinds-table': notificationKinds,
   '2026-12-07T0600_advocates_referrals-ledger': advocatesReferralsLedger,
   '2026-12-07T0100_notifications_preferences': notificationsPreferences,
   '2026-12-07T0300_social_quote-posts': socialQuotePosts,
   '2026-12-07T0700_governance_approvals': governanceApprovals,
   '2026-12-07T0500_rfp_create-requests': rfpCreate,
   '2026-12-07T0501_notifications_rfp': rfpNotifications,
+  '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
+  '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
 };

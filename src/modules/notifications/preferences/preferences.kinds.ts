@@ -17,6 +17,7 @@ export const KIND_SETTINGS: Record<NotificationKind, KindSetting> = {
   order_cancelled: { label: 'An order of yours is cancelled', group: 'Orders', email: true },
   order_fulfilled: { label: 'An order of yours ships', group: 'Orders', email: true },
   order_refunded: { label: 'An order of yours is refunded', group: 'Orders', email: true },
+  order_return: { label: 'A return of yours moves on', group: 'Orders', email: true },
   identity_link: { label: 'A brand asks to link your identity', group: 'Brands and ideas', email: true },
   care_mention: { label: 'Colleagues mention you in the inbox', group: 'Brands and ideas', email: true },
   idea_shipped: { label: 'An idea you supported ships', group: 'Brands and ideas', email: true },

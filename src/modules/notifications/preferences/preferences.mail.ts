@@ -78,6 +78,11 @@ function whatHappened(n: NoticeFacts): { line: string; path: string } {
         line: `${n.actorName} ${n.kind === 'rfp_won' ? 'awarded your pitch' : 'awarded another brand’s pitch'} on the request${n.detail?.title ? ` “${n.detail.title}”` : ''}.`,
         path: n.subjectId ? `/rfps/${n.subjectId}` : '/notifications',
       };
+    case 'order_return':
+      return {
+        line: `Your return of ${n.detail?.title ?? 'an item'} to ${n.actorName} is ${n.detail?.status ?? 'updated'}${n.detail?.note ? ` (${n.detail.note})` : ''}.`,
+        path: order,
+      };
     case 'idea_shipped':
       return {
         line: `An idea you supported at ${n.actorName} shipped: ${n.detail?.title ?? 'see what is new'}.`,

@@ -5,9 +5,12 @@ import { CatalogPage } from './components/catalog-page.tsx';
 import { DealComposerPage } from './components/deal-composer.tsx';
 import { DealPage } from './components/deal-page.tsx';
 import { DealsPage } from './components/deals-page.tsx';
+import { DiscountCodesPage } from './components/discount-codes-page.tsx';
 import { OrderDetailPage } from './components/order-detail-page.tsx';
 import { OrdersPage } from './components/orders-page.tsx';
 import { ProductPage } from './components/product-page.tsx';
+import { ReturnsPage } from './components/returns-page.tsx';
+import { ShippingPage } from './components/shipping-page.tsx';
 
 // The sales dashboard carries the charts: loaded only when a brand opens it.
 const sales = async () => ({ Component: (await import('./components/sales-page.tsx')).SalesPage });
@@ -31,6 +34,9 @@ export const commerceBrandRoutes: RouteObject[] = [
   { path: 'orgs/:handle/deals', element: <DealsPage /> },
   { path: 'orgs/:handle/deals/new', element: <DealComposerPage /> },
   { path: 'orgs/:handle/orders', element: <BrandOrdersPage /> },
+  { path: 'orgs/:handle/discounts', element: <DiscountCodesPage /> },
+  { path: 'orgs/:handle/returns', element: <ReturnsPage /> },
+  { path: 'orgs/:handle/shipping', element: <ShippingPage /> },
   { path: 'orgs/:handle/sales', lazy: sales },
   { path: 'orgs/:handle/deals/:dealId/sales', lazy: sales },
 ];

@@ -2683,7 +2683,7 @@ export interface paths {
                                  * @description A kind of notification; "account_security" is the mail about your account, always sent
                                  * @enum {unknown}
                                  */
-                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                                 label: string;
                                 /** @description Cannot be changed (account-security mail) */
                                 locked: boolean;
@@ -2716,7 +2716,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description A kind of notification; "account_security" is the mail about your account, always sent */
-                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                 };
                 cookie?: never;
             };
@@ -2745,7 +2745,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -3624,12 +3624,12 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); idea_shipped: title and productIds (comma-separated) to buy; rfp_*: title of the request */
+                                /** @description identity_link: network, handle and url of the proposed identity; order_cancelled: reason (a failed payment as "payment failed: <code>"); order_refunded: amountMinor, currency and full ("true" or "false"); order_return: status, title and note (the brand’s reason); idea_shipped: title and productIds (comma-separated) to buy; rfp_*: title of the request */
                                 detail: {
                                     [key: string]: string;
                                 } | null;
                                 id: string;
-                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost";
+                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost";
                                 /** @description The brand of a care or order notification */
                                 org: {
                                     avatarUrl: string | null;
@@ -3795,7 +3795,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -3843,6 +3843,8 @@ export interface paths {
                         currency?: string;
                         /** Format: uuid */
                         dealId?: string;
+                        /** @description A discount code of the brand (any case) */
+                        discountCode?: string;
                         /** @description Integer minor units (cents) */
                         expectedTotalMinor?: number;
                         items: {
@@ -4069,6 +4071,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to return a delivered item of your order, with a reason (within the brand’s window) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The order line */
+                        line: number;
+                        note?: string;
+                        /** @description All of the line when absent */
+                        quantity?: number;
+                        reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "does_not_fit" | "changed_mind" | "arrived_late" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderReturn"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/shipments": {
         parameters: {
             query?: never;
@@ -4115,6 +4166,106 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What an order would cost: items, discount code, shipping, tax and total (nothing is held)
+         * @description The same checks as placing it (a discount code, the channel guard, shipping to the country); the same body without the card. With no address, pass `country` to see shipping and tax.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Where it would ship, when no address is given yet */
+                        country?: string;
+                        /** @description ISO 4217 code */
+                        currency?: string;
+                        /** Format: uuid */
+                        dealId?: string;
+                        /** @description A discount code of the brand (any case) */
+                        discountCode?: string;
+                        /** @description Integer minor units (cents) */
+                        expectedTotalMinor?: number;
+                        items: {
+                            quantity: number;
+                            /** Format: uuid */
+                            variantId: string;
+                        }[];
+                        shippingAddress?: {
+                            city: string;
+                            /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
+                            country: string;
+                            line1: string;
+                            line2?: string;
+                            name: string;
+                            /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
+                            postalCode: string;
+                        };
+                        /** Format: uuid */
+                        shippingAddressId?: string;
+                        source?: {
+                            /** Format: uuid */
+                            postId?: string;
+                            /** @description Handle of the person whose referral link was followed */
+                            ref?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string | null;
+                            currency: string;
+                            discountCode: string | null;
+                            /** @description The discount code's part */
+                            discountMinor: number;
+                            /** @description The lines at their prices (deal prices where they apply) */
+                            itemsMinor: number;
+                            lines: {
+                                discountMinor: number;
+                                line: number;
+                                quantity: number;
+                                title: string;
+                                unitPriceMinor: number;
+                            }[];
+                            shippingMinor: number;
+                            taxIncluded: boolean;
+                            /** @description The tax part: inside the total when taxIncluded, added otherwise */
+                            taxMinor: number;
+                            /** @description Basis points: 2000 = 20% */
+                            taxRateBp: number;
+                            /** @description What is charged: items − discount + shipping (+ tax when not included) */
+                            totalMinor: number;
+                        };
                     };
                 };
             };
@@ -7362,6 +7513,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/discount-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand's discount codes, newest first, with their use and state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DiscountCode"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a discount code (percent or fixed amount, limits, window, products or deals) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A fixed amount off the order */
+                        amountMinor?: number;
+                        /** @description What buyers type, any case (stored upper case): letters, digits, - and _ */
+                        code: string;
+                        /** @description ISO 4217 code of the brand’s prices */
+                        currency: string;
+                        /** @description Only valid on these deals (anywhere when absent) */
+                        dealIds?: string[];
+                        /** Format: date-time */
+                        endsAt?: string;
+                        kind: "percent" | "amount";
+                        /** @description The items must cost at least this much */
+                        minOrderMinor?: number;
+                        percentOff?: number;
+                        /** @description Orders per buyer */
+                        perCustomerLimit?: number;
+                        /** @description Only these products are discounted (all when absent) */
+                        productIds?: string[];
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** @description Orders in total */
+                        usageLimit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscountCode"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/discount-codes/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a code for good (orders already holding it keep their discount) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscountCode"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/ideas": {
         parameters: {
             query?: never;
@@ -9624,6 +9903,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand's returns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "approved" | "rejected" | "received" | "refunded";
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrderReturn"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/rfp-queue": {
         parameters: {
             query?: never;
@@ -9813,6 +10134,217 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/shipping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand's shipping zones, tax rates per country and return window */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingRules"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/shipping/tax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tax rates per country (the whole table), whether prices include tax, the return window */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pricesIncludeTax?: boolean;
+                        returnWindowDays?: number;
+                        taxRates?: {
+                            /** @description ISO 3166-1 alpha-2 code */
+                            country: string;
+                            rateBp: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingRules"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/shipping/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a shipping zone: countries (each in one zone only), a flat rate, a free-over threshold */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countries: string[];
+                        currency: string;
+                        /** @description Shipping is free once the items (after discount) cost at least this much */
+                        freeOverMinor?: number | null;
+                        name: string;
+                        /** @description Integer minor units (cents) */
+                        rateMinor: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingRules"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/shipping/zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a shipping zone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingRules"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a shipping zone */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countries?: string[];
+                        /** @description Shipping is free once the items (after discount) cost at least this much */
+                        freeOverMinor?: number | null;
+                        name?: string;
+                        /** @description Integer minor units (cents) */
+                        rateMinor?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingRules"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/orgs/{handle}/two-factor-requirement": {
@@ -10598,6 +11130,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a return (the buyer is told to send it back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderReturn"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the returned item received: refunds it once through the order and restocks it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Unique per intended order or refund; a retry with the same key returns the first result */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderReturn"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a return with a reason the buyer sees */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderReturn"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rfps": {
         parameters: {
             query?: never;
@@ -11153,6 +11814,29 @@ export interface components {
                 bought: number;
             };
         };
+        DiscountCode: {
+            amountMinor: number | null;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            dealIds: string[];
+            endsAt: string | null;
+            id: string;
+            kind: "percent" | "amount";
+            minOrderMinor: number | null;
+            percentOff: number | null;
+            perCustomerLimit: number | null;
+            productIds: string[];
+            /** Format: date-time */
+            startsAt: string;
+            state: "active" | "scheduled" | "expired" | "used_up" | "disabled";
+            /** @description e.g. "10% off" or "€5.00 off" */
+            summary: string;
+            usageLimit: number | null;
+            /** @description Orders holding the code (paid, or pending payment) */
+            used: number;
+        };
         Idea: {
             author: {
                 avatarUrl: string | null;
@@ -11271,6 +11955,9 @@ export interface components {
             createdAt: string;
             currency: string;
             dealId: string | null;
+            discountCode: string | null;
+            /** @description The discount code's part */
+            discountMinor: number;
             expiresAt: string | null;
             history: {
                 actor: {
@@ -11288,6 +11975,8 @@ export interface components {
             }[];
             id: string;
             items: {
+                /** @description The line's share of the discount code */
+                discountMinor: number;
                 /** @description The line number (from 0), as shipments and returns name it */
                 line: number;
                 productId: string;
@@ -11297,6 +11986,8 @@ export interface components {
                 unitPriceMinor: number;
                 variantId: string;
             }[];
+            /** @description The lines at their prices (deal prices where they apply) */
+            itemsMinor: number;
             org: {
                 avatarUrl: string | null;
                 handle: string;
@@ -11306,6 +11997,8 @@ export interface components {
                 verified: boolean;
             } | null;
             refundedMinor: number;
+            /** @description Returns asked for, oldest first */
+            returns: components["schemas"]["OrderReturn"][];
             /** @description Parcels sent so far, oldest first */
             shipments: {
                 /** @description dhl, ups, fedex, usps, royal_mail, dpd or 'other' */
@@ -11330,8 +12023,34 @@ export interface components {
                 name: string;
                 postalCode: string;
             };
+            shippingMinor: number;
             status: "pending" | "paid" | "fulfilled" | "cancelled" | "refunded";
+            taxIncluded: boolean;
+            /** @description The tax part: inside the total when taxIncluded, added otherwise */
+            taxMinor: number;
+            /** @description Basis points: 2000 = 20% */
+            taxRateBp: number;
+            /** @description What is charged: items − discount + shipping (+ tax when not included) */
             totalMinor: number;
+        };
+        OrderReturn: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The brand's reason */
+            decisionNote: string | null;
+            id: string;
+            line: number;
+            /** @description The buyer's words */
+            note: string;
+            orderId: string;
+            quantity: number;
+            reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "does_not_fit" | "changed_mind" | "arrived_late" | "other";
+            /** @description Set once refunded */
+            refundMinor: number | null;
+            status: "requested" | "approved" | "rejected" | "received" | "refunded";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         OriginalPost: {
             author: {
@@ -11510,6 +12229,7 @@ export interface components {
              *     - `already_pitched` (409): The brand already has an active pitch on this request; edit or withdraw it
              *     - `already_rated` (409): The conversation was already rated
              *     - `already_reshared` (409): The account has already reshared this post
+             *     - `already_returned` (409): A return was already requested for this order line
              *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
@@ -11547,6 +12267,15 @@ export interface components {
              *     - `deal_not_started` (409): The deal has not started yet
              *     - `deal_sold_out` (409): The deal is sold out
              *     - `direct_needs_mention` (400): A direct post must @mention at least one existing account
+             *     - `discount_below_floor` (422): The code would sell a product below the reseller floor the channel guard allows; `violations` name the product, the floor and the price the code would make
+             *     - `discount_code_expired` (422): The code has expired or was disabled
+             *     - `discount_code_limit_reached` (422): You have used this code as many times as it allows per customer
+             *     - `discount_code_minimum` (422): The order is below the minimum the code requires (`minOrderMinor` in the details)
+             *     - `discount_code_not_applicable` (422): None of the items (or not this deal) is one the code applies to
+             *     - `discount_code_not_found` (404): No such code at this brand (another brand's codes are never revealed)
+             *     - `discount_code_not_started` (422): The code is not valid yet
+             *     - `discount_code_taken` (409): The brand already has a code with this text
+             *     - `discount_code_used_up` (422): The code has reached its total usage limit
              *     - `draft_not_approved` (409): The draft still waits for approval
              *     - `draft_not_found` (404): No draft with that id in this brand
              *     - `draft_not_pending` (409): The draft is not waiting for review (approved, rejected, published or refused)
@@ -11574,11 +12303,14 @@ export interface components {
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
+             *     - `invalid_discount_code` (422): The discount code definition is invalid; errors[] names the field
              *     - `invalid_policy_rule` (422): A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
              *     - `invalid_query` (400): The topic query does not parse: the problem names the position and what was expected there
              *     - `invalid_quote` (422): A quoted line is not a product of the brand, is archived, repeats a variant or is in another currency
+             *     - `invalid_return` (422): The return names no line of the order, or more than was bought; errors[] names the field
              *     - `invalid_shipment` (422): The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field
+             *     - `invalid_shipping_zone` (422): The shipping zone is invalid (a country in two zones, a wrong currency); errors[] names the field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
@@ -11612,6 +12344,7 @@ export interface components {
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_corrections` (422): No corrected messages to retrain from yet
              *     - `no_idea_request` (409): There is no open request to post an idea
+             *     - `no_shipping_to_country` (422): The brand does not ship to the country of the address (no zone holds it)
              *     - `not_a_member` (403): Only members of the organization may do this
              *     - `not_an_agent` (422): The assignee does not work this inbox
              *     - `not_asked` (403): The request is limited to the brands it names, and this brand is not one of them
@@ -11629,6 +12362,7 @@ export interface components {
              *     - `not_requester` (403): Only the person who posted the request can do this
              *     - `not_resharable` (422): Only public posts can be reshared
              *     - `not_resolved` (409): Only a resolved conversation can be rated
+             *     - `not_returnable` (409): Only a delivered (fulfilled) or shipped order line can be returned
              *     - `order_in_public_reply` (422): A public reply would show the customer’s order details (an order variable or order id): send them by private message
              *     - `order_not_found` (404): No order with that id that the caller may see
              *     - `org_not_found` (404): No brand with that handle
@@ -11667,6 +12401,9 @@ export interface components {
              *     - `request_limit` (429): Too many requests for proposals in the last 24 hours; try again later
              *     - `request_not_found` (404): No request for proposals with that id
              *     - `retrain_running` (409): A retrain of this brand is already running
+             *     - `return_not_found` (404): No such return
+             *     - `return_state` (409): The return is not in a state that allows this step (e.g. receiving before approval)
+             *     - `return_window_closed` (409): The brand's return window for this order has closed
              *     - `role_not_allowed` (403): The caller's role in the organization does not allow this
              *     - `route_not_found` (404): No API route with that method and path
              *     - `rule_not_found` (404): No routing rule with that id in this inbox
@@ -11677,6 +12414,7 @@ export interface components {
              *     - `segment_only` (403): The deal is for a segment of the brand’s advocates
              *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
              *     - `self_approval` (403): The author of a draft cannot review it
+             *     - `shipping_zone_not_found` (404): No such shipping zone at this brand
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
              *     - `sole_owner` (409): You are the only owner of an organization: make someone else an owner before closing your account
@@ -11713,7 +12451,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_shipment" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "not_a_member" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
@@ -11810,6 +12548,27 @@ export interface components {
             /** @description 'closed': the deadline passed without an award */
             state: "open" | "closed" | "awarded" | "withdrawn";
             title: string;
+        };
+        ShippingRules: {
+            /** @description Prices shown include the tax (VAT-style) */
+            pricesIncludeTax: boolean;
+            /** @description Days after the order a buyer may ask to return it */
+            returnWindowDays: number;
+            taxRates: {
+                country: string;
+                /** @description Basis points: 2000 = 20% */
+                rateBp: number;
+            }[];
+            /** @description Where the brand ships; with no zone at all it ships everywhere at no charge */
+            zones: {
+                countries: string[];
+                currency: string;
+                freeOverMinor: number | null;
+                id: string;
+                name: string;
+                /** @description Flat rate per order */
+                rateMinor: number;
+            }[];
         };
     };
     responses: never;

@@ -1,10 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { formatMoney } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
-import { Loading } from '../../../shared/ui/status.tsx';
+import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { addressErrors } from '../api/address-rules.ts';
 import type { AddressInput, CheckoutInput } from '../api/commerce.types.ts';
+import { shopApi } from '../api/shop-basics.api.ts';
 import { usePlaceOrder } from '../hooks/use-checkout.ts';
 import { useAddAddress, useAddresses } from '../hooks/use-shopper.ts';
 import { cleanAddress, EMPTY_ADDRESS, formatAddress } from './address-fields.tsx';
@@ -45,7 +47,6 @@ export function CheckoutForm({
   const address: AddressChoice =
     picked ??
     (saved[0] ? { mode: 'saved', id: saved[0].id } : { mode: 'new', address: EMPTY_ADDRESS, save: true });
-  const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
   // Where the order will go, read back in full (country by name) right above Pay.
   const shipTo =
     address.mode === 'saved'
@@ -53,6 +54,24 @@ export function CheckoutForm({
       : Object.keys(addressErrors(address.address)).length === 0
         ? address.address
         : undefined;
+  const [codeText, setCodeText] = useState('');
+  const [code, setCode] = useState<string | undefined>(undefined);
+  const items = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
+  // The server prices the order as checkout will: discount code, shipping to the country, tax.
+  const quote = useQuery({
+    queryKey: ['quote', dealId, items, code, shipTo?.country],
+    queryFn: () =>
+      shopApi.quote({
+        ...(dealId ? { dealId } : {}),
+        items,
+        ...(code ? { discountCode: code } : {}),
+        ...(shipTo ? { country: shipTo.country } : {}),
+      }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const q = quote.isError ? undefined : quote.data;
+  const total = q?.totalMinor ?? lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
 
   if (addresses.isPending) return <Loading />;
   if (place.data) return <CheckoutResult placed={place.data} onClose={onClose} />;
@@ -78,6 +97,7 @@ export function CheckoutForm({
       ...shipping,
       expectedTotalMinor: total,
       currency,
+      ...(code ? { discountCode: code } : {}),
       ...(source ? { source } : {}),
       card: { number: card.replace(/\s+/g, '') },
     });
@@ -99,11 +119,51 @@ export function CheckoutForm({
             <span>{formatMoney(l.unitPriceMinor * l.quantity, currency)}</span>
           </li>
         ))}
+        {q && q.discountMinor > 0 && (
+          <li data-testid="checkout-discount">
+            <span>Discount ({q.discountCode})</span>
+            <span>−{formatMoney(q.discountMinor, currency)}</span>
+          </li>
+        )}
+        {q && shipTo && (
+          <li data-testid="checkout-shipping">
+            <span>Shipping</span>
+            <span>{q.shippingMinor === 0 ? 'Free' : formatMoney(q.shippingMinor, currency)}</span>
+          </li>
+        )}
+        {q && q.taxMinor > 0 && (
+          <li data-testid="checkout-tax">
+            <span>
+              {q.taxIncluded ? 'Includes tax' : 'Tax'} ({q.taxRateBp / 100}%)
+            </span>
+            <span>{formatMoney(q.taxMinor, currency)}</span>
+          </li>
+        )}
         <li className="checkout-total">
           <span>Total</span>
           <strong data-testid="checkout-total">{formatMoney(total, currency)}</strong>
         </li>
       </ul>
+      <div className="checkout-code">
+        <input
+          value={codeText}
+          onChange={(e) => setCodeText(e.target.value)}
+          placeholder="Discount code"
+          aria-label="Discount code"
+          maxLength={32}
+          data-testid="checkout-code"
+        />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setCode(codeText.trim() || undefined)}
+          disabled={!codeText.trim() && !code}
+          data-testid="checkout-code-apply"
+        >
+          Apply
+        </button>
+      </div>
+      {quote.error && <ErrorBanner error={quote.error} />}
       <AddressPicker
         addresses={saved}
         value={address}
@@ -138,7 +198,13 @@ export function CheckoutForm({
         type="submit"
         className="btn btn-primary btn-block"
         data-testid="checkout-submit"
-        disabled={disabled || place.isPending || addAddress.isPending || card.replace(/\s+/g, '').length < 12}
+        disabled={
+          disabled ||
+          place.isPending ||
+          addAddress.isPending ||
+          quote.isError ||
+          card.replace(/\s+/g, '').length < 12
+        }
       >
         {place.isPending ? 'Paying…' : `Pay ${formatMoney(total, currency)}`}
       </button>

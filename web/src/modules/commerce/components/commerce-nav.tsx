@@ -101,23 +101,31 @@ export function BrandNav({ me }: { me: Me }) {
   );
 }
 
-const SHOP_AREAS: { area: 'catalog' | 'deals' | 'sales' | 'orders'; label: string; icon: ReactNode }[] = [
+const SHOP_AREAS: {
+  area: 'catalog' | 'deals' | 'sales' | 'orders';
+  path?: string;
+  label: string;
+  icon: ReactNode;
+}[] = [
   { area: 'catalog', label: 'Catalog', icon: <BoxIcon /> },
   { area: 'deals', label: 'Deals', icon: <TagIcon /> },
   { area: 'sales', label: 'Sales', icon: <ChartIcon /> },
   { area: 'orders', label: 'Orders', icon: <ReceiptIcon /> },
+  { area: 'catalog', path: 'discounts', label: 'Codes', icon: <TagIcon /> },
+  { area: 'orders', path: 'returns', label: 'Returns', icon: <ReceiptIcon /> },
+  { area: 'catalog', path: 'shipping', label: 'Shipping', icon: <BoxIcon /> },
 ];
 
 /** The shop pages of a brand's workspace that the member's role opens, Catalog, Deals and Sales first. */
 export function commerceWorkspaceTools(membership: Membership): WorkspaceTool[] {
   if (shopMemberships([membership]).length === 0) return [];
   const access = accessOf(membership.role);
-  return SHOP_AREAS.filter(({ area }) => access[area]).map(({ area, label, icon }, index) => ({
-    key: area,
-    to: `/orgs/${membership.org.handle}/${area}`,
+  return SHOP_AREAS.filter(({ area }) => access[area]).map(({ area, path, label, icon }, index) => ({
+    key: path ?? area,
+    to: `/orgs/${membership.org.handle}/${path ?? area}`,
     label,
     icon,
-    testId: `workspace-tab-${area}`,
+    testId: `workspace-tab-${path ?? area}`,
     group: 'Shop',
     rank: 1 + index,
   }));

@@ -9,6 +9,7 @@ import type { Order } from '../api/commerce.types.ts';
 import { accessOf } from '../hooks/use-brand-roles.ts';
 import { useOrder, useOrderAction } from '../hooks/use-orders.ts';
 import { formatAddress } from './address-fields.tsx';
+import { BreakdownRows, OrderReturns } from './order-returns.tsx';
 import { OrderShipments } from './order-shipments.tsx';
 import { OrderStaffActions } from './order-staff-actions.tsx';
 import { OrderOutcome, OrderStatusChip } from './order-status.tsx';
@@ -72,6 +73,7 @@ export function OrderDetailPage() {
                 <td className="num">{formatMoney(i.unitPriceMinor, o.currency)}</td>
               </tr>
             ))}
+            <BreakdownRows order={o} />
             <tr>
               <th colSpan={2}>Total</th>
               <td className="num" data-testid="order-total">
@@ -115,6 +117,7 @@ export function OrderDetailPage() {
         )}
       </section>
       <OrderShipments order={o} />
+      <OrderReturns order={o} isBuyer={isBuyer} />
       <section className="panel" aria-labelledby="order-history">
         <h2 id="order-history">History</h2>
         <OrderTimeline order={o} />

@@ -37,10 +37,18 @@ const VERBS: Record<NotificationKind, string> = {
   order_cancelled: 'cancelled',
   order_fulfilled: 'shipped',
   order_refunded: 'refunded',
+  order_return: 'updated',
   idea_shipped: 'shipped',
   rfp_pitch: 'pitched on',
   rfp_won: 'awarded',
   rfp_lost: 'awarded',
+};
+
+const RETURN_STEPS: Record<string, string> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  received: 'received',
+  refunded: 'refunded',
 };
 
 function KindIcon({ kind }: { kind: NotificationKind }) {
@@ -56,6 +64,7 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     order_cancelled: <BagIcon />,
     order_fulfilled: <BagIcon />,
     order_refunded: <BagIcon />,
+    order_return: <BagIcon />,
     idea_shipped: <BagIcon />,
     rfp_pitch: <BagIcon />,
     rfp_won: <BagIcon />,
@@ -79,6 +88,8 @@ function sentence(n: Notification, forOrg: boolean): string {
       return `shipped ${theirs} order`;
     case 'order_refunded':
       return `refunded ${refundAmount(n)} of ${theirs} order`;
+    case 'order_return':
+      return `${RETURN_STEPS[n.detail?.status ?? ''] ?? 'updated'} ${theirs} return of ${n.detail?.title ?? 'an item'}`;
     case 'idea_shipped':
       return `shipped an idea ${whom === 'you' ? 'you' : whom} backed: “${n.detail?.title ?? 'an idea'}”`;
     case 'rfp_pitch':
@@ -113,6 +124,8 @@ function orderSnippet(n: Notification): string {
     return `${part} on its way with ${n.detail.carrier}: tracking ${n.detail.trackingNumber}.`;
   }
   if (n.kind === 'order_fulfilled') return 'It is on its way.';
+  if (n.kind === 'order_return')
+    return n.detail?.note ?? (n.detail?.status === 'approved' ? 'Send the item back.' : '');
   return '';
 }
 
