@@ -1,6 +1,13 @@
 import { Readable } from 'node:stream';
-import { GetObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { MediaStorage } from './media.storage.ts';
+
+// The SDK is loaded when S3 is first used, so a server on disk storage never loads it.
+type Sdk = typeof import('@aws-sdk/client-s3');
+let sdk: Promise<Sdk> | undefined;
+const loadSdk = () => {
+  sdk ??= import('@aws-sdk/client-s3');
+  return sdk;
+};
 
 export type S3Settings = {
   bucket: string;
@@ -17,8 +24,8 @@ export type S3Settings = {
  * Files as objects in an S3-compatible bucket, under `media/<key>`. Souk serves them through its own media route
  * (streamed from the bucket), so the bucket stays private and URLs, caching and the content policy do not change.
  */
-export function s3Storage(settings: S3Settings): MediaStorage & { client: S3Client } {
-  const client = new S3Client({
+export function s3Storage(settings: S3Settings): MediaStorage {
+  const options = {
     region: settings.region,
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
@@ -29,20 +36,25 @@ export function s3Storage(settings: S3Settings): MediaStorage & { client: S3Clie
     // Checksums only where S3 requires them: many S3-compatible servers reject the newer trailing checksums.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  } as const;
+  let client: Promise<InstanceType<Sdk['S3Client']>> | undefined;
+  const connect = () => {
+    client ??= loadSdk().then(({ S3Client }) => new S3Client(options));
+    return client;
+  };
   const objectKey = (key: string) => `media/${key}`;
   const Bucket = settings.bucket;
-  const missing = (err: unknown) =>
+  const missing = (err: unknown, { NoSuchKey, NotFound }: Sdk) =>
     err instanceof NoSuchKey ||
     err instanceof NotFound ||
     (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 
   return {
-    client,
     describe: `s3 bucket ${Bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ` in ${settings.region}`}`,
     async put(key, bytes, contentType) {
       // Content-addressed: writing a key again writes the same bytes, so no check comes first.
-      await client.send(
+      const { PutObjectCommand } = await loadSdk();
+      await (await connect()).send(
         new PutObjectCommand({
           Bucket,
           Key: objectKey(key),
@@ -54,12 +66,15 @@ export function s3Storage(settings: S3Settings): MediaStorage & { client: S3Clie
       );
     },
     async open(key) {
+      const loaded = await loadSdk();
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+        const out = await (await connect()).send(
+          new loaded.GetObjectCommand({ Bucket, Key: objectKey(key) }),
+        );
         if (!(out.Body instanceof Readable)) throw new Error('S3 answered without a body stream');
         return { body: out.Body, size: out.ContentLength };
       } catch (err) {
-        if (missing(err)) return null;
+        if (missing(err, loaded)) return null;
         throw err;
       }
     },
