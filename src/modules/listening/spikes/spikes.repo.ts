@@ -76,8 +76,8 @@ export async function saveSpike(db: Db, id: string, row: SpikeRow) {
     .updateTable('listening_spikes')
     .set({
       ...values,
-      started_at: existing.started_at < row.started_at ? existing.started_at : row.started_at,
-      ended_at: existing.ended_at > row.ended_at ? existing.ended_at : row.ended_at,
+      started_at: new Date(Math.min(existing.started_at.getTime(), row.started_at.getTime())),
+      ended_at: new Date(Math.max(existing.ended_at.getTime(), row.ended_at.getTime())),
       updated_at: new Date(),
     })
     .where('id', '=', existing.id)
