@@ -68,9 +68,11 @@ describe('listening spikes', () => {
     expect(spike.topicId).toBe(topic.id);
     expect(spike.observed).toBeGreaterThanOrEqual(40);
     expect(spike.ratio).toBeGreaterThan(3);
-    const ago = (Date.now() - Date.parse(spike.startedAt)) / HOUR;
-    expect(ago).toBeGreaterThan(18);
-    expect(ago).toBeLessThan(23);
+    // It covers the surge (which began 20 to 21 hours ago) and not much more.
+    const surgeStart = Math.floor(Date.now() / HOUR) * HOUR - 20 * HOUR;
+    expect(Date.parse(spike.startedAt)).toBeLessThanOrEqual(surgeStart);
+    expect(Date.parse(spike.endedAt)).toBeGreaterThanOrEqual(surgeStart + 2 * HOUR);
+    expect(Date.parse(spike.endedAt) - Date.parse(spike.startedAt)).toBeLessThanOrEqual(24 * HOUR);
     // Why: the words of the surge, not the words every mention of the brand has.
     const terms = spike.why.terms.map((w: { key: string }) => w.key);
     expect(terms.slice(0, 3)).toContain('zip');

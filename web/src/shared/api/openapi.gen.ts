@@ -2683,7 +2683,7 @@ export interface paths {
                                  * @description A kind of notification; "account_security" is the mail about your account, always sent
                                  * @enum {unknown}
                                  */
-                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                                 label: string;
                                 /** @description Cannot be changed (account-security mail) */
                                 locked: boolean;
@@ -2716,7 +2716,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description A kind of notification; "account_security" is the mail about your account, always sent */
-                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                 };
                 cookie?: never;
             };
@@ -2745,7 +2745,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -3795,7 +3795,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
