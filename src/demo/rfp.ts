@@ -28,9 +28,9 @@ export async function seedDemoRfp(modules: Modules, opts: { log?: (m: string) =>
   );
   if (!asker) return 0;
   // Each brand pitches its main product (its dearest one the trade also sells), not whatever it listed last.
-  const catalogs = (
-    await Promise.all(brands.map((b) => commerce.catalog.list(b.handle, teamOf(b.id))))
-  ).map((list) => list.filter((p) => !p.exclusive).sort((a, b) => b.priceMinor - a.priceMinor));
+  const catalogs = (await Promise.all(brands.map((b) => commerce.catalog.list(b.handle, teamOf(b.id))))).map(
+    (list) => list.filter((p) => !p.exclusive).sort((a, b) => b.priceMinor - a.priceMinor),
+  );
   const first = catalogs[0].find((p) => p.variants.length > 0);
   if (!first) return 0;
   const request = await rfp.requests.create(person(asker.id), {
