@@ -84,7 +84,6 @@ describe.each(widths)('shop basics at %s width', (name, viewport) => {
     await page.goto(`/deals/${deal.id}`);
     await expect.poll(() => page.getByTestId('deal-buy').textContent()).toBe('Ended');
     expect(await page.getByTestId('deal-ended-early').isVisible()).toBe(true);
-    await page.screenshot({ path: `/tmp/shop-basics-deal-${name}.png`, fullPage: true });
     await page.context().close();
   });
 
@@ -114,7 +113,6 @@ describe.each(widths)('shop basics at %s width', (name, viewport) => {
     expect(await link.getAttribute('href')).toBe(
       'https://www.royalmail.com/track-your-item#/tracking-results/AB123456789GB',
     );
-    await buyer.screenshot({ path: `/tmp/shop-basics-order-${name}.png`, fullPage: true });
     await buyer.goto('/notifications');
     await expect
       .poll(() => buyer.locator('body').textContent())
