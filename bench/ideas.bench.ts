@@ -1,16 +1,8 @@
-// Ideas portal benchmark (issue 15): similar ideas while typing and the trending list on a brand with many ideas
-// and votes, through the real routes in process (Fastify inject), beside a bare route measured the same way in the
-// same run; then 64 voters at once on one idea, whose count must come out exact. PGlite by default, PostgreSQL
-// when DATABASE_URL is set (a fresh database is created and dropped). Targets are asserted by the exit code.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { generateIdeas } from '../src/modules/ideas/index.ts';
-import { openDatabase } from '../src/platform/db/kysely.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { openFreshDatabase, p95 } from './support/fresh-database.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -27,42 +19,8 @@ const VOTERS = Number(flags.voters);
 const TARGET_P95_MS = 50;
 const log = (m: string) => console.error(`[bench] ${m}`);
 
-function p95(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] * 100) / 100;
-}
-
-async function openFresh() {
-  const url = process.env.DATABASE_URL || undefined;
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souk-bench-ideas-'));
-    const handle = await openDatabase({ dataDir: dir });
-    return { handle, kind: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `souk_bench_ideas_${process.pid}`;
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: '', poolSize: 16 });
-  return {
-    handle,
-    kind: 'postgres',
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function main() {
-  const { handle, kind, drop } = await openFresh();
+  const { handle, kind, drop } = await openFreshDatabase('ideas');
   await migrateToLatest(handle.db);
   const { app, modules } = await buildApp({
     db: handle.db,

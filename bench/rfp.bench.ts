@@ -1,18 +1,9 @@
-// Requests-for-proposals benchmark (issue 16): a brand's Sales queue and a request page with its pitches side by
-// side, with 50,000 open requests × 5 pitches at full scale (--scale 1), through the real routes in process (Fastify
-// inject) beside a bare route measured the same way in the same run; then 64 concurrent awards on one request, which
-// must produce exactly one order. PGlite by default, PostgreSQL when DATABASE_URL is set (a fresh database is created
-// and dropped). Targets are asserted by the exit code.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { TEST_CARDS } from '../src/modules/commerce/index.ts';
 import { generateRequests } from '../src/modules/rfp/index.ts';
-import { openDatabase } from '../src/platform/db/kysely.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { openFreshDatabase, p95 } from './support/fresh-database.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -29,42 +20,8 @@ const AWARDS = Number(flags.awards);
 const TARGET_P95_MS = 50;
 const log = (m: string) => console.error(`[bench] ${m}`);
 
-function p95(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] * 100) / 100;
-}
-
-async function openFresh() {
-  const url = process.env.DATABASE_URL || undefined;
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souk-bench-rfp-'));
-    const handle = await openDatabase({ dataDir: dir });
-    return { handle, kind: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `souk_bench_rfp_${process.pid}`;
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: '', poolSize: 16 });
-  return {
-    handle,
-    kind: 'postgres',
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function main() {
-  const { handle, kind, drop } = await openFresh();
+  const { handle, kind, drop } = await openFreshDatabase('rfp');
   await migrateToLatest(handle.db);
   const { app } = await buildApp({
     db: handle.db,
