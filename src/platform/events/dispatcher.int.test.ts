@@ -56,6 +56,14 @@ describe('event outbox and dispatcher', () => {
     expect(seen).toEqual(['y:other']); // x's second event waits behind its failing first one
     const backlog = (await eventBacklog(handle.db)).find((r) => r.subscriber === 'test.flaky');
     expect(backlog).toMatchObject({ pending: 2, dead: 0 });
+    // The batch that held the failing delivery rolled back and ran again one by one: one failure counted, not two.
+    const attempts = await handle.db
+      .selectFrom('event_deliveries')
+      .select('attempts')
+      .where('subscriber', '=', 'test.flaky')
+      .orderBy('event_id')
+      .execute();
+    expect(attempts.map((r) => r.attempts)).toEqual([1, 0]);
 
     // Make the retry due now instead of waiting for the backoff, then let it fail for good.
     await handle.db
@@ -119,6 +127,20 @@ describe('event outbox and dispatcher', () => {
         handle.db,
       ),
     ).rejects.toThrow(/differ in length/);
+  });
+
+  it('should run a batch of deliveries in one transaction and each of them once', async () => {
+    const bus = new EventBus();
+    const seen: string[] = [];
+    bus.subscribe('test.batch', 'account.followed', async (e) => {
+      seen.push(`${e.aggregateId}:${e.payload.followeeId}`);
+    });
+    for (let i = 0; i < 5; i++) await emitFollow(bus, `p${i}`, 'q');
+    await emitFollow(bus, 'p0', 'r'); // behind p0's first event: never in the same batch
+    const dispatcher = new Dispatcher(handle.db, bus, silent, { batchSize: 4 });
+    expect(await dispatcher.drain()).toBe(6);
+    expect(seen).toEqual(['p0:q', 'p1:q', 'p2:q', 'p3:q', 'p4:q', 'p0:r']);
+    expect((await eventBacklog(handle.db)).find((r) => r.subscriber === 'test.batch')).toBeUndefined();
   });
 
   it('should back off exponentially up to ten minutes', () => {

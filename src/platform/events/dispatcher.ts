@@ -1,7 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.ts';
 import type { DomainEvent, EventType } from './event-map.ts';
-import { type ClaimedDelivery, claimDelivery, deleteDelivery, recordDeliveryFailure } from './outbox.repo.ts';
+import {
+  type ClaimedDelivery,
+  claimDeliveries,
+  deleteDeliveries,
+  recordDeliveryFailure,
+} from './outbox.repo.ts';
 import type { EventBus } from './outbox.ts';
 
 export type DispatcherOptions = {
@@ -10,15 +15,20 @@ export type DispatcherOptions = {
   pollIntervalMs?: number;
   /** Parallel delivery loops; on PGlite one is all the single connection allows. */
   workers?: number;
+  /** Deliveries claimed and run in one transaction (default 32). */
+  batchSize?: number;
 };
 
 /** Backoff after the n-th failure: 1 s, 2 s, 4 s … capped at 10 minutes. */
 export const backoffMs = (attempts: number) => Math.min(1000 * 2 ** (attempts - 1), 600_000);
 
 /**
- * Delivers outbox events to their subscribers after commit. Each delivery runs in its own transaction with
- * the handler's writes, claimed with FOR UPDATE SKIP LOCKED so several server processes can share the work,
- * and never ahead of an earlier pending delivery of the same aggregate to the same subscriber.
+ * Delivers outbox events to their subscribers after commit. Deliveries are claimed in batches with FOR UPDATE SKIP
+ * LOCKED, so several server processes can share the work, and never ahead of an earlier pending delivery of the same
+ * aggregate to the same subscriber. A batch runs its handlers and acknowledges them in one transaction with their
+ * writes: one claim, one acknowledgement and one commit for many deliveries, which matters most on PGlite, whose
+ * single connection the deliveries share with every request. When a handler fails, the batch rolls back and its
+ * deliveries run again one at a time, so only the failing one is counted as failed and retried.
  */
 export class Dispatcher {
   private running = false;
@@ -30,6 +40,9 @@ export class Dispatcher {
   private readonly maxAttempts: number;
   private readonly pollIntervalMs: number;
   private readonly workers: number;
+  private readonly batchSize: number;
+  /** Deliveries still to run one at a time after a batch failed. */
+  private singles = 0;
 
   constructor(
     private readonly db: Db,
@@ -40,6 +53,7 @@ export class Dispatcher {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.workers = options.workers ?? 1;
+    this.batchSize = options.batchSize ?? 32;
   }
 
   start(): void {
@@ -59,7 +73,7 @@ export class Dispatcher {
   /** Delivers everything that is due now; returns how many deliveries ran. Tests and the CLI call this. */
   async drain(): Promise<number> {
     let count = 0;
-    while (await this.deliverOne()) count++;
+    for (let n = await this.deliverBatch(); n > 0; n = await this.deliverBatch()) count += n;
     return count;
   }
 
@@ -71,9 +85,9 @@ export class Dispatcher {
   private async loop(): Promise<void> {
     while (this.running) {
       this.wakeRequested = false;
-      let delivered = false;
+      let delivered = 0;
       try {
-        delivered = await this.deliverOne();
+        delivered = await this.deliverBatch();
       } catch (err) {
         this.log.error({ err }, 'event dispatcher failed to claim a delivery');
       }
@@ -93,34 +107,45 @@ export class Dispatcher {
     });
   }
 
-  private async deliverOne(): Promise<boolean> {
+  /** Claims and runs a batch of due deliveries; returns how many ran (failures included). */
+  private async deliverBatch(): Promise<number> {
+    const single = this.singles > 0;
     const afterCommit: (() => void)[] = [];
+    let claimed: ClaimedDelivery[] = [];
     let current = undefined as ClaimedDelivery | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
-        const row = await claimDelivery(trx);
-        if (!row) return;
-        current = row;
-        const handler = this.bus.handlerFor(row.type as EventType, row.subscriber);
-        if (!handler) throw new Error(`no handler ${row.subscriber} for ${row.type} in this process`);
-        const event: DomainEvent = {
-          id: row.event_id,
-          type: row.type as EventType,
-          aggregateId: row.aggregate_id,
-          payload: row.payload as DomainEvent['payload'],
-          createdAt: row.created_at,
-        };
-        await handler(event, { trx, afterCommit: (fn) => afterCommit.push(fn) });
-        await deleteDelivery(trx, { subscriber: row.subscriber, eventId: row.event_id });
+        claimed = await claimDeliveries(trx, single ? 1 : this.batchSize);
+        for (const row of claimed) {
+          current = row;
+          const handler = this.bus.handlerFor(row.type as EventType, row.subscriber);
+          if (!handler) throw new Error(`no handler ${row.subscriber} for ${row.type} in this process`);
+          const event: DomainEvent = {
+            id: row.event_id,
+            type: row.type as EventType,
+            aggregateId: row.aggregate_id,
+            payload: row.payload as DomainEvent['payload'],
+            createdAt: row.created_at,
+          };
+          await handler(event, { trx, afterCommit: (fn) => afterCommit.push(fn) });
+        }
+        if (claimed.length > 0) await deleteDeliveries(trx, claimed);
       });
     } catch (err) {
       if (!current) throw err;
-      // The handler's writes rolled back with the transaction; count the failure and schedule a retry.
-      await this.recordFailure(current, err);
-      return true;
+      if (single) {
+        // The handler's writes rolled back with the transaction; count the failure and schedule a retry.
+        this.singles--;
+        await this.recordFailure(current, err);
+        return 1;
+      }
+      // Everything the batch wrote rolled back: run its deliveries again one by one to find the failing one.
+      this.singles = claimed.length;
+      return this.deliverBatch();
     }
+    if (single && claimed.length > 0) this.singles--;
     for (const fn of afterCommit) fn();
-    return current !== undefined;
+    return claimed.length;
   }
 
   private async recordFailure(row: ClaimedDelivery, err: unknown): Promise<void> {

@@ -38,12 +38,13 @@ export async function insertEvent(
 }
 
 /**
- * The oldest due delivery, locked. The deliveries are chosen first, by the partial index of pending deliveries in
- * event order, and only then joined to their event: driven from outbox_events instead, which keeps every event
- * ever, a claim grew with the table's history. A delivery never goes ahead of an earlier pending delivery of the
- * same aggregate to the same subscriber; a locked one is skipped, so several dispatchers share the work.
+ * The oldest due deliveries, up to `limit`, locked. The deliveries are chosen first, by the partial index of
+ * pending deliveries in event order, and only then joined to their event: driven from outbox_events instead, which
+ * keeps every event ever, a claim grew with the table's history. A delivery never goes ahead of an earlier pending
+ * delivery of the same aggregate to the same subscriber (so one claim holds at most one of each such pair); a locked
+ * one is skipped, so several dispatchers share the work.
  */
-export async function claimDelivery(trx: Executor): Promise<ClaimedDelivery | undefined> {
+export async function claimDeliveries(trx: Executor, limit: number): Promise<ClaimedDelivery[]> {
   const { rows } = await sql<ClaimedDelivery>`
     SELECT d.subscriber, d.event_id, d.attempts, e.type, e.aggregate_id, e.payload, e.created_at
     FROM (
@@ -55,23 +56,24 @@ export async function claimDelivery(trx: Executor): Promise<ClaimedDelivery | un
           WHERE p.subscriber = d.subscriber AND p.aggregate_id = d.aggregate_id
             AND p.event_id < d.event_id AND p.status = 'pending')
       ORDER BY d.event_id
-      LIMIT 1
+      LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     ) d
-    JOIN outbox_events e ON e.id = d.event_id`.execute(trx);
-  return rows[0];
+    JOIN outbox_events e ON e.id = d.event_id
+    ORDER BY d.event_id, d.subscriber`.execute(trx);
+  return rows;
 }
 
-/** Acknowledges a delivery: it ran, so it leaves the queue. */
-export async function deleteDelivery(
+/** Acknowledges deliveries: they ran, so they leave the queue. */
+export async function deleteDeliveries(
   trx: Executor,
-  delivery: { subscriber: string; eventId: number },
+  deliveries: { subscriber: string; event_id: number }[],
 ): Promise<void> {
-  await trx
-    .deleteFrom('event_deliveries')
-    .where('subscriber', '=', delivery.subscriber)
-    .where('event_id', '=', delivery.eventId)
-    .execute();
+  await sql`
+    DELETE FROM event_deliveries d
+    USING unnest(${deliveries.map((r) => r.subscriber)}::text[], ${deliveries.map((r) => r.event_id)}::bigint[])
+      AS done(subscriber, event_id)
+    WHERE d.subscriber = done.subscriber AND d.event_id = done.event_id`.execute(trx);
 }
 
 /** Records a failed attempt: due again at `nextAttemptAt`, or parked as dead. */
