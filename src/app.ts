@@ -118,7 +118,13 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   commerce.plugAudiences(advocates.audiences);
   const privacy = createPrivacyModule({
     ...{ db, events, identity },
-    parts: [social.personalData, commerce.personalData, notifications.preferences.personalData],
+    parts: [
+      social.personalData,
+      commerce.personalData,
+      care.personalData,
+      ideas.personalData,
+      notifications.preferences.personalData,
+    ],
   });
   const rfp = createRfpModule({ db, events, identity, social, commerce });
   return {

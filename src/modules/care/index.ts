@@ -18,6 +18,7 @@ import { intentModelRoutes } from './intent-models/intent-model.routes.ts';
 import { createIntentModelService } from './intent-models/intent-model.service.ts';
 import { mergeRoutes } from './merge/merge.routes.ts';
 import { createMergeService } from './merge/merge.service.ts';
+import { createCarePersonalData } from './personal-data.service.ts';
 import { createInboxSettings } from './settings/inbox-settings.service.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { reportRoutes } from './sla/report.routes.ts';
@@ -70,6 +71,8 @@ export function createCareModule(deps: {
     merge,
     settings,
     identityLinks,
+    /** Their cases and linked identities in a person's export; the links end when they close their account. */
+    personalData: createCarePersonalData(deps.db, customers),
     routes: async (app: FastifyInstance) => {
       await app.register(inboxRoutes(inbox));
       await app.register(replyRoutes({ replies, inbox }));

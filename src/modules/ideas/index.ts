@@ -7,6 +7,7 @@ import * as bulk from './ideas.bulk.repo.ts';
 import { Idea } from './ideas.schemas.ts';
 import type { IdeasTables } from './ideas.tables.ts';
 import { createLoopService } from './loop.service.ts';
+import { createIdeasPersonalData } from './personal-data.service.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { createPortalService } from './portal.service.ts';
 import { workflowRoutes } from './workflow.routes.ts';
@@ -29,6 +30,8 @@ export function createIdeasModule(deps: {
     portal,
     workflow,
     loop,
+    /** A person's ideas, comments, votes and follows in their export; they stop following ideas on closing. */
+    personalData: createIdeasPersonalData(deps.db),
     schemas: [Idea],
     routes: async (app: FastifyInstance) => {
       await app.register(portalRoutes(portal));

@@ -30,6 +30,43 @@ describe('export my data and delete my account', { timeout: 120_000 }, () => {
     expect(data.sections.notifications.preferences.length).toBeGreaterThan(5);
   });
 
+  it('should export the person’s care conversations and ideas, and stop their idea follows on closing', async () => {
+    const owner = await t.signup('pvcown');
+    await t.brand(owner, 'pvcbrand');
+    const ida = await t.signup('pvcida');
+    const mention = await ida.post('/api/v1/posts', {
+      text: '@pvcbrand my order never arrived, help please',
+    });
+    expect(mention.statusCode, mention.body).toBe(201);
+    const idea = await ida.post('/api/v1/orgs/pvcbrand/ideas', {
+      title: 'A travel case for the kettle',
+      description: 'Something to carry it in.',
+    });
+    expect(idea.statusCode, idea.body).toBe(201);
+    expect((await ida.request('PUT', `/api/v1/ideas/${idea.json().id}/follow`)).statusCode).toBeLessThan(300);
+    await t.drain();
+
+    const data = (await ida.get('/api/v1/me/export')).json();
+    const [conversation] = data.sections.care.conversations;
+    expect(conversation.brand.handle).toBe('pvcbrand');
+    expect(conversation.messages.map((m: { text: string }) => m.text)).toEqual([
+      '@pvcbrand my order never arrived, help please',
+    ]);
+    expect(data.sections.ideas.ideas.map((i: { title: string }) => i.title)).toEqual([
+      'A travel case for the kettle',
+    ]);
+    expect(data.sections.ideas.following).toHaveLength(1);
+
+    const closed = await ida.post('/api/v1/me/delete-account', {
+      password: 'correct horse battery',
+      posts: 'keep',
+    });
+    expect(closed.statusCode, closed.body).toBe(204);
+    const page = (await owner.get(`/api/v1/ideas/${idea.json().id}`)).json();
+    expect(page.idea.title).toBe('A travel case for the kettle'); // stays on the portal for those who voted on it
+    expect(page.followers).toBe(0);
+  });
+
   it('should refuse a wrong password and change nothing', async () => {
     const gus = await t.signup('pvcgus');
     const res = await gus.post('/api/v1/me/delete-account', { password: 'not it at all', posts: 'keep' });

@@ -98,3 +98,23 @@ export async function setStatus(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** Every link proposed to this person, whatever became of it: their export of personal data. */
+export function allLinksOfPerson(db: Executor, customerId: string) {
+  return db
+    .selectFrom('care_identity_links')
+    .select(columns)
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Ends every link of a person who closes their account: no brand ties another identity to them any more. */
+export async function removeLinksOfPerson(db: Executor, customerId: string): Promise<void> {
+  await db
+    .updateTable('care_identity_links')
+    .set({ status: 'removed', decided_at: new Date() })
+    .where('customer_id', '=', customerId)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .execute();
+}

@@ -25,6 +25,53 @@ export function createCustomerCareService({
     return row;
   }
 
+  /**
+   * A person's cases with brands, with what they may answer: the topic follows the conversation's current triage,
+   * and the thread shows their messages with the brand's replies (never the brand's internal notes). What they see
+   * under "My care", and their care data in an export of their personal data.
+   */
+  async function conversationsOf(customerId: string) {
+    const rows = await repo.customerConversations(db, customerId, NON_ACTIONABLE_INTENTS);
+    const messages = await repo.customerThreads(
+      db,
+      customerId,
+      rows.map((r) => r.id),
+    );
+    const brands = new Map(
+      (await identity.accounts.byIds([...new Set(rows.map((r) => r.org_id))])).map((a) => [
+        a.id,
+        presentSummary(a),
+      ]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      brand: brands.get(r.org_id) ?? null,
+      status: r.status,
+      intent: r.intent,
+      topic: r.topic_text ?? r.first_text ?? null,
+      firstMessage: r.first_text ?? null,
+      postId: r.first_post_id ?? null,
+      privateConsent: r.private_consent,
+      ideaRequest:
+        r.idea_consent === 'none'
+          ? null
+          : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
+      rating: r.csat_score,
+      canRate: r.status === 'resolved' && r.csat_score === null,
+      openedAt: r.opened_at.toISOString(),
+      messages: messages
+        .filter((m) => m.conversation_id === r.id)
+        .map((m) => ({
+          id: m.id,
+          from: m.direction === 'in' ? ('you' as const) : ('brand' as const),
+          visibility: m.visibility,
+          text: m.text,
+          postId: m.post_id,
+          createdAt: m.created_at.toISOString(),
+        })),
+    }));
+  }
+
   // The idea posted from a conversation is linked back to it, so the agent sees where it went.
   events.subscribe('care.link-idea', 'ideas.idea_posted', async (event, ctx) => {
     const p = event.payload;
@@ -53,51 +100,11 @@ export function createCustomerCareService({
       });
     },
 
-    /**
-     * Their cases with brands, with what they may answer: the topic follows the conversation's current triage,
-     * and the thread shows their messages with the brand's replies (never the brand's internal notes).
-     */
-    async mine(principal: Principal) {
-      const rows = await repo.customerConversations(db, principal.userId, NON_ACTIONABLE_INTENTS);
-      const messages = await repo.customerThreads(
-        db,
-        principal.userId,
-        rows.map((r) => r.id),
-      );
-      const brands = new Map(
-        (await identity.accounts.byIds([...new Set(rows.map((r) => r.org_id))])).map((a) => [
-          a.id,
-          presentSummary(a),
-        ]),
-      );
-      return rows.map((r) => ({
-        id: r.id,
-        brand: brands.get(r.org_id) ?? null,
-        status: r.status,
-        intent: r.intent,
-        topic: r.topic_text ?? r.first_text ?? null,
-        firstMessage: r.first_text ?? null,
-        postId: r.first_post_id ?? null,
-        privateConsent: r.private_consent,
-        ideaRequest:
-          r.idea_consent === 'none'
-            ? null
-            : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
-        rating: r.csat_score,
-        canRate: r.status === 'resolved' && r.csat_score === null,
-        openedAt: r.opened_at.toISOString(),
-        messages: messages
-          .filter((m) => m.conversation_id === r.id)
-          .map((m) => ({
-            id: m.id,
-            from: m.direction === 'in' ? ('you' as const) : ('brand' as const),
-            visibility: m.visibility,
-            text: m.text,
-            postId: m.post_id,
-            createdAt: m.created_at.toISOString(),
-          })),
-      }));
+    mine(principal: Principal) {
+      return conversationsOf(principal.userId);
     },
+
+    conversationsOf,
 
     async answerConsent(principal: Principal, id: string, accept: boolean) {
       const row = await ownConversation(principal, id);
