@@ -5,6 +5,7 @@ import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { identityApi } from '../api/identity.api.ts';
 import { AuthCard } from './auth-card.tsx';
+import { PasswordField } from './password-field.tsx';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -70,19 +71,15 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate className="form">
           <ErrorBanner error={reset.error} fields={['password']} />
-          <Field label="New password" hint="At least 8 characters">
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                data-testid="reset-password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="New password"
+            hint="At least 8 characters"
+            autoComplete="new-password"
+            testId="reset-password"
+            required
+            value={password}
+            onChange={(v) => setPassword(v)}
+          />
           <button type="submit" className="btn btn-primary btn-block" data-testid="reset-submit">
             Set password
           </button>

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { identityApi } from '../api/identity.api.ts';
+import { PasswordField } from './password-field.tsx';
 
 /** Settings → Account: download my data; close my account (password, and what happens to my posts). */
 export function AccountPanel() {
@@ -65,18 +65,13 @@ export function AccountPanel() {
           </label>
         </fieldset>
         <ErrorBanner error={close.error} fields={['password', 'currentPassword']} />
-        <Field label="Your password, to confirm">
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              data-testid="delete-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <PasswordField
+          label="Your password, to confirm"
+          autoComplete="current-password"
+          testId="delete-password"
+          value={password}
+          onChange={(v) => setPassword(v)}
+        />
         <button type="submit" className="btn btn-danger" disabled={!password || close.isPending}>
           Delete my account
         </button>

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { useLogin, useLoginSecondStep } from '../hooks/use-auth.ts';
 import { useViewer } from '../hooks/use-me.ts';
 import { AuthCard } from './auth-card.tsx';
+import { PasswordField } from './password-field.tsx';
 
 /** Where to go after signing in: the page that sent you here, if it is one of ours. */
 export function useNextPath(): string {
@@ -106,19 +107,15 @@ export function LoginPage() {
             />
           )}
         </Field>
-        <Field label="Password" error={err?.fieldMessage('password')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              data-testid="login-password"
-              autoComplete="current-password"
-              required
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-            />
-          )}
-        </Field>
+        <PasswordField
+          label="Password"
+          error={err?.fieldMessage('password')}
+          autoComplete="current-password"
+          testId="login-password"
+          required
+          value={form.password}
+          onChange={(v) => setForm({ ...form, password: v })}
+        />
         <button
           type="submit"
           className="btn btn-primary btn-block"

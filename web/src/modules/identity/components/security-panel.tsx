@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import { identityApi } from '../api/identity.api.ts';
 import type { Me } from '../api/identity.types.ts';
 import { meKey } from '../hooks/use-me.ts';
+import { PasswordField } from './password-field.tsx';
 
 /** Settings → Security: email verification, password, sessions, two-factor sign-in. */
 export function SecurityPanel({ me }: { me: Me }) {
@@ -100,18 +101,13 @@ export function SecurityPanel({ me }: { me: Me }) {
               />
             )}
           </Field>
-          <Field label="Your password">
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="current-password"
-                data-testid="new-email-password"
-                value={newEmail.password}
-                onChange={(e) => setNewEmail({ ...newEmail, password: e.target.value })}
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="Your password"
+            autoComplete="current-password"
+            testId="new-email-password"
+            value={newEmail.password}
+            onChange={(v) => setNewEmail({ ...newEmail, password: v })}
+          />
           <button type="submit" className="btn" disabled={changeEmail.isPending}>
             Change email
           </button>
@@ -121,30 +117,21 @@ export function SecurityPanel({ me }: { me: Me }) {
       <h3>Password</h3>
       <form onSubmit={submitPassword} noValidate className="form">
         <ErrorBanner error={change.error} fields={['currentPassword', 'newPassword']} />
-        <Field label="Current password">
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              data-testid="current-password"
-              value={passwords.currentPassword}
-              onChange={(e) => setPasswords({ ...passwords, currentPassword: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="New password" hint="At least 8 characters; your other sessions are signed out">
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              data-testid="new-password"
-              value={passwords.newPassword}
-              onChange={(e) => setPasswords({ ...passwords, newPassword: e.target.value })}
-            />
-          )}
-        </Field>
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          testId="current-password"
+          value={passwords.currentPassword}
+          onChange={(v) => setPasswords({ ...passwords, currentPassword: v })}
+        />
+        <PasswordField
+          label="New password"
+          hint="At least 8 characters; your other sessions are signed out"
+          autoComplete="new-password"
+          testId="new-password"
+          value={passwords.newPassword}
+          onChange={(v) => setPasswords({ ...passwords, newPassword: v })}
+        />
         <button type="submit" className="btn" disabled={change.isPending}>
           Change password
         </button>
@@ -179,17 +166,12 @@ export function SecurityPanel({ me }: { me: Me }) {
         <form onSubmit={submitOff} noValidate className="form" data-testid="two-factor-off">
           <p className="small">On: sign-ins ask for a code from your authenticator app.</p>
           <ErrorBanner error={disable.error} fields={['password', 'code']} />
-          <Field label="Your password">
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="current-password"
-                value={off.password}
-                onChange={(e) => setOff({ ...off, password: e.target.value })}
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="Your password"
+            autoComplete="current-password"
+            value={off.password}
+            onChange={(v) => setOff({ ...off, password: v })}
+          />
           <Field label="A code from the app, or a recovery code">
             {(props) => (
               <input
