@@ -10,6 +10,8 @@ import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
 import { createTopicsService } from './topics/topics.service.ts';
 
+/** What `npm run bench:listening` drives: the import service and the topic-page queries on a bare database. */
+export { createListeningBench } from './listening.bench-support.ts';
 /** What `souk listen import` reports as it goes. */
 export type { ImportCounts } from './mentions/import.service.ts';
 
