@@ -48,6 +48,7 @@ export const MENTION_COLUMNS = [
   'm.intent',
   'm.products',
   'm.competitors',
+  'm.care_conversation_id',
 ] as const;
 
 export type MentionFilter = {
@@ -94,6 +95,15 @@ export function listMentions(
       ]),
     );
   return q.execute();
+}
+
+export async function setCareConversation(db: Db, orgId: string, id: string, conversationId: string) {
+  await db
+    .updateTable('listening_mentions')
+    .set({ care_conversation_id: conversationId })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function mentionById(db: Db, orgId: string, id: string) {
