@@ -62,7 +62,7 @@ export async function insertDeliveries(
  * Claims due deliveries: each gets an attempt and a lease (its next attempt moved past the send), so two
  * sweeps or two processes never send one at once.
  */
-export async function claimDue(db: Db, limit: number, leaseSeconds: number, orgId?: string) {
+export async function claimDue(db: Db, now: Date, limit: number, leaseSeconds: number, orgId?: string) {
   const r = await sql<{
     id: string;
     org_id: string;
@@ -72,10 +72,10 @@ export async function claimDue(db: Db, limit: number, leaseSeconds: number, orgI
     attempts: number;
   }>`
     UPDATE listening_alert_deliveries d
-    SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
+    SET attempts = d.attempts + 1, next_attempt_at = ${now}::timestamptz + make_interval(secs => ${leaseSeconds})
     WHERE d.id IN (
       SELECT id FROM listening_alert_deliveries
-      WHERE status = 'pending' AND next_attempt_at <= now() ${orgId ? sql`AND org_id = ${orgId}` : sql``}
+      WHERE status = 'pending' AND next_attempt_at <= ${now} ${orgId ? sql`AND org_id = ${orgId}` : sql``}
       ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING d.id, d.org_id, d.channel, d.event_id, d.alert, d.attempts`.execute(db);
   return r.rows.map((row) => ({ ...row, event_id: Number(row.event_id) }));
@@ -89,14 +89,14 @@ export async function markSent(db: Db, id: string) {
     .execute();
 }
 
-/** A failed try: retried after `retrySeconds`, or given up (failed) when null. */
-export async function markFailed(db: Db, id: string, error: string, retrySeconds: number | null) {
+/** A failed try: retried at `retryAt`, or given up (failed) when null. */
+export async function markFailed(db: Db, id: string, error: string, retryAt: Date | null) {
   await db
     .updateTable('listening_alert_deliveries')
     .set(
-      retrySeconds === null
+      retryAt === null
         ? { status: 'failed', last_error: error }
-        : { last_error: error, next_attempt_at: new Date(Date.now() + retrySeconds * 1000) },
+        : { last_error: error, next_attempt_at: retryAt },
     )
     .where('id', '=', id)
     .execute();

@@ -78,13 +78,14 @@ export function createAlertsService(deps: {
     );
     ctx.afterCommit(() => {
       live.publish([p.orgId], { event: 'listening.spike', data: { spikeId: p.spikeId, topicId: p.topicId } });
-      if (added > 0) void deliverDue(p.orgId).catch(() => {});
+      if (added > 0) void deliverDue({ orgId: p.orgId }).catch(() => {});
     });
   });
 
-  /** Sends what is due (of one brand, or all), each delivery on its own: a slow webhook holds up no other. */
-  async function deliverDue(orgId?: string) {
-    const claimed = await repo.claimDue(own, 20, LEASE_SECONDS, orgId);
+  /** Sends what is due at `now` (of one brand, or all), each on its own: a slow webhook holds up no other. */
+  async function deliverDue(options: { orgId?: string; now?: Date } = {}) {
+    const now = options.now ?? new Date();
+    const claimed = await repo.claimDue(own, now, 20, LEASE_SECONDS, options.orgId);
     await Promise.all(
       claimed.map(async (d) => {
         const channel = channelOf.get(d.channel);
@@ -97,8 +98,11 @@ export function createAlertsService(deps: {
           await repo.markSent(own, d.id);
         } catch (err) {
           const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-          const retry = d.attempts < ALERT_MAX_ATTEMPTS ? retryDelaySeconds(d.attempts) : null;
-          await repo.markFailed(own, d.id, reason, retry);
+          const retryAt =
+            d.attempts < ALERT_MAX_ATTEMPTS
+              ? new Date(now.getTime() + retryDelaySeconds(d.attempts) * 1000)
+              : null;
+          await repo.markFailed(own, d.id, reason, retryAt);
           deps.log?.warn(
             { deliveryId: d.id, channel: d.channel, attempts: d.attempts, reason },
             'spike alert failed',
