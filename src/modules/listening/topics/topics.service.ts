@@ -35,7 +35,7 @@ type Topic = { id: string; name: string; kind: TopicKind; query: string };
 
 /**
  * The heart of a topic's page: its count, its volume series and its share of voice against the brand's competitor
- * topics (two statements: the series, and every voice's count in one pass).
+ * topics, in one statement.
  */
 export async function topicPage(
   own: Executor<ListeningTables>,
@@ -46,14 +46,12 @@ export async function topicPage(
 ) {
   const rivals = topics.filter((t) => t.kind === 'competitor' && t.id !== topic.id);
   const voices = [topic, ...rivals];
-  const [series, counts] = await Promise.all([
-    repo.volumeSeries(own, window, matchOf(parseTopicQuery(topic.query)), bucket),
-    repo.countsOf(
-      own,
-      window,
-      voices.map((t) => matchOf(parseTopicQuery(t.query))),
-    ),
-  ]);
+  const { series, counts } = await repo.seriesAndCounts(
+    own,
+    window,
+    voices.map((t) => matchOf(parseTopicQuery(t.query))),
+    bucket,
+  );
   const total = counts.reduce((a, b) => a + b, 0);
   return {
     count: counts[0],
