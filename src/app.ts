@@ -113,7 +113,9 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
   const ideas = createIdeasModule({ db, events, identity, commerce });
-  const listening = createListeningModule({ db, events, identity, social });
+  const listening = createListeningModule({
+    ...{ db, events, live, identity, social, notifications, mail, care, publicUrl: options.publicUrl },
+  });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
   commerce.plugAudiences(advocates.audiences);
   const privacy = createPrivacyModule({

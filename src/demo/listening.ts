@@ -90,6 +90,12 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
       reshares: 'reshares',
     },
   });
+  // Spike alerts go to the team in the app and to the social team's address (the local outbox in the demo).
+  await listening.alerts.updateSettings(team, brand.handle, {
+    inApp: true,
+    emailTo: [`social@${brand.handle}.example`],
+    webhookUrl: null,
+  });
   const spikes = await listening.spikes.scan(team, brand.handle, null);
   opts.log?.(
     `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${done.imported} mentions, ${spikes.length} spikes`,

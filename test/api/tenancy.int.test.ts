@@ -14,6 +14,7 @@ let ownerB: TestClient;
 let agentB: TestClient;
 let customer: TestClient;
 const b = {} as {
+  mentionId: string;
   codeId: string;
   zoneId: string;
   productId: string;
@@ -251,6 +252,7 @@ beforeAll(async () => {
     )
   ).id;
   await t.drain(); // the request mentions both brands: it reaches their care inboxes too
+  b.mentionId = (await ok(ownerB.get('/api/v1/orgs/tenant_b/listening/mentions?limit=1'), 200)).items[0].id;
 });
 afterAll(() => t.close());
 
@@ -517,6 +519,23 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.post(`/api/v1/orgs/tenant_a/listening/spikes/scan?topicId=${b.topicId}`, {}),
   ],
   ['a spike scan of B', () => ownerA.post('/api/v1/orgs/tenant_b/listening/spikes/scan', {})],
+  [
+    "opening B's mention in care through A",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/listening/mentions/${b.mentionId}/care`, {}),
+  ],
+  [
+    "opening B's mention in care in B's name",
+    () => ownerA.post(`/api/v1/orgs/tenant_b/listening/mentions/${b.mentionId}/care`, {}),
+  ],
+  [
+    "changing B's spike alerts",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/listening/alerts', {
+        inApp: false,
+        emailTo: ['a@a.example'],
+        webhookUrl: null,
+      }),
+  ],
   [
     "reviewing B's referral through A",
     () =>

@@ -39,6 +39,7 @@ export {
   trainTextClassifier,
 } from './text.classifier.ts';
 export { type TextTokens, tokenizeText } from './text.tokenizer.ts';
+export { createTriagePool, sharedTriagePool, type TriagePool } from './triage.pool.ts';
 // --- triage a message ---
 export {
   createTriage,

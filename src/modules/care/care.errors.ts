@@ -3,6 +3,11 @@ import { defineErrors } from '../../platform/errors.ts';
 /** Every error code the care module answers with (listed in the OpenAPI). */
 export const careError = defineErrors('care', {
   conversation_not_found: { kind: 'not_found', description: 'No conversation with that id in this inbox' },
+  post_not_in_inbox: {
+    kind: 'not_found',
+    description:
+      'The post never reached this inbox (not a customer’s message to the brand, or not yet taken in)',
+  },
   message_not_found: { kind: 'not_found', description: 'No incoming message with that id in this inbox' },
   customer_not_found: { kind: 'not_found', description: 'That account never wrote to this brand' },
   rule_not_found: { kind: 'not_found', description: 'No routing rule with that id in this inbox' },

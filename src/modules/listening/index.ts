@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
+import type { LiveHub } from '../../platform/live/live-hub.ts';
+import type { CareModule } from '../care/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import type { MailModule } from '../mail/index.ts';
+import type { NotificationsModule } from '../notifications/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import { emailChannel, inAppChannel, webhookChannel } from './alerts/alert-channels.ts';
+import { alertsRoutes } from './alerts/alerts.routes.ts';
+import { createAlertsService } from './alerts/alerts.service.ts';
 import { listeningRoutes } from './listening.routes.ts';
 import { createImportService } from './mentions/import.service.ts';
 import { createMentionsService } from './mentions/mentions.service.ts';
@@ -10,6 +17,8 @@ import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
 import { createTopicsService } from './topics/topics.service.ts';
 
+/** What `npm run bench:listening` drives: the import service and the topic-page queries on a bare database. */
+export { createListeningBench } from './listening.bench-support.ts';
 /** What `souk listen import` reports as it goes. */
 export type { ImportCounts } from './mentions/import.service.ts';
 
@@ -17,8 +26,14 @@ export type { ImportCounts } from './mentions/import.service.ts';
 export function createListeningModule(deps: {
   db: Db;
   events: EventBus;
+  live: LiveHub;
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   social: Pick<SocialModule, 'follows'>;
+  notifications: Pick<NotificationsModule, 'service'>;
+  care: Pick<CareModule, 'inbox'>;
+  mail: Pick<MailModule, 'service'>;
+  /** The web app's address, for links in alerts. */
+  publicUrl?: string;
 }) {
   const topics = createTopicsService(deps);
   const mentions = createMentionsService({ ...deps, topics });
@@ -26,14 +41,29 @@ export function createListeningModule(deps: {
   const imports = createImportService(deps);
   /** Spikes: `spikes.scanAll()` is the background sweep; found spikes are announced as `listening.spike_detected`. */
   const spikes = createSpikesService({ ...deps, topics });
+  /** Spike alerts through the channels a brand chose (in the app, webhook, mail), each delivery retried with backoff. */
+  const alerts = createAlertsService({
+    ...deps,
+    channels: [inAppChannel(deps), webhookChannel(), emailChannel(deps)],
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   return {
     topics,
     mentions,
     imports,
-    spikes,
+    spikes: {
+      ...spikes,
+      /** The background sweep; it also retries due alerts, without waiting for them. */
+      async scanAll(now?: Date) {
+        void alerts.deliverDue().catch(() => {});
+        return spikes.scanAll(now);
+      },
+    },
+    alerts,
     routes: async (app: FastifyInstance) => {
       await app.register(listeningRoutes({ topics, mentions, imports }));
       await app.register(spikesRoutes(spikes));
+      await app.register(alertsRoutes(alerts));
     },
   };
 }

@@ -22,5 +22,14 @@ export const listeningError = defineErrors('listening', {
     kind: 'bad_request',
     description: 'The time window is empty, reversed or too long for its buckets',
   },
+  invalid_alert_settings: {
+    kind: 'bad_request',
+    description: 'An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL)',
+  },
+  not_a_souk_post: {
+    kind: 'bad_request',
+    description:
+      'Only a mention that is a Souk post becomes a care conversation; imported ones link out to their network',
+  },
   topic_name_taken: { kind: 'conflict', description: 'Another topic of this brand has that name' },
 });

@@ -187,6 +187,19 @@ export function listeningRoutes(deps: {
       { schema: { tags, summary: 'One mention', params: OrgItemParams, response: { 200: MentionSchema } } },
       async (request) => mentions.get(requireUser(request), request.params.handle, request.params.id),
     );
+    app.post(
+      '/orgs/:handle/listening/mentions/:id/care',
+      {
+        schema: {
+          tags,
+          summary:
+            'Handle a Souk mention in care: the conversation holding its post (the same one every time; reopened when filed as a mention)',
+          params: OrgItemParams,
+          response: { 200: Type.Object({ conversationId: Type.String(), mention: MentionSchema }) },
+        },
+      },
+      async (request) => mentions.openInCare(requireUser(request), request.params.handle, request.params.id),
+    );
     app.get(
       '/orgs/:handle/listening/mentions/:id/thread',
       {

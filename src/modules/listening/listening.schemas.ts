@@ -79,6 +79,8 @@ export const Mention = Type.Object({
   intent: Type.String(),
   products: Type.Array(Type.String()),
   competitors: Type.Array(Type.String()),
+  /** The care conversation opened from this mention (Souk posts only). */
+  careConversationId: Nullable(Type.String()),
 });
 
 export const MentionPage = pageOf(Mention);

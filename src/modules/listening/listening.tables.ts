@@ -28,6 +28,8 @@ export interface ListeningMentionsTable {
   products: Generated<string[]>;
   competitors: Generated<string[]>;
   import_id: string | null;
+  /** The care conversation opened from this mention (Souk posts only). */
+  care_conversation_id: Generated<string | null>;
   created_at: Generated<Date>;
   search: ColumnType<string, never, never>;
 }
@@ -81,10 +83,40 @@ export interface ListeningSpikesTable {
   updated_at: Generated<Date>;
 }
 
+export type AlertChannelName = 'in_app' | 'webhook' | 'email';
+
+export interface ListeningAlertSettingsTable {
+  org_id: string;
+  in_app: boolean;
+  email_to: string[];
+  webhook_url: string | null;
+  /** The HMAC key webhook bodies are signed with (made by Souk when a URL is first set). */
+  webhook_secret: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ListeningAlertDeliveriesTable {
+  id: string;
+  org_id: string;
+  spike_id: string;
+  channel: AlertChannelName;
+  /** The outbox event that announced the spike (in-app notifications are kept once per event). */
+  event_id: number;
+  alert: ColumnType<unknown, string, string>;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 /** The tables the listening module owns. */
 export type ListeningTables = {
   listening_spikes: ListeningSpikesTable;
   listening_mentions: ListeningMentionsTable;
   listening_topics: ListeningTopicsTable;
   listening_imports: ListeningImportsTable;
+  listening_alert_settings: ListeningAlertSettingsTable;
+  listening_alert_deliveries: ListeningAlertDeliveriesTable;
 };

@@ -38,3 +38,5 @@ export function createNotificationsModule(deps: {
     },
   };
 }
+
+export type NotificationsModule = ReturnType<typeof createNotificationsModule>;

@@ -28,6 +28,7 @@ const Notification = Type.Object({
     Type.Literal('rfp_pitch'),
     Type.Literal('rfp_won'),
     Type.Literal('rfp_lost'),
+    Type.Literal('listening_spike'),
   ]),
   actor: AccountSummary,
   recipient: AccountSummary,

@@ -10,7 +10,7 @@ import { type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule, Viewer } from '../social/index.ts';
 import { notificationsError } from './notifications.errors.ts';
 import * as repo from './notifications.repo.ts';
-import type { NotificationsTable, NotificationTables } from './notifications.tables.ts';
+import type { NotificationKind, NotificationsTable, NotificationTables } from './notifications.tables.ts';
 import type { PreferencesService } from './preferences/preferences.service.ts';
 
 export type NotificationsDeps = {
@@ -334,6 +334,34 @@ export function createNotificationsService({
   }
 
   return {
+    /**
+     * Notifies accounts of something another module announced on the outbox (a listening spike): once per event,
+     * recipient and kind however often it is called, routed by each recipient's preferences, pushed live.
+     */
+    async announce(
+      sourceEventId: number,
+      items: {
+        recipient_id: string;
+        kind: NotificationKind;
+        actor_id: string;
+        org_id: string;
+        subject_id: string;
+        detail: Record<string, string>;
+      }[],
+    ) {
+      const inserted = await db.transaction().execute(async (trx) => {
+        const wanted = (
+          await preferences.route(
+            trx,
+            sourceEventId,
+            items.map((i) => ({ ...i, post_id: null, detail: JSON.stringify(i.detail) })),
+          )
+        ).map((item) => ({ ...item, id: newId(), source_event_id: sourceEventId }));
+        return repo.insertNotifications(ownTables<NotificationTables>(trx), wanted);
+      });
+      void pushLive(inserted).catch(() => {});
+      return inserted.length;
+    },
     async list(principal: Principal, args: { as?: string; cursor?: string; limit?: number }) {
       const recipient = await recipientOf(principal, args.as);
       const limit = args.limit ?? 20;

@@ -22,7 +22,9 @@ export type NotificationKind =
   | 'idea_shipped'
   | 'rfp_pitch'
   | 'rfp_won'
-  | 'rfp_lost';
+  | 'rfp_lost'
+  /** A listening topic of your brand spiked (subject: the topic; org: the brand; detail: topic name, size, why). */
+  | 'listening_spike';
 
 export interface NotificationsTable {
   id: string;

@@ -91,6 +91,19 @@ export function findConversation(db: Executor, orgId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The conversation holding a customer's post (a message of it, not merged away). */
+export function conversationByPost(db: Executor, orgId: string, postId: string) {
+  return db
+    .selectFrom('care_messages as msg')
+    .innerJoin('care_conversations as c', 'c.id', 'msg.conversation_id')
+    .select(['c.id'])
+    .where('msg.org_id', '=', orgId)
+    .where('msg.post_id', '=', postId)
+    .where('msg.direction', '=', 'in')
+    .orderBy('c.opened_at', 'desc')
+    .executeTakeFirst();
+}
+
 export function messagesOf(db: Executor, conversationId: string) {
   return db
     .selectFrom('care_messages')

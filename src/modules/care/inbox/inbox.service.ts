@@ -290,6 +290,24 @@ export function createInboxService(deps: InboxDeps) {
       return this.get(principal, handle, id);
     },
 
+    /**
+     * The conversation of a customer's post, for a one-click "handle in care" from listening: the same conversation
+     * however often it is asked; one filed away as a mention (praise, chatter) is reopened as a case.
+     */
+    async openFromPost(principal: Principal, handle: string, postId: string) {
+      const org = await inboxOrg(principal, handle);
+      const found = await repo.conversationByPost(db, org.id, postId);
+      if (!found) throw careError('post_not_in_inbox', 'This post is not a customer message in this inbox');
+      const row = (await repo.findConversation(db, org.id, found.id))!;
+      if (row.merged_into_id) return { conversationId: row.merged_into_id };
+      if (row.status === 'resolved' && row.tags.includes('mention'))
+        await this.update(principal, handle, row.id, {
+          status: 'open',
+          tags: row.tags.filter((t) => t !== 'mention'),
+        });
+      return { conversationId: row.id };
+    },
+
     /** An agent's one-click correction of a message's intent, kept for retraining on the brand's own data. */
     async correctIntent(principal: Principal, handle: string, id: string, messageId: string, intent: string) {
       const { org, row } = await conversation(principal, handle, id);

@@ -6,7 +6,7 @@ import {
   type RawMention,
   readMentions,
 } from '../../../lib/listening/index.ts';
-import { type TriageResult, triage } from '../../../lib/triage/index.ts';
+import { sharedTriagePool, type TriagePool, type TriageResult } from '../../../lib/triage/index.ts';
 import { type Db, ownTables } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { listeningError } from '../listening.errors.ts';
@@ -24,7 +24,9 @@ export const SOURCE_OF: Record<ImportFormat, string> = {
   jsonl: 'jsonl',
 };
 
-const BATCH = 500;
+const BATCH = 1000;
+/** Batches being triaged or stored at once: the threads triage the next ones while the database stores one. */
+const IN_FLIGHT = 4;
 /** Line reports kept with an import (all are counted). */
 const KEPT_ERRORS = 1000;
 
@@ -85,7 +87,8 @@ export function mentionRow(
  * stores nothing twice), each unreadable line reported with its number and reason and skipped. A file that
  * cannot be read at all stops with `unreadable_file`; what was stored before the problem stays.
  */
-export function createImportService({ db }: { db: Db }) {
+export function createImportService({ db, triagePool }: { db: Db; triagePool?: TriagePool }) {
+  const pool = triagePool ?? sharedTriagePool();
   const own = ownTables<ListeningTables>(db);
 
   async function run(orgId: string, userId: string | null, source: ByteSource, request: ImportRequest) {
@@ -108,16 +111,35 @@ export function createImportService({ db }: { db: Db }) {
     let batch: RawMention[] = [];
     const seen = new Set<string>();
 
+    // Triage runs in the pool's threads while earlier batches are stored; batches are stored in file order.
+    let stored: Promise<void> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const rows = batch.map((m) => mentionRow(orgId, sourceName, m, triage(m.text, options), id));
-      const added = await repo.insertMentions(own, rows);
-      counts.imported += added;
-      counts.duplicates += rows.length - added;
+      const mentions = batch;
       batch = [];
       seen.clear();
-      await repo.updateImport(own, id, { ...report(), status: 'running' });
-      request.onProgress?.({ ...counts });
+      const triaged = pool.triageMany(
+        mentions.map((m) => m.text),
+        options,
+      );
+      stored = stored.then(async () => {
+        const results = await triaged;
+        const rows = mentions.map((m, i) => mentionRow(orgId, sourceName, m, results[i], id));
+        const added = await repo.insertMentions(own, rows);
+        counts.imported += added;
+        counts.duplicates += rows.length - added;
+        await repo.updateImport(own, id, { ...report(), status: 'running' });
+        request.onProgress?.({ ...counts });
+      });
+      stored.catch(() => {});
+      inFlight.push(stored);
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    };
+    const drain = async () => {
+      await flush();
+      await stored;
+      inFlight.length = 0;
     };
     const report = () => ({
       imported: counts.imported,
@@ -143,7 +165,7 @@ export function createImportService({ db }: { db: Db }) {
           if (batch.length >= BATCH) await flush();
         }
       }
-      await flush();
+      await drain();
     } catch (err) {
       const failure =
         err instanceof ImportFileError
@@ -160,7 +182,7 @@ export function createImportService({ db }: { db: Db }) {
         });
         throw err;
       }
-      await flush().catch(() => {});
+      await drain().catch(() => {});
       await repo.updateImport(own, id, { ...report(), status: 'failed', failure, finished_at: new Date() });
       throw listeningError(
         'unreadable_file',

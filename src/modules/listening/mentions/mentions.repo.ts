@@ -4,15 +4,30 @@ import type { ImportLineError, ListeningMentionsTable, ListeningTables } from '.
 
 type Db = Executor<ListeningTables>;
 
-/** Stores mentions not stored yet (same org, source and external id); returns how many were new. */
+/** The stored columns of a mention with their SQL types, in the order `insertMentions` sends them. */
+const INSERT_COLUMNS = sql.raw(
+  `id uuid, org_id uuid, source text, external_id text, post_id uuid, text text, author_handle text,
+   author_followers int, language text, posted_at timestamptz, url text, in_reply_to text, reshares int,
+   hashtags text[], mentions text[], has_link boolean, sentiment real, intent text, products text[],
+   competitors text[], import_id uuid`,
+);
+const INSERT_NAMES = sql.raw(
+  `id, org_id, source, external_id, post_id, text, author_handle, author_followers, language, posted_at, url,
+   in_reply_to, reshares, hashtags, mentions, has_link, sentiment, intent, products, competitors, import_id`,
+);
+
+/**
+ * Stores mentions not stored yet (same org, source and external id); returns how many were new. The batch travels
+ * as one JSON parameter expanded by `jsonb_to_recordset`: one statement and one parameter for any batch size,
+ * which is several times faster than a multi-row VALUES list with twenty parameters a row.
+ */
 export async function insertMentions(db: Db, rows: Insertable<ListeningMentionsTable>[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const r = await db
-    .insertInto('listening_mentions')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['org_id', 'source', 'external_id']).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0);
+  const r = await sql`
+    INSERT INTO listening_mentions (${INSERT_NAMES})
+    SELECT ${INSERT_NAMES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${INSERT_COLUMNS})
+    ON CONFLICT (org_id, source, external_id) DO NOTHING`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 export const MENTION_COLUMNS = [
@@ -33,6 +48,7 @@ export const MENTION_COLUMNS = [
   'm.intent',
   'm.products',
   'm.competitors',
+  'm.care_conversation_id',
 ] as const;
 
 export type MentionFilter = {
@@ -79,6 +95,15 @@ export function listMentions(
       ]),
     );
   return q.execute();
+}
+
+export async function setCareConversation(db: Db, orgId: string, id: string, conversationId: string) {
+  await db
+    .updateTable('listening_mentions')
+    .set({ care_conversation_id: conversationId })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function mentionById(db: Db, orgId: string, id: string) {

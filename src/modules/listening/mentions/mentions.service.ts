@@ -3,6 +3,7 @@ import { type Db, ownTables } from '../../../platform/db/database.ts';
 import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { decodeCursor, toPage, UUID_PATTERN } from '../../../platform/http/pagination.ts';
+import type { CareModule } from '../../care/index.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import type { SocialModule } from '../../social/index.ts';
 import { listeningError } from '../listening.errors.ts';
@@ -31,6 +32,7 @@ export const presentMention = (m: Row) => ({
   intent: m.intent,
   products: m.products,
   competitors: m.competitors,
+  careConversationId: m.care_conversation_id,
 });
 
 export type MentionQuery = {
@@ -55,6 +57,7 @@ export function createMentionsService(deps: {
   events: EventBus;
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   social: Pick<SocialModule, 'follows'>;
+  care: Pick<CareModule, 'inbox'>;
   topics: TopicsService;
 }) {
   const { db, identity, topics } = deps;
@@ -135,6 +138,24 @@ export function createMentionsService(deps: {
     async get(principal: Principal, handle: string, id: string) {
       const org = await topics.orgFor(principal, handle);
       return presentMention(await mentionOf(org.id, id));
+    },
+    /**
+     * A Souk post's mention handled in care, in one click: the care conversation holding the post (the same one
+     * however often it is asked, reopened as a case when care had filed it as a mention), remembered on the mention.
+     * An imported mention has no care conversation here: its thread and link out are the way to answer it.
+     */
+    async openInCare(principal: Principal, handle: string, id: string) {
+      const org = await topics.orgFor(principal, handle);
+      const m = await mentionOf(org.id, id);
+      if (m.source !== 'souk' || !m.post_id)
+        throw listeningError(
+          'not_a_souk_post',
+          'Only a Souk post becomes a care conversation; open the thread or its link',
+          [{ field: 'id', message: `is a ${m.source} mention, answered on its network` }],
+        );
+      const { conversationId } = await deps.care.inbox.openFromPost(principal, handle, m.post_id);
+      await repo.setCareConversation(own, org.id, m.id, conversationId);
+      return { conversationId, mention: presentMention({ ...m, care_conversation_id: conversationId }) };
     },
     /** The mention's thread, rebuilt from reply links (imports) or the post's replies (Souk). */
     async thread(principal: Principal, handle: string, id: string) {

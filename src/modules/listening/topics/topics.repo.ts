@@ -60,40 +60,41 @@ type Window = { orgId: string; from: Date; to: Date };
 const scope = (w: Window, match: Expression<SqlBool>) =>
   sql`m.org_id = ${w.orgId} AND m.posted_at >= ${w.from} AND m.posted_at < ${w.to} AND ${match}`;
 
-/** Mentions per bucket (day or hour) with their sentiment split. */
-export async function volumeSeries(db: Db, w: Window, match: Expression<SqlBool>, bucket: 'day' | 'hour') {
+/**
+ * A topic's series (per bucket, with its sentiment split) and every voice's count (share of voice) in one pass over
+ * the window: each query is evaluated once per mention, and mentions no voice matches are left to the indexes.
+ */
+export async function seriesAndCounts(
+  db: Db,
+  w: Window,
+  matches: Expression<SqlBool>[],
+  bucket: 'day' | 'hour',
+) {
   const unit = bucket === 'day' ? sql`'day'` : sql`'hour'`;
-  const r = await sql<{
-    at: Date;
-    count: string;
-    negative: string;
-    positive: string;
-    sentiment: number | null;
-  }>`
-    SELECT date_trunc(${unit}, m.posted_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS at,
-           count(*) AS count,
-           count(*) FILTER (WHERE m.sentiment < -0.1) AS negative,
-           count(*) FILTER (WHERE m.sentiment > 0.1) AS positive,
-           avg(m.sentiment)::float8 AS sentiment
-    FROM listening_mentions m WHERE ${scope(w, match)}
+  const flags = matches.map((m, i) => sql`(${m}) AS ${sql.ref(`t${i}`)}`);
+  const counts = matches.map(
+    (_, i) => sql`count(*) FILTER (WHERE ${sql.ref(`t${i}`)}) AS ${sql.ref(`c${i}`)}`,
+  );
+  const r = await sql<Record<string, string | number | Date | null>>`
+    SELECT date_trunc(${unit}, x.posted_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS at,
+           count(*) FILTER (WHERE x.t0 AND x.sentiment < -0.1) AS negative,
+           count(*) FILTER (WHERE x.t0 AND x.sentiment > 0.1) AS positive,
+           avg(x.sentiment) FILTER (WHERE x.t0)::float8 AS sentiment,
+           ${sql.join(counts)}
+    FROM (SELECT m.posted_at, m.sentiment, ${sql.join(flags)} FROM listening_mentions m
+          WHERE ${scope(w, sql<SqlBool>`(${sql.join(matches, sql` OR `)})`)}) x
     GROUP BY 1 ORDER BY 1`.execute(db);
-  return r.rows.map((row) => ({
-    at: new Date(row.at),
-    count: Number(row.count),
-    negative: Number(row.negative),
-    positive: Number(row.positive),
-    sentiment: row.sentiment ?? 0,
-  }));
-}
-
-/** How many mentions each query matches in the window, in one pass (share of voice). */
-export async function countsOf(db: Db, w: Window, matches: Expression<SqlBool>[]): Promise<number[]> {
-  if (matches.length === 0) return [];
-  const columns = matches.map((m, i) => sql`count(*) FILTER (WHERE ${m}) AS ${sql.ref(`c${i}`)}`);
-  const r = await sql<Record<string, string>>`
-    SELECT ${sql.join(columns)} FROM listening_mentions m
-    WHERE ${scope(w, sql<SqlBool>`(${sql.join(matches, sql` OR `)})`)}`.execute(db);
-  return matches.map((_, i) => Number(r.rows[0]?.[`c${i}`] ?? 0));
+  const totals = matches.map((_, i) => r.rows.reduce((sum, row) => sum + Number(row[`c${i}`]), 0));
+  const series = r.rows
+    .filter((row) => Number(row.c0) > 0)
+    .map((row) => ({
+      at: new Date(row.at as Date),
+      count: Number(row.c0),
+      negative: Number(row.negative),
+      positive: Number(row.positive),
+      sentiment: Number(row.sentiment ?? 0),
+    }));
+  return { series, counts: totals };
 }
 
 /** The mentions' split by one plain column (intent, language). */

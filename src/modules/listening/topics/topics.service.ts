@@ -1,5 +1,5 @@
 import { parseQuery, type QueryNode, QuerySyntaxError } from '../../../lib/listening/index.ts';
-import { type Db, ownTables } from '../../../platform/db/database.ts';
+import { type Db, type Executor, ownTables } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { IdentityModule } from '../../identity/index.ts';
@@ -30,6 +30,40 @@ export const STOP_WORDS = (
 ).split(/\s+/);
 
 const DAY = 86_400_000;
+
+type Topic = { id: string; name: string; kind: TopicKind; query: string };
+
+/**
+ * The heart of a topic's page: its count, its volume series and its share of voice against the brand's competitor
+ * topics, in one statement.
+ */
+export async function topicPage(
+  own: Executor<ListeningTables>,
+  window: { orgId: string; from: Date; to: Date },
+  topic: Topic,
+  topics: Topic[],
+  bucket: 'day' | 'hour',
+) {
+  const rivals = topics.filter((t) => t.kind === 'competitor' && t.id !== topic.id);
+  const voices = [topic, ...rivals];
+  const { series, counts } = await repo.seriesAndCounts(
+    own,
+    window,
+    voices.map((t) => matchOf(parseTopicQuery(t.query))),
+    bucket,
+  );
+  const total = counts.reduce((a, b) => a + b, 0);
+  return {
+    count: counts[0],
+    series: series.map((s) => ({ ...s, at: s.at.toISOString() })),
+    shareOfVoice: voices.map((t, i) => ({
+      topicId: t.id,
+      name: t.name,
+      count: counts[i],
+      share: total === 0 ? 0 : counts[i] / total,
+    })),
+  };
+}
 
 export type TopicWindow = { from?: string; to?: string; bucket?: 'day' | 'hour' };
 
@@ -119,37 +153,20 @@ export function createTopicsService({ db, identity }: { db: Db; identity: Pick<I
       const { from, to, bucket } = windowOf(w);
       const window = { orgId: org.id, from, to };
       const match = matchOf(parseTopicQuery(topic.query));
-      const rivals = (await repo.topicsOf(own, org.id)).filter(
-        (t) => t.kind === 'competitor' && t.id !== topic.id,
-      );
-      const voices = [topic, ...rivals];
-      const [series, counts, intents, languages, authors, hashtags, terms] = await Promise.all([
-        repo.volumeSeries(own, window, match, bucket),
-        repo.countsOf(
-          own,
-          window,
-          voices.map((t) => matchOf(parseTopicQuery(t.query))),
-        ),
+      const [page, intents, languages, authors, hashtags, terms] = await Promise.all([
+        topicPage(own, window, topic, await repo.topicsOf(own, org.id), bucket),
         repo.breakdown(own, window, match, 'intent'),
         repo.breakdown(own, window, match, 'language'),
         repo.topAuthors(own, window, match),
         repo.topHashtags(own, window, match),
         repo.topTerms(own, window, match, STOP_WORDS),
       ]);
-      const total = counts.reduce((a, b) => a + b, 0);
       return {
         topic,
         from: from.toISOString(),
         to: to.toISOString(),
         bucket,
-        count: counts[0],
-        series: series.map((s) => ({ ...s, at: s.at.toISOString() })),
-        shareOfVoice: voices.map((t, i) => ({
-          topicId: t.id,
-          name: t.name,
-          count: counts[i],
-          share: total === 0 ? 0 : counts[i] / total,
-        })),
+        ...page,
         intents,
         languages,
         authors,

@@ -24,6 +24,12 @@ export const KIND_SETTINGS: Record<NotificationKind, KindSetting> = {
   rfp_pitch: { label: 'A brand pitches on your request', group: 'Brands and ideas', email: true },
   rfp_won: { label: 'Your brand wins a request it pitched on', group: 'Brands and ideas', email: true },
   rfp_lost: { label: 'Your brand loses a request it pitched on', group: 'Brands and ideas', email: false },
+  // The brand chooses mail for spikes itself (listening alert settings); in the app by default.
+  listening_spike: {
+    label: 'A listening topic of your brand spikes',
+    group: 'Brands and ideas',
+    email: false,
+  },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KIND_SETTINGS) as NotificationKind[];

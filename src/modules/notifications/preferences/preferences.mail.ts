@@ -83,6 +83,11 @@ function whatHappened(n: NoticeFacts): { line: string; path: string } {
         line: `Your return of ${n.detail?.title ?? 'an item'} to ${n.actorName} is ${n.detail?.status ?? 'updated'}${n.detail?.note ? ` (${n.detail.note})` : ''}.`,
         path: order,
       };
+    case 'listening_spike':
+      return {
+        line: `Mentions of “${n.detail?.topic ?? 'a topic'}” at ${n.actorName} spiked: ${n.detail?.observed ?? 'many'} against ${n.detail?.expected ?? 'fewer'} expected${n.detail?.why ? ` (${n.detail.why})` : ''}.`,
+        path: n.subjectId ? `/orgs/${n.actorHandle}/listening/topics/${n.subjectId}` : '/notifications',
+      };
     case 'idea_shipped':
       return {
         line: `An idea you supported at ${n.actorName} shipped: ${n.detail?.title ?? 'see what is new'}.`,

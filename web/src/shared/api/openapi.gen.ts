@@ -2683,7 +2683,7 @@ export interface paths {
                                  * @description A kind of notification; "account_security" is the mail about your account, always sent
                                  * @enum {unknown}
                                  */
-                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                                kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "listening_spike" | "account_security";
                                 label: string;
                                 /** @description Cannot be changed (account-security mail) */
                                 locked: boolean;
@@ -2716,7 +2716,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description A kind of notification; "account_security" is the mail about your account, always sent */
-                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                    kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "listening_spike" | "account_security";
                 };
                 cookie?: never;
             };
@@ -2745,7 +2745,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "listening_spike" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -3629,7 +3629,7 @@ export interface paths {
                                     [key: string]: string;
                                 } | null;
                                 id: string;
-                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost";
+                                kind: "mention" | "reply" | "reshare" | "quote" | "like" | "follow" | "care_mention" | "identity_link" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "listening_spike";
                                 /** @description The brand of a care or order notification */
                                 org: {
                                     avatarUrl: string | null;
@@ -3795,7 +3795,7 @@ export interface paths {
                              * @description A kind of notification; "account_security" is the mail about your account, always sent
                              * @enum {unknown}
                              */
-                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "account_security";
+                            kind: "mention" | "reply" | "reshare" | "like" | "quote" | "follow" | "order_cancelled" | "order_fulfilled" | "order_refunded" | "order_return" | "identity_link" | "care_mention" | "idea_shipped" | "rfp_pitch" | "rfp_won" | "rfp_lost" | "listening_spike" | "account_security";
                             label: string;
                             /** @description Cannot be changed (account-security mail) */
                             locked: boolean;
@@ -8097,6 +8097,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/listening/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the brand’s spike alerts go: in the app, mail addresses, a signed webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            emailTo: string[];
+                            inApp: boolean;
+                            webhookSecret: string | null;
+                            webhookUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose where spike alerts go; a webhook gets a signing key (header x-souk-signature: t=…,v1=HMAC-SHA256 of "t.body") */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        emailTo: string[];
+                        inApp: boolean;
+                        webhookUrl: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            emailTo: string[];
+                            inApp: boolean;
+                            webhookSecret: string | null;
+                            webhookUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/alerts/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest spike alerts sent or tried, per channel, with their last error and next try */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                sentAt: string | null;
+                                spikeId: string;
+                                status: "pending" | "sent" | "failed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/listening/imports": {
         parameters: {
             query?: never;
@@ -8300,6 +8429,7 @@ export interface paths {
                                     followers: number | null;
                                     handle: string;
                                 };
+                                careConversationId: string | null;
                                 competitors: string[];
                                 externalId: string;
                                 hashtags: string[];
@@ -8362,6 +8492,7 @@ export interface paths {
                                 followers: number | null;
                                 handle: string;
                             };
+                            careConversationId: string | null;
                             competitors: string[];
                             externalId: string;
                             hashtags: string[];
@@ -8385,6 +8516,70 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/mentions/{id}/care": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Handle a Souk mention in care: the conversation holding its post (the same one every time; reopened when filed as a mention) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversationId: string;
+                            mention: {
+                                author: {
+                                    followers: number | null;
+                                    handle: string;
+                                };
+                                careConversationId: string | null;
+                                competitors: string[];
+                                externalId: string;
+                                hashtags: string[];
+                                id: string;
+                                inReplyTo: string | null;
+                                intent: string;
+                                language: string;
+                                /** Format: date-time */
+                                postedAt: string;
+                                postId: string | null;
+                                products: string[];
+                                reshares: number;
+                                sentiment: number;
+                                source: string;
+                                text: string;
+                                url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8423,6 +8618,7 @@ export interface paths {
                                     followers: number | null;
                                     handle: string;
                                 };
+                                careConversationId: string | null;
                                 competitors: string[];
                                 depth: number;
                                 externalId: string;
@@ -12299,6 +12495,7 @@ export interface components {
              *     - `incomplete_bundle` (422): A bundle or add-on deal is bought whole: one variant of each product, equal quantities
              *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
              *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
+             *     - `invalid_alert_settings` (400): An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL)
              *     - `invalid_business_hours` (400): The business hours are not a valid schedule
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
@@ -12346,6 +12543,7 @@ export interface components {
              *     - `no_idea_request` (409): There is no open request to post an idea
              *     - `no_shipping_to_country` (422): The brand does not ship to the country of the address (no zone holds it)
              *     - `not_a_member` (403): Only members of the organization may do this
+             *     - `not_a_souk_post` (400): Only a mention that is a Souk post becomes a care conversation; imported ones link out to their network
              *     - `not_an_agent` (422): The assignee does not work this inbox
              *     - `not_asked` (403): The request is limited to the brands it names, and this brand is not one of them
              *     - `not_author` (403): Only the author (or its org members who may post) may delete it
@@ -12379,6 +12577,7 @@ export interface components {
              *     - `policy_warning` (422): The draft has policy warnings; send it again with an override reason to post it anyway
              *     - `post_empty` (400): The post has neither text nor an image
              *     - `post_not_found` (404): No post with that id that the caller may see (hidden and deleted posts look the same)
+             *     - `post_not_in_inbox` (404): The post never reached this inbox (not a customer’s message to the brand, or not yet taken in)
              *     - `post_too_long` (400): The post text is longer than allowed
              *     - `preference_locked` (422): Mail about your account’s security (password reset, email change) cannot be turned off
              *     - `price_changed` (409): The price changed since it was shown; `totalMinor` and `currency` give the new total
@@ -12451,7 +12650,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

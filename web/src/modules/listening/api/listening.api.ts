@@ -14,7 +14,18 @@ export type ImportFormat = ApiQuery<'/orgs/{handle}/listening/imports', 'post'>[
 
 const base = (handle: string) => `/orgs/${encodeURIComponent(handle)}/listening`;
 
+export type AlertSettings = ApiResponse<'/orgs/{handle}/listening/alerts'>;
+export type AlertSettingsInput = ApiBody<'/orgs/{handle}/listening/alerts', 'put'>;
+export type AlertDelivery = ApiResponse<'/orgs/{handle}/listening/alerts/deliveries'>['items'][number];
+export type OpenedInCare = ApiResponse<'/orgs/{handle}/listening/mentions/{id}/care', 'post'>;
+
 export const listeningApi = {
+  alerts: (handle: string) => api<AlertSettings>(`${base(handle)}/alerts`),
+  saveAlerts: (handle: string, body: AlertSettingsInput) =>
+    api<AlertSettings>(`${base(handle)}/alerts`, { method: 'PUT', body }),
+  deliveries: (handle: string) => api<{ items: AlertDelivery[] }>(`${base(handle)}/alerts/deliveries`),
+  openInCare: (handle: string, id: string) =>
+    api<OpenedInCare>(`${base(handle)}/mentions/${id}/care`, { method: 'POST' }),
   topics: (handle: string) => api<{ items: Topic[] }>(`${base(handle)}/topics`),
   addTopic: (handle: string, body: TopicInput) =>
     api<Topic>(`${base(handle)}/topics`, { method: 'POST', body }),

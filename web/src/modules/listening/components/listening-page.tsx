@@ -4,6 +4,7 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import type { ImportFormat, TopicInput } from '../api/listening.api.ts';
 import { useAddTopic, useImports, useTopics, useUpload } from '../hooks/use-listening.ts';
+import { AlertsPanel } from './alerts-panel.tsx';
 
 const KINDS: TopicInput['kind'][] = ['brand', 'product', 'competitor', 'category'];
 const FORMATS: { value: ImportFormat; label: string }[] = [
@@ -158,6 +159,7 @@ export function ListeningPage() {
       <div className="listening-forms">
         <TopicForm handle={handle} />
         <ImportPanel handle={handle} />
+        <AlertsPanel handle={handle} />
       </div>
     </div>
   );

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date.ts';
 import { type ChartOption, EChart } from '../../../shared/ui/echart.tsx';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Mention, MentionFilter, Spike, TopicSummary } from '../api/listening.api.ts';
-import { useMentions, useSpikes, useThread, useTopicSummary } from '../hooks/use-listening.ts';
+import { useMentions, useOpenInCare, useSpikes, useThread, useTopicSummary } from '../hooks/use-listening.ts';
 import { SpikesPanel } from './spikes-panel.tsx';
 
 const WINDOWS = [7, 30, 90];
@@ -51,7 +51,40 @@ const shareOption = (s: TopicSummary): ChartOption => ({
   series: [{ type: 'bar', data: s.shareOfVoice.map((v) => Math.round(v.share * 1000) / 10) }],
 });
 
-function MentionItem({ mention, onOpen }: { mention: Mention; onOpen: (id: string) => void }) {
+/** A Souk post becomes (or opens) a care conversation in one click; the inbox opens on it. */
+function CareButton({ handle, mention }: { handle: string; mention: Mention }) {
+  const open = useOpenInCare(handle);
+  const navigate = useNavigate();
+  const go = (id: string) => navigate(`/orgs/${handle}/inbox?c=${id}`);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        data-testid="open-in-care"
+        disabled={open.isPending}
+        onClick={() =>
+          mention.careConversationId
+            ? go(mention.careConversationId)
+            : open.mutate(mention.id, { onSuccess: (r) => go(r.conversationId) })
+        }
+      >
+        {mention.careConversationId ? 'Open in care' : 'Handle in care'}
+      </button>
+      {open.error && <ErrorBanner error={open.error} />}
+    </>
+  );
+}
+
+function MentionItem({
+  handle,
+  mention,
+  onOpen,
+}: {
+  handle: string;
+  mention: Mention;
+  onOpen: (id: string) => void;
+}) {
   const tone = mention.sentiment < -0.1 ? 'negative' : mention.sentiment > 0.1 ? 'positive' : 'neutral';
   return (
     <li className="listening-mention" data-testid="mention">
@@ -64,6 +97,7 @@ function MentionItem({ mention, onOpen }: { mention: Mention; onOpen: (id: strin
         <button type="button" className="btn btn-secondary" onClick={() => onOpen(mention.id)}>
           Thread
         </button>
+        {mention.source === 'souk' && mention.postId && <CareButton handle={handle} mention={mention} />}
         {mention.postId && <Link to={`/posts/${mention.postId}`}>Open post</Link>}
         {mention.url && (
           <a href={mention.url} target="_blank" rel="noreferrer noopener">
@@ -238,7 +272,7 @@ export function TopicPage() {
           {mentions.data?.pages
             .flatMap((p) => p.items)
             .map((m) => (
-              <MentionItem key={m.id} mention={m} onOpen={setOpen} />
+              <MentionItem key={m.id} handle={handle} mention={m} onOpen={setOpen} />
             ))}
         </ul>
         <LoadMore query={mentions} />

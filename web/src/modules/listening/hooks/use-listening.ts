@@ -1,5 +1,12 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import {
+  type AlertSettingsInput,
   type ImportFormat,
   listeningApi,
   type MentionFilter,
@@ -14,7 +21,36 @@ const keys = {
   thread: (handle: string, id: string) => ['listening', handle, 'thread', id] as const,
   imports: (handle: string) => ['listening', handle, 'imports'] as const,
   spikes: (handle: string, topicId: string) => ['listening', handle, 'spikes', topicId] as const,
+  alerts: (handle: string) => ['listening', handle, 'alerts'] as const,
+  deliveries: (handle: string) => ['listening', handle, 'alerts', 'deliveries'] as const,
 };
+
+/** A spike was found (live event): spikes, charts and deliveries of the open listening pages refetch. */
+export const refreshListening = (client: QueryClient) =>
+  client.invalidateQueries({ queryKey: ['listening'] });
+
+export const useAlertSettings = (handle: string) =>
+  useQuery({ queryKey: keys.alerts(handle), queryFn: () => listeningApi.alerts(handle) });
+
+export const useAlertDeliveries = (handle: string) =>
+  useQuery({ queryKey: keys.deliveries(handle), queryFn: () => listeningApi.deliveries(handle) });
+
+export function useSaveAlerts(handle: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AlertSettingsInput) => listeningApi.saveAlerts(handle, input),
+    onSuccess: (data) => client.setQueryData(keys.alerts(handle), data),
+  });
+}
+
+/** Handles a Souk mention in care: its conversation (the same one every time), then the inbox opens on it. */
+export function useOpenInCare(handle: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => listeningApi.openInCare(handle, id),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['listening', handle, 'mentions'] }),
+  });
+}
 
 export const useSpikes = (handle: string, topicId: string) =>
   useQuery({ queryKey: keys.spikes(handle, topicId), queryFn: () => listeningApi.spikes(handle, topicId) });

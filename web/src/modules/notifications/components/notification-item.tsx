@@ -42,6 +42,7 @@ const VERBS: Record<NotificationKind, string> = {
   rfp_pitch: 'pitched on',
   rfp_won: 'awarded',
   rfp_lost: 'awarded',
+  listening_spike: 'spiked',
 };
 
 const RETURN_STEPS: Record<string, string> = {
@@ -69,6 +70,7 @@ function KindIcon({ kind }: { kind: NotificationKind }) {
     rfp_pitch: <BagIcon />,
     rfp_won: <BagIcon />,
     rfp_lost: <BagIcon />,
+    listening_spike: <BagIcon />,
   }[kind];
   return <span className={`notif-icon notif-icon-${kind}`}>{icon}</span>;
 }
@@ -98,6 +100,8 @@ function sentence(n: Notification, forOrg: boolean): string {
       return `awarded ${whom} the request “${n.detail?.title ?? 'for proposals'}”`;
     case 'rfp_lost':
       return `awarded the request “${n.detail?.title ?? 'for proposals'}” to another brand`;
+    case 'listening_spike':
+      return `saw mentions of “${n.detail?.topic ?? 'a topic'}” spike: ${n.detail?.observed ?? 'many'} against ${n.detail?.expected ?? 'fewer'} expected${n.detail?.why ? ` (${n.detail.why})` : ''}`;
     case 'mention':
     case 'follow':
       return `${VERBS[n.kind]} ${whom}`;
@@ -155,9 +159,11 @@ export function NotificationItem({
           ? `/ideas/${n.subjectId}`
           : n.kind.startsWith('rfp_') && n.subjectId
             ? `/rfps/${n.subjectId}`
-            : n.post
-              ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
-              : `/@${n.actor.handle}`;
+            : n.kind === 'listening_spike' && n.org && n.subjectId
+              ? `/orgs/${n.org.handle}/listening/topics/${n.subjectId}`
+              : n.post
+                ? `/posts/${n.post.reshareOf?.id ?? n.post.id}`
+                : `/@${n.actor.handle}`;
   return (
     <article
       className={n.read ? 'notification' : 'notification unread'}

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { careKeys, refreshInboxes } from '../../care/index.ts';
+import { refreshListening } from '../../listening/index.ts';
 import { STREAM_URL } from '../api/notifications.api.ts';
 import type { UnreadCount } from '../api/notifications.types.ts';
 import { notificationsKey, unreadKey } from './use-notifications.ts';
@@ -45,6 +46,9 @@ export function useLiveStream(enabled: boolean): void {
     source.addEventListener('ready', onReady);
     source.addEventListener('care.conversation', onCare);
     source.addEventListener('care.mine', onMyCare);
+    // A topic of a brand the user listens for spiked: its spikes panel and charts refetch.
+    const onSpike = () => void refreshListening(queryClient);
+    source.addEventListener('listening.spike', onSpike);
     return () => source.close();
   }, [enabled, queryClient]);
 }
