@@ -18,6 +18,8 @@ import { intentModelRoutes } from './intent-models/intent-model.routes.ts';
 import { createIntentModelService } from './intent-models/intent-model.service.ts';
 import { mergeRoutes } from './merge/merge.routes.ts';
 import { createMergeService } from './merge/merge.service.ts';
+import { rankingRoutes } from './ranking/ranking.routes.ts';
+import { createRankingService } from './ranking/ranking.service.ts';
 import { createInboxSettings } from './settings/inbox-settings.service.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { reportRoutes } from './sla/report.routes.ts';
@@ -57,6 +59,8 @@ export function createCareModule(deps: {
   const settings = createInboxSettings(deps);
   /** Identities on other networks: `identityLinks.propose` also serves imports (pending until the person confirms). */
   const identityLinks = createIdentityLinksService(deps);
+  /** The public service-quality ranking; `ranking.performance(orgId, from, to)` gives a period's care figures. */
+  const ranking = createRankingService(deps);
   return {
     inbox,
     replies,
@@ -70,6 +74,7 @@ export function createCareModule(deps: {
     merge,
     settings,
     identityLinks,
+    ranking,
     routes: async (app: FastifyInstance) => {
       await app.register(inboxRoutes(inbox));
       await app.register(replyRoutes({ replies, inbox }));
@@ -83,6 +88,7 @@ export function createCareModule(deps: {
       await app.register(slaRoutes(sla));
       await app.register(reportRoutes(reports));
       await app.register(intentModelRoutes(intentModels));
+      await app.register(rankingRoutes(ranking));
     },
   };
 }

@@ -3,12 +3,19 @@ import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import { briefingsRoutes } from './briefings/briefings.routes.ts';
+import { type BriefingDeps, createBriefingsService } from './briefings/briefings.service.ts';
 import { listeningRoutes } from './listening.routes.ts';
 import { createImportService } from './mentions/import.service.ts';
 import { createMentionsService } from './mentions/mentions.service.ts';
 import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
 import { createTopicsService } from './topics/topics.service.ts';
+
+/** A briefing book's figures and its PDF, drawn from them alone (benchmarks compare it with writing the book). */
+export { renderBriefingPdf } from './briefings/briefing.pdf.ts';
+export type { BriefingFigures } from './briefings/briefings.schemas.ts';
+export { lastFullWeek } from './briefings/briefings.service.ts';
 
 /** What `souk listen import` reports as it goes. */
 export type { ImportCounts } from './mentions/import.service.ts';
@@ -31,6 +38,11 @@ export function createListeningModule(deps: {
     mentions,
     imports,
     spikes,
+    /** Briefing books, which also read care, ideas, requests and commerce: composed once those exist. */
+    withBriefings(more: Omit<BriefingDeps, 'db' | 'identity' | 'spikes'>) {
+      const service = createBriefingsService({ ...deps, spikes, ...more });
+      return { service, routes: briefingsRoutes(service) };
+    },
     routes: async (app: FastifyInstance) => {
       await app.register(listeningRoutes({ topics, mentions, imports }));
       await app.register(spikesRoutes(spikes));
