@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import { careError } from '../care.errors.ts';
+import { generateServiceHistory, type ServiceHistory } from './ranking.bulk.repo.ts';
 import * as repo from './ranking.repo.ts';
 
 /** The industries a brand can be ranked in; a brand that never chose one is ranked under "other". */
@@ -150,6 +151,11 @@ export function createRankingService({
       await repo.setIndustry(db, org.id, industry);
       cache = null;
       return industry;
+    },
+    /** Set-based care history of a brand for the demo world (answered, partly resolved and rated conversations). */
+    async generateHistory(history: ServiceHistory) {
+      await generateServiceHistory(db, history);
+      cache = null;
     },
     /** Forgets the cached ranking (tests and the demo seed, after writing conversations). */
     refresh() {
