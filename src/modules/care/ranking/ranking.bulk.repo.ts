@@ -15,6 +15,13 @@ export type ServiceHistory = {
   sentimentAfter: number;
 };
 
+/** A UUIDv7 of a past time, so generated rows sort among real ones (newest first) by their time, not at random. */
+const uuid7At = (at: ReturnType<typeof sql>) => {
+  const ms = sql`lpad(to_hex(floor(extract(epoch FROM ${at}) * 1000)::bigint), 12, '0')`;
+  const rnd = sql`md5(random()::text)`;
+  return sql`(substr(${ms}, 1, 8) || '-' || substr(${ms}, 9, 4) || '-7' || substr(${rnd}, 1, 3) || '-8' || substr(${rnd}, 1, 3) || '-' || substr(${rnd}, 1, 12))::uuid`;
+};
+
 /**
  * Set-based history of resolved and answered care conversations for a brand (demo world and benchmarks), with
  * figures that vary around the given means deterministically, and the customer's answer after the first reply.
@@ -26,13 +33,14 @@ export async function generateServiceHistory(db: Executor, h: ServiceHistory) {
     .onConflict((oc) => oc.column('org_id').doUpdateSet({ industry: h.industry }))
     .execute();
   await sql`
-    WITH g AS (
-      SELECT i, gen_random_uuid() AS id,
-        now() - make_interval(secs => (i::float8 / ${h.conversations}) * ${h.days} * 86400 + 3600) AS opened_at,
+    WITH f AS (
+      SELECT i, now() - make_interval(secs => (i::float8 / ${h.conversations}) * ${h.days} * 86400 + 3600) AS opened_at,
         ${h.responseMinutes}::float8 * (0.4 + ((i * 37) % 100) / 80.0) AS response_minutes,
         ((i * 53) % 100) < ${Math.round(h.resolvedShare * 100)} AS resolved,
         greatest(1, least(5, round(${h.csatMean}::float8 + (((i * 17) % 5) - 2) * 0.5)))::int AS csat
       FROM generate_series(1, ${h.conversations}) AS i
+    ), g AS (
+      SELECT ${uuid7At(sql`f.opened_at`)} AS id, f.* FROM f
     ), c AS (
       INSERT INTO care_conversations (id, org_id, customer_id, status, intent, intent_confidence, sentiment, language,
         opened_at, last_customer_message_at, first_response_at, last_response_at, resolved_at, csat_score, csat_at)
@@ -46,7 +54,7 @@ export async function generateServiceHistory(db: Executor, h: ServiceHistory) {
       FROM g RETURNING id, customer_id, opened_at, first_response_at
     )
     INSERT INTO care_messages (id, conversation_id, org_id, author_id, direction, visibility, text, sentiment, created_at)
-    SELECT gen_random_uuid(), c.id, ${h.orgId}, c.customer_id, 'in', 'public', 'Thanks for the help', ${h.sentimentAfter},
+    SELECT ${uuid7At(sql`c.first_response_at + interval '5 minutes'`)}, c.id, ${h.orgId}, c.customer_id, 'in', 'public', 'Thanks for the help', ${h.sentimentAfter},
       c.first_response_at + interval '5 minutes'
     FROM c`.execute(db);
 }
