@@ -33,7 +33,8 @@ function chartSvg(option: echarts.EChartsCoreOption, width: number, height: numb
     textStyle: { fontFamily: 'Helvetica', color: INK },
     ...option,
   });
-  const svg = chart.renderToSVGString();
+  // ECharts sizes its SVG in px, which svg-to-pdfkit shrinks to ¾ of a point each: state the size in points.
+  const svg = chart.renderToSVGString().replace(/width="(\d+)" height="(\d+)"/, 'width="$1pt" height="$2pt"');
   chart.dispose();
   return svg;
 }
