@@ -68,6 +68,7 @@ export type App = {
 const RESERVATION_SWEEP_MS = 5000;
 const MAIL_SWEEP_MS = 15_000;
 const SPIKE_SWEEP_MS = 5 * 60_000;
+const BRIEFING_SWEEP_MS = 60 * 60_000;
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -129,6 +130,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     ],
   });
   const rfp = createRfpModule({ db, events, identity, social, commerce });
+  const briefings = listening.withBriefings({ care, ideas, rfp, commerce });
   return {
     mail,
     identity,
@@ -144,6 +146,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     advocates,
     privacy,
     rfp,
+    briefings,
   };
 }
 
@@ -224,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(modules.privacy.routes);
       await api.register(modules.approvals.routes);
       await api.register(modules.rfp.routes);
+      await api.register(modules.briefings.routes);
       await api.register(streamRoutes(live, modules.identity.service.resolvePrincipal));
       api.get(
         '/health',
@@ -248,6 +252,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   let sweeper: NodeJS.Timeout | undefined;
   let mailSweeper: NodeJS.Timeout | undefined;
   let spikeSweeper: NodeJS.Timeout | undefined;
+  let briefingSweeper: NodeJS.Timeout | undefined;
+  const writeWeeklyBriefings = () =>
+    modules.briefings.service
+      .writeWeekly()
+      .catch((err) => app.log.error({ err }, 'writing weekly briefing books failed'));
   const findSpikes = () =>
     modules.listening.spikes.scanAll().catch((err) => app.log.error({ err }, 'looking for spikes failed'));
   const sendDueMail = () =>
@@ -267,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       sweeper ??= setInterval(sweep, RESERVATION_SWEEP_MS);
       mailSweeper ??= setInterval(sendDueMail, MAIL_SWEEP_MS);
       spikeSweeper ??= setInterval(findSpikes, SPIKE_SWEEP_MS);
+      briefingSweeper ??= setInterval(writeWeeklyBriefings, BRIEFING_SWEEP_MS);
       modules.advocates.job.start({ log: app.log });
       modules.approvals.job.start(app.log);
     },
@@ -275,6 +285,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       clearInterval(mailSweeper);
       clearInterval(spikeSweeper);
       spikeSweeper = undefined;
+      clearInterval(briefingSweeper);
+      briefingSweeper = undefined;
       sweeper = undefined;
       mailSweeper = undefined;
       modules.mail.service.close();

@@ -1,11 +1,13 @@
 import type { composeModules } from '../app.ts';
 import { seedDemoAdvocates } from './advocates.ts';
+import { seedDemoBriefings } from './briefings.ts';
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { seedDemoGovernance } from './governance.ts';
 import { seedDemoIdeas } from './ideas.ts';
 import { seedDemoListening } from './listening.ts';
 import { seedDemoRfp } from './rfp.ts';
+import { seedDemoServiceQuality } from './service-quality.ts';
 
 type Modules = ReturnType<typeof composeModules>;
 
@@ -23,5 +25,7 @@ export async function seedDemoModules(
   await seedDemoListening(modules, { log: opts.log });
   await seedDemoGovernance(modules, { log: opts.log });
   await seedDemoRfp(modules, { log: opts.log });
+  await seedDemoServiceQuality(modules, { log: opts.log });
+  await seedDemoBriefings(modules, { log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
 }

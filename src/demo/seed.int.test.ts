@@ -22,6 +22,27 @@ async function signIn(login: string) {
 }
 
 describe('the demo world', () => {
+  it('should have a weekly briefing book for the demo brand, as a page and a PDF', async () => {
+    const team = await signIn('team@larchwood.example');
+    const books = (await team('/api/v1/orgs/larchwood/listening/briefings')).json().items;
+    expect(books).toEqual([expect.objectContaining({ cadence: 'weekly' })]);
+    expect(books[0].mentions).toBeGreaterThan(0);
+    const book = (await team(`/api/v1/orgs/larchwood/listening/briefings/${books[0].id}`)).json();
+    expect(book.figures.care.conversations).toBeGreaterThan(0);
+    const pdf = await team(book.pdfUrl);
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+  });
+
+  it('should rank the demo brands in public, one of them with not enough data', async () => {
+    const page = (await t.anonymous.get('/api/v1/service-ranking')).json();
+    const sports = page.industries.find((i: { industry: string }) => i.industry === 'sports');
+    expect(sports.brands.map((b: { handle: string; rank: number | null }) => [b.handle, b.rank])).toEqual([
+      ['larchwood', 1],
+      ['pacebird', 2],
+      ['cogwheelcycles', null],
+    ]);
+  });
+
   it('should show a request for proposals to three brands, two pitches side by side and one awarded', async () => {
     const team = await signIn('team@larchwood.example');
     const queue = (await team('/api/v1/orgs/larchwood/rfp-queue?status=all')).json();

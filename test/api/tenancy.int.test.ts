@@ -99,6 +99,8 @@ async function snapshotOfB() {
     topics: await read('/api/v1/orgs/tenant_b/listening/topics'),
     mentions: await read('/api/v1/orgs/tenant_b/listening/mentions'),
     spikes: await read('/api/v1/orgs/tenant_b/listening/spikes'),
+    briefings: await read('/api/v1/orgs/tenant_b/listening/briefings'),
+    rankingProfile: await read('/api/v1/orgs/tenant_b/care/ranking-profile'),
     referrals: await read('/api/v1/orgs/tenant_b/referrals'),
     referralSettings: await read('/api/v1/orgs/tenant_b/referral-settings'),
     pointsRules: await read('/api/v1/orgs/tenant_b/points-rules'),
@@ -519,6 +521,11 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.post(`/api/v1/orgs/tenant_a/listening/spikes/scan?topicId=${b.topicId}`, {}),
   ],
   ['a spike scan of B', () => ownerA.post('/api/v1/orgs/tenant_b/listening/spikes/scan', {})],
+  ["a briefing book of B's mentions", () => ownerA.post('/api/v1/orgs/tenant_b/listening/briefings', {})],
+  [
+    "B's industry on the service-quality ranking",
+    () => ownerA.request('PUT', '/api/v1/orgs/tenant_b/care/ranking-profile', { industry: 'food' }),
+  ],
   [
     "opening B's mention in care through A",
     () => ownerA.post(`/api/v1/orgs/tenant_a/listening/mentions/${b.mentionId}/care`, {}),

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { advocatesBrandRoutes, advocatesSignedInRoutes } from './modules/advocates/index.ts';
-import { careBrandRoutes, careSignedInRoutes } from './modules/care/index.ts';
+import { careBrandRoutes, carePublicRoutes, careSignedInRoutes } from './modules/care/index.ts';
 import {
   commerceBrandRoutes,
   commercePublicRoutes,
@@ -110,6 +110,7 @@ const router = createBrowserRouter([
           ...commercePublicRoutes,
           ...ideasPublicRoutes,
           ...rfpPublicRoutes,
+          ...carePublicRoutes,
           { path: 'search', element: <SearchPage /> },
           { path: 'tags/:tag', element: <TagPage /> },
           // "/@handle" and "/@handle/mentions": a route segment cannot mix text and a parameter.

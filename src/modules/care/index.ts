@@ -19,6 +19,8 @@ import { createIntentModelService } from './intent-models/intent-model.service.t
 import { mergeRoutes } from './merge/merge.routes.ts';
 import { createMergeService } from './merge/merge.service.ts';
 import { createCarePersonalData } from './personal-data.service.ts';
+import { rankingRoutes } from './ranking/ranking.routes.ts';
+import { createRankingService } from './ranking/ranking.service.ts';
 import { createInboxSettings } from './settings/inbox-settings.service.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { reportRoutes } from './sla/report.routes.ts';
@@ -58,6 +60,8 @@ export function createCareModule(deps: {
   const settings = createInboxSettings(deps);
   /** Identities on other networks: `identityLinks.propose` also serves imports (pending until the person confirms). */
   const identityLinks = createIdentityLinksService(deps);
+  /** The public service-quality ranking; `ranking.performance(orgId, from, to)` gives a period's care figures. */
+  const ranking = createRankingService(deps);
   return {
     inbox,
     replies,
@@ -73,6 +77,7 @@ export function createCareModule(deps: {
     identityLinks,
     /** Their cases and linked identities in a person's export; the links end when they close their account. */
     personalData: createCarePersonalData(deps.db, customers),
+    ranking,
     routes: async (app: FastifyInstance) => {
       await app.register(inboxRoutes(inbox));
       await app.register(replyRoutes({ replies, inbox }));
@@ -86,6 +91,7 @@ export function createCareModule(deps: {
       await app.register(slaRoutes(sla));
       await app.register(reportRoutes(reports));
       await app.register(intentModelRoutes(intentModels));
+      await app.register(rankingRoutes(ranking));
     },
   };
 }

@@ -59,3 +59,13 @@ export async function revenueBySource(db: Executor, orgId: string, dealId: strin
     GROUP BY 1, 2 ORDER BY revenue DESC`.execute(db);
   return rows;
 }
+
+/** Orders placed in a period and their revenue by what led to them (briefing books: the period's attributed sales). */
+export async function salesInPeriod(db: Executor, orgId: string, from: Date, to: Date) {
+  const { rows } = await sql<{ kind: string; orders: number; revenue: number; currency: string | null }>`
+    SELECT o.attribution_kind AS kind, count(*) FILTER (WHERE o.status <> 'cancelled')::int AS orders,
+      ${revenue} AS revenue, max(o.currency) AS currency
+    FROM orders o WHERE o.org_id = ${orgId} AND o.created_at >= ${from} AND o.created_at < ${to}
+    GROUP BY 1 ORDER BY revenue DESC, 1`.execute(db);
+  return rows;
+}

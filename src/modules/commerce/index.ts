@@ -9,6 +9,7 @@ import { catalogRoutes } from './catalog.routes.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createCheckoutService } from './checkout.service.ts';
 import { DealCard, Order, Product } from './commerce.schemas.ts';
+import { salesInPeriod } from './dashboard.repo.ts';
 import { createDashboardService } from './dashboard.service.ts';
 import type { AudienceResolver, AudienceSlot } from './deal-audience.ts';
 import { dealEditRoutes } from './deal-edits/deal-edits.routes.ts';
@@ -85,6 +86,14 @@ export function createCommerceModule(deps: CommerceDeps) {
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),
+    /** Orders placed in a period and their revenue by attribution (own post, reshare, referral, direct). */
+    salesInPeriod: async (orgId: string, from: Date, to: Date) =>
+      (await salesInPeriod(deps.db, orgId, from, to)).map((r) => ({
+        kind: r.kind,
+        orders: r.orders,
+        revenueMinor: r.revenue,
+        currency: r.currency,
+      })),
     schemas: [Product, DealCard, Order, DiscountCode, ShippingRules, OrderReturn],
     /** A brand's buyers, referral outcomes and reshare-attributed sales, for background advocacy jobs. */
     advocacy: {

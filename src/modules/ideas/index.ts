@@ -7,6 +7,7 @@ import * as bulk from './ideas.bulk.repo.ts';
 import { Idea } from './ideas.schemas.ts';
 import type { IdeasTables } from './ideas.tables.ts';
 import { createLoopService } from './loop.service.ts';
+import { ideasInPeriod } from './period.repo.ts';
 import { createIdeasPersonalData } from './personal-data.service.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { createPortalService } from './portal.service.ts';
@@ -32,6 +33,9 @@ export function createIdeasModule(deps: {
     loop,
     /** A person's ideas, comments, votes and follows in their export; they stop following ideas on closing. */
     personalData: createIdeasPersonalData(deps.db),
+    /** Ideas received and shipped in a period, with the most voted received (briefing books). */
+    inPeriod: (orgId: string, from: Date, to: Date) =>
+      ideasInPeriod(ownTables<IdeasTables>(deps.db), orgId, from, to),
     schemas: [Idea],
     routes: async (app: FastifyInstance) => {
       await app.register(portalRoutes(portal));

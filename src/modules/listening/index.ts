@@ -10,6 +10,8 @@ import type { SocialModule } from '../social/index.ts';
 import { emailChannel, inAppChannel, webhookChannel } from './alerts/alert-channels.ts';
 import { alertsRoutes } from './alerts/alerts.routes.ts';
 import { createAlertsService } from './alerts/alerts.service.ts';
+import { briefingsRoutes } from './briefings/briefings.routes.ts';
+import { type BriefingDeps, createBriefingsService } from './briefings/briefings.service.ts';
 import { listeningRoutes } from './listening.routes.ts';
 import { createImportService } from './mentions/import.service.ts';
 import { createMentionsService } from './mentions/mentions.service.ts';
@@ -17,8 +19,13 @@ import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
 import { createTopicsService } from './topics/topics.service.ts';
 
+/** A briefing book's figures and its PDF, drawn from them alone (benchmarks compare it with writing the book). */
+export { renderBriefingPdf } from './briefings/briefing.pdf.ts';
+export type { BriefingFigures } from './briefings/briefings.schemas.ts';
+export { lastFullWeek } from './briefings/briefings.service.ts';
 /** What `npm run bench:listening` drives: the import service and the topic-page queries on a bare database. */
 export { createListeningBench } from './listening.bench-support.ts';
+
 /** What `souk listen import` reports as it goes. */
 export type { ImportCounts } from './mentions/import.service.ts';
 
@@ -60,6 +67,11 @@ export function createListeningModule(deps: {
       },
     },
     alerts,
+    /** Briefing books, which also read care, ideas, requests and commerce: composed once those exist. */
+    withBriefings(more: Omit<BriefingDeps, 'db' | 'identity' | 'spikes'>) {
+      const service = createBriefingsService({ ...deps, spikes, ...more });
+      return { service, routes: briefingsRoutes(service) };
+    },
     routes: async (app: FastifyInstance) => {
       await app.register(listeningRoutes({ topics, mentions, imports }));
       await app.register(spikesRoutes(spikes));

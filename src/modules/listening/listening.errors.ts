@@ -5,6 +5,11 @@ export const listeningError = defineErrors('listening', {
   topic_not_found: { kind: 'not_found', description: 'No topic with that id for this brand' },
   mention_not_found: { kind: 'not_found', description: 'No mention with that id for this brand' },
   import_not_found: { kind: 'not_found', description: 'No import with that id for this brand' },
+  briefing_not_found: { kind: 'not_found', description: 'No briefing book with that id for this brand' },
+  invalid_period: {
+    kind: 'bad_request',
+    description: 'The briefing book’s period is reversed, empty, longer than a year or in the future',
+  },
   invalid_query: {
     kind: 'bad_request',
     description: 'The topic query does not parse: the problem names the position and what was expected there',

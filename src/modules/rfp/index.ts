@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Db, ownTables } from '../../platform/db/database.ts';
+import { requestsInPeriod } from './period.repo.ts';
 import { createPitchesService } from './pitches.service.ts';
 import { createRequestsService, type RfpDeps } from './requests.service.ts';
 import * as bulk from './rfp.bulk.repo.ts';
@@ -16,6 +17,9 @@ export function createRfpModule(deps: RfpDeps) {
   return {
     requests,
     pitches,
+    /** Requests the brand was asked in a period and how many it pitched on (briefing books). */
+    inPeriod: (orgId: string, from: Date, to: Date) =>
+      requestsInPeriod(ownTables<RfpTables>(deps.db), orgId, from, to),
     schemas: [RfpRequest, Pitch],
     routes: async (app: FastifyInstance) => {
       await app.register(rfpRoutes({ requests, pitches }));

@@ -1,10 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdvocatesTables } from '../../modules/advocates/advocates.tables.ts';
 import type { CareTables } from '../../modules/care/care.tables.ts';
+import type { RankingTables } from '../../modules/care/ranking/ranking.tables.ts';
 import type { CommerceTables } from '../../modules/commerce/commerce.tables.ts';
 import type { GovernanceTables } from '../../modules/governance/governance.tables.ts';
 import type { IdeasTables } from '../../modules/ideas/ideas.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
+import type { BriefingsTables } from '../../modules/listening/briefings/briefings.tables.ts';
 import type { ListeningTables } from '../../modules/listening/listening.tables.ts';
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
 import type { MediaTables } from '../../modules/media/media.tables.ts';
@@ -26,7 +28,9 @@ export type Database = OutboxTables &
   ListeningTables &
   AdvocatesTables &
   GovernanceTables &
-  RfpTables;
+  RfpTables &
+  RankingTables &
+  BriefingsTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

@@ -42,6 +42,8 @@ import * as rfpCreate from './2026-12-07T0500_rfp_create-requests.ts';
 import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
+import * as listeningBriefings from './2026-12-08T0100_listening_briefings.ts';
+import * as careServiceRanking from './2026-12-08T0101_care_service-ranking.ts';
 import * as listeningAlertsScale from './2026-12-08T0200_listening_alerts-scale.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
@@ -89,5 +91,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0501_notifications_rfp': rfpNotifications,
   '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
   '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
+  '2026-12-08T0100_listening_briefings': listeningBriefings,
+  '2026-12-08T0101_care_service-ranking': careServiceRanking,
   '2026-12-08T0200_listening_alerts-scale': listeningAlertsScale,
 };

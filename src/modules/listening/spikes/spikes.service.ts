@@ -131,6 +131,8 @@ export function createSpikesService({
       for (const t of list) await scanTopic({ ...t, org_id: org.id }, now);
       return repo.spikesOf(own, org.id, topicId, 50);
     },
+    /** A brand's newest spikes without a signed-in member (briefing books, written by the weekly schedule too). */
+    ofOrg: (orgId: string, limit = 200) => repo.spikesOf(own, orgId, null, limit),
     async list(principal: Principal, handle: string, topicId: string | null) {
       const org = await topics.orgFor(principal, handle);
       if (topicId) await topics.topicOf(org.id, topicId);

@@ -1,5 +1,6 @@
 // The care module's door: the only file the app and other modules import. It brings the module's styles.
 import './care-inbox.css';
+import './care-ranking.css';
 import './care-settings.css';
 import './care-support.css';
 
@@ -11,3 +12,5 @@ export { CareNav, careWorkspaceTools, MyCareNav, useMyCareEntry } from './compon
 export { IdentityLinkRequest } from './components/identity-link-request.tsx';
 /** Query keys and the refresh the live stream triggers when a conversation changes. */
 export { careKeys, refreshInboxes } from './hooks/care-keys.ts';
+/** The public service-quality ranking and a brand's place in it, with how it was computed. */
+export { carePublicRoutes } from './ranking.routes.tsx';

@@ -6680,6 +6680,76 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/care/ranking-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The industry the brand is ranked in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            industry: "fashion" | "beauty" | "electronics" | "food" | "home" | "sports" | "travel" | "telecom" | "retail" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose the industry the brand is ranked in (owners and admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        industry: "fashion" | "beauty" | "electronics" | "food" | "home" | "sports" | "travel" | "telecom" | "retail" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            industry: "fashion" | "beauty" | "electronics" | "food" | "home" | "sports" | "travel" | "telecom" | "retail" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/care/reports": {
         parameters: {
             query?: never;
@@ -8214,6 +8284,410 @@ export interface paths {
                                 status: "pending" | "sent" | "failed";
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/briefings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s briefing books, newest period first (weekly ones are written every Monday) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                cadence: "weekly" | "on_demand";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                from: string;
+                                id: string;
+                                mentions: number;
+                                /** Format: date-time */
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a briefing book now for a period (at most a year; the last full week by default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            /** @description The period (at most a year); without one, the last full week (Monday to Monday, UTC) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cadence: "weekly" | "on_demand";
+                            /** Format: date-time */
+                            createdAt: string;
+                            figures: {
+                                brand: {
+                                    handle: string;
+                                    name: string;
+                                };
+                                care: {
+                                    answered: number;
+                                    conversations: number;
+                                    csatAverage: number | null;
+                                    csatResponses: number;
+                                    firstResponseMedianMinutes: number | null;
+                                    resolutionMedianMinutes: number | null;
+                                    resolutionRate: number | null;
+                                };
+                                ideas: {
+                                    raised: number;
+                                    shipped: number;
+                                    top: {
+                                        status: string;
+                                        title: string;
+                                        votes: number;
+                                    }[];
+                                };
+                                intents: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                period: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    previousFrom: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                };
+                                requests: {
+                                    pitched: number;
+                                    received: number;
+                                };
+                                sales: {
+                                    bySource: {
+                                        kind: string;
+                                        orders: number;
+                                        revenueMinor: number;
+                                    }[];
+                                    currency: string | null;
+                                    orders: number;
+                                    revenueMinor: number;
+                                };
+                                sentiment: {
+                                    average: number;
+                                    negative: number;
+                                    negativeDrivers: {
+                                        count: number;
+                                        key: string;
+                                        /** @description weighted log-odds z-score of the term in these mentions against the others */
+                                        z: number;
+                                    }[];
+                                    positive: number;
+                                    positiveDrivers: {
+                                        count: number;
+                                        key: string;
+                                        /** @description weighted log-odds z-score of the term in these mentions against the others */
+                                        z: number;
+                                    }[];
+                                    previousAverage: number;
+                                };
+                                shareOfVoice: {
+                                    count: number;
+                                    kind: "brand" | "competitor";
+                                    name: string;
+                                    share: number;
+                                }[];
+                                spikes: {
+                                    causes: string[];
+                                    expected: number;
+                                    observed: number;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    topicName: string;
+                                    topMention: {
+                                        authorHandle: string;
+                                        text: string;
+                                    } | null;
+                                }[];
+                                summary: string[];
+                                topConversations: {
+                                    authorHandle: string;
+                                    followers: number | null;
+                                    mentionId: string;
+                                    /** Format: date-time */
+                                    postedAt: string;
+                                    replies: number;
+                                    reshares: number;
+                                    sentiment: number;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                topics: string[];
+                                volume: {
+                                    mentions: number;
+                                    previousMentions: number;
+                                    series: {
+                                        count: number;
+                                        day: string;
+                                        negative: number;
+                                        positive: number;
+                                    }[];
+                                };
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            id: string;
+                            mentions: number;
+                            /** @description the same book as a PDF with its charts */
+                            pdfUrl: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/briefings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A briefing book with its figures as they were when it was written (any member of the brand) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cadence: "weekly" | "on_demand";
+                            /** Format: date-time */
+                            createdAt: string;
+                            figures: {
+                                brand: {
+                                    handle: string;
+                                    name: string;
+                                };
+                                care: {
+                                    answered: number;
+                                    conversations: number;
+                                    csatAverage: number | null;
+                                    csatResponses: number;
+                                    firstResponseMedianMinutes: number | null;
+                                    resolutionMedianMinutes: number | null;
+                                    resolutionRate: number | null;
+                                };
+                                ideas: {
+                                    raised: number;
+                                    shipped: number;
+                                    top: {
+                                        status: string;
+                                        title: string;
+                                        votes: number;
+                                    }[];
+                                };
+                                intents: {
+                                    count: number;
+                                    key: string;
+                                }[];
+                                period: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    previousFrom: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                };
+                                requests: {
+                                    pitched: number;
+                                    received: number;
+                                };
+                                sales: {
+                                    bySource: {
+                                        kind: string;
+                                        orders: number;
+                                        revenueMinor: number;
+                                    }[];
+                                    currency: string | null;
+                                    orders: number;
+                                    revenueMinor: number;
+                                };
+                                sentiment: {
+                                    average: number;
+                                    negative: number;
+                                    negativeDrivers: {
+                                        count: number;
+                                        key: string;
+                                        /** @description weighted log-odds z-score of the term in these mentions against the others */
+                                        z: number;
+                                    }[];
+                                    positive: number;
+                                    positiveDrivers: {
+                                        count: number;
+                                        key: string;
+                                        /** @description weighted log-odds z-score of the term in these mentions against the others */
+                                        z: number;
+                                    }[];
+                                    previousAverage: number;
+                                };
+                                shareOfVoice: {
+                                    count: number;
+                                    kind: "brand" | "competitor";
+                                    name: string;
+                                    share: number;
+                                }[];
+                                spikes: {
+                                    causes: string[];
+                                    expected: number;
+                                    observed: number;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    topicName: string;
+                                    topMention: {
+                                        authorHandle: string;
+                                        text: string;
+                                    } | null;
+                                }[];
+                                summary: string[];
+                                topConversations: {
+                                    authorHandle: string;
+                                    followers: number | null;
+                                    mentionId: string;
+                                    /** Format: date-time */
+                                    postedAt: string;
+                                    replies: number;
+                                    reshares: number;
+                                    sentiment: number;
+                                    text: string;
+                                    url: string | null;
+                                }[];
+                                topics: string[];
+                                volume: {
+                                    mentions: number;
+                                    previousMentions: number;
+                                    series: {
+                                        count: number;
+                                        day: string;
+                                        negative: number;
+                                        positive: number;
+                                    }[];
+                                };
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            id: string;
+                            mentions: number;
+                            /** @description the same book as a PDF with its charts */
+                            pdfUrl: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/briefings/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A briefing book as a PDF with its charts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The briefing book as a PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
                     };
                 };
             };
@@ -11836,6 +12310,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: brands ranked within their industry by how well they serve customers on social, and how the score is computed */
+        get: {
+            parameters: {
+                query?: {
+                    industry?: "fashion" | "beauty" | "electronics" | "food" | "home" | "sports" | "travel" | "telecom" | "retail" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            industries: {
+                                brands: {
+                                    /** @description conversations in the last 365 days */
+                                    conversations: number;
+                                    handle: string;
+                                    industry: string;
+                                    industryLabel: string;
+                                    /** @description brand or reseller */
+                                    kind: string;
+                                    measures: {
+                                        csat: {
+                                            /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                            industryMean: number;
+                                            observed: number | null;
+                                            /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                            value: number;
+                                            /** @description Σ w of the conversations with this measure */
+                                            weight: number;
+                                        };
+                                        resolution: {
+                                            /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                            industryMean: number;
+                                            observed: number | null;
+                                            /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                            value: number;
+                                            /** @description Σ w of the conversations with this measure */
+                                            weight: number;
+                                        };
+                                        response: {
+                                            /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                            industryMean: number;
+                                            observed: number | null;
+                                            /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                            value: number;
+                                            /** @description Σ w of the conversations with this measure */
+                                            weight: number;
+                                        };
+                                        sentimentAfter: {
+                                            /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                            industryMean: number;
+                                            observed: number | null;
+                                            /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                            value: number;
+                                            /** @description Σ w of the conversations with this measure */
+                                            weight: number;
+                                        };
+                                    };
+                                    name: string;
+                                    plain: {
+                                        csatAverage: number | null;
+                                        firstResponseMedianMinutes: number | null;
+                                        resolutionRate: number | null;
+                                        sentimentAfterAverage: number | null;
+                                    };
+                                    rank: number | null;
+                                    ranked: boolean;
+                                    /** @description 0–100 */
+                                    score: number;
+                                }[];
+                                industry: string;
+                                label: string;
+                            }[];
+                            method: {
+                                formula: string;
+                                halfLifeDays: number;
+                                measures: {
+                                    csat: string;
+                                    resolution: string;
+                                    response: string;
+                                    sentimentAfter: string;
+                                };
+                                minConversations: number;
+                                minimum: string;
+                                prior: string;
+                                priorWeight: number;
+                                recency: string;
+                                weights: {
+                                    csat: number;
+                                    resolution: number;
+                                    response: number;
+                                    sentimentAfter: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-ranking/brands/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: one brand’s service-quality score, its rank and the inputs of the formula */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                /** @description conversations in the last 365 days */
+                                conversations: number;
+                                handle: string;
+                                industry: string;
+                                industryLabel: string;
+                                /** @description brand or reseller */
+                                kind: string;
+                                measures: {
+                                    csat: {
+                                        /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                        industryMean: number;
+                                        observed: number | null;
+                                        /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                        value: number;
+                                        /** @description Σ w of the conversations with this measure */
+                                        weight: number;
+                                    };
+                                    resolution: {
+                                        /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                        industryMean: number;
+                                        observed: number | null;
+                                        /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                        value: number;
+                                        /** @description Σ w of the conversations with this measure */
+                                        weight: number;
+                                    };
+                                    response: {
+                                        /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                        industryMean: number;
+                                        observed: number | null;
+                                        /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                        value: number;
+                                        /** @description Σ w of the conversations with this measure */
+                                        weight: number;
+                                    };
+                                    sentimentAfter: {
+                                        /** @description μ: the industry’s weighted mean, where the prior pulls */
+                                        industryMean: number;
+                                        observed: number | null;
+                                        /** @description (Σ w·x + m·μ) / (Σ w + m) */
+                                        value: number;
+                                        /** @description Σ w of the conversations with this measure */
+                                        weight: number;
+                                    };
+                                };
+                                name: string;
+                                plain: {
+                                    csatAverage: number | null;
+                                    firstResponseMedianMinutes: number | null;
+                                    resolutionRate: number | null;
+                                    sentimentAfterAverage: number | null;
+                                };
+                                rank: number | null;
+                                ranked: boolean;
+                                /** @description 0–100 */
+                                score: number;
+                            } | null;
+                            handle: string;
+                            industry: string;
+                            industryLabel: string;
+                            method: {
+                                formula: string;
+                                halfLifeDays: number;
+                                measures: {
+                                    csat: string;
+                                    resolution: string;
+                                    response: string;
+                                    sentimentAfter: string;
+                                };
+                                minConversations: number;
+                                minimum: string;
+                                prior: string;
+                                priorWeight: number;
+                                recency: string;
+                                weights: {
+                                    csat: number;
+                                    resolution: number;
+                                    response: number;
+                                    sentimentAfter: number;
+                                };
+                            };
+                            name: string;
+                            /** @description how many brands of the industry are ranked */
+                            rankedInIndustry: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stream": {
         parameters: {
             query?: never;
@@ -12438,6 +13158,7 @@ export interface components {
              *     - `body_too_large` (413): The body is larger than the endpoint accepts
              *     - `brand_not_found` (404): No brand with that handle
              *     - `brand_only` (403): Only members of the brand with the right role can do this
+             *     - `briefing_not_found` (404): No briefing book with that id for this brand
              *     - `canned_not_found` (404): No canned reply with that id in this inbox
              *     - `canned_title_taken` (409): A canned reply with that title exists
              *     - `cannot_act_as` (403): The caller's role does not allow acting as that account
@@ -12501,6 +13222,7 @@ export interface components {
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
              *     - `invalid_discount_code` (422): The discount code definition is invalid; errors[] names the field
+             *     - `invalid_period` (400): The briefing book’s period is reversed, empty, longer than a year or in the future
              *     - `invalid_policy_rule` (422): A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
              *     - `invalid_query` (400): The topic query does not parse: the problem names the position and what was expected there
@@ -12650,7 +13372,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

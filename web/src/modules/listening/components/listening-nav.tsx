@@ -1,4 +1,4 @@
-import { AtIcon } from '../../../shared/ui/icons.tsx';
+import { AtIcon, ListIcon } from '../../../shared/ui/icons.tsx';
 import type { WorkspaceTool } from '../../../shared/ui/workspace-tool.ts';
 import type { Membership } from '../../identity/index.ts';
 
@@ -16,6 +16,15 @@ export function listeningWorkspaceTools({ org, role }: Membership): WorkspaceToo
       testId: 'workspace-listening',
       group: 'Insight',
       rank: 40,
+    },
+    {
+      key: 'briefings',
+      to: `/orgs/${org.handle}/listening/briefings`,
+      label: 'Briefing books',
+      icon: <ListIcon />,
+      testId: 'workspace-briefings',
+      group: 'Insight',
+      rank: 41,
     },
   ];
 }
