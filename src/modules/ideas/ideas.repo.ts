@@ -75,19 +75,56 @@ export function listIdeas(
   return q.orderBy('id', 'desc').limit(args.limit).offset(args.offset).execute();
 }
 
-/** Ideas of the brand whose titles look like the text typed so far (trigram similarity, index-backed). */
-export function similarIdeas(db: Ex, orgId: string, text: string, limit: number) {
+/** How many candidates, most-voted first, are scored for similarity: bounds the work for common words. */
+const SIMILAR_CANDIDATES = 200;
+/** Below this trigram similarity a candidate is not shown (pg_trgm's own default threshold). */
+const SIMILARITY_FLOOR = 0.3;
+
+/** The words of typed text as a full-text query: all words (`&`) or any (`|`), the last one as a prefix. */
+function typedWordsQuery(text: string, join: '&' | '|'): string | null {
+  const words =
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 12) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(` ${join} `);
+}
+
+/**
+ * Ideas of the brand whose titles look like the text typed so far. Candidates share the typed words (all of them,
+ * or any when fewer than `limit` have all), at most SIMILAR_CANDIDATES of the most-voted through the words index;
+ * those are ranked by trigram similarity above a floor.
+ */
+export async function similarIdeas(db: Ex, orgId: string, text: string, limit: number) {
   const score = sql<number>`greatest(similarity(title, ${text}), word_similarity(${text}, title))`;
-  return db
-    .selectFrom('ideas')
-    .select(['id', 'title', 'status', 'votes', score.as('similarity')])
-    .where('org_id', '=', orgId)
-    .where('merged_into_id', 'is', null)
-    .where(sql<boolean>`(title % ${text} OR ${text} <% title)`)
-    .orderBy(score, 'desc')
-    .orderBy('votes', 'desc')
-    .limit(limit)
-    .execute();
+  const candidates = (query: string) =>
+    db
+      .selectFrom('ideas')
+      .select(['id', 'title', 'status', 'votes'])
+      .where('org_id', '=', orgId)
+      .where('merged_into_id', 'is', null)
+      .where(sql<boolean>`to_tsvector('simple', title) @@ to_tsquery('simple', ${query})`)
+      .orderBy('votes', 'desc')
+      .limit(SIMILAR_CANDIDATES);
+  const ranked = (query: string) =>
+    db
+      .selectFrom(candidates(query).as('c'))
+      .select(['id', 'title', 'status', 'votes', score.as('similarity')])
+      .where(score, '>=', SIMILARITY_FLOOR)
+      .orderBy('similarity', 'desc')
+      .orderBy('votes', 'desc')
+      .limit(limit)
+      .execute();
+  const all = typedWordsQuery(text, '&');
+  if (!all) return [];
+  const rows = await ranked(all);
+  if (rows.length >= limit) return rows;
+  const seen = new Set(rows.map((r) => r.id));
+  const more = (await ranked(typedWordsQuery(text, '|')!)).filter((r) => !seen.has(r.id));
+  return [...rows, ...more]
+    .sort((a, b) => Number(b.similarity) - Number(a.similarity) || b.votes - a.votes)
+    .slice(0, limit);
 }
 
 /** Locks (creating it at zero) the person's budget row with the brand and returns the votes in use. */
