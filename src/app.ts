@@ -116,6 +116,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const listening = createListeningModule({ db, events, identity, social });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
   commerce.plugAudiences(advocates.audiences);
+  ideas.plugSegments(advocates.audiences);
   const privacy = createPrivacyModule({
     ...{ db, events, identity },
     parts: [social.personalData, commerce.personalData, notifications.preferences.personalData],

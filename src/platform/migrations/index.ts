@@ -43,6 +43,7 @@ import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
 import * as ideasSimilarWords from './2026-12-08T0300_ideas_similar-words.ts';
+import * as ideasChallengesReports from './2026-12-08T0301_ideas_challenges-reports.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
   '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
   '2026-12-08T0300_ideas_similar-words': ideasSimilarWords,
+  '2026-12-08T0301_ideas_challenges-reports': ideasChallengesReports,
 };
