@@ -119,6 +119,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
   commerce.plugAudiences(advocates.audiences);
+  ideas.plugSegments(advocates.audiences);
   const privacy = createPrivacyModule({
     ...{ db, events, identity },
     parts: [

@@ -102,8 +102,24 @@ export async function seedDemoIdeas(
       .catch(() => null);
     if (placed) orders++;
   }
+  // A private challenge for the brand's staff and a few named fans, with its own ideas and votes.
+  const challenge = await ideas.challenges.create(team, brand.handle, {
+    title: 'Design our next accessory',
+    description: 'Invited fans and the team: what should we make to go with the Summit Jacket?',
+    closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    roles: ['employee'],
+    invitees: people.slice(0, 6).map((p) => p.handle),
+  });
+  const accessories = [
+    { title: 'A packable rain hood that zips onto the collar', description: 'For sudden showers.' },
+    { title: 'Magnetic glove clips for the sleeves', description: 'Never lose a glove again.' },
+  ];
+  const entries = [];
+  for (const [i, idea] of accessories.entries())
+    entries.push(await ideas.challenges.post(person(people[i].id), challenge.id, idea));
+  for (const p of people.slice(2, 6)) await ideas.portal.vote(person(p.id), entries[0].id, 1);
   opts.log?.(
-    `demo: ${posted.length} ideas on @${brand.handle}'s portal, one shipped with ${orders} orders from its voters`,
+    `demo: ${posted.length} ideas on @${brand.handle}'s portal, one shipped with ${orders} orders from its voters; a private challenge`,
   );
   return posted.length;
 }

@@ -127,6 +127,10 @@ describe('the demo world', () => {
       currency: 'EUR',
     });
     expect(returns[0].revenueMinor).toBe(7_200);
+    const challenges = (await team('/api/v1/orgs/larchwood/challenges')).json().items;
+    expect(challenges.map((c: { title: string; ideas: number }) => [c.title, c.ideas])).toEqual([
+      ['Design our next accessory', 2],
+    ]);
   });
 
   it('should give the demo brand listening topics over six weeks of imported mentions, a spike and a rival', async () => {

@@ -28,6 +28,7 @@ const b = {} as {
   ruleId: string;
   mediaId: string;
   ideaId: string;
+  challengeId: string;
   segmentId: string;
   topicId: string;
   referralId: string;
@@ -211,6 +212,16 @@ beforeAll(async () => {
     )
   ).zones[0].id;
   a.ideaId = (await idea(ownerA, 'tenant_a')).id;
+  b.challengeId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/challenges', {
+        title: 'B only',
+        description: 'Staff ideas',
+        closesAt: inAnHour(),
+        roles: ['employee'],
+      }),
+    )
+  ).id;
   b.topicId = (
     await ok(
       ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
@@ -479,6 +490,31 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () =>
       ownerA.request('PUT', '/api/v1/orgs/tenant_b/ideas/settings', { votesPerPerson: 1, votesPerIdea: 1 }),
   ],
+  [
+    "an idea in B's private challenge",
+    () => ownerA.post(`/api/v1/challenges/${b.challengeId}/ideas`, { title: 'Mine', description: 'x' }),
+  ],
+  [
+    "a challenge in B's name",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_b/challenges', {
+        title: 'x',
+        description: 'x',
+        closesAt: inAnHour(),
+        roles: ['employee'],
+      }),
+  ],
+  [
+    "a challenge of A inviting B's segment",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/challenges', {
+        title: 'x',
+        description: 'x',
+        closesAt: inAnHour(),
+        segmentId: b.segmentId,
+      }),
+  ],
+  ["restoring B's idea", () => ownerA.post(`/api/v1/ideas/${b.ideaId}/restore`)],
   // advocates
   [
     "deleting B's segment through A",

@@ -28,4 +28,26 @@ export const ideasError = defineErrors('ideas', {
   },
   brand_only: { kind: 'forbidden', description: 'Only members of the brand with the right role can do this' },
   owner_not_member: { kind: 'unprocessable', description: 'The owner must be a member of the brand' },
+  challenge_not_found: {
+    kind: 'not_found',
+    description: 'No such challenge at this brand, or you are not invited to it',
+  },
+  challenge_closed: {
+    kind: 'unprocessable',
+    description: 'The challenge’s deadline has passed: it takes no new ideas or votes',
+  },
+  deadline_in_past: { kind: 'unprocessable', description: 'A challenge’s deadline must be in the future' },
+  no_audience: {
+    kind: 'unprocessable',
+    description: 'Invite someone: a segment, one or more roles, or named people',
+  },
+  challenge_segment_not_found: {
+    kind: 'unprocessable',
+    description: 'The brand has no saved segment with that id',
+  },
+  invitee_not_found: { kind: 'unprocessable', description: 'Every invited handle must be a person' },
+  comment_not_found: { kind: 'not_found', description: 'No such comment' },
+  already_reported: { kind: 'conflict', description: 'You have reported this already' },
+  own_content: { kind: 'unprocessable', description: 'You cannot report what you wrote' },
+  not_hidden: { kind: 'conflict', description: 'Only a hidden idea or comment can be restored' },
 });

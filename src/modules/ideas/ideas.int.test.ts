@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestClient, type TestContext } from '../../../test/support/test-app.ts';
 
@@ -275,5 +276,169 @@ describe('ideas portal', () => {
       careConversationId: conv.id,
     });
     expect((await idea(ideaId)).idea.careConversationId).toBeNull();
+  });
+
+  it('should keep a private challenge to the people invited (role, name, segment), with its own ideas and a deadline', async () => {
+    const employee = await t.signup('ideaemployee');
+    const inv = await owner.post('/api/v1/orgs/ideabrand/invitations', {
+      handle: 'ideaemployee',
+      role: 'employee',
+    });
+    expect(inv.statusCode, inv.body).toBe(201);
+    await employee.post(`/api/v1/invitations/${inv.json().id}/accept`);
+    const named = await t.signup('ideanamed');
+    const outsider = await t.signup('ideaoutsider');
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    const body = { title: 'Design our next accessory', description: 'For our cases.', closesAt };
+    expect((await owner.post('/api/v1/orgs/ideabrand/challenges', body)).json().code).toBe('no_audience');
+    expect(
+      (await owner.post('/api/v1/orgs/ideabrand/challenges', { ...body, invitees: ['nobody_here'] })).json()
+        .code,
+    ).toBe('invitee_not_found');
+    expect(
+      (await owner.post('/api/v1/orgs/ideabrand/challenges', { ...body, segmentId: randomUUID() })).json()
+        .code,
+    ).toBe('challenge_segment_not_found');
+    expect(
+      (
+        await owner.post('/api/v1/orgs/ideabrand/challenges', {
+          ...body,
+          roles: ['employee'],
+          closesAt: '2020-01-01T00:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(422);
+    expect(
+      (await rival.post('/api/v1/orgs/ideabrand/challenges', { ...body, roles: ['employee'] })).statusCode,
+    ).toBe(403);
+    const created = await owner.post('/api/v1/orgs/ideabrand/challenges', {
+      ...body,
+      roles: ['employee'],
+      invitees: ['ideanamed'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const challengeId = created.json().id as string;
+
+    const posted = await employee.post(`/api/v1/challenges/${challengeId}/ideas`, {
+      title: 'A magnetic wallet that clips to the case',
+      description: 'Cards on the back.',
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const ideaId = posted.json().id as string;
+    expect((await vote(named, ideaId, 2)).statusCode).toBe(200);
+    expect(
+      (await named.get('/api/v1/orgs/ideabrand/challenges')).json().items.map((c: { id: string }) => c.id),
+    ).toEqual([challengeId]);
+    const detail = (await named.get(`/api/v1/challenges/${challengeId}`)).json();
+    expect(detail.ideas.map((i: { title: string; votes: number }) => [i.title, i.votes])).toEqual([
+      ['A magnetic wallet that clips to the case', 2],
+    ]);
+    expect(detail.challenge.audience).toBeNull();
+    expect(
+      (await owner.get(`/api/v1/challenges/${challengeId}`)).json().challenge.audience.invitees[0].handle,
+    ).toBe('ideanamed');
+
+    // Not invited, signed out or another brand: the challenge and its ideas do not exist for them.
+    for (const who of [outsider, rival]) {
+      expect((await who.get(`/api/v1/challenges/${challengeId}`)).statusCode).toBe(404);
+      expect((await who.get(`/api/v1/ideas/${ideaId}`)).statusCode).toBe(404);
+      expect((await vote(who, ideaId, 1)).statusCode).toBe(404);
+      expect(
+        (
+          await who.post(`/api/v1/challenges/${challengeId}/ideas`, {
+            title: 'Sneaky idea',
+            description: 'x',
+          })
+        ).statusCode,
+      ).toBe(404);
+      expect((await who.get('/api/v1/orgs/ideabrand/challenges')).json().items).toEqual([]);
+    }
+    expect((await t.anonymous.get(`/api/v1/ideas/${ideaId}`)).statusCode).toBe(404);
+    const portal = (await t.anonymous.get('/api/v1/orgs/ideabrand/ideas?sort=new&limit=100')).json().items;
+    expect(portal.map((i: { id: string }) => i.id)).not.toContain(ideaId);
+
+    // A segment of the brand's advocates invites whoever is in it (an empty one, here: nobody).
+    const segment = await owner.post('/api/v1/orgs/ideabrand/advocates/segments', {
+      name: 'Top advocates',
+      topN: 10,
+    });
+    expect(segment.statusCode, segment.body).toBe(201);
+    const bySegment = await owner.post('/api/v1/orgs/ideabrand/challenges', {
+      ...body,
+      segmentId: segment.json().id,
+    });
+    expect(bySegment.statusCode, bySegment.body).toBe(201);
+    expect((await outsider.get(`/api/v1/challenges/${bySegment.json().id}`)).statusCode).toBe(404);
+
+    // After the deadline: no new ideas or votes, the ideas stay readable.
+    await sql`UPDATE idea_challenges SET closes_at = now() - interval '1 minute' WHERE id = ${challengeId}`.execute(
+      t.handle.db,
+    );
+    const late = await named.post(`/api/v1/challenges/${challengeId}/ideas`, {
+      title: 'Too late',
+      description: 'x',
+    });
+    expect([late.statusCode, late.json().code]).toEqual([422, 'challenge_closed']);
+    const lateVote = await vote(employee, ideaId, 1);
+    expect([lateVote.statusCode, lateVote.json().code]).toEqual([422, 'challenge_closed']);
+    expect((await idea(ideaId, named)).idea.votes).toBe(2);
+    expect((await named.get(`/api/v1/challenges/${challengeId}`)).json().challenge.open).toBe(false);
+  });
+
+  it('should hide an idea and a comment after the brand’s number of distinct reports, until the brand restores them', async () => {
+    const spammer = await t.signup('ideaspammer');
+    const spam = await postIdea(spammer, 'Cheap watches at my site');
+    const comment = await spammer.post(`/api/v1/ideas/${spam.id}/comments`, { body: 'Buy now at my site' });
+    expect(comment.statusCode, comment.body).toBe(201);
+    const reporters = await Promise.all([1, 2, 3].map((i) => t.signup(`ideareporter${i}`)));
+    expect((await spammer.post(`/api/v1/ideas/${spam.id}/reports`, { reason: 'mine' })).json().code).toBe(
+      'own_content',
+    );
+    const first = await reporters[0].post(`/api/v1/ideas/${spam.id}/reports`, { reason: 'spam' });
+    expect(first.json()).toEqual({ reports: 1, hidden: false });
+    const again = await reporters[0].post(`/api/v1/ideas/${spam.id}/reports`, { reason: 'spam' });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'already_reported']);
+    const rest = await Promise.all(
+      reporters.slice(1).map((r) => r.post(`/api/v1/ideas/${spam.id}/reports`, { reason: 'spam' })),
+    );
+    expect(rest.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(Math.max(...rest.map((r) => r.json().reports))).toBe(3);
+    expect((await t.anonymous.get(`/api/v1/ideas/${spam.id}`)).statusCode).toBe(404);
+    expect((await idea(spam.id, spammer)).idea.hidden).toBe(true);
+    const listed = (await t.anonymous.get('/api/v1/orgs/ideabrand/ideas?sort=new&limit=100')).json().items;
+    expect(listed.map((i: { id: string }) => i.id)).not.toContain(spam.id);
+    expect((await reporters[0].post(`/api/v1/ideas/${spam.id}/restore`)).statusCode).toBe(404);
+    expect(
+      (await owner.get('/api/v1/orgs/ideabrand/ideas/hidden')).json().ideas.map((i: { id: string }) => i.id),
+    ).toEqual([spam.id]);
+    expect((await owner.post(`/api/v1/ideas/${spam.id}/restore`)).statusCode).toBe(204);
+    expect((await idea(spam.id)).idea.hidden).toBe(false);
+    expect((await owner.post(`/api/v1/ideas/${spam.id}/restore`)).json().code).toBe('not_hidden');
+
+    // The brand hides comments after one report instead.
+    const settings = await owner.request('PUT', '/api/v1/orgs/ideabrand/ideas/settings', {
+      votesPerPerson: 10,
+      votesPerIdea: 3,
+      hideAfterReports: 1,
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const commentId = comment.json().id as string;
+    expect(
+      (await reporters[1].post(`/api/v1/idea-comments/${commentId}/reports`, { reason: 'ad' })).json(),
+    ).toEqual({
+      reports: 1,
+      hidden: true,
+    });
+    const seen = (await t.anonymous.get(`/api/v1/ideas/${spam.id}/comments`)).json().items;
+    expect(seen.map((c: { id: string }) => c.id)).not.toContain(commentId);
+    expect((await owner.post(`/api/v1/idea-comments/${commentId}/restore`)).statusCode).toBe(204);
+    expect(
+      (await t.anonymous.get(`/api/v1/ideas/${spam.id}/comments`))
+        .json()
+        .items.map((c: { id: string }) => c.id),
+    ).toContain(commentId);
+    expect(
+      (await reporters[2].post(`/api/v1/idea-comments/${randomUUID()}/reports`, { reason: 'x' })).statusCode,
+    ).toBe(404);
   });
 });

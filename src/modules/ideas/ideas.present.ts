@@ -48,6 +48,8 @@ export async function presentIdeas(
         yourVotes: mine.get(r.id) ?? 0,
         createdAt: r.created_at.toISOString(),
         shippedAt: r.shipped_at ? r.shipped_at.toISOString() : null,
+        challengeId: r.challenge_id,
+        hidden: r.hidden_at !== null,
       },
     ];
   });

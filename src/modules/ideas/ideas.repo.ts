@@ -1,6 +1,12 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { IdeaStatus, IdeasTable, IdeasTables } from './ideas.tables.ts';
+import type {
+  IdeaChallengesTable,
+  IdeaReportsTable,
+  IdeaStatus,
+  IdeasTable,
+  IdeasTables,
+} from './ideas.tables.ts';
 
 type Ex = Executor<IdeasTables>;
 export type IdeaRow = Selectable<IdeasTable>;
@@ -17,21 +23,21 @@ export const isOpen = (idea: Pick<IdeaRow, 'status' | 'merged_into_id'>) =>
 export async function settingsOf(db: Ex, orgId: string) {
   const row = await db
     .selectFrom('idea_settings')
-    .select(['votes_per_person', 'votes_per_idea'])
+    .select(['votes_per_person', 'votes_per_idea', 'hide_after_reports'])
     .where('org_id', '=', orgId)
     .executeTakeFirst();
-  return row ?? { votes_per_person: 10, votes_per_idea: 3 };
+  return row ?? { votes_per_person: 10, votes_per_idea: 3, hide_after_reports: 3 };
 }
 
-export async function saveSettings(db: Ex, orgId: string, perPerson: number, perIdea: number) {
+export async function saveSettings(
+  db: Ex,
+  orgId: string,
+  s: { votes_per_person: number; votes_per_idea: number; hide_after_reports: number },
+) {
   await db
     .insertInto('idea_settings')
-    .values({ org_id: orgId, votes_per_person: perPerson, votes_per_idea: perIdea })
-    .onConflict((oc) =>
-      oc
-        .column('org_id')
-        .doUpdateSet({ votes_per_person: perPerson, votes_per_idea: perIdea, updated_at: sql`now()` }),
-    )
+    .values({ org_id: orgId, ...s })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...s, updated_at: sql`now()` }))
     .execute();
 }
 
@@ -64,7 +70,13 @@ export function listIdeas(
   orgId: string,
   args: { sort: IdeaSort; status?: IdeaStatus; offset: number; limit: number },
 ): Promise<IdeaRow[]> {
-  let q = db.selectFrom('ideas').selectAll().where('org_id', '=', orgId).where('merged_into_id', 'is', null);
+  let q = db
+    .selectFrom('ideas')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('merged_into_id', 'is', null)
+    .where('hidden_at', 'is', null)
+    .where('challenge_id', 'is', null);
   if (args.status) q = q.where('status', '=', args.status);
   q =
     args.sort === 'top'
@@ -75,19 +87,58 @@ export function listIdeas(
   return q.orderBy('id', 'desc').limit(args.limit).offset(args.offset).execute();
 }
 
-/** Ideas of the brand whose titles look like the text typed so far (trigram similarity, index-backed). */
-export function similarIdeas(db: Ex, orgId: string, text: string, limit: number) {
+/** How many candidates, most-voted first, are scored for similarity: bounds the work for common words. */
+const SIMILAR_CANDIDATES = 200;
+/** Below this trigram similarity a candidate is not shown (pg_trgm's own default threshold). */
+const SIMILARITY_FLOOR = 0.3;
+
+/** The words of typed text as a full-text query: all words (`&`) or any (`|`), the last one as a prefix. */
+function typedWordsQuery(text: string, join: '&' | '|'): string | null {
+  const words =
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 12) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(` ${join} `);
+}
+
+/**
+ * Ideas of the brand whose titles look like the text typed so far. Candidates share the typed words (all of them,
+ * or any when fewer than `limit` have all), at most SIMILAR_CANDIDATES of the most-voted through the words index;
+ * those are ranked by trigram similarity above a floor.
+ */
+export async function similarIdeas(db: Ex, orgId: string, text: string, limit: number) {
   const score = sql<number>`greatest(similarity(title, ${text}), word_similarity(${text}, title))`;
-  return db
-    .selectFrom('ideas')
-    .select(['id', 'title', 'status', 'votes', score.as('similarity')])
-    .where('org_id', '=', orgId)
-    .where('merged_into_id', 'is', null)
-    .where(sql<boolean>`(title % ${text} OR ${text} <% title)`)
-    .orderBy(score, 'desc')
-    .orderBy('votes', 'desc')
-    .limit(limit)
-    .execute();
+  const candidates = (query: string) =>
+    db
+      .selectFrom('ideas')
+      .select(['id', 'title', 'status', 'votes'])
+      .where('org_id', '=', orgId)
+      .where('merged_into_id', 'is', null)
+      .where('hidden_at', 'is', null)
+      .where('challenge_id', 'is', null)
+      .where(sql<boolean>`to_tsvector('simple', title) @@ to_tsquery('simple', ${query})`)
+      .orderBy('votes', 'desc')
+      .limit(SIMILAR_CANDIDATES);
+  const ranked = (query: string) =>
+    db
+      .selectFrom(candidates(query).as('c'))
+      .select(['id', 'title', 'status', 'votes', score.as('similarity')])
+      .where(score, '>=', SIMILARITY_FLOOR)
+      .orderBy('similarity', 'desc')
+      .orderBy('votes', 'desc')
+      .limit(limit)
+      .execute();
+  const all = typedWordsQuery(text, '&');
+  if (!all) return [];
+  const rows = await ranked(all);
+  if (rows.length >= limit) return rows;
+  const seen = new Set(rows.map((r) => r.id));
+  const more = (await ranked(typedWordsQuery(text, '|')!)).filter((r) => !seen.has(r.id));
+  return [...rows, ...more]
+    .sort((a, b) => Number(b.similarity) - Number(a.similarity) || b.votes - a.votes)
+    .slice(0, limit);
 }
 
 /** Locks (creating it at zero) the person's budget row with the brand and returns the votes in use. */
@@ -519,4 +570,129 @@ export function ideaForConversation(db: Ex, orgId: string, conversationId: strin
     .where('org_id', '=', orgId)
     .where('care_conversation_id', '=', conversationId)
     .executeTakeFirst();
+}
+
+export function insertChallenge(db: Ex, row: Insertable<IdeaChallengesTable>) {
+  return db.insertInto('idea_challenges').values(row).execute();
+}
+
+export async function addInvitees(db: Ex, challengeId: string, orgId: string, personIds: string[]) {
+  if (personIds.length === 0) return;
+  await db
+    .insertInto('idea_challenge_invitees')
+    .values(personIds.map((person_id) => ({ challenge_id: challengeId, person_id, org_id: orgId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function findChallenge(db: Ex, id: string) {
+  return db.selectFrom('idea_challenges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function challengesOf(db: Ex, orgId: string) {
+  return db
+    .selectFrom('idea_challenges')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('closes_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function isInvitee(db: Ex, challengeId: string, personId: string) {
+  const row = await db
+    .selectFrom('idea_challenge_invitees')
+    .select('person_id')
+    .where('challenge_id', '=', challengeId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function inviteeIds(db: Ex, challengeId: string) {
+  return db
+    .selectFrom('idea_challenge_invitees')
+    .select('person_id')
+    .where('challenge_id', '=', challengeId)
+    .execute();
+}
+
+/** A challenge's ideas, most-voted first (hidden ones only for the brand). */
+export function challengeIdeas(db: Ex, challengeId: string, withHidden: boolean) {
+  let q = db
+    .selectFrom('ideas')
+    .selectAll()
+    .where('challenge_id', '=', challengeId)
+    .where('merged_into_id', 'is', null);
+  if (!withHidden) q = q.where('hidden_at', 'is', null);
+  return q.orderBy('votes', 'desc').orderBy('id').limit(500).execute();
+}
+
+export function ideaCounts(db: Ex, challengeIds: string[]) {
+  if (challengeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('ideas')
+    .select(['challenge_id', sql<number>`count(*)::int`.as('n')])
+    .where('challenge_id', 'in', challengeIds)
+    .where('merged_into_id', 'is', null)
+    .where('hidden_at', 'is', null)
+    .groupBy('challenge_id')
+    .execute();
+}
+
+/** Records one person's report; false when they had reported it already. */
+export async function insertReport(db: Ex, row: Insertable<IdeaReportsTable>) {
+  const r = await db
+    .insertInto('idea_reports')
+    .values(row)
+    .onConflict((oc) => oc.columns(['target_kind', 'target_id', 'reporter_id']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Counts a new report on the idea or comment and hides it once `hideAfter` distinct reports are reached. */
+export async function countReport(db: Ex, kind: 'idea' | 'comment', id: string, hideAfter: number) {
+  const table = kind === 'idea' ? 'ideas' : 'idea_comments';
+  const row = await db
+    .updateTable(table)
+    .set({
+      reports: sql`reports + 1`,
+      hidden_at: sql`CASE WHEN hidden_at IS NULL AND reports + 1 >= ${hideAfter} THEN now() ELSE hidden_at END`,
+    })
+    .where('id', '=', id)
+    .returning(['reports', 'hidden_at'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/** The brand restores a hidden idea or comment: shown again, its reports cleared. */
+export async function restore(db: Ex, kind: 'idea' | 'comment', id: string) {
+  const table = kind === 'idea' ? 'ideas' : 'idea_comments';
+  await db.updateTable(table).set({ hidden_at: null, reports: 0 }).where('id', '=', id).execute();
+  await db.deleteFrom('idea_reports').where('target_kind', '=', kind).where('target_id', '=', id).execute();
+}
+
+export function findComment(db: Ex, id: string) {
+  return db.selectFrom('idea_comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The brand's hidden ideas and comments, for its moderation queue. */
+export async function hiddenOf(db: Ex, orgId: string) {
+  const ideas = await db
+    .selectFrom('ideas')
+    .select(['id', 'title', 'reports', 'hidden_at'])
+    .where('org_id', '=', orgId)
+    .where('hidden_at', 'is not', null)
+    .orderBy('hidden_at', 'desc')
+    .limit(200)
+    .execute();
+  const comments = await db
+    .selectFrom('idea_comments')
+    .select(['id', 'idea_id', 'body', 'reports', 'hidden_at'])
+    .where('org_id', '=', orgId)
+    .where('hidden_at', 'is not', null)
+    .orderBy('hidden_at', 'desc')
+    .limit(200)
+    .execute();
+  return { ideas, comments };
 }

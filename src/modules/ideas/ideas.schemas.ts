@@ -70,6 +70,10 @@ export const Idea = Type.Object(
     yourVotes: Type.Integer({ description: 'Your active votes on it (0 when signed out)' }),
     createdAt: Iso,
     shippedAt: Type.Union([Iso, Type.Null()]),
+    challengeId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The private challenge it was posted to (null on the public portal)',
+    }),
+    hidden: Type.Boolean({ description: 'Hidden after reports until the brand restores it' }),
   },
   { $id: 'Idea' },
 );
@@ -111,6 +115,7 @@ export const Comment = Type.Object({
   author: Type.Union([AccountSummary, Type.Null()]),
   body: Type.String(),
   official: Type.Boolean({ description: 'An official response from the brand' }),
+  hidden: Type.Boolean({ description: 'Hidden after reports (shown to its author and the brand)' }),
   createdAt: Iso,
 });
 
@@ -203,11 +208,22 @@ export const SettingsBody = Type.Object(
   {
     votesPerPerson: Type.Integer({ minimum: 1, maximum: 1000 }),
     votesPerIdea: Type.Integer({ minimum: 1, maximum: 100 }),
+    hideAfterReports: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        description: 'Distinct reports that hide an idea or comment',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
-export const Settings = Type.Object({ votesPerPerson: Type.Integer(), votesPerIdea: Type.Integer() });
+export const Settings = Type.Object({
+  votesPerPerson: Type.Integer(),
+  votesPerIdea: Type.Integer(),
+  hideAfterReports: Type.Integer(),
+});
 
 export const ReturnsItem = Type.Object({
   id: Type.String(),
@@ -218,4 +234,65 @@ export const ReturnsItem = Type.Object({
   buyers: Count(),
   revenueMinor: Type.Integer({ description: 'Integer minor units of the idea’s products in those orders' }),
   currency: Type.Union([Type.String(), Type.Null()], { description: 'Null while no order is attributed' }),
+});
+
+const RoleName = Type.Union(
+  ['owner', 'admin', 'marketer', 'agent', 'sales', 'employee', 'partner'].map((r) => Type.Literal(r)),
+);
+
+export const ChallengeParam = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const NewChallengeBody = Type.Object(
+  {
+    title: Type.String({ minLength: 3, maxLength: 140 }),
+    description: Type.String({ minLength: 1, maxLength: 5000 }),
+    closesAt: Type.String({ format: 'date-time', description: 'No new ideas or votes after this' }),
+    segmentId: Type.Optional(Uuid),
+    roles: Type.Optional(Type.Array(RoleName, { maxItems: 7, uniqueItems: true })),
+    invitees: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 31 }), { maxItems: 200, description: 'Handles' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Challenge = Type.Object({
+  id: Uuid,
+  org: AccountSummary,
+  title: Type.String(),
+  description: Type.String(),
+  closesAt: Iso,
+  open: Type.Boolean(),
+  ideas: Count(),
+  /** Who is invited; for the brand only (null for invitees). */
+  audience: Type.Union([
+    Type.Object({
+      segmentId: Type.Union([Uuid, Type.Null()]),
+      roles: Type.Array(Type.String()),
+      invitees: Type.Array(AccountSummary),
+    }),
+    Type.Null(),
+  ]),
+  createdAt: Iso,
+});
+
+export const ChallengeDetail = Type.Object({
+  challenge: Challenge,
+  ideas: Type.Array(Type.Ref('Idea')),
+});
+
+export const ReportBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+
+export const ReportResult = Type.Object({ reports: Count(), hidden: Type.Boolean() });
+
+export const CommentParam = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const HiddenItems = Type.Object({
+  ideas: Type.Array(Type.Object({ id: Uuid, title: Type.String(), reports: Count(), hiddenAt: Iso })),
+  comments: Type.Array(
+    Type.Object({ id: Uuid, ideaId: Uuid, body: Type.String(), reports: Count(), hiddenAt: Iso }),
+  ),
 });

@@ -6,6 +6,7 @@ export interface IdeaSettingsTable {
   org_id: string;
   votes_per_person: Generated<number>;
   votes_per_idea: Generated<number>;
+  hide_after_reports: Generated<number>;
   updated_at: Generated<Date>;
 }
 
@@ -32,6 +33,11 @@ export interface IdeasTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   shipped_at: Date | null;
+  /** The private challenge the idea was posted to; null for the public portal. */
+  challenge_id: string | null;
+  /** Set when the brand's number of distinct reports was reached; cleared when the brand restores it. */
+  hidden_at: Date | null;
+  reports: Generated<number>;
 }
 
 export interface IdeaBudgetsTable {
@@ -60,6 +66,8 @@ export interface IdeaCommentsTable {
   /** An official response: written by a member of the brand as the brand. */
   official: Generated<boolean>;
   created_at: Generated<Date>;
+  hidden_at: Generated<Date | null>;
+  reports: Generated<number>;
 }
 
 export interface IdeaFollowsTable {
@@ -105,7 +113,41 @@ export interface IdeaOrdersTable {
   created_at: Generated<Date>;
 }
 
+export interface IdeaChallengesTable {
+  id: string;
+  org_id: string;
+  title: string;
+  description: string;
+  /** No new ideas or votes after this. */
+  closes_at: Date;
+  /** Invited: people in this saved advocates segment of the brand. */
+  segment_id: string | null;
+  /** Invited: members of the brand with one of these roles. */
+  roles: ColumnType<string[], string, string>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+/** Invited by name. */
+export interface IdeaChallengeInviteesTable {
+  challenge_id: string;
+  person_id: string;
+  org_id: string;
+}
+
+export interface IdeaReportsTable {
+  org_id: string;
+  target_kind: 'idea' | 'comment';
+  target_id: string;
+  reporter_id: string;
+  reason: string;
+  created_at: Generated<Date>;
+}
+
 export type IdeasTables = {
+  idea_challenges: IdeaChallengesTable;
+  idea_challenge_invitees: IdeaChallengeInviteesTable;
+  idea_reports: IdeaReportsTable;
   idea_settings: IdeaSettingsTable;
   ideas: IdeasTable;
   idea_budgets: IdeaBudgetsTable;

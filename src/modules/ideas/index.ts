@@ -3,10 +3,18 @@ import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import { challengeRoutes } from './challenges.routes.ts';
+import {
+  createChallengeAccess,
+  createChallengesService,
+  type SegmentResolver,
+  type SegmentSlot,
+} from './challenges.service.ts';
 import * as bulk from './ideas.bulk.repo.ts';
 import { Idea } from './ideas.schemas.ts';
 import type { IdeasTables } from './ideas.tables.ts';
 import { createLoopService } from './loop.service.ts';
+import { createModerationService } from './moderation.service.ts';
 import { ideasInPeriod } from './period.repo.ts';
 import { createIdeasPersonalData } from './personal-data.service.ts';
 import { portalRoutes } from './portal.routes.ts';
@@ -24,9 +32,13 @@ export function createIdeasModule(deps: {
   identity: IdentityModule;
   commerce: CommerceModule;
 }) {
-  const portal = createPortalService(deps);
+  const segments: SegmentSlot = {};
+  const access = createChallengeAccess(ownTables<IdeasTables>(deps.db), segments);
+  const portal = createPortalService({ ...deps, access });
   const workflow = createWorkflowService(deps);
   const loop = createLoopService(deps);
+  const challenges = createChallengesService({ ...deps, segments, access, portal });
+  const moderation = createModerationService({ ...deps, portal });
   return {
     portal,
     workflow,
@@ -36,10 +48,17 @@ export function createIdeasModule(deps: {
     /** Ideas received and shipped in a period, with the most voted received (briefing books). */
     inPeriod: (orgId: string, from: Date, to: Date) =>
       ideasInPeriod(ownTables<IdeasTables>(deps.db), orgId, from, to),
+    challenges,
+    moderation,
+    /** Plugs in who is in a saved segment (the advocates module's), for challenges that invite one. */
+    plugSegments(resolver: SegmentResolver) {
+      segments.resolver = resolver;
+    },
     schemas: [Idea],
     routes: async (app: FastifyInstance) => {
       await app.register(portalRoutes(portal));
       await app.register(workflowRoutes({ workflow, loop }));
+      await app.register(challengeRoutes(challenges, moderation));
     },
   };
 }

@@ -123,7 +123,7 @@ export function portalRoutes(portal: PortalService) {
           response: { 200: Type.Object({ items: Type.Array(Comment) }) },
         },
       },
-      async (request) => ({ items: await portal.comments(request.params.id) }),
+      async (request) => ({ items: await portal.comments(request.params.id, request.principal) }),
     );
 
     app.post(

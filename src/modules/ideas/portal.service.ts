@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
+import { type ChallengeAccess, isClosed, runsPortal } from './challenges.service.ts';
 import { ideasError } from './ideas.errors.ts';
 import { presentIdeas } from './ideas.present.ts';
 import * as repo from './ideas.repo.ts';
@@ -15,12 +16,13 @@ export type PortalDeps = {
   events: EventBus;
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   commerce: Pick<CommerceModule, 'catalog'>;
+  access: ChallengeAccess;
 };
 
 export type NewIdea = { title: string; description: string; category?: string; imageUrls?: string[] };
 
 /** The public side of a brand's ideas portal: post, find similar, list, read, vote, comment, follow. */
-export function createPortalService({ db, events, identity, commerce }: PortalDeps) {
+export function createPortalService({ db, events, identity, commerce, access }: PortalDeps) {
   const own = ownTables<IdeasTables>(db);
 
   async function budgetOf(orgId: string, personId: string, executor = own) {
@@ -34,11 +36,23 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
     };
   }
 
-  /** The idea, or 404 (a merged idea is still found: its page redirects to the kept one). */
-  async function ideaOr404(id: string) {
+  /**
+   * The idea, or 404 (a merged idea is still found: its page redirects to the kept one). So is an idea of a
+   * challenge the caller is not invited to, and a hidden one for anyone but its author and the brand.
+   */
+  async function ideaOr404(id: string, principal: Principal | null) {
     const idea = await repo.findIdea(own, id);
     if (!idea) throw ideasError('idea_not_found', 'Idea not found');
+    await access.requireVisible(principal, idea);
     return idea;
+  }
+
+  async function postTo(principal: Principal, orgId: string, input: NewIdea, challengeId: string | null) {
+    const id = await events.transaction(db, (trx) =>
+      createIdea(trx, orgId, principal.userId, input, null, challengeId),
+    );
+    const [json] = await presentIdeas(own, identity.accounts, [(await repo.findIdea(own, id))!], principal);
+    return json;
   }
 
   /** Writes a new idea, its timeline's first entry and its author as first follower; emits `ideas.idea_posted`. */
@@ -48,6 +62,7 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
     authorId: string,
     input: NewIdea,
     careConversationId: string | null,
+    challengeId: string | null = null,
   ) {
     const t = ownTables<IdeasTables>(trx);
     const id = newId();
@@ -63,6 +78,7 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
       owner_id: null,
       merged_into_id: null,
       care_conversation_id: careConversationId,
+      challenge_id: challengeId,
       shipped_at: null,
     });
     await repo.addEvent(t, { org_id: orgId, idea_id: id, kind: 'posted', status: 'new', actor_id: authorId });
@@ -88,14 +104,11 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
   return {
     budgetOf,
     ideaOr404,
+    postTo,
 
     async post(principal: Principal, orgHandle: string, input: NewIdea) {
       const org = await identity.orgs.orgByHandle(orgHandle);
-      const id = await events.transaction(db, (trx) =>
-        createIdea(trx, org.id, principal.userId, input, null),
-      );
-      const [json] = await presentIdeas(own, identity.accounts, [(await repo.findIdea(own, id))!], principal);
-      return json;
+      return postTo(principal, org.id, input, null);
     },
 
     async similar(orgHandle: string, text: string) {
@@ -129,7 +142,7 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
     },
 
     async detail(id: string, principal: Principal | null) {
-      const idea = await ideaOr404(id);
+      const idea = await ideaOr404(id, principal);
       const [json] = await presentIdeas(own, identity.accounts, [idea], principal);
       if (!json) throw ideasError('idea_not_found', 'Idea not found');
       const events = await repo.eventsOf(own, id);
@@ -170,11 +183,15 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
      * of one person never pass the budget and votes on one idea never lose an increment, however many arrive at once.
      */
     async vote(principal: Principal, id: string, votes: number) {
+      // Who may see it is settled before the transaction (it reads other modules' tables on their connections).
+      const challenge = await access.requireVisible(principal, await ideaOr404(id, principal));
       const result = await events.transaction(db, async (trx) => {
         const t = ownTables<IdeasTables>(trx);
         const idea = await repo.lockIdea(t, id);
         if (!idea) throw ideasError('idea_not_found', 'Idea not found');
         if (!repo.isOpen(idea)) throw ideasError('idea_closed', 'This idea no longer takes votes');
+        if (challenge && isClosed(challenge))
+          throw ideasError('challenge_closed', 'The challenge’s deadline has passed: no more votes');
         const settings = await repo.settingsOf(t, idea.org_id);
         if (votes > settings.votes_per_idea)
           throw ideasError('over_idea_limit', `At most ${settings.votes_per_idea} votes on one idea`);
@@ -192,13 +209,17 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
         }
         return idea.org_id;
       });
-      const idea = await ideaOr404(id);
+      const idea = await ideaOr404(id, principal);
       return { ideaVotes: idea.votes, yourVotes: votes, budget: await budgetOf(result, principal.userId) };
     },
 
-    async comments(id: string) {
-      await ideaOr404(id);
-      const rows = await repo.commentsOf(own, id);
+    /** Comments, without hidden ones (except the caller's own, and all of them for the brand). */
+    async comments(id: string, principal: Principal | null) {
+      const idea = await ideaOr404(id, principal);
+      const staff = runsPortal(principal, idea.org_id);
+      const rows = (await repo.commentsOf(own, id)).filter(
+        (r) => !r.hidden_at || staff || r.author_id === principal?.userId,
+      );
       const accounts = new Map(
         (await identity.accounts.byIds([...new Set(rows.map((r) => r.author_id))])).map(
           (a) => [a.id, a] as const,
@@ -209,12 +230,13 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
         author: accounts.has(r.author_id) ? presentSummary(accounts.get(r.author_id)!) : null,
         body: r.body,
         official: r.official,
+        hidden: r.hidden_at !== null,
         createdAt: r.created_at.toISOString(),
       }));
     },
 
     async comment(principal: Principal, id: string, body: { body: string; official?: boolean }) {
-      const idea = await ideaOr404(id);
+      const idea = await ideaOr404(id, principal);
       if (idea.merged_into_id) throw ideasError('idea_closed', 'This idea was merged into another');
       if (body.official && !can(principal, idea.org_id, 'postAsOrg'))
         throw ideasError('brand_only', 'Only members of the brand can answer officially');
@@ -230,11 +252,11 @@ export function createPortalService({ db, events, identity, commerce }: PortalDe
           official: body.official ?? false,
         });
       });
-      return (await this.comments(id)).find((c) => c.id === commentId)!;
+      return (await this.comments(id, principal)).find((c) => c.id === commentId)!;
     },
 
     async follow(principal: Principal, id: string, on: boolean) {
-      const idea = await ideaOr404(id);
+      const idea = await ideaOr404(id, principal);
       if (idea.merged_into_id) throw ideasError('idea_closed', 'This idea was merged into another');
       if (on) await repo.follow(own, id, idea.org_id, principal.userId);
       else await repo.unfollow(own, id, principal.userId);

@@ -112,7 +112,13 @@ export function createWorkflowService({ db, events, identity }: WorkflowDeps) {
         requireOnIdea(principal, from, 'postAsOrg');
         if (!repo.isOpen(from))
           throw ideasError('idea_closed', 'The duplicate is shipped, declined or merged already');
-        if (!into || into.org_id !== from.org_id || into.merged_into_id !== null || !repo.isOpen(into))
+        if (
+          !into ||
+          into.org_id !== from.org_id ||
+          into.challenge_id !== from.challenge_id ||
+          into.merged_into_id !== null ||
+          !repo.isOpen(into)
+        )
           throw ideasError('merge_target_invalid', 'Merge into an open idea of the same brand', [
             { field: 'intoId', message: 'not an open idea of this brand' },
           ]);
@@ -158,17 +164,27 @@ export function createWorkflowService({ db, events, identity }: WorkflowDeps) {
     async settings(orgHandle: string) {
       const org = await identity.orgs.orgByHandle(orgHandle);
       const s = await repo.settingsOf(own, org.id);
-      return { votesPerPerson: s.votes_per_person, votesPerIdea: s.votes_per_idea };
+      return {
+        votesPerPerson: s.votes_per_person,
+        votesPerIdea: s.votes_per_idea,
+        hideAfterReports: s.hide_after_reports,
+      };
     },
 
     async saveSettings(
       principal: Principal,
       orgHandle: string,
-      body: { votesPerPerson: number; votesPerIdea: number },
+      body: { votesPerPerson: number; votesPerIdea: number; hideAfterReports?: number },
     ) {
       const org = await identity.orgs.requireCapability(principal, orgHandle, 'editProfile');
-      await repo.saveSettings(own, org.id, body.votesPerPerson, body.votesPerIdea);
-      return body;
+      const hideAfterReports =
+        body.hideAfterReports ?? (await repo.settingsOf(own, org.id)).hide_after_reports;
+      await repo.saveSettings(own, org.id, {
+        votes_per_person: body.votesPerPerson,
+        votes_per_idea: body.votesPerIdea,
+        hide_after_reports: hideAfterReports,
+      });
+      return { votesPerPerson: body.votesPerPerson, votesPerIdea: body.votesPerIdea, hideAfterReports };
     },
   };
 }

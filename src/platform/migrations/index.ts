@@ -45,6 +45,8 @@ import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts'
 import * as listeningBriefings from './2026-12-08T0100_listening_briefings.ts';
 import * as careServiceRanking from './2026-12-08T0101_care_service-ranking.ts';
 import * as listeningAlertsScale from './2026-12-08T0200_listening_alerts-scale.ts';
+import * as ideasSimilarWords from './2026-12-08T0300_ideas_similar-words.ts';
+import * as ideasChallengesReports from './2026-12-08T0301_ideas_challenges-reports.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -94,4 +96,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0100_listening_briefings': listeningBriefings,
   '2026-12-08T0101_care_service-ranking': careServiceRanking,
   '2026-12-08T0200_listening_alerts-scale': listeningAlertsScale,
+  '2026-12-08T0300_ideas_similar-words': ideasSimilarWords,
+  '2026-12-08T0301_ideas_challenges-reports': ideasChallengesReports,
 };

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { ChallengePage, ChallengesPage } from './components/challenges-pages.tsx';
 import { IdeaPage } from './components/idea-page.tsx';
 import { IdeasPortalPage } from './components/ideas-portal-page.tsx';
 import { IdeasWorkspacePage } from './components/ideas-workspace-page.tsx';
@@ -7,6 +8,8 @@ import { IdeasWorkspacePage } from './components/ideas-workspace-page.tsx';
 export const ideasPublicRoutes: RouteObject[] = [
   { path: 'orgs/:handle/ideas', element: <IdeasPortalPage /> },
   { path: 'ideas/:id', element: <IdeaPage /> },
+  { path: 'orgs/:handle/challenges', element: <ChallengesPage /> },
+  { path: 'challenges/:id', element: <ChallengePage /> },
 ];
 
 /** The brand's ideas tool in its workspace. */

@@ -785,6 +785,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A challenge and its ideas, most-voted first (404 unless you are invited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge: {
+                                audience: {
+                                    invitees: {
+                                        avatarUrl: string | null;
+                                        handle: string;
+                                        id: string;
+                                        kind: "person" | "brand" | "reseller";
+                                        name: string;
+                                        verified: boolean;
+                                    }[];
+                                    roles: string[];
+                                    segmentId: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                ideas: number;
+                                open: boolean;
+                                org: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                title: string;
+                            };
+                            ideas: components["schemas"]["Idea"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post an idea to a challenge you are invited to, before its deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category?: string;
+                        description: string;
+                        imageUrls?: string[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Idea"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deals": {
         parameters: {
             query?: never;
@@ -1081,6 +1200,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/idea-comments/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the comment as spam or abuse (hidden after the brand’s number of distinct reports) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hidden: boolean;
+                            reports: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/idea-comments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show a hidden comment again and clear its reports (the brand) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ideas/{id}": {
         parameters: {
             query?: never;
@@ -1185,6 +1387,8 @@ export interface paths {
                                 body: string;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description Hidden after reports (shown to its author and the brand) */
+                                hidden: boolean;
                                 id: string;
                                 /** @description An official response from the brand */
                                 official: boolean;
@@ -1233,6 +1437,8 @@ export interface paths {
                             body: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description Hidden after reports (shown to its author and the brand) */
+                            hidden: boolean;
                             id: string;
                             /** @description An official response from the brand */
                             official: boolean;
@@ -1383,6 +1589,89 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the idea as spam or abuse (hidden after the brand’s number of distinct reports) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hidden: boolean;
+                            reports: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show a hidden idea again and clear its reports (the brand) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7337,6 +7626,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s challenges you are invited to (all of them for the brand) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                audience: {
+                                    invitees: {
+                                        avatarUrl: string | null;
+                                        handle: string;
+                                        id: string;
+                                        kind: "person" | "brand" | "reseller";
+                                        name: string;
+                                        verified: boolean;
+                                    }[];
+                                    roles: string[];
+                                    segmentId: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                ideas: number;
+                                open: boolean;
+                                org: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a private challenge: invite a saved segment, members by role or named people */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description No new ideas or votes after this
+                         */
+                        closesAt: string;
+                        description: string;
+                        /** @description Handles */
+                        invitees?: string[];
+                        roles?: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner")[];
+                        /** Format: uuid */
+                        segmentId?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audience: {
+                                invitees: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                }[];
+                                roles: string[];
+                                segmentId: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            ideas: number;
+                            open: boolean;
+                            org: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            };
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/commerce-settings": {
         parameters: {
             query?: never;
@@ -7831,6 +8261,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/ideas/hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ideas and comments hidden after reports, for the brand to review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comments: {
+                                body: string;
+                                /** Format: date-time */
+                                hiddenAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ideaId: string;
+                                reports: number;
+                            }[];
+                            ideas: {
+                                /** Format: date-time */
+                                hiddenAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                reports: number;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/ideas/ranking": {
         parameters: {
             query?: never;
@@ -7958,6 +8445,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            hideAfterReports: number;
                             votesPerIdea: number;
                             votesPerPerson: number;
                         };
@@ -7978,6 +8466,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Distinct reports that hide an idea or comment */
+                        hideAfterReports?: number;
                         votesPerIdea: number;
                         votesPerPerson: number;
                     };
@@ -7991,6 +8481,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            hideAfterReports: number;
                             votesPerIdea: number;
                             votesPerPerson: number;
                         };
@@ -12765,11 +13256,15 @@ export interface components {
             /** @description The care conversation the idea came from (sent to the brand’s members only) */
             careConversationId: string | null;
             category: string | null;
+            /** @description The private challenge it was posted to (null on the public portal) */
+            challengeId: string | null;
             comments: number;
             /** Format: date-time */
             createdAt: string;
             declinedReason: string | null;
             description: string;
+            /** @description Hidden after reports until the brand restores it */
+            hidden: boolean;
             id: string;
             imageUrls: string[];
             /** @description Set when the idea was merged into another: show that one instead */
@@ -13144,6 +13639,7 @@ export interface components {
              *     - `already_member` (409): The person is already a member of the organization
              *     - `already_pitched` (409): The brand already has an active pitch on this request; edit or withdraw it
              *     - `already_rated` (409): The conversation was already rated
+             *     - `already_reported` (409): You have reported this already
              *     - `already_reshared` (409): The account has already reshared this post
              *     - `already_returned` (409): A return was already requested for this order line
              *     - `already_shipped` (409): Every item of the order has already shipped
@@ -13163,8 +13659,12 @@ export interface components {
              *     - `canned_title_taken` (409): A canned reply with that title exists
              *     - `cannot_act_as` (403): The caller's role does not allow acting as that account
              *     - `cannot_follow_self` (422): An account cannot follow itself
+             *     - `challenge_closed` (422): The challenge’s deadline has passed: it takes no new ideas or votes
              *     - `challenge_invalid` (401): The two-factor sign-in step is unknown or expired (5 minutes); sign in with the password again
+             *     - `challenge_not_found` (404): No such challenge at this brand, or you are not invited to it
+             *     - `challenge_segment_not_found` (422): The brand has no saved segment with that id
              *     - `channel_guard` (422): The deal would advertise a product below its reseller floor; `violations` and `alternatives` say by how much and what to do
+             *     - `comment_not_found` (404): No such comment
              *     - `consent_already_asked` (409): The customer was already asked to go private
              *     - `consent_required` (409): A private reply needs the customer’s consent (or a conversation begun by direct message)
              *     - `constraint_violated` (422): The request would break a rule of the stored data (a reference or a check)
@@ -13174,7 +13674,7 @@ export interface components {
              *     - `csv_invalid` (422): The CSV file has problems (errors[] lists line, field and message); nothing was imported
              *     - `currency_mismatch` (422): The currency differs from the prices’ currency
              *     - `customer_not_found` (404): That account never wrote to this brand
-             *     - `deadline_in_past` (422): The deadline must be in the future
+             *     - `deadline_in_past` (422): A challenge’s deadline must be in the future
              *     - `deadline_too_far` (422): The deadline is at most 90 days away
              *     - `deal_ended` (409): The deal has ended; an ended deal cannot be edited or ended again
              *     - `deal_expired` (410): The deal has ended
@@ -13237,6 +13737,7 @@ export interface components {
              *     - `invalid_value` (400): A value is out of range or of the wrong form for where it is stored
              *     - `invalid_window` (400): The time window is empty, reversed or too long for its buckets
              *     - `invitation_closed` (409): The invitation was already answered or cancelled
+             *     - `invitee_not_found` (422): Every invited handle must be a person
              *     - `last_owner` (409): An organization needs at least one owner
              *     - `login_throttled` (429): Too many failed sign-in attempts for this account or address; Retry-After says when to retry
              *     - `malformed_json` (400): The body is not valid JSON (or is empty)
@@ -13260,6 +13761,7 @@ export interface components {
              *     - `mixed_currencies` (422): The items are priced in different currencies
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
              *     - `negative_points` (422): A points rule would award a negative total: points are whole numbers from 0
+             *     - `no_audience` (422): Invite someone: a segment, one or more roles, or named people
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_corrections` (422): No corrected messages to retrain from yet
              *     - `no_idea_request` (409): There is no open request to post an idea
@@ -13273,6 +13775,7 @@ export interface components {
              *     - `not_cancellable` (409): The order can no longer be cancelled
              *     - `not_found` (404): No such user, API token, organization, invitation or member
              *     - `not_fulfillable` (409): Only a paid order can be fulfilled
+             *     - `not_hidden` (409): Only a hidden idea or comment can be restored
              *     - `not_in_deal` (422): An item is not part of the deal
              *     - `not_in_quote` (422): An item bought at a quoted price is not a line of the accepted quote
              *     - `not_invitee` (403): Only the invited person may accept or decline an invitation
@@ -13289,6 +13792,7 @@ export interface components {
              *     - `over_budget` (422): The vote would pass the votes a person may have on open ideas of the brand
              *     - `over_idea_limit` (422): At most the brand’s limit of votes on one idea
              *     - `override_not_allowed` (403): Only an owner or admin may override the channel guard
+             *     - `own_content` (422): You cannot report what you wrote
              *     - `owner_not_member` (422): The owner must be a member of the brand
              *     - `payment_declined` (402): The card was declined and nothing was charged; `reason` says why
              *     - `payment_not_found` (404): No order with that payment reference
@@ -13372,7 +13876,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_invalid" | "channel_guard" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_audience" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

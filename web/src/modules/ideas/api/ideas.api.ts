@@ -8,6 +8,7 @@ export type SimilarIdea = ApiResponse<'/orgs/{handle}/ideas/similar'>['items'][n
 export type IdeaComment = ApiResponse<'/ideas/{id}/comments'>['items'][number];
 export type RankingItem = ApiResponse<'/orgs/{handle}/ideas/ranking'>['items'][number];
 export type ReturnsItem = ApiResponse<'/orgs/{handle}/ideas/returns'>['items'][number];
+export type Challenge = ApiResponse<'/challenges/{id}'>['challenge'];
 export type IdeaSort = NonNullable<ApiQuery<'/orgs/{handle}/ideas'>['sort']>;
 
 const enc = encodeURIComponent;
@@ -47,5 +48,14 @@ export const ideasApi = {
   ranking: (handle: string) => api<Items<RankingItem>>(`/orgs/${enc(handle)}/ideas/ranking`),
   /** The brand's products, to pick what an idea shipped as. */
   products: (handle: string) => api<Items<Schema<'Product'>>>(`/orgs/${enc(handle)}/products`),
+  challenges: (handle: string) => api<Items<Challenge>>(`/orgs/${enc(handle)}/challenges`),
+  challenge: (id: string) => api<ApiResponse<'/challenges/{id}'>>(`/challenges/${enc(id)}`),
+  postToChallenge: (id: string, body: ApiBody<'/challenges/{id}/ideas'>) =>
+    api<Idea>(`/challenges/${enc(id)}/ideas`, { method: 'POST', body }),
+  report: (id: string, reason: string) =>
+    api<ApiResponse<'/ideas/{id}/reports', 'post'>>(`/ideas/${enc(id)}/reports`, {
+      method: 'POST',
+      body: { reason },
+    }),
   returns: (handle: string) => api<Items<ReturnsItem>>(`/orgs/${enc(handle)}/ideas/returns`),
 };

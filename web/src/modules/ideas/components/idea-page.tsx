@@ -71,6 +71,7 @@ export function IdeaPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['ideas'] });
   const vote = useMutation({ mutationFn: (n: number) => ideasApi.vote(id, n), onSuccess: refresh });
   const follow = useMutation({ mutationFn: (on: boolean) => ideasApi.follow(id, on), onSuccess: refresh });
+  const report = useMutation({ mutationFn: () => ideasApi.report(id, 'Spam or abuse') });
   if (detail.isPending) return <Loading />;
   if (!detail.data) return <ErrorBanner error={detail.error} />;
   const { idea, budget, timeline, products, following, followers } = detail.data;
@@ -119,7 +120,7 @@ export function IdeaPage() {
           </button>
         </div>
       )}
-      <ErrorBanner error={vote.error ?? follow.error} />
+      <ErrorBanner error={vote.error ?? follow.error ?? report.error} />
       {viewer && (
         <button
           type="button"
@@ -128,6 +129,16 @@ export function IdeaPage() {
           disabled={follow.isPending}
         >
           {following ? 'Following' : 'Follow'}
+        </button>
+      )}
+      {viewer && viewer.account.id !== idea.author?.id && (
+        <button
+          type="button"
+          className="btn btn-link small"
+          onClick={() => report.mutate()}
+          disabled={report.isPending || report.isSuccess}
+        >
+          {report.isSuccess ? 'Reported, thank you' : 'Report'}
         </button>
       )}
       {products.length > 0 && (

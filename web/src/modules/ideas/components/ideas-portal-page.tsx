@@ -107,6 +107,11 @@ export function IdeasPortalPage() {
     <section className="ideas-page">
       <PageHeader title={`Ideas for @${handle}`} back />
       {viewer ? <PostIdeaForm handle={handle} /> : <p className="muted">Log in to post and vote.</p>}
+      {viewer && (
+        <p className="small">
+          <Link to={`/orgs/${handle}/challenges`}>Private challenges you are invited to</Link>
+        </p>
+      )}
       <div className="ideas-controls">
         <div className="segmented" role="tablist" aria-label="Sort">
           {SORTS.map((s) => (
