@@ -18,7 +18,8 @@ export const governanceError = defineErrors('governance', {
   policy_rule_not_found: { kind: 'not_found', description: 'No rule with that id in this brand’s policy' },
   approval_required: {
     kind: 'unprocessable',
-    description: 'Your role needs approval to post as this brand: submit the post as a draft for approval',
+    description:
+      'Your role needs approval to post as this brand, publish a deal or reply in public: submit it as a draft for approval (`kind` says which)',
   },
   draft_not_found: { kind: 'not_found', description: 'No draft with that id in this brand' },
   self_approval: { kind: 'forbidden', description: 'The author of a draft cannot review it' },

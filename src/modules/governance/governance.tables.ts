@@ -39,10 +39,16 @@ export interface GovernancePolicyAuditTable {
 /** Per brand: the roles whose posts as the brand wait for approval, and how many approvers each needs. */
 export interface GovernanceApprovalSettingsTable {
   org_id: string;
+  /** Roles whose posts as the brand wait. */
   roles: Json<string[]>;
+  deal_roles: ColumnType<string[], string | undefined, string>;
+  care_reply_roles: ColumnType<string[], string | undefined, string>;
   approvers: number;
   updated_at: Generated<Date>;
 }
+
+/** What a draft publishes: a post as the brand, a deal, or a public reply in a care conversation. */
+export type DraftKind = 'brand_post' | 'deal' | 'care_reply';
 
 export type DraftStatus =
   | 'pending'
@@ -57,8 +63,10 @@ export interface GovernanceDraftsTable {
   id: string;
   org_id: string;
   author_id: string;
-  channel: string;
+  channel: DraftKind;
   text: string;
+  /** The kind's input besides the text (a deal's terms, the care conversation), replayed when it publishes. */
+  payload: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   policy_override: string | null;
   status: DraftStatus;
   revision: Generated<number>;

@@ -181,11 +181,18 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
       await record(input, 'overridden', result.findings);
     },
 
-    /** Posts as the brand by a role the brand's approval settings name wait for approval: refused direct. */
+    /** Posts, deals and public replies by a role the brand's approval settings name wait for approval: refused direct. */
     async checkApproval(input: PolicyCheckInput): Promise<void> {
-      if (input.approved || input.channel !== 'brand_post') return;
+      const kind = input.channel;
+      if (input.approved || (kind !== 'brand_post' && kind !== 'deal' && kind !== 'care_reply')) return;
       const settings = await approvalsRepo.approvalSettings(db, input.orgId);
-      const roles = (settings?.roles ?? []) as string[];
+      const roles = !settings
+        ? []
+        : kind === 'deal'
+          ? settings.deal_roles
+          : kind === 'care_reply'
+            ? settings.care_reply_roles
+            : (settings.roles as string[]);
       if (roles.length === 0) return;
       const role = (await identity.accounts.memberRoles(input.orgId)).find(
         (m) => m.user_id === input.actorId,
@@ -193,8 +200,8 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
       if (role !== undefined && roles.includes(role))
         throw governanceError(
           'approval_required',
-          'Posts as this brand by your role need approval: submit it for approval instead',
-        );
+          `${kind === 'deal' ? 'Deals' : kind === 'care_reply' ? 'Public replies' : 'Posts as this brand'} by your role need approval: submit it for approval instead`,
+        ).withDetails({ kind });
     },
 
     /** An employee's own post is checked against the policy of every brand they belong to that it names. */
