@@ -76,7 +76,7 @@ export function createApprovalsService(deps: ApprovalsDeps) {
       id: d.id,
       kind: d.channel,
       conversationId: d.channel === 'care_reply' ? String(d.payload?.conversationId) : null,
-      dealTitle: d.channel === 'deal' ? (((d.payload?.deal as DealInput).title as string) ?? null) : null,
+      dealTitle: d.channel === 'deal' ? ((d.payload?.deal as DealInput | undefined)?.title ?? null) : null,
       author: { id: d.author_id, handle: handleOf(d.author_id) },
       text: d.text,
       status: d.status,
