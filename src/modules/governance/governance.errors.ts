@@ -30,4 +30,18 @@ export const governanceError = defineErrors('governance', {
   },
   draft_rejected: { kind: 'conflict', description: 'A rejected draft cannot be published or revised' },
   draft_not_approved: { kind: 'conflict', description: 'The draft still waits for approval' },
+  certification_required: {
+    kind: 'forbidden',
+    description:
+      'The brand requires a valid certificate on its social policy to post as the brand or reply in public; `courseUrl` is the course',
+  },
+  certificate_not_found: { kind: 'not_found', description: 'No certificate with that id' },
+  unknown_question: {
+    kind: 'unprocessable',
+    description: 'An answer names a question that is not in this brand’s course',
+  },
+  invalid_course: {
+    kind: 'unprocessable',
+    description: 'A course question is malformed (its answer is not one of its choices, or an id repeats)',
+  },
 });

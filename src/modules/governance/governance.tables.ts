@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { PolicyRule } from '../../lib/policy/index.ts';
+import type { Course } from './certification/course-content.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -93,7 +94,37 @@ export interface GovernanceDraftReviewsTable {
   created_at: Generated<Date>;
 }
 
+/** Per brand: whether posting as the brand or replying in public needs a valid certificate, its life, the pass mark. */
+export interface GovernanceCertificationSettingsTable {
+  org_id: string;
+  required: boolean;
+  validity_days: number;
+  pass_percent: number;
+  updated_at: Generated<Date>;
+}
+
+/** A brand's edited course (lessons and quiz with answers); without a row the course is built from its policy. */
+export interface GovernanceCoursesTable {
+  org_id: string;
+  course: Json<Course>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** A member's pass of the brand's quiz: valid until `expires_at`, verifiable by anyone with its id. */
+export interface GovernanceCertificatesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  score_percent: number;
+  issued_at: Generated<Date>;
+  expires_at: Date;
+}
+
 export type GovernanceTables = {
+  governance_certification_settings: GovernanceCertificationSettingsTable;
+  governance_courses: GovernanceCoursesTable;
+  governance_certificates: GovernanceCertificatesTable;
   governance_approval_settings: GovernanceApprovalSettingsTable;
   governance_drafts: GovernanceDraftsTable;
   governance_draft_reviews: GovernanceDraftReviewsTable;

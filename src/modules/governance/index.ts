@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { CareModule } from '../care/index.ts';
@@ -6,6 +7,8 @@ import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { approvalsRoutes } from './approvals.routes.ts';
 import { createApprovalsService } from './approvals.service.ts';
+import { certificationRoutes } from './certification/certification.routes.ts';
+import { createCertificationService } from './certification/certification.service.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { createPolicyService } from './policy.service.ts';
 
@@ -25,9 +28,15 @@ export function createGovernanceModule(deps: {
   identity: Pick<IdentityModule, 'orgs' | 'accounts' | 'service'>;
 }) {
   const policy = createPolicyService(deps);
+  const certification = createCertificationService({ ...deps, policy });
   return {
     policy,
-    routes: governanceRoutes(policy),
+    /** The course on the brand's policy, the quiz and the certificates it issues. */
+    certification,
+    routes: async (app: FastifyInstance) => {
+      await app.register(governanceRoutes(policy));
+      await app.register(certificationRoutes(certification));
+    },
     /** Approvals and scheduled publishing, which post through social. */
     withPublishing(more: {
       events: EventBus;

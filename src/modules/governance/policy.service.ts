@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import * as approvalsRepo from './approvals.repo.ts';
+import { assertCertified } from './certification/certification.service.ts';
 import { governanceError } from './governance.errors.ts';
 import * as repo from './governance.repo.ts';
 import type { AuditFilter, RuleInput } from './governance.schemas.ts';
@@ -63,6 +64,9 @@ export function ruleFromInput(id: string, input: RuleInput): PolicyRule {
   }
   return rule;
 }
+
+/** Where only certified members may write when the brand requires it: as the brand, and in public in care. */
+const CERTIFIED_CHANNELS: Channel[] = ['brand_post', 'deal', 'care_reply'];
 
 type Cached = { version: number; policy: CompiledPolicy; brandNames: string[] };
 
@@ -121,6 +125,9 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
   }
 
   return {
+    /** The brand's rules (the defaults until it edits them), for the course built from them. */
+    rulesFor: rulesOf,
+
     async rules(principal: Principal, handle: string) {
       const org = await identity.orgs.requireCapability(principal, handle, 'readPolicy');
       return rulesOf(org.id);
@@ -164,6 +171,10 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
      * `policy_warning` unless the writer gave a reason, which is recorded with the warnings it overrides.
      */
     async check(input: PolicyCheckInput): Promise<void> {
+      if (CERTIFIED_CHANNELS.includes(input.channel)) {
+        const { brandNames } = await compiled(input.orgId);
+        await assertCertified(db, { id: input.orgId, handle: brandNames[0] ?? '' }, input.actorId);
+      }
       const result = await lintFor(input.orgId, input.text, input.channel);
       if (!result.applies || result.findings.length === 0) return this.checkApproval(input);
       if (result.blocked) {

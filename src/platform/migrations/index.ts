@@ -43,6 +43,7 @@ import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
 import * as governanceApprovalKinds from './2026-12-08T0500_governance_approval-kinds.ts';
+import * as governanceCertification from './2026-12-08T0510_governance_certification.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
   '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
   '2026-12-08T0500_governance_approval-kinds': governanceApprovalKinds,
+  '2026-12-08T0510_governance_certification': governanceCertification,
 };
