@@ -93,7 +93,6 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const media = createMediaModule({ db, identity, storage: options.mediaStorage });
   const governance = createGovernanceModule({ db, identity });
   const social = createSocialModule({ db, events, identity, media, policy: governance.policy });
-  const approvals = governance.withPublishing({ events, social });
   const notifications = createNotificationsModule({
     ...{ db, events, identity, social, live, mail },
     publicUrl: options.publicUrl,
@@ -113,6 +112,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
+  const approvals = governance.withPublishing({ events, social, commerce, care });
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({
     ...{ db, events, live, identity, social, notifications, mail, care, publicUrl: options.publicUrl },

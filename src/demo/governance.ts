@@ -20,9 +20,18 @@ const BRAND_RULES = [
   },
 ];
 
+/** Passes the brand's quiz as `who`, with the answers an editor of the course reads. */
+async function certify(modules: Modules, team: Principal, who: Principal, handle: string) {
+  const course = await modules.governance.certification.course(team, handle);
+  const answers = course.questions.map((q) => ({ questionId: q.id, choice: q.answer ?? 0 }));
+  await modules.governance.certification.attempt(who, handle, answers);
+}
+
 /**
  * The first demo brand's governance, through the module's services: its policy (defaults and two brand rules),
- * a blocked draft and an overridden warning in the audit log, and a marketer's post waiting for approval.
+ * a blocked draft and an overridden warning in the audit log, certification required (its members certified but
+ * one sales rep, who is stopped until they take the course), a marketer's post waiting for approval, and a
+ * marketer's deal that went through approval and was published at its time, with another waiting.
  */
 export async function seedDemoGovernance(
   modules: Modules,
@@ -51,7 +60,25 @@ export async function seedDemoGovernance(
   const invitation = await identity.orgs.invite(team, brand.handle, marketer.handle, 'marketer');
   const asMarketer: Principal = await identity.service.resolvePrincipalForUser(marketer.id);
   await identity.orgs.respond(asMarketer, invitation.id, 'accept');
-  await approvals.approvals.saveSettings(team, brand.handle, { roles: ['marketer'], approvers: 1 });
+  await approvals.approvals.saveSettings(team, brand.handle, {
+    roles: ['marketer'],
+    dealRoles: ['marketer'],
+    careReplyRoles: [],
+    approvers: 1,
+  });
+  // Everyone on the team passed the course, except a sales rep who joins now.
+  await governance.certification.saveSettings(team, brand.handle, {
+    required: true,
+    validityDays: 365,
+    passPercent: 80,
+  });
+  for (const m of await identity.accounts.memberRoles(brand.id))
+    await certify(modules, team, await identity.service.resolvePrincipalForUser(m.user_id), brand.handle);
+  const rep = people[1];
+  if (rep) {
+    const asked = await identity.orgs.invite(team, brand.handle, rep.handle, 'sales');
+    await identity.orgs.respond(await identity.service.resolvePrincipalForUser(rep.id), asked.id, 'accept');
+  }
   await approvals.approvals.submit(
     await identity.service.resolvePrincipalForUser(marketer.id),
     brand.handle,
@@ -60,6 +87,40 @@ export async function seedDemoGovernance(
       publishAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
     },
   );
-  opts.log?.(`demo: @${brand.handle} has its policy, an audit log and a post waiting for approval`);
+  await seedDealApprovals(modules, team, asMarketer.userId, brand.handle);
+  opts.log?.(
+    `demo: @${brand.handle} has its policy, certification (@${rep?.handle ?? 'nobody'} not yet certified), an audit log, a post and a deal waiting for approval and an approved deal published`,
+  );
   return 3;
+}
+
+/** A marketer's deal approved by the owner and published at its time, and a second one waiting for approval. */
+async function seedDealApprovals(modules: Modules, team: Principal, marketerId: string, handle: string) {
+  const { identity, commerce, approvals } = modules;
+  const marketer = await identity.service.resolvePrincipalForUser(marketerId);
+  const product = (await commerce.catalog.list(handle, team)).find((p) => !p.archived);
+  if (!product) return;
+  const week = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const deal = (text: string, title: string) => ({
+    text,
+    title,
+    type: 'percent_off' as const,
+    percentOff: 15,
+    items: [{ productId: product.id }],
+    audience: 'everyone',
+    endsAt: week,
+  });
+  const approved = await approvals.approvals.submitDeal(marketer, handle, {
+    deal: deal(`${product.title}: 15% off this week.`, 'Approved weekly deal'),
+    publishAt: new Date().toISOString(),
+  });
+  await approvals.approvals.review(team, handle, approved.id, {
+    decision: 'approve',
+    comment: 'Good to go',
+  });
+  await approvals.approvals.publishNow(team, handle, approved.id);
+  await approvals.approvals.submitDeal(marketer, handle, {
+    deal: deal(`Next weekend only: ${product.title} at 15% off.`, 'Weekend deal'),
+    publishAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+  });
 }

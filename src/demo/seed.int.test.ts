@@ -180,14 +180,31 @@ describe('the demo world', () => {
     expect(ledger.items.map((e) => e.kind)).toContain('reversal');
   });
 
-  it('should give the demo brand a policy with its own rules, an audit log and a post waiting for approval', async () => {
+  it('should give the demo brand a policy with its own rules, an audit log, certification and drafts for approval', async () => {
     const team = await signIn('team@larchwood.example');
     const rules = (await team('/api/v1/orgs/larchwood/policy/rules')).json().items;
     expect(rules.some((r: { id: string }) => r.id === 'pii-phone')).toBe(true);
     expect(rules.some((r: { kind: string }) => r.kind === 'competitor')).toBe(true);
     const audit = (await team('/api/v1/orgs/larchwood/policy/audit')).json().items;
     expect(audit.map((e: { action: string }) => e.action).sort()).toEqual(['blocked', 'overridden']);
-    const drafts = (await team('/api/v1/orgs/larchwood/approvals/drafts')).json().items;
-    expect(drafts.filter((d: { status: string }) => d.status === 'pending')).toHaveLength(1);
+    const drafts = (await team('/api/v1/orgs/larchwood/approvals/drafts')).json().items as {
+      status: string;
+      kind: string;
+      postId: string | null;
+    }[];
+    expect(
+      drafts
+        .filter((d) => d.status === 'pending')
+        .map((d) => d.kind)
+        .sort(),
+    ).toEqual(['brand_post', 'deal']);
+    const published = drafts.find((d) => d.kind === 'deal' && d.status === 'published');
+    expect((await team(`/api/v1/deals/${published?.postId}`)).json().status).toBe('live');
+    expect((await team('/api/v1/orgs/larchwood/certification/me')).json()).toMatchObject({
+      required: true,
+      certified: true,
+    });
+    const roster = (await team('/api/v1/orgs/larchwood/certification/certificates')).json().items;
+    expect(roster.length).toBeGreaterThan(1);
   });
 });

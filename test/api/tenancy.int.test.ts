@@ -108,6 +108,8 @@ async function snapshotOfB() {
     policyRules: await read('/api/v1/orgs/tenant_b/policy/rules'),
     approvalSettings: await read('/api/v1/orgs/tenant_b/approvals/settings'),
     drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
+    certification: await read('/api/v1/orgs/tenant_b/certification/settings'),
+    certificates: await read('/api/v1/orgs/tenant_b/certification/certificates'),
     rfp: await read(`/api/v1/rfps/${b.rfpId}`),
     rfpQueue: await read('/api/v1/orgs/tenant_b/rfp-queue'),
     codes: await read('/api/v1/orgs/tenant_b/discount-codes'),
@@ -666,6 +668,65 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   [
     "publishing B's draft now through A",
     () => ownerA.post(`/api/v1/orgs/tenant_a/approvals/drafts/${b.draftId}/publish`),
+  ],
+  [
+    "a deal draft of A's with B's product",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/approvals/deals', {
+        deal: {
+          text: 'B goods, A deal',
+          type: 'percent_off',
+          percentOff: 10,
+          items: [{ productId: b.productId }],
+          endsAt: inAnHour(),
+        },
+      }),
+  ],
+  [
+    "a deal draft in B's name",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_b/approvals/deals', {
+        deal: {
+          text: 'For B',
+          type: 'percent_off',
+          percentOff: 10,
+          items: [{ productId: b.productId }],
+          endsAt: inAnHour(),
+        },
+      }),
+  ],
+  [
+    "a public reply draft of A's in B's conversation",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/approvals/care-replies', {
+        conversationId: b.conversationId,
+        text: 'Hello from A',
+      }),
+  ],
+  [
+    "B's certification settings",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/certification/settings', {
+        required: false,
+        validityDays: 1,
+        passPercent: 1,
+      }),
+  ],
+  [
+    "B's course edited",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/certification/course', {
+        lessons: [{ title: 'x', body: 'y' }],
+        questions: [{ id: 'q', prompt: 'p', choices: ['a', 'b'], answer: 0 }],
+      }),
+  ],
+  ["B's quiz answered", () => ownerA.post('/api/v1/orgs/tenant_b/certification/attempts', { answers: [] })],
+  [
+    "a quiz answer for B's course through A's",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/certification/attempts', {
+        answers: [{ questionId: 'rule-pii-phone-of-b', choice: 0 }],
+      }),
   ],
   // requests for proposals
   [

@@ -8,7 +8,7 @@ import {
   commercePublicRoutes,
   commerceSignedInRoutes,
 } from './modules/commerce/index.ts';
-import { governanceBrandRoutes } from './modules/governance/index.ts';
+import { governanceBrandRoutes, governancePublicRoutes } from './modules/governance/index.ts';
 import { ideasBrandRoutes, ideasPublicRoutes } from './modules/ideas/index.ts';
 import {
   ForgotPasswordPage,
@@ -111,6 +111,7 @@ const router = createBrowserRouter([
           ...ideasPublicRoutes,
           ...rfpPublicRoutes,
           ...carePublicRoutes,
+          ...governancePublicRoutes,
           { path: 'search', element: <SearchPage /> },
           { path: 'tags/:tag', element: <TagPage /> },
           // "/@handle" and "/@handle/mentions": a route segment cannot mix text and a parameter.

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { can, type IdentityModule, presentSummary, roleIn } from '../identity/index.ts';
@@ -36,6 +36,9 @@ export type DealInput = {
   audience?: string;
   override?: { reason: string };
 };
+
+/** A draft its approvers passed: `inTransaction` runs in the transaction that writes it (governance's hook). */
+export type ApprovedDraft = { inTransaction(trx: Executor, id: string): Promise<void> };
 
 export type DealsDeps = {
   db: Db;
@@ -162,6 +165,60 @@ export function createDealsService({ db, events, identity, social, catalog, audi
     }
   }
 
+  /** Everything a deal is checked for before it is written; the post prepared as the brand. */
+  async function prepareDeal(principal: Principal, orgHandle: string, input: DealInput, approved: boolean) {
+    const org = await identity.orgs.requireCapability(principal, orgHandle, 'publishDeals');
+    const productIds = [...new Set(input.items.map((i) => i.productId))];
+    if (productIds.length !== input.items.length) throw invalid('items', 'lists a product twice');
+    const products = await catalog.load(productIds);
+    const byId = new Map(products.map((p) => [p.id, p]));
+    for (const [index, item] of input.items.entries()) {
+      const product = byId.get(item.productId);
+      if (!product || product.archived || product.orgId !== org.id) {
+        throw commerceError('unknown_product', `No product ${item.productId} in @${org.handle}'s catalog`, [
+          { field: `items[${index}].productId`, message: 'is not a product of this brand' },
+        ]);
+      }
+    }
+    const currency = products[0].currency;
+    if (products.some((p) => p.currency !== currency))
+      throw invalid('items', 'products must share one currency');
+    const roles = input.items.map((i) => i.role ?? 'main');
+    checkTerms(input, roles.filter((r) => r === 'main').length, roles.filter((r) => r === 'addon').length);
+    const startsAt = input.startsAt ? new Date(input.startsAt) : new Date();
+    const endsAt = new Date(input.endsAt);
+    if (endsAt <= startsAt || endsAt.getTime() <= Date.now())
+      throw invalid('endsAt', 'must be in the future and after startsAt');
+
+    const guardItems = input.items.map((i) => guardItem(byId.get(i.productId)!, i.role ?? 'main'));
+    const violations = checkChannel(
+      { type: input.type, percentOff: input.percentOff, valueMinor: input.valueMinor },
+      guardItems,
+    );
+    await enforceGuard(principal, org, violations, currency, input.override);
+
+    const prepared = await social.posts.prepare(
+      principal,
+      {
+        text: input.text,
+        visibility: 'public',
+        as: org.handle,
+        policyOverride: input.policyOverride,
+        approvedDraft: approved,
+      },
+      'deal',
+    );
+    // Unless announced early, the deal's post reaches timelines and search when the deal starts.
+    if (!input.announceEarly && startsAt.getTime() > Date.now()) prepared.visibleFrom = startsAt;
+    const segmentId = segmentOf(input.audience ?? '');
+    if (segmentId && !(await audiences.resolver?.segmentExists(org.id, segmentId))) {
+      throw commerceError('audience_segment_not_found', 'The brand has no advocate segment with that id', [
+        { field: 'audience', message: 'no such segment in this brand' },
+      ]);
+    }
+    return { org, prepared, currency, startsAt, endsAt, violations, productIds };
+  }
+
   return {
     cards,
     enforceGuard,
@@ -190,51 +247,24 @@ export function createDealsService({ db, events, identity, social, catalog, audi
       );
     },
 
-    async publish(principal: Principal, orgHandle: string, input: DealInput) {
-      const org = await identity.orgs.requireCapability(principal, orgHandle, 'publishDeals');
-      const productIds = [...new Set(input.items.map((i) => i.productId))];
-      if (productIds.length !== input.items.length) throw invalid('items', 'lists a product twice');
-      const products = await catalog.load(productIds);
-      const byId = new Map(products.map((p) => [p.id, p]));
-      for (const [index, item] of input.items.entries()) {
-        const product = byId.get(item.productId);
-        if (!product || product.archived || product.orgId !== org.id) {
-          throw commerceError('unknown_product', `No product ${item.productId} in @${org.handle}'s catalog`, [
-            { field: `items[${index}].productId`, message: 'is not a product of this brand' },
-          ]);
-        }
-      }
-      const currency = products[0].currency;
-      if (products.some((p) => p.currency !== currency))
-        throw invalid('items', 'products must share one currency');
-      const roles = input.items.map((i) => i.role ?? 'main');
-      checkTerms(input, roles.filter((r) => r === 'main').length, roles.filter((r) => r === 'addon').length);
-      const startsAt = input.startsAt ? new Date(input.startsAt) : new Date();
-      const endsAt = new Date(input.endsAt);
-      if (endsAt <= startsAt || endsAt.getTime() <= Date.now())
-        throw invalid('endsAt', 'must be in the future and after startsAt');
+    /** Checks a deal as `publish` would (terms, catalog, guard, policy) without writing it: for an approvals draft. */
+    async check(principal: Principal, orgHandle: string, input: DealInput) {
+      await prepareDeal(principal, orgHandle, input, true);
+    },
 
-      const guardItems = input.items.map((i) => guardItem(byId.get(i.productId)!, i.role ?? 'main'));
-      const violations = checkChannel(
-        { type: input.type, percentOff: input.percentOff, valueMinor: input.valueMinor },
-        guardItems,
-      );
-      await enforceGuard(principal, org, violations, currency, input.override);
-
-      const prepared = await social.posts.prepare(
+    /**
+     * Publishes a deal. `approval` is governance's: the draft its approvers passed (no second approval) and a step
+     * run in the deal's transaction (marking the draft published, so it goes out once).
+     */
+    async publish(principal: Principal, orgHandle: string, input: DealInput, approval?: ApprovedDraft) {
+      const { org, prepared, currency, startsAt, endsAt, violations, productIds } = await prepareDeal(
         principal,
-        { text: input.text, visibility: 'public', as: org.handle, policyOverride: input.policyOverride },
-        'deal',
+        orgHandle,
+        input,
+        approval !== undefined,
       );
-      // Unless announced early, the deal's post reaches timelines and search when the deal starts.
-      if (!input.announceEarly && startsAt.getTime() > Date.now()) prepared.visibleFrom = startsAt;
-      const segmentId = segmentOf(input.audience ?? '');
-      if (segmentId && !(await audiences.resolver?.segmentExists(org.id, segmentId))) {
-        throw commerceError('audience_segment_not_found', 'The brand has no advocate segment with that id', [
-          { field: 'audience', message: 'no such segment in this brand' },
-        ]);
-      }
       await events.transaction(db, async (trx) => {
+        await approval?.inTransaction(trx, prepared.id);
         await social.posts.write(trx, principal, prepared);
         await repo.insertDeal(
           trx,

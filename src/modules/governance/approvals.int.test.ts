@@ -40,7 +40,12 @@ describe('approvals and scheduled publishing', () => {
     expect(
       (await owner.request('PUT', `${base}/settings`, { roles: ['boss'], approvers: 1 })).statusCode,
     ).toBe(400);
-    expect((await marketer.get(`${base}/settings`)).json()).toEqual({ roles: ['marketer'], approvers: 2 });
+    expect((await marketer.get(`${base}/settings`)).json()).toEqual({
+      roles: ['marketer'],
+      dealRoles: [],
+      careReplyRoles: [],
+      approvers: 2,
+    });
   });
 
   it('should stop a direct post by a role that needs approval, then publish it once after two approvals', async () => {

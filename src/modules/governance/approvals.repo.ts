@@ -1,29 +1,39 @@
 import { type Executor, ownTables } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import type { DraftStatus, GovernanceTables, ReviewDecision } from './governance.tables.ts';
+import type { DraftKind, DraftStatus, GovernanceTables, ReviewDecision } from './governance.tables.ts';
 
 const own = (db: Executor) => ownTables<GovernanceTables>(db);
 
 export async function approvalSettings(db: Executor, orgId: string) {
   return own(db)
     .selectFrom('governance_approval_settings')
-    .select(['roles', 'approvers'])
+    .select(['roles', 'deal_roles', 'care_reply_roles', 'approvers'])
     .where('org_id', '=', orgId)
     .executeTakeFirst();
 }
 
-export async function saveApprovalSettings(db: Executor, orgId: string, roles: string[], approvers: number) {
+export async function saveApprovalSettings(
+  db: Executor,
+  orgId: string,
+  s: { roles: string[]; dealRoles: string[]; careReplyRoles: string[]; approvers: number },
+) {
+  const values = {
+    roles: JSON.stringify(s.roles),
+    deal_roles: JSON.stringify(s.dealRoles),
+    care_reply_roles: JSON.stringify(s.careReplyRoles),
+    approvers: s.approvers,
+  };
   await own(db)
     .insertInto('governance_approval_settings')
-    .values({ org_id: orgId, roles: JSON.stringify(roles), approvers })
-    .onConflict((oc) =>
-      oc.column('org_id').doUpdateSet({ roles: JSON.stringify(roles), approvers, updated_at: new Date() }),
-    )
+    .values({ org_id: orgId, ...values })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...values, updated_at: new Date() }))
     .execute();
 }
 
 export type DraftInsert = {
   orgId: string;
+  kind: DraftKind;
+  payload: Record<string, unknown> | null;
   authorId: string;
   text: string;
   policyOverride: string | null;
@@ -39,7 +49,8 @@ export async function insertDraft(db: Executor, d: DraftInsert) {
       id: newId(),
       org_id: d.orgId,
       author_id: d.authorId,
-      channel: 'brand_post',
+      channel: d.kind,
+      payload: d.payload ? JSON.stringify(d.payload) : null,
       text: d.text,
       policy_override: d.policyOverride,
       status: d.status,

@@ -7,6 +7,8 @@ import type { ApprovalsService } from './approvals.service.ts';
 import {
   ApprovalSettings,
   ApprovalSettingsInput,
+  CareReplyDraftInput,
+  DealDraftInput,
   Draft,
   DraftInput,
   DraftParams,
@@ -14,7 +16,7 @@ import {
   tags,
 } from './governance.schemas.ts';
 
-/** Approvals and scheduled publishing of posts as the brand. */
+/** Approvals and scheduled publishing of posts as the brand, deals and public care replies. */
 export function approvalsRoutes(approvals: ApprovalsService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,7 +26,8 @@ export function approvalsRoutes(approvals: ApprovalsService) {
       {
         schema: {
           tags,
-          summary: 'Which roles need approval to post as the brand, and how many approvers',
+          summary:
+            'Which roles need approval to post as the brand, publish a deal or reply in public, and how many approvers',
           params: HandleParam,
           response: { 200: ApprovalSettings },
         },
@@ -75,6 +78,41 @@ export function approvalsRoutes(approvals: ApprovalsService) {
         reply
           .code(201)
           .send(await approvals.submit(requireUser(request), request.params.handle, request.body)),
+    );
+
+    app.post(
+      '/orgs/:handle/approvals/deals',
+      {
+        schema: {
+          tags,
+          summary:
+            'Submit a deal for approval and/or for a time (checked now: terms, catalog, channel guard, policy)',
+          params: HandleParam,
+          body: DealDraftInput,
+          response: { 201: Draft },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await approvals.submitDeal(requireUser(request), request.params.handle, request.body)),
+    );
+
+    app.post(
+      '/orgs/:handle/approvals/care-replies',
+      {
+        schema: {
+          tags,
+          summary: 'Submit a public reply in a care conversation for approval and/or for a time',
+          params: HandleParam,
+          body: CareReplyDraftInput,
+          response: { 201: Draft },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await approvals.submitCareReply(requireUser(request), request.params.handle, request.body)),
     );
 
     app.put(

@@ -2,12 +2,20 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
+import type { CareModule } from '../care/index.ts';
+import type { CommerceModule, DealInput } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import * as repo from './approvals.repo.ts';
 import { governanceError } from './governance.errors.ts';
-import type { ApprovalSettingsInput, DraftInput, ReviewInput } from './governance.schemas.ts';
-import type { ReviewDecision } from './governance.tables.ts';
+import type {
+  ApprovalSettingsInput,
+  CareReplyDraftInput,
+  DealDraftInput,
+  DraftInput,
+  ReviewInput,
+} from './governance.schemas.ts';
+import type { DraftKind, ReviewDecision } from './governance.tables.ts';
 import type { PolicyService } from './policy.service.ts';
 
 export type ApprovalsDeps = {
@@ -16,13 +24,23 @@ export type ApprovalsDeps = {
   identity: Pick<IdentityModule, 'orgs' | 'accounts' | 'service'>;
   social: Pick<SocialModule, 'posts'>;
   policy: PolicyService;
+  /** What publishes the other kinds of draft, through their modules' doors. */
+  publishers: {
+    deals: Pick<CommerceModule['deals'], 'check' | 'publish'>;
+    replies: Pick<CareModule['replies'], 'check' | 'reply'>;
+  };
   now?: () => Date;
 };
 
 /** How long a sweep holds a due draft before another process may try it (a crash mid-publish is retried). */
 const LEASE_SECONDS = 60;
 const SWEEP_BATCH = 20;
-const DEFAULT_SETTINGS = { roles: [] as string[], approvers: 1 };
+type Settings = { roles: string[]; dealRoles: string[]; careReplyRoles: string[]; approvers: number };
+const DEFAULT_SETTINGS: Settings = { roles: [], dealRoles: [], careReplyRoles: [], approvers: 1 };
+
+/** The roles whose drafts of this kind wait for approval. */
+export const rolesFor = (s: Settings, kind: DraftKind) =>
+  kind === 'deal' ? s.dealRoles : kind === 'care_reply' ? s.careReplyRoles : s.roles;
 
 type DraftRow = NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>;
 
@@ -30,12 +48,19 @@ type DraftRow = NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>;
 class AlreadyDone extends Error {}
 
 export function createApprovalsService(deps: ApprovalsDeps) {
-  const { db, events, identity, social, policy } = deps;
+  const { db, events, identity, social, policy, publishers } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function settingsOf(orgId: string) {
+  async function settingsOf(orgId: string): Promise<Settings> {
     const row = await repo.approvalSettings(db, orgId);
-    return row ? { roles: row.roles as string[], approvers: row.approvers } : DEFAULT_SETTINGS;
+    return row
+      ? {
+          roles: row.roles as string[],
+          dealRoles: row.deal_roles,
+          careReplyRoles: row.care_reply_roles,
+          approvers: row.approvers,
+        }
+      : DEFAULT_SETTINGS;
   }
 
   async function present(drafts: DraftRow[]) {
@@ -49,6 +74,9 @@ export function createApprovalsService(deps: ApprovalsDeps) {
     const handleOf = (id: string) => people.find((p) => p.id === id)?.handle ?? 'someone';
     return drafts.map((d) => ({
       id: d.id,
+      kind: d.channel,
+      conversationId: d.channel === 'care_reply' ? String(d.payload?.conversationId) : null,
+      dealTitle: d.channel === 'deal' ? ((d.payload?.deal as DealInput | undefined)?.title ?? null) : null,
       author: { id: d.author_id, handle: handleOf(d.author_id) },
       text: d.text,
       status: d.status,
@@ -84,7 +112,46 @@ export function createApprovalsService(deps: ApprovalsDeps) {
   const refuse = (d: DraftRow, why: string) =>
     repo.setDraft(db, d.org_id, d.id, { status: 'refused', refusal: why, lease_until: null }, 'scheduled');
 
-  /** Publishes one claimed draft as its author, once: the post and the draft's new state commit together. */
+  /** Marks the draft published in the transaction that writes what it publishes; a second process rolls back. */
+  const markPublished = (draft: DraftRow) => async (trx: Executor, postId: string) => {
+    const mine = await repo.setDraft(
+      trx,
+      draft.org_id,
+      draft.id,
+      { status: 'published', post_id: postId, lease_until: null },
+      'scheduled',
+    );
+    if (!mine) throw new AlreadyDone();
+  };
+
+  /** Writes a claimed draft of any kind as its author, through the module that owns what it publishes. */
+  async function write(draft: DraftRow, principal: Principal, handle: string) {
+    const approval = { inTransaction: markPublished(draft) };
+    const payload = (draft.payload ?? {}) as Record<string, unknown>;
+    const override = draft.policy_override ? { policyOverride: draft.policy_override } : {};
+    if (draft.channel === 'deal') {
+      const deal = { ...(payload.deal as DealInput), text: draft.text, ...override };
+      await publishers.deals.publish(principal, handle, deal, approval);
+      return;
+    }
+    if (draft.channel === 'care_reply') {
+      const input = { text: draft.text, mode: 'public' as const, ...override };
+      await publishers.replies.reply(principal, handle, String(payload.conversationId), input, approval);
+      return;
+    }
+    const prepared = await social.posts.prepare(principal, {
+      text: draft.text,
+      as: handle,
+      approvedDraft: true,
+      ...override,
+    });
+    await events.transaction(db, async (trx: Executor) => {
+      await approval.inTransaction(trx, prepared.id);
+      await social.posts.write(trx, principal, prepared);
+    });
+  }
+
+  /** Publishes one claimed draft as its author, once: what it publishes and the draft's new state commit together. */
   async function publishOne(draft: DraftRow): Promise<'published' | 'refused' | 'skipped'> {
     const [org] = await identity.accounts.byIds([draft.org_id]);
     const principal = await identity.service.resolvePrincipalForUser(draft.author_id);
@@ -92,39 +159,48 @@ export function createApprovalsService(deps: ApprovalsDeps) {
       await refuse(draft, 'The author is no longer a member of the brand');
       return 'refused';
     }
-    let prepared: Awaited<ReturnType<SocialModule['posts']['prepare']>>;
     try {
-      prepared = await social.posts.prepare(principal, {
-        text: draft.text,
-        as: org.handle,
-        approvedDraft: true,
-        ...(draft.policy_override ? { policyOverride: draft.policy_override } : {}),
-      });
+      await write(draft, principal, org.handle);
+      return 'published';
     } catch (error) {
-      // The author lost the role that posts as the brand, or the policy changed since: recorded, not retried.
+      if (error instanceof AlreadyDone) return 'skipped';
+      // The author lost the role, the certificate expired, the policy or the terms no longer pass: recorded, not retried.
       if (error instanceof AppError && error.status < 500) {
         await refuse(draft, `${error.code}: ${error.message}`);
         return 'refused';
       }
       throw error;
     }
-    try {
-      await events.transaction(db, async (trx: Executor) => {
-        const mine = await repo.setDraft(
-          trx,
-          draft.org_id,
-          draft.id,
-          { status: 'published', post_id: prepared.id, lease_until: null },
-          'scheduled',
-        );
-        if (!mine) throw new AlreadyDone();
-        await social.posts.write(trx, principal, prepared);
-      });
-      return 'published';
-    } catch (error) {
-      if (error instanceof AlreadyDone) return 'skipped';
-      throw error;
-    }
+  }
+
+  /** Files a checked draft: waiting for approvers when the author's role needs them for this kind, else scheduled. */
+  async function file(
+    principal: Principal,
+    orgId: string,
+    d: {
+      kind: DraftKind;
+      text: string;
+      payload: Record<string, unknown> | null;
+      publishAt?: string;
+      policyOverride?: string;
+    },
+  ) {
+    const settings = await settingsOf(orgId);
+    const role = principal.memberships.find((m) => m.orgId === orgId)?.role;
+    const needs = role !== undefined && rolesFor(settings, d.kind).includes(role);
+    const publishAt = d.publishAt ? new Date(d.publishAt) : null;
+    const draft = await repo.insertDraft(db, {
+      orgId,
+      kind: d.kind,
+      payload: d.payload,
+      authorId: principal.userId,
+      text: d.text,
+      policyOverride: d.policyOverride ?? null,
+      status: needs ? 'pending' : 'scheduled',
+      approvalsNeeded: needs ? settings.approvers : 0,
+      publishAt: needs ? publishAt : (publishAt ?? now()),
+    });
+    return (await present([draft]))[0]!;
   }
 
   return {
@@ -135,9 +211,15 @@ export function createApprovalsService(deps: ApprovalsDeps) {
 
     async saveSettings(principal: Principal, handle: string, input: ApprovalSettingsInput) {
       const org = await identity.orgs.requireCapability(principal, handle, 'managePolicy');
-      const roles = [...new Set(input.roles)];
-      await repo.saveApprovalSettings(db, org.id, roles, input.approvers);
-      return { roles, approvers: input.approvers };
+      const current = await settingsOf(org.id);
+      const next: Settings = {
+        roles: [...new Set(input.roles)],
+        dealRoles: [...new Set(input.dealRoles ?? current.dealRoles)],
+        careReplyRoles: [...new Set(input.careReplyRoles ?? current.careReplyRoles)],
+        approvers: input.approvers,
+      };
+      await repo.saveApprovalSettings(db, org.id, next);
+      return next;
     },
 
     /**
@@ -154,20 +236,43 @@ export function createApprovalsService(deps: ApprovalsDeps) {
         overrideReason: input.policyOverride,
         approved: true,
       });
-      const settings = await settingsOf(org.id);
-      const role = principal.memberships.find((m) => m.orgId === org.id)?.role;
-      const needs = role !== undefined && settings.roles.includes(role);
-      const publishAt = input.publishAt ? new Date(input.publishAt) : null;
-      const draft = await repo.insertDraft(db, {
-        orgId: org.id,
-        authorId: principal.userId,
-        text: input.text,
-        policyOverride: input.policyOverride ?? null,
-        status: needs ? 'pending' : 'scheduled',
-        approvalsNeeded: needs ? settings.approvers : 0,
-        publishAt: needs ? publishAt : (publishAt ?? now()),
+      return file(principal, org.id, { kind: 'brand_post', payload: null, ...input });
+    },
+
+    /** A deal for approval and/or for a time: checked as a deal now (terms, catalog, guard, policy). */
+    async submitDeal(principal: Principal, handle: string, input: DealDraftInput) {
+      const org = await identity.orgs.requireCapability(principal, handle, 'publishDeals');
+      await publishers.deals.check(principal, handle, input.deal);
+      const { text, policyOverride, ...terms } = input.deal;
+      return file(principal, org.id, {
+        kind: 'deal',
+        text,
+        policyOverride,
+        payload: { deal: terms },
+        publishAt: input.publishAt,
       });
-      return (await present([draft]))[0]!;
+    },
+
+    /** A public reply in a care conversation for approval and/or for a time: checked as a reply now. */
+    async submitCareReply(principal: Principal, handle: string, input: CareReplyDraftInput) {
+      const org = await identity.orgs.requireCapability(principal, handle, 'workInbox');
+      const reply = { text: input.text, mode: 'public' as const, policyOverride: input.policyOverride };
+      await publishers.replies.check(principal, handle, input.conversationId, reply);
+      await policy.check({
+        orgId: org.id,
+        actorId: principal.userId,
+        channel: 'care_reply',
+        text: input.text,
+        overrideReason: input.policyOverride,
+        approved: true,
+      });
+      return file(principal, org.id, {
+        kind: 'care_reply',
+        text: input.text,
+        policyOverride: input.policyOverride,
+        payload: { conversationId: input.conversationId },
+        publishAt: input.publishAt,
+      });
     },
 
     async list(principal: Principal, handle: string) {
@@ -228,7 +333,7 @@ export function createApprovalsService(deps: ApprovalsDeps) {
       await policy.check({
         orgId: org.id,
         actorId: principal.userId,
-        channel: 'brand_post',
+        channel: draft.channel,
         text: input.text,
         overrideReason: input.policyOverride,
         approved: true,

@@ -18,7 +18,8 @@ export const governanceError = defineErrors('governance', {
   policy_rule_not_found: { kind: 'not_found', description: 'No rule with that id in this brand’s policy' },
   approval_required: {
     kind: 'unprocessable',
-    description: 'Your role needs approval to post as this brand: submit the post as a draft for approval',
+    description:
+      'Your role needs approval to post as this brand, publish a deal or reply in public: submit it as a draft for approval (`kind` says which)',
   },
   draft_not_found: { kind: 'not_found', description: 'No draft with that id in this brand' },
   self_approval: { kind: 'forbidden', description: 'The author of a draft cannot review it' },
@@ -29,4 +30,18 @@ export const governanceError = defineErrors('governance', {
   },
   draft_rejected: { kind: 'conflict', description: 'A rejected draft cannot be published or revised' },
   draft_not_approved: { kind: 'conflict', description: 'The draft still waits for approval' },
+  certification_required: {
+    kind: 'forbidden',
+    description:
+      'The brand requires a valid certificate on its social policy to post as the brand or reply in public; `courseUrl` is the course',
+  },
+  certificate_not_found: { kind: 'not_found', description: 'No certificate with that id' },
+  unknown_question: {
+    kind: 'unprocessable',
+    description: 'An answer names a question that is not in this brand’s course',
+  },
+  invalid_course: {
+    kind: 'unprocessable',
+    description: 'A course question is malformed (its answer is not one of its choices, or an id repeats)',
+  },
 });

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { DealBody } from '../commerce/index.ts';
 
 export const tags = ['governance'];
 
@@ -139,22 +140,60 @@ export const ApprovalSettingsInput = Type.Object(
       maxItems: 7,
       description: 'Roles whose posts as the brand wait for approval',
     }),
+    dealRoles: Type.Optional(
+      Type.Array(OrgRoleSchema, {
+        maxItems: 7,
+        description: 'Roles whose deals wait for approval (unchanged when absent)',
+      }),
+    ),
+    careReplyRoles: Type.Optional(
+      Type.Array(OrgRoleSchema, {
+        maxItems: 7,
+        description: 'Roles whose public care replies wait for approval (unchanged when absent)',
+      }),
+    ),
     approvers: Type.Integer({ minimum: 1, maximum: 3, description: 'Approvals each draft needs' }),
   },
   { additionalProperties: false },
 );
 export type ApprovalSettingsInput = Static<typeof ApprovalSettingsInput>;
 export const ApprovalSettings = Type.Object({
-  roles: Type.Array(Type.String()),
+  roles: Type.Array(Type.String(), { description: 'Roles whose posts as the brand wait for approval' }),
+  dealRoles: Type.Array(Type.String(), { description: 'Roles whose deals wait for approval' }),
+  careReplyRoles: Type.Array(Type.String(), {
+    description: 'Roles whose public care replies wait for approval',
+  }),
   approvers: Type.Integer(),
 });
+
+const PublishAt = Type.Optional(
+  Type.String({ format: 'date-time', description: 'When it goes out once approved; now if absent' }),
+);
+
+export const DealDraftInput = Type.Object(
+  { deal: DealBody, publishAt: PublishAt },
+  { additionalProperties: false },
+);
+export type DealDraftInput = Static<typeof DealDraftInput>;
+
+export const CareReplyDraftInput = Type.Object(
+  {
+    conversationId: Type.String({
+      format: 'uuid',
+      description: 'The care conversation it answers in public',
+    }),
+    text: Type.String({ minLength: 1, maxLength: 500 }),
+    publishAt: PublishAt,
+    policyOverride: PolicyOverride,
+  },
+  { additionalProperties: false },
+);
+export type CareReplyDraftInput = Static<typeof CareReplyDraftInput>;
 
 export const DraftInput = Type.Object(
   {
     text: Type.String({ minLength: 1, maxLength: 500 }),
-    publishAt: Type.Optional(
-      Type.String({ format: 'date-time', description: 'When it goes out once approved; now if absent' }),
-    ),
+    publishAt: PublishAt,
     policyOverride: PolicyOverride,
   },
   { additionalProperties: false },
@@ -173,6 +212,13 @@ export type ReviewInput = Static<typeof ReviewInput>;
 const Person = Type.Object({ id: Type.String(), handle: Type.String() });
 export const Draft = Type.Object({
   id: Type.String(),
+  kind: Type.Union([Type.Literal('brand_post'), Type.Literal('deal'), Type.Literal('care_reply')], {
+    description: 'What it publishes: a post as the brand, a deal, or a public reply in a care conversation',
+  }),
+  conversationId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The care conversation (replies)',
+  }),
+  dealTitle: Type.Union([Type.String(), Type.Null()], { description: 'The deal card’s name (deals)' }),
   author: Person,
   text: Type.String(),
   status: Type.Union([
@@ -187,7 +233,9 @@ export const Draft = Type.Object({
   approvalsNeeded: Type.Integer(),
   approvals: Type.Integer(),
   publishAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  postId: Type.Union([Type.String(), Type.Null()]),
+  postId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The post it became once published (a deal’s id is its post’s)',
+  }),
   refusal: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   reviews: Type.Array(

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { PolicyRule } from '../../lib/policy/index.ts';
+import type { Course } from './certification/course-content.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -39,10 +40,16 @@ export interface GovernancePolicyAuditTable {
 /** Per brand: the roles whose posts as the brand wait for approval, and how many approvers each needs. */
 export interface GovernanceApprovalSettingsTable {
   org_id: string;
+  /** Roles whose posts as the brand wait. */
   roles: Json<string[]>;
+  deal_roles: ColumnType<string[], string | undefined, string>;
+  care_reply_roles: ColumnType<string[], string | undefined, string>;
   approvers: number;
   updated_at: Generated<Date>;
 }
+
+/** What a draft publishes: a post as the brand, a deal, or a public reply in a care conversation. */
+export type DraftKind = 'brand_post' | 'deal' | 'care_reply';
 
 export type DraftStatus =
   | 'pending'
@@ -57,8 +64,10 @@ export interface GovernanceDraftsTable {
   id: string;
   org_id: string;
   author_id: string;
-  channel: string;
+  channel: DraftKind;
   text: string;
+  /** The kind's input besides the text (a deal's terms, the care conversation), replayed when it publishes. */
+  payload: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   policy_override: string | null;
   status: DraftStatus;
   revision: Generated<number>;
@@ -85,7 +94,37 @@ export interface GovernanceDraftReviewsTable {
   created_at: Generated<Date>;
 }
 
+/** Per brand: whether posting as the brand or replying in public needs a valid certificate, its life, the pass mark. */
+export interface GovernanceCertificationSettingsTable {
+  org_id: string;
+  required: boolean;
+  validity_days: number;
+  pass_percent: number;
+  updated_at: Generated<Date>;
+}
+
+/** A brand's edited course (lessons and quiz with answers); without a row the course is built from its policy. */
+export interface GovernanceCoursesTable {
+  org_id: string;
+  course: Json<Course>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** A member's pass of the brand's quiz: valid until `expires_at`, verifiable by anyone with its id. */
+export interface GovernanceCertificatesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  score_percent: number;
+  issued_at: Generated<Date>;
+  expires_at: Date;
+}
+
 export type GovernanceTables = {
+  governance_certification_settings: GovernanceCertificationSettingsTable;
+  governance_courses: GovernanceCoursesTable;
+  governance_certificates: GovernanceCertificatesTable;
   governance_approval_settings: GovernanceApprovalSettingsTable;
   governance_drafts: GovernanceDraftsTable;
   governance_draft_reviews: GovernanceDraftReviewsTable;

@@ -1,9 +1,14 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
+import type { CareModule } from '../care/index.ts';
+import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { approvalsRoutes } from './approvals.routes.ts';
 import { createApprovalsService } from './approvals.service.ts';
+import { certificationRoutes } from './certification/certification.routes.ts';
+import { createCertificationService } from './certification/certification.service.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { createPolicyService } from './policy.service.ts';
 
@@ -16,19 +21,31 @@ const PUBLISH_SWEEP_MS = 5000;
 /**
  * A brand's social policy (rules, lint, enforcement on submit), the audit log of blocks and overrides, and
  * approvals with scheduled publishing. Social checks posts through `policy`; approvals publish through social,
- * so they are wired once social exists (`withPublishing`).
+ * deals through commerce and public replies through care, so they are wired once those exist (`withPublishing`).
  */
 export function createGovernanceModule(deps: {
   db: Db;
   identity: Pick<IdentityModule, 'orgs' | 'accounts' | 'service'>;
 }) {
   const policy = createPolicyService(deps);
+  const certification = createCertificationService({ ...deps, policy });
   return {
     policy,
-    routes: governanceRoutes(policy),
+    /** The course on the brand's policy, the quiz and the certificates it issues. */
+    certification,
+    routes: async (app: FastifyInstance) => {
+      await app.register(governanceRoutes(policy));
+      await app.register(certificationRoutes(certification));
+    },
     /** Approvals and scheduled publishing, which post through social. */
-    withPublishing(more: { events: EventBus; social: Pick<SocialModule, 'posts'> }) {
-      const approvals = createApprovalsService({ ...deps, ...more, policy });
+    withPublishing(more: {
+      events: EventBus;
+      social: Pick<SocialModule, 'posts'>;
+      commerce: Pick<CommerceModule, 'deals'>;
+      care: Pick<CareModule, 'replies'>;
+    }) {
+      const publishers = { deals: more.commerce.deals, replies: more.care.replies };
+      const approvals = createApprovalsService({ ...deps, ...more, policy, publishers });
       let timer: ReturnType<typeof setInterval> | undefined;
       let running: Promise<unknown> = Promise.resolve();
       return {

@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import * as approvalsRepo from './approvals.repo.ts';
+import { assertCertified } from './certification/certification.service.ts';
 import { governanceError } from './governance.errors.ts';
 import * as repo from './governance.repo.ts';
 import type { AuditFilter, RuleInput } from './governance.schemas.ts';
@@ -63,6 +64,9 @@ export function ruleFromInput(id: string, input: RuleInput): PolicyRule {
   }
   return rule;
 }
+
+/** Where only certified members may write when the brand requires it: as the brand, and in public in care. */
+const CERTIFIED_CHANNELS: Channel[] = ['brand_post', 'deal', 'care_reply'];
 
 type Cached = { version: number; policy: CompiledPolicy; brandNames: string[] };
 
@@ -121,6 +125,9 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
   }
 
   return {
+    /** The brand's rules (the defaults until it edits them), for the course built from them. */
+    rulesFor: rulesOf,
+
     async rules(principal: Principal, handle: string) {
       const org = await identity.orgs.requireCapability(principal, handle, 'readPolicy');
       return rulesOf(org.id);
@@ -164,6 +171,10 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
      * `policy_warning` unless the writer gave a reason, which is recorded with the warnings it overrides.
      */
     async check(input: PolicyCheckInput): Promise<void> {
+      if (CERTIFIED_CHANNELS.includes(input.channel)) {
+        const { brandNames } = await compiled(input.orgId);
+        await assertCertified(db, { id: input.orgId, handle: brandNames[0] ?? '' }, input.actorId);
+      }
       const result = await lintFor(input.orgId, input.text, input.channel);
       if (!result.applies || result.findings.length === 0) return this.checkApproval(input);
       if (result.blocked) {
@@ -181,11 +192,18 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
       await record(input, 'overridden', result.findings);
     },
 
-    /** Posts as the brand by a role the brand's approval settings name wait for approval: refused direct. */
+    /** Posts, deals and public replies by a role the brand's approval settings name wait for approval: refused direct. */
     async checkApproval(input: PolicyCheckInput): Promise<void> {
-      if (input.approved || input.channel !== 'brand_post') return;
+      const kind = input.channel;
+      if (input.approved || (kind !== 'brand_post' && kind !== 'deal' && kind !== 'care_reply')) return;
       const settings = await approvalsRepo.approvalSettings(db, input.orgId);
-      const roles = (settings?.roles ?? []) as string[];
+      const roles = !settings
+        ? []
+        : kind === 'deal'
+          ? settings.deal_roles
+          : kind === 'care_reply'
+            ? settings.care_reply_roles
+            : (settings.roles as string[]);
       if (roles.length === 0) return;
       const role = (await identity.accounts.memberRoles(input.orgId)).find(
         (m) => m.user_id === input.actorId,
@@ -193,8 +211,8 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
       if (role !== undefined && roles.includes(role))
         throw governanceError(
           'approval_required',
-          'Posts as this brand by your role need approval: submit it for approval instead',
-        );
+          `${kind === 'deal' ? 'Deals' : kind === 'care_reply' ? 'Public replies' : 'Posts as this brand'} by your role need approval: submit it for approval instead`,
+        ).withDetails({ kind });
     },
 
     /** An employee's own post is checked against the policy of every brand they belong to that it names. */

@@ -47,6 +47,8 @@ import * as careServiceRanking from './2026-12-08T0101_care_service-ranking.ts';
 import * as listeningAlertsScale from './2026-12-08T0200_listening_alerts-scale.ts';
 import * as ideasSimilarWords from './2026-12-08T0300_ideas_similar-words.ts';
 import * as ideasChallengesReports from './2026-12-08T0301_ideas_challenges-reports.ts';
+import * as governanceApprovalKinds from './2026-12-08T0500_governance_approval-kinds.ts';
+import * as governanceCertification from './2026-12-08T0510_governance_certification.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -98,4 +100,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0200_listening_alerts-scale': listeningAlertsScale,
   '2026-12-08T0300_ideas_similar-words': ideasSimilarWords,
   '2026-12-08T0301_ideas_challenges-reports': ideasChallengesReports,
+  '2026-12-08T0500_governance_approval-kinds': governanceApprovalKinds,
+  '2026-12-08T0510_governance_certification': governanceCertification,
 };

@@ -15,6 +15,8 @@ import { addNote } from '../workflow/notes.service.ts';
 import * as repo from './conversations.repo.ts';
 import { requestIdea, setConsent, withdrawIdeaRequest } from './customer.repo.ts';
 
+type ReplyInput = { text: string; mode: 'public' | 'private'; policyOverride?: string };
+
 export type ReplyDeps = {
   db: Db;
   commerce: Pick<CommerceModule, 'customerSummary'>;
@@ -92,13 +94,8 @@ export function createReplyService(deps: ReplyDeps) {
       );
   }
 
-  /** Answers as the brand: in public in the customer's thread, or privately by direct message. */
-  async function reply(
-    principal: Principal,
-    handle: string,
-    id: string,
-    input: { text: string; mode: 'public' | 'private'; policyOverride?: string },
-  ) {
+  /** What a reply is checked for before its post is prepared: the conversation, the length, order details. */
+  async function checkReply(principal: Principal, handle: string, id: string, input: ReplyInput) {
     const { org, row } = await conversation(principal, handle, id);
     assertNotMerged(row);
     // Public replies are held to the brand's own limit; direct messages keep theirs.
@@ -120,6 +117,21 @@ export function createReplyService(deps: ReplyDeps) {
         'Ask the customer to continue privately first (move to private), or answer in public',
       );
     }
+    return { org, row };
+  }
+
+  /**
+   * Answers as the brand: in public in the customer's thread, or privately by direct message. `approval` is
+   * governance's: a public reply its approvers passed, and a step run in the reply's transaction.
+   */
+  async function reply(
+    principal: Principal,
+    handle: string,
+    id: string,
+    input: ReplyInput,
+    approval?: { inTransaction(trx: Executor, postId: string): Promise<void> },
+  ) {
+    const { org, row } = await checkReply(principal, handle, id, input);
     const messages = await repo.messagesOf(db, id);
     const lastIn = [...messages].reverse().find((m) => m.direction === 'in' && m.post_id);
     const [customer] = await identity.accounts.byIds([row.customer_id]);
@@ -132,10 +144,12 @@ export function createReplyService(deps: ReplyDeps) {
       as: org.handle,
       careReply: true,
       policyOverride: input.policyOverride,
+      approvedDraft: approval !== undefined,
     });
     // The post and its place in the conversation commit together: when the post's own event comes back
     // through ingest, the reply is already recorded and nothing is written twice.
     await events.transaction(db, async (trx) => {
+      await approval?.inTransaction(trx, post.id);
       await social.posts.write(trx, principal, post);
       await recordBrandReply(trx, {
         orgId: org.id,
@@ -156,6 +170,11 @@ export function createReplyService(deps: ReplyDeps) {
 
   return {
     reply,
+
+    /** Checks a public reply as `reply` would, without sending it: for an approvals draft. */
+    async check(principal: Principal, handle: string, id: string, input: ReplyInput) {
+      await checkReply(principal, handle, id, input);
+    },
 
     /** An internal note; colleagues it @mentions who work this inbox are notified, nobody else. */
     async note(principal: Principal, handle: string, id: string, text: string) {

@@ -785,6 +785,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a certificate: holder, brand, dates, valid or expired (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: {
+                                handle: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            expiresAt: string;
+                            holder: {
+                                handle: string;
+                                name: string;
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            valid: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/challenges/{id}": {
         parameters: {
             query?: never;
@@ -5080,6 +5133,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/approvals/care-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a public reply in a care conversation for approval and/or for a time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The care conversation it answers in public
+                         */
+                        conversationId: string;
+                        /** @description Why the policy warnings do not apply (recorded in the audit log) */
+                        policyOverride?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it goes out once approved; now if absent
+                         */
+                        publishAt?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: number;
+                            approvalsNeeded: number;
+                            author: {
+                                handle: string;
+                                id: string;
+                            };
+                            /** @description The care conversation (replies) */
+                            conversationId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The deal card’s name (deals) */
+                            dealTitle: string | null;
+                            id: string;
+                            /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                            kind: "brand_post" | "deal" | "care_reply";
+                            /** @description The post it became once published (a deal’s id is its post’s) */
+                            postId: string | null;
+                            publishAt: string | null;
+                            refusal: string | null;
+                            reviews: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: "approve" | "reject" | "request_changes";
+                                reviewer: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                revision: number;
+                            }[];
+                            revision: number;
+                            status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/approvals/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a deal for approval and/or for a time (checked now: terms, catalog, channel guard, policy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deal: {
+                            /** @description Show the deal before it starts (default false: until then only the brand's members see it, and its post reaches timelines and search at the start) */
+                            announceEarly?: boolean;
+                            /** @description Who may buy: followers of the brand, everyone, or a saved segment of its advocates (`segment:<id>`) */
+                            audience?: "followers" | "everyone" | string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            items: {
+                                /** Format: uuid */
+                                productId: string;
+                                role?: "main" | "addon";
+                            }[];
+                            override?: {
+                                reason: string;
+                            };
+                            percentOff?: number;
+                            perCustomerLimit?: number;
+                            /** @description Why the brand policy’s warnings do not apply to the deal text (recorded in its audit log) */
+                            policyOverride?: string;
+                            quantityCap?: number;
+                            /** Format: date-time */
+                            startsAt?: string;
+                            /** @description The post text shown with the deal card */
+                            text: string;
+                            /** @description The card's name (default: the products' titles) */
+                            title?: string;
+                            type: "percent_off" | "amount_off" | "fixed_price" | "bundle" | "free_addon";
+                            /** @description Integer minor units (cents) */
+                            valueMinor?: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When it goes out once approved; now if absent
+                         */
+                        publishAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: number;
+                            approvalsNeeded: number;
+                            author: {
+                                handle: string;
+                                id: string;
+                            };
+                            /** @description The care conversation (replies) */
+                            conversationId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The deal card’s name (deals) */
+                            dealTitle: string | null;
+                            id: string;
+                            /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                            kind: "brand_post" | "deal" | "care_reply";
+                            /** @description The post it became once published (a deal’s id is its post’s) */
+                            postId: string | null;
+                            publishAt: string | null;
+                            refusal: string | null;
+                            reviews: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: "approve" | "reject" | "request_changes";
+                                reviewer: {
+                                    handle: string;
+                                    id: string;
+                                };
+                                revision: number;
+                            }[];
+                            revision: number;
+                            status: "pending" | "changes_requested" | "rejected" | "scheduled" | "published" | "refused";
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/approvals/drafts": {
         parameters: {
             query?: never;
@@ -5113,9 +5368,16 @@ export interface paths {
                                     handle: string;
                                     id: string;
                                 };
+                                /** @description The care conversation (replies) */
+                                conversationId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description The deal card’s name (deals) */
+                                dealTitle: string | null;
                                 id: string;
+                                /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                                kind: "brand_post" | "deal" | "care_reply";
+                                /** @description The post it became once published (a deal’s id is its post’s) */
                                 postId: string | null;
                                 publishAt: string | null;
                                 refusal: string | null;
@@ -5178,9 +5440,16 @@ export interface paths {
                                 handle: string;
                                 id: string;
                             };
+                            /** @description The care conversation (replies) */
+                            conversationId: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The deal card’s name (deals) */
+                            dealTitle: string | null;
                             id: string;
+                            /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                            kind: "brand_post" | "deal" | "care_reply";
+                            /** @description The post it became once published (a deal’s id is its post’s) */
                             postId: string | null;
                             publishAt: string | null;
                             refusal: string | null;
@@ -5256,9 +5525,16 @@ export interface paths {
                                 handle: string;
                                 id: string;
                             };
+                            /** @description The care conversation (replies) */
+                            conversationId: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The deal card’s name (deals) */
+                            dealTitle: string | null;
                             id: string;
+                            /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                            kind: "brand_post" | "deal" | "care_reply";
+                            /** @description The post it became once published (a deal’s id is its post’s) */
                             postId: string | null;
                             publishAt: string | null;
                             refusal: string | null;
@@ -5323,9 +5599,16 @@ export interface paths {
                                 handle: string;
                                 id: string;
                             };
+                            /** @description The care conversation (replies) */
+                            conversationId: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The deal card’s name (deals) */
+                            dealTitle: string | null;
                             id: string;
+                            /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                            kind: "brand_post" | "deal" | "care_reply";
+                            /** @description The post it became once published (a deal’s id is its post’s) */
                             postId: string | null;
                             publishAt: string | null;
                             refusal: string | null;
@@ -5396,9 +5679,16 @@ export interface paths {
                                 handle: string;
                                 id: string;
                             };
+                            /** @description The care conversation (replies) */
+                            conversationId: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The deal card’s name (deals) */
+                            dealTitle: string | null;
                             id: string;
+                            /** @description What it publishes: a post as the brand, a deal, or a public reply in a care conversation */
+                            kind: "brand_post" | "deal" | "care_reply";
+                            /** @description The post it became once published (a deal’s id is its post’s) */
                             postId: string | null;
                             publishAt: string | null;
                             refusal: string | null;
@@ -5434,7 +5724,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which roles need approval to post as the brand, and how many approvers */
+        /** Which roles need approval to post as the brand, publish a deal or reply in public, and how many approvers */
         get: {
             parameters: {
                 query?: never;
@@ -5454,6 +5744,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             approvers: number;
+                            /** @description Roles whose public care replies wait for approval */
+                            careReplyRoles: string[];
+                            /** @description Roles whose deals wait for approval */
+                            dealRoles: string[];
+                            /** @description Roles whose posts as the brand wait for approval */
                             roles: string[];
                         };
                     };
@@ -5475,6 +5770,10 @@ export interface paths {
                     "application/json": {
                         /** @description Approvals each draft needs */
                         approvers: number;
+                        /** @description Roles whose public care replies wait for approval (unchanged when absent) */
+                        careReplyRoles?: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner")[];
+                        /** @description Roles whose deals wait for approval (unchanged when absent) */
+                        dealRoles?: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner")[];
                         /** @description Roles whose posts as the brand wait for approval */
                         roles: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner")[];
                     };
@@ -5489,6 +5788,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             approvers: number;
+                            /** @description Roles whose public care replies wait for approval */
+                            careReplyRoles: string[];
+                            /** @description Roles whose deals wait for approval */
+                            dealRoles: string[];
+                            /** @description Roles whose posts as the brand wait for approval */
                             roles: string[];
                         };
                     };
@@ -7614,6 +7918,406 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/certification/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the quiz: a pass issues a certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            choice: number;
+                            /** @description Stable within the course */
+                            questionId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                scorePercent: number;
+                                valid: boolean;
+                            } | null;
+                            passed: boolean;
+                            passPercent: number;
+                            scorePercent: number;
+                            /** @description Questions answered wrongly or not at all */
+                            wrong: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/certification/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s certificates and their holders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                holder: {
+                                    handle: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                scorePercent: number;
+                                valid: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/certification/course": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course: lessons and quiz (built from the policy until the brand edits it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: built from the brand’s current policy rules */
+                            custom: boolean;
+                            lessons: {
+                                body: string;
+                                title: string;
+                            }[];
+                            passPercent: number;
+                            questions: {
+                                /** @description Only for those who edit the course */
+                                answer?: number;
+                                choices: string[];
+                                id: string;
+                                prompt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the course with the brand’s own lessons and quiz */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lessons: {
+                            body: string;
+                            title: string;
+                        }[];
+                        questions: {
+                            /** @description Index of the right choice */
+                            answer: number;
+                            choices: string[];
+                            /** @description Stable within the course */
+                            id: string;
+                            prompt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: built from the brand’s current policy rules */
+                            custom: boolean;
+                            lessons: {
+                                body: string;
+                                title: string;
+                            }[];
+                            passPercent: number;
+                            questions: {
+                                /** @description Only for those who edit the course */
+                                answer?: number;
+                                choices: string[];
+                                id: string;
+                                prompt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Go back to the course built from the policy */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: built from the brand’s current policy rules */
+                            custom: boolean;
+                            lessons: {
+                                body: string;
+                                title: string;
+                            }[];
+                            passPercent: number;
+                            questions: {
+                                /** @description Only for those who edit the course */
+                                answer?: number;
+                                choices: string[];
+                                id: string;
+                                prompt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/certification/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller must be certified, and their newest certificate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                scorePercent: number;
+                                valid: boolean;
+                            } | null;
+                            /** @description Holds a certificate that has not expired */
+                            certified: boolean;
+                            /** @description The course in the web app */
+                            courseUrl: string;
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/certification/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether certification is required, how long it lasts, the pass mark */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The quiz score that passes */
+                            passPercent: number;
+                            /** @description Only members with a valid certificate may post as the brand or reply in public in care */
+                            required: boolean;
+                            /** @description How long a certificate lasts */
+                            validityDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Require certification, set its validity and pass mark */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The quiz score that passes */
+                        passPercent: number;
+                        /** @description Only members with a valid certificate may post as the brand or reply in public in care */
+                        required: boolean;
+                        /** @description How long a certificate lasts */
+                        validityDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The quiz score that passes */
+                            passPercent: number;
+                            /** @description Only members with a valid certificate may post as the brand or reply in public in care */
+                            required: boolean;
+                            /** @description How long a certificate lasts */
+                            validityDays: number;
                         };
                     };
                 };
@@ -13645,7 +14349,7 @@ export interface components {
              *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
-             *     - `approval_required` (422): Your role needs approval to post as this brand: submit the post as a draft for approval
+             *     - `approval_required` (422): Your role needs approval to post as this brand, publish a deal or reply in public: submit it as a draft for approval (`kind` says which)
              *     - `audience_segment_not_found` (422): The deal’s audience names a segment this brand does not have
              *     - `award_in_progress` (409): An award of this request is being placed right now; retry with the same Idempotency-Key
              *     - `bad_request` (400): The request could not be understood
@@ -13659,6 +14363,8 @@ export interface components {
              *     - `canned_title_taken` (409): A canned reply with that title exists
              *     - `cannot_act_as` (403): The caller's role does not allow acting as that account
              *     - `cannot_follow_self` (422): An account cannot follow itself
+             *     - `certificate_not_found` (404): No certificate with that id
+             *     - `certification_required` (403): The brand requires a valid certificate on its social policy to post as the brand or reply in public; `courseUrl` is the course
              *     - `challenge_closed` (422): The challenge’s deadline has passed: it takes no new ideas or votes
              *     - `challenge_invalid` (401): The two-factor sign-in step is unknown or expired (5 minutes); sign in with the password again
              *     - `challenge_not_found` (404): No such challenge at this brand, or you are not invited to it
@@ -13718,6 +14424,7 @@ export interface components {
              *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
              *     - `invalid_alert_settings` (400): An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL)
              *     - `invalid_business_hours` (400): The business hours are not a valid schedule
+             *     - `invalid_course` (422): A course question is malformed (its answer is not one of its choices, or an id repeats)
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
@@ -13864,6 +14571,7 @@ export interface components {
              *     - `unknown_media` (422): A media id does not exist or does not belong to the account the write is for
              *     - `unknown_product` (422): No such product or variant
              *     - `unknown_provider` (404): No payment provider of that name
+             *     - `unknown_question` (422): An answer names a question that is not in this brand’s course
              *     - `unknown_queue` (422): The queue is not one of this inbox
              *     - `unknown_timezone` (400): The business hours name an unknown IANA time zone
              *     - `unknown_user` (422): No person with that handle
@@ -13876,7 +14584,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_audience" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_audience" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

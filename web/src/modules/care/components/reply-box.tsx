@@ -2,7 +2,17 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { LockIcon } from '../../../shared/ui/icons.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
-import { isPolicyError, PolicyField, PolicyFindings, usePolicyGuard } from '../../governance/index.ts';
+import {
+  CertificationNotice,
+  isPolicyError,
+  PolicyField,
+  PolicyFindings,
+  useBrandDraft,
+  useCertificationBlocks,
+  usePolicyGuard,
+  useSubmitCareReplyDraft,
+} from '../../governance/index.ts';
+import { useMe } from '../../identity/index.ts';
 import { REPLY_LIMITS, type ReplyMode } from '../api/care.types.ts';
 import { useInboxSettings } from '../hooks/use-care-extras.ts';
 import { useReply } from '../hooks/use-inbox.ts';
@@ -43,9 +53,26 @@ export function ReplyBox({
     mode === 'public' ? [{ handle, channel: 'care_reply' }] : [],
     reply.error,
   );
+  // A public reply by a role the brand's approvals name waits in its queue; one needs a certificate when required.
+  const role = useMe().data?.memberships.find((m) => m.org.handle === handle)?.role;
+  const approval = useBrandDraft(handle, role, reply.error, 'careReplyRoles');
+  const viaApproval = mode === 'public' && approval.needsApproval;
+  const submitDraft = useSubmitCareReplyDraft(handle);
+  const uncertified = useCertificationBlocks(mode === 'public' ? handle : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim() || over || blocked || !policy.canSubmit) return;
+    if (!text.trim() || over || blocked || !policy.canSubmit || uncertified) return;
+    if (viaApproval) {
+      submitDraft.mutate(
+        {
+          conversationId,
+          text: text.trim(),
+          ...(policy.override ? { policyOverride: policy.override } : {}),
+        },
+        { onSuccess: () => setText('') },
+      );
+      return;
+    }
     reply.mutate(
       { text: text.trim(), mode, ...(policy.override ? { policyOverride: policy.override } : {}) },
       {
@@ -120,16 +147,39 @@ export function ReplyBox({
         </p>
       )}
       <PolicyFindings guard={policy} text={text} onChange={setText} textarea={field.current} />
-      {reply.error && !isPolicyError(reply.error) && <ErrorBanner error={reply.error} fields={['text']} />}
+      {reply.error && !isPolicyError(reply.error) && !viaApproval && (
+        <ErrorBanner error={reply.error} fields={['text']} />
+      )}
+      <ErrorBanner error={submitDraft.error} fields={['text']} />
+      {submitDraft.isSuccess && !text && (
+        <p className="small muted" role="status" data-testid="reply-sent-for-approval">
+          Sent for approval: it goes out once an approver passes it.
+        </p>
+      )}
+      {mode === 'public' && <CertificationNotice handle={handle} />}
       <div className="care-reply-tools">
         <CannedPicker handle={handle} conversationId={conversationId} mode={mode} onInsert={insert} />
         <button
           type="submit"
           className="btn btn-primary btn-sm"
-          disabled={!text.trim() || over || reply.isPending || Boolean(blocked) || !policy.canSubmit}
+          disabled={
+            !text.trim() ||
+            over ||
+            reply.isPending ||
+            submitDraft.isPending ||
+            Boolean(blocked) ||
+            !policy.canSubmit ||
+            uncertified
+          }
           data-testid="reply-submit"
         >
-          {reply.isPending ? 'Sending…' : mode === 'public' ? 'Reply publicly' : 'Send privately'}
+          {reply.isPending || submitDraft.isPending
+            ? 'Sending…'
+            : viaApproval
+              ? 'Submit for approval'
+              : mode === 'public'
+                ? 'Reply publicly'
+                : 'Send privately'}
         </button>
       </div>
     </form>

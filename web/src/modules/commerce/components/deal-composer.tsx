@@ -6,7 +6,18 @@ import { formatMoney, parseDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { useAdvocateSegments } from '../../advocates/index.ts';
-import { isPolicyError, PolicyField, PolicyFindings, usePolicyGuard } from '../../governance/index.ts';
+import {
+  CertificationNotice,
+  isPolicyError,
+  PolicyField,
+  PolicyFindings,
+  PublishAtField,
+  useBrandDraft,
+  useCertificationBlocks,
+  usePolicyGuard,
+  useSubmitDealDraft,
+} from '../../governance/index.ts';
+import { useMe } from '../../identity/index.ts';
 import type { DealInput, DealRole, GuardViolation } from '../api/commerce.types.ts';
 import { previewPrices, previewViolations } from '../api/deal-pricing.ts';
 import type { ShopAccess } from '../hooks/use-brand-roles.ts';
@@ -22,7 +33,13 @@ const positive = (s: string) => (/^\d+$/.test(s.trim()) && Number(s) > 0 ? Numbe
 function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
   const navigate = useNavigate();
   const products = useProducts(handle);
-  const publish = usePublishDeal(handle);
+  const direct = usePublishDeal(handle);
+  const role = useMe().data?.memberships.find((m) => m.org.handle === handle)?.role;
+  const draft = useBrandDraft(handle, role, direct.error, 'dealRoles');
+  const submitDraft = useSubmitDealDraft(handle);
+  const uncertified = useCertificationBlocks(handle);
+  // The deal goes out now, or waits in the approvals queue (for approvers and/or its time).
+  const publish = draft.viaDraft ? submitDraft : direct;
   const segments = useAdvocateSegments(handle);
   const [selected, setSelected] = useState(new Map<string, DealRole>());
   const [reason, setReason] = useState('');
@@ -40,7 +57,10 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     audience: 'followers',
   }));
   // A changed deal is a new question for the guard: drop the last answer.
-  const changed = () => publish.error && publish.reset();
+  const changed = () => {
+    if (direct.error) direct.reset();
+    if (submitDraft.error) submitDraft.reset();
+  };
   const set = (patch: Partial<Terms>) => {
     changed();
     setTerms((t) => ({ ...t, ...patch }));
@@ -75,9 +95,14 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     ...(policy.override ? { policyOverride: policy.override } : {}),
   });
   const send = (override?: { reason: string }) =>
-    publish.mutate(input(override), {
-      onSuccess: (card) => navigate(`/orgs/${handle}/deals?published=${card.id}`),
-    });
+    draft.viaDraft
+      ? submitDraft.mutate(
+          { deal: input(override), ...(draft.publishAtIso ? { publishAt: draft.publishAtIso } : {}) },
+          { onSuccess: () => navigate(`/orgs/${handle}/approvals`) },
+        )
+      : direct.mutate(input(override), {
+          onSuccess: (card) => navigate(`/orgs/${handle}/deals?published=${card.id}`),
+        });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     send();
@@ -87,6 +112,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
   const field = (name: string) => error?.fieldMessage(name);
   return (
     <form className="form panel" onSubmit={submit} noValidate data-testid="deal-composer">
+      <CertificationNotice handle={handle} />
       <Field
         label="Post text"
         error={field('text')}
@@ -168,14 +194,15 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
           ]}
         />
       )}
+      <PublishAtField draft={draft} />
       <div className="form-actions">
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={publish.isPending || chosen.length === 0 || !policy.canSubmit}
+          disabled={publish.isPending || chosen.length === 0 || !policy.canSubmit || uncertified}
           data-testid="deal-publish"
         >
-          Publish deal
+          {draft.needsApproval ? 'Submit for approval' : draft.viaDraft ? 'Schedule deal' : 'Publish deal'}
         </button>
       </div>
     </form>

@@ -32,6 +32,8 @@ export type ApprovalSettings = ApiResponse<'/orgs/{handle}/approvals/settings'>;
 export type Draft = ApiResponse<'/orgs/{handle}/approvals/drafts'>['items'][number];
 export type DraftInput = ApiBody<'/orgs/{handle}/approvals/drafts'>;
 export type ReviewInput = ApiBody<'/orgs/{handle}/approvals/drafts/{draftId}/reviews'>;
+export type DealDraftInput = ApiBody<'/orgs/{handle}/approvals/deals'>;
+export type CareReplyDraftInput = ApiBody<'/orgs/{handle}/approvals/care-replies'>;
 const approvals = (handle: string) => `/orgs/${enc(handle)}/approvals`;
 
 export const approvalsApi = {
@@ -41,10 +43,35 @@ export const approvalsApi = {
   drafts: (handle: string) => api<Items<Draft>>(`${approvals(handle)}/drafts`),
   submit: (handle: string, input: DraftInput) =>
     api<Draft>(`${approvals(handle)}/drafts`, { method: 'POST', body: input }),
+  submitDeal: (handle: string, input: DealDraftInput) =>
+    api<Draft>(`${approvals(handle)}/deals`, { method: 'POST', body: input }),
+  submitCareReply: (handle: string, input: CareReplyDraftInput) =>
+    api<Draft>(`${approvals(handle)}/care-replies`, { method: 'POST', body: input }),
   revise: (handle: string, id: string, input: DraftInput) =>
     api<Draft>(`${approvals(handle)}/drafts/${enc(id)}`, { method: 'PUT', body: input }),
   review: (handle: string, id: string, input: ReviewInput) =>
     api<Draft>(`${approvals(handle)}/drafts/${enc(id)}/reviews`, { method: 'POST', body: input }),
   publishNow: (handle: string, id: string) =>
     api<Draft>(`${approvals(handle)}/drafts/${enc(id)}/publish`, { method: 'POST' }),
+};
+
+export type MyCertification = ApiResponse<'/orgs/{handle}/certification/me'>;
+export type Course = ApiResponse<'/orgs/{handle}/certification/course'>;
+export type CourseInput = ApiBody<'/orgs/{handle}/certification/course', 'put'>;
+export type CertificationSettings = ApiResponse<'/orgs/{handle}/certification/settings'>;
+export type AttemptResult = ApiResponse<'/orgs/{handle}/certification/attempts', 'post'>;
+export type PublicCertificate = ApiResponse<'/certificates/{id}'>;
+const cert = (handle: string) => `/orgs/${enc(handle)}/certification`;
+
+export const certificationApi = {
+  mine: (handle: string) => api<MyCertification>(`${cert(handle)}/me`),
+  course: (handle: string) => api<Course>(`${cert(handle)}/course`),
+  saveCourse: (handle: string, input: CourseInput) =>
+    api<Course>(`${cert(handle)}/course`, { method: 'PUT', body: input }),
+  settings: (handle: string) => api<CertificationSettings>(`${cert(handle)}/settings`),
+  saveSettings: (handle: string, input: CertificationSettings) =>
+    api<CertificationSettings>(`${cert(handle)}/settings`, { method: 'PUT', body: input }),
+  attempt: (handle: string, answers: { questionId: string; choice: number }[]) =>
+    api<AttemptResult>(`${cert(handle)}/attempts`, { method: 'POST', body: { answers } }),
+  verify: (id: string) => api<PublicCertificate>(`/certificates/${enc(id)}`),
 };

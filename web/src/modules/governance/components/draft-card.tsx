@@ -12,6 +12,11 @@ const STATUS_LABEL: Record<Draft['status'], string> = {
   published: 'Published',
   refused: 'Refused at publishing',
 };
+const KIND_LABEL: Record<Draft['kind'], string> = {
+  brand_post: 'Post',
+  deal: 'Deal',
+  care_reply: 'Public care reply',
+};
 const DECISION_LABEL = { approve: 'approved', reject: 'rejected', request_changes: 'asked for changes' };
 
 /** One draft in the queue: its words, time and reviews, and what the viewer may do with it. */
@@ -38,9 +43,11 @@ export function DraftCard({
       { onSuccess: () => setComment('') },
     );
   return (
-    <li className="draft-card" data-testid="draft" data-status={draft.status}>
+    <li className="draft-card" data-testid="draft" data-status={draft.status} data-kind={draft.kind}>
       <div className="small muted">
-        @{draft.author.handle} · {STATUS_LABEL[draft.status]}
+        {KIND_LABEL[draft.kind]}
+        {draft.dealTitle ? ` “${draft.dealTitle}”` : ''} by @{draft.author.handle} ·{' '}
+        {STATUS_LABEL[draft.status]}
         {draft.status === 'pending' && ` · ${draft.approvals}/${draft.approvalsNeeded} approvals`}
         {draft.publishAt && ` · goes out ${formatDateTime(draft.publishAt)}`}
       </div>

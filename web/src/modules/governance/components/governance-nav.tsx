@@ -8,9 +8,19 @@ export const POLICY_ROLES: Membership['role'][] = ['owner', 'admin', 'marketer']
 /** Who posts as the brand (the server's `postAsOrg`): they see the approvals queue. */
 export const POSTING_ROLES: Membership['role'][] = ['owner', 'admin', 'marketer', 'agent', 'sales'];
 
-/** "Approvals" for those who post as the brand, "Policy" for those who write it. */
+/** "Certification" for every member, "Approvals" for those who post as the brand, "Policy" for those who write it. */
 export function governanceWorkspaceTools({ org, role }: Membership): WorkspaceTool[] {
-  if (org.kind !== 'brand' || !POSTING_ROLES.includes(role)) return [];
+  if (org.kind !== 'brand') return [];
+  const course: WorkspaceTool = {
+    key: 'certification',
+    to: `/orgs/${org.handle}/certification`,
+    label: 'Certification',
+    icon: <LockIcon />,
+    testId: 'workspace-certification',
+    group: 'Brand',
+    rank: 39,
+  };
+  if (!POSTING_ROLES.includes(role)) return [course];
   const approvals: WorkspaceTool = {
     key: 'approvals',
     to: `/orgs/${org.handle}/approvals`,
@@ -20,9 +30,10 @@ export function governanceWorkspaceTools({ org, role }: Membership): WorkspaceTo
     group: 'Brand',
     rank: 37,
   };
-  if (!POLICY_ROLES.includes(role)) return [approvals];
+  if (!POLICY_ROLES.includes(role)) return [approvals, course];
   return [
     approvals,
+    course,
     {
       key: 'policy',
       to: `/orgs/${org.handle}/policy`,

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type ApprovalSettings,
   approvalsApi,
+  type CareReplyDraftInput,
+  type DealDraftInput,
   type DraftInput,
   type ReviewInput,
 } from '../api/governance.api.ts';
@@ -48,6 +50,10 @@ function useDraftMutation<T>(handle: string, fn: (input: T) => ReturnType<typeof
 
 export const useSubmitDraft = (handle: string) =>
   useDraftMutation(handle, (input: DraftInput) => approvalsApi.submit(handle, input));
+export const useSubmitDealDraft = (handle: string) =>
+  useDraftMutation(handle, (input: DealDraftInput) => approvalsApi.submitDeal(handle, input));
+export const useSubmitCareReplyDraft = (handle: string) =>
+  useDraftMutation(handle, (input: CareReplyDraftInput) => approvalsApi.submitCareReply(handle, input));
 export const useReviseDraft = (handle: string) =>
   useDraftMutation(handle, ({ id, input }: { id: string; input: DraftInput }) =>
     approvalsApi.revise(handle, id, input),

@@ -3,12 +3,14 @@ import { ApiError } from '../../../shared/api/api-error.ts';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
 import {
+  CertificationNotice,
   isPolicyError,
   type LintTarget,
   PolicyField,
   PolicyFindings,
   PublishAtField,
   useBrandDraft,
+  useCertificationBlocks,
   usePolicyGuard,
 } from '../../governance/index.ts';
 import type { Me } from '../../identity/index.ts';
@@ -71,7 +73,8 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
   const pending = create.isPending || draft.submit.isPending;
   // Drafts for approval carry text only; a post of images alone goes out directly.
   const hasContent = text.trim().length > 0 || (images.length > 0 && !draft.viaDraft);
-  const canSubmit = hasContent && state !== 'over' && !pending && policy.canSubmit;
+  const uncertified = useCertificationBlocks(asHandle !== me.account.handle ? asHandle : undefined);
+  const canSubmit = hasContent && state !== 'over' && !pending && policy.canSubmit && !uncertified;
   const author = identities.find((a) => a.handle === asHandle) ?? me.account;
   const textError = sendError instanceof ApiError ? sendError.fieldMessage('text') : undefined;
 
@@ -196,6 +199,7 @@ export function ComposeBox({ me, replyTo, quote, autoFocus, onPosted }: ComposeB
         {sendError && !textError && !isPolicyError(sendError) && !draft.needsApproval ? (
           <ErrorBanner error={sendError} fields={['text']} />
         ) : null}
+        {asHandle !== me.account.handle && <CertificationNotice handle={asHandle} />}
         {asBrand && <PublishAtField draft={draft} />}
         <ImagePicker
           items={images}
