@@ -64,6 +64,9 @@ export interface DealsTable {
   title: string | null;
   /** Set when the brand ended the deal before its planned end (ends_at is then that moment). */
   ended_early_at: Date | null;
+  /** A segment or tier (`tier:<key>`) that may buy from `early_starts_at`, before everyone else's `starts_at`. */
+  early_audience: string | null;
+  early_starts_at: Date | null;
 }
 
 /** Each edit of a deal and its early end: who, when, and each changed field's value before and after. */

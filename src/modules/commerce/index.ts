@@ -36,6 +36,7 @@ export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts'
 export { formatMoney } from './channel-guard.ts';
 export type { AcceptedQuote } from './checkout.service.ts';
 export { AddressBody, IdempotencyHeaders } from './commerce.schemas.ts';
+export type { AudienceRef, AudienceResolver } from './deal-audience.ts';
 export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';
 export type { PaymentProvider } from './payments/payment-provider.ts';
 export { createTestProvider, signBody, TEST_CARDS } from './payments/test-provider.ts';
@@ -72,7 +73,7 @@ export function createCommerceModule(deps: CommerceDeps) {
       shipping,
       reservationSeconds: deps.reservationSeconds ?? 900,
     }),
-    /** Plugs in who is in a deal's `segment:<id>` audience (the advocates module's segments). */
+    /** Plugs in who is in a deal's `segment:<id>` or `tier:<key>` audience (the advocates module's groups). */
     plugAudiences(resolver: AudienceResolver) {
       audiences.resolver = resolver;
     },
@@ -152,6 +153,5 @@ export function createCommerceModule(deps: CommerceDeps) {
 }
 
 export type CommerceModule = ReturnType<typeof createCommerceModule>;
-export type { AudienceResolver } from './deal-audience.ts';
 /** A minor-unit amount as a decimal string in its currency's digits. */
 export { formatDecimal } from './money.ts';

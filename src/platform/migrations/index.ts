@@ -42,6 +42,8 @@ import * as rfpCreate from './2026-12-07T0500_rfp_create-requests.ts';
 import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
+import * as advocatesTiers from './2026-12-08T0600_advocates_tiers.ts';
+import * as commerceEarlyAccess from './2026-12-08T0601_commerce_early-access.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +90,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0501_notifications_rfp': rfpNotifications,
   '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
   '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
+  '2026-12-08T0600_advocates_tiers': advocatesTiers,
+  '2026-12-08T0601_commerce_early-access': commerceEarlyAccess,
 };
