@@ -114,7 +114,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const care = createCareModule({ db, events, live, identity, social, commerce });
   const ideas = createIdeasModule({ db, events, identity, commerce });
   const listening = createListeningModule({ db, events, identity, social });
-  const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
+  const advocates = createAdvocatesModule({ db, events, identity, social, commerce, care, ideas });
   commerce.plugAudiences(advocates.audiences);
   const privacy = createPrivacyModule({
     ...{ db, events, identity },

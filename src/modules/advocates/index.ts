@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
+import type { CareModule } from '../care/index.ts';
 import type { AudienceResolver, CommerceModule } from '../commerce/index.ts';
+import type { IdeasModule } from '../ideas/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
 import { advocatesRoutes } from './advocates.routes.ts';
 import { createAdvocatesService } from './advocates.service.ts';
 import { createInfluenceJob } from './influence.job.ts';
+import { longGameRoutes } from './long-game/long-game.routes.ts';
+import { createLongGameService } from './long-game/long-game.service.ts';
 import { referralsRoutes } from './referrals/referrals.routes.ts';
 import { createReferralsService } from './referrals/referrals.service.ts';
 import { subscribeRewards } from './referrals/rewards.handlers.ts';
@@ -21,6 +25,9 @@ export type AdvocatesDeps = {
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   social: Pick<SocialModule, 'graph' | 'follows'>;
   commerce: Pick<CommerceModule, 'advocacy'>;
+  /** Engagement sources of the long-game dashboard beside social's follows, replies and reshares. */
+  care?: Pick<CareModule, 'firstContacts'>;
+  ideas?: Pick<IdeasModule, 'firstParticipations'>;
   /** The clock (tests move it); the wall clock by default. */
   now?: () => Date;
   log?: { error(obj: object, msg: string): void };
@@ -35,6 +42,7 @@ export function createAdvocatesModule(deps: AdvocatesDeps) {
   const service = createAdvocatesService({ ...deps, now });
   const rewards = subscribeRewards({ ...deps, now });
   const tiers = createTiersService({ ...deps, now });
+  const longGame = createLongGameService({ ...deps, now });
   const referrals = createReferralsService({ ...deps, now, tiers });
   const audiences: AudienceResolver = {
     exists: (orgId, ref) =>
@@ -50,6 +58,7 @@ export function createAdvocatesModule(deps: AdvocatesDeps) {
     service,
     referrals,
     tiers,
+    longGame,
     /** Who is in a segment or a tier (and those above it), for deals and products whose audience names one. */
     audiences,
     /**
@@ -75,6 +84,7 @@ export function createAdvocatesModule(deps: AdvocatesDeps) {
       await app.register(advocatesRoutes(service));
       await app.register(referralsRoutes(referrals));
       await app.register(tiersRoutes(tiers));
+      await app.register(longGameRoutes(longGame));
     },
   };
 }

@@ -3,6 +3,7 @@ import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import * as engagementRepo from './engagement.repo.ts';
 import * as bulk from './ideas.bulk.repo.ts';
 import { Idea } from './ideas.schemas.ts';
 import type { IdeasTables } from './ideas.tables.ts';
@@ -29,6 +30,8 @@ export function createIdeasModule(deps: {
     portal,
     workflow,
     loop,
+    /** Each person's first idea, vote or comment in the brand's portal, for cohort analysis. */
+    firstParticipations: (orgId: string) => engagementRepo.firstParticipations(deps.db, orgId),
     schemas: [Idea],
     routes: async (app: FastifyInstance) => {
       await app.register(portalRoutes(portal));

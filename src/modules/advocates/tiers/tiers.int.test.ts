@@ -9,6 +9,7 @@ let rita: TestClient;
 let orgId: string;
 let productId: string;
 let variantId: string;
+let openDealId: string;
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -107,6 +108,7 @@ describe('tiers', () => {
         audience: 'everyone',
       })
     ).json();
+    openDealId = deal.id;
     const fay = await t.signup('tierfay');
     await fay.post('/api/v1/accounts/tierrita/follow');
     expect((await buy(fay, deal.id, 'tierrita')).statusCode).toBe(201);
@@ -202,5 +204,23 @@ describe('tiers', () => {
     expect(await t.modules.advocates.tierMembers(orgId, 'champion')).toEqual([]);
     const badges = await t.modules.advocates.badges([rita.userId, owner.userId], orgId);
     expect(badges).toEqual([{ accountId: rita.userId, orgId, brand: 'tierco', tier: 'Insider', rank: 1 }]);
+  });
+
+  it('should show the long game: cohorts engaged or not, and advocates against others', async () => {
+    const hana = await t.signup('tierhana');
+    await hana.post('/api/v1/accounts/tierco/follow');
+    expect((await buy(hana, openDealId)).statusCode).toBe(201);
+    await t.drain();
+    expect((await rita.get('/api/v1/orgs/tierco/long-game')).statusCode).toBe(403);
+    const res = await owner.get('/api/v1/orgs/tierco/long-game');
+    expect(res.statusCode, res.body).toBe(200);
+    const game = res.json();
+    expect(game.currency).toBe('EUR');
+    expect(game.cohorts).toHaveLength(1);
+    // Hana followed the brand before buying; Fay and Rita did not.
+    expect(game.engagement.engaged.customers).toBe(1);
+    expect(game.engagement.notEngaged.customers).toBe(2);
+    expect(game.advocacy.advocates.customers).toBe(1); // Rita earned points
+    expect(game.engagement.lift.spendPerCustomer.low).toBeNull(); // one engaged customer: no interval
   });
 });

@@ -8907,6 +8907,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/long-game": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly customer cohorts, engaged before their first order or not, and advocates against others: spend, repeat rate, lifetime value and the lift with 95% bootstrap intervals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advocacy: {
+                                advocates: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                                lift: {
+                                    lifetimeValue: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    repeatRate: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    spendPerCustomer: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                };
+                                others: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                            };
+                            cohorts: {
+                                engaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                                /** @description YYYY-MM of the customers’ first order */
+                                month: string;
+                                notEngaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                            }[];
+                            currency: string;
+                            engagement: {
+                                engaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                                lift: {
+                                    lifetimeValue: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    repeatRate: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    spendPerCustomer: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                };
+                                notEngaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The first cohort month shown
+                             */
+                            since: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/members": {
         parameters: {
             query?: never;
