@@ -178,6 +178,12 @@ export const DealBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** People the viewer follows who bought this and chose to share their purchases (up to three named). */
+export const FriendsBought = Type.Object({
+  count: Type.Integer(),
+  people: Type.Array(AccountSummary, { description: 'Up to three of them' }),
+});
+
 export const DealCard = Type.Object(
   {
     id: Type.String({ description: 'Also the id of the deal post' }),
@@ -217,6 +223,7 @@ export const DealCard = Type.Object(
     }),
     viewer: Type.Object({
       bought: Type.Integer(),
+      friendsBought: FriendsBought,
       earlyAccess: Type.Boolean({
         description:
           'The viewer is in the early-access group and its window is open now, before the deal starts',

@@ -39,6 +39,13 @@ export interface ProductVariantsTable {
   position: Generated<number>;
 }
 
+/** A buyer's choice to let the people who follow them see what they bought; no row: not asked, not shared. */
+export interface PurchaseSharingTable {
+  account_id: string;
+  share: boolean;
+  decided_at: Generated<Date>;
+}
+
 export interface DealsTable {
   id: string;
   org_id: string;
@@ -286,6 +293,7 @@ export interface ShipmentItemsTable {
 
 export type CommerceTables = {
   products: ProductsTable;
+  purchase_sharing: PurchaseSharingTable;
   product_variants: ProductVariantsTable;
   deals: DealsTable;
   deal_items: DealItemsTable;

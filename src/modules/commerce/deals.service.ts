@@ -16,6 +16,7 @@ import { commerceError } from './commerce.errors.ts';
 import type { DealType } from './commerce.tables.ts';
 import { type AudienceSlot, pluggedAudience } from './deal-audience.ts';
 import * as repo from './deals.repo.ts';
+import type { FriendsBoughtService } from './friends-bought.service.ts';
 
 export type DealInput = {
   text: string;
@@ -46,6 +47,7 @@ export type DealsDeps = {
   social: Pick<SocialModule, 'posts' | 'follows' | 'reads'>;
   catalog: CatalogService;
   audiences: AudienceSlot;
+  friends: Pick<FriendsBoughtService, 'forDeals'>;
 };
 
 const invalid = (field: string, message: string) =>
@@ -66,7 +68,7 @@ function checkTerms(input: DealInput, mains: number, addons: number) {
 }
 
 /** Deals: posts of kind `deal` on a brand's feed, with terms, a window, caps and the channel guard. */
-export function createDealsService({ db, events, identity, social, catalog, audiences }: DealsDeps) {
+export function createDealsService({ db, events, identity, social, catalog, audiences, friends }: DealsDeps) {
   /** Deals whose early window is open now and whose early group includes the viewer, with each group's label. */
   async function earlyWindows(deals: repo.DealRow[], principal: Principal | null, now: number) {
     const open = new Set<string>();
@@ -103,6 +105,7 @@ export function createDealsService({ db, events, identity, social, catalog, audi
       (await identity.accounts.byIds([...new Set(deals.map((d) => d.org_id))])).map((o) => [o.id, o]),
     );
     const bought = principal ? await repo.boughtBy(db, ids, principal.userId) : new Map<string, number>();
+    const friendsBought = await friends.forDeals(ids, principal);
     const texts = new Map(
       (await social.reads.postsForViewer(ids, viewerOf(principal))).map((p) => [p.id, p.text]),
     );
@@ -160,7 +163,11 @@ export function createDealsService({ db, events, identity, social, catalog, audi
         exclusiveTitles: own.filter((i) => i.product.exclusive).map((i) => i.product.title),
         // No brand lists its resellers yet (the reseller portal will): a link now would lead nowhere.
         resellersUrl: null,
-        viewer: { bought: bought.get(d.id) ?? 0, earlyAccess: early.open.has(d.id) },
+        viewer: {
+          bought: bought.get(d.id) ?? 0,
+          friendsBought: friendsBought.get(d.id) ?? { count: 0, people: [] },
+          earlyAccess: early.open.has(d.id),
+        },
       };
     });
   }

@@ -17,6 +17,8 @@ import { dealRoutes } from './deals.routes.ts';
 import { createDealsService } from './deals.service.ts';
 import { DiscountCode, discountRoutes } from './discounts/discounts.routes.ts';
 import { createDiscountsService } from './discounts/discounts.service.ts';
+import { friendsBoughtRoutes } from './friends-bought.routes.ts';
+import { createFriendsBoughtService } from './friends-bought.service.ts';
 import { lifetimeValue } from './lifetime-value.ts';
 import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
@@ -57,7 +59,8 @@ export type CommerceDeps = {
 export function createCommerceModule(deps: CommerceDeps) {
   const catalog = createCatalogService(deps);
   const audiences: AudienceSlot = {};
-  const deals = createDealsService({ ...deps, catalog, audiences });
+  const friends = createFriendsBoughtService(deps);
+  const deals = createDealsService({ ...deps, catalog, audiences, friends });
   const orders = createOrdersService(deps);
   const shipping = createShippingService(deps);
   const module = {
@@ -66,6 +69,8 @@ export function createCommerceModule(deps: CommerceDeps) {
     personalData: createCommercePersonalData(deps.db),
     payments: deps.payments,
     deals,
+    /** Purchase sharing and "people you follow bought this". */
+    friends,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
     checkout: createCheckoutService({
       ...deps,
@@ -147,6 +152,7 @@ export function createCommerceModule(deps: CommerceDeps) {
       await app.register(shippingRoutes(module.shipping));
       await app.register(returnRoutes(module.returns));
       await app.register(paymentRoutes(module));
+      await app.register(friendsBoughtRoutes(friends));
     },
   };
   return module;

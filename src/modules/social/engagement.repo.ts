@@ -14,3 +14,13 @@ export async function firstEngagements(db: Executor, accountId: string): Promise
     ) e GROUP BY account_id`.execute(db);
   return rows;
 }
+
+/** Everyone the person follows (bounded by their own choices, unlike a deal's buyers). */
+export async function followeeIds(db: Executor, followerId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('follows')
+    .select('followee_id')
+    .where('follower_id', '=', followerId)
+    .execute();
+  return rows.map((r) => r.followee_id);
+}

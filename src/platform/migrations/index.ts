@@ -44,6 +44,7 @@ import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
 import * as advocatesTiers from './2026-12-08T0600_advocates_tiers.ts';
 import * as commerceEarlyAccess from './2026-12-08T0601_commerce_early-access.ts';
+import * as commerceSharePurchases from './2026-12-08T0602_commerce_share-purchases.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
   '2026-12-08T0600_advocates_tiers': advocatesTiers,
   '2026-12-08T0601_commerce_early-access': commerceEarlyAccess,
+  '2026-12-08T0602_commerce_share-purchases': commerceSharePurchases,
 };

@@ -2944,6 +2944,78 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/me/purchase-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether people who follow me may see what I bought */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description I answered once; the checkout asks until then */
+                            asked: boolean;
+                            /** @description People who follow me may see that I bought a product or deal (off until I choose) */
+                            sharePurchases: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Share my purchases with the people who follow me, or stop */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sharePurchases: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description I answered once; the checkout asks until then */
+                            asked: boolean;
+                            /** @description People who follow me may see that I bought a product or deal (off until I choose) */
+                            sharePurchases: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/referrals": {
         parameters: {
             query?: never;
@@ -11466,6 +11538,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/friends-bought": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People I follow who bought this product and share their purchases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description Up to three of them */
+                            people: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/{id}/approve": {
         parameters: {
             query?: never;
@@ -12157,6 +12278,18 @@ export interface components {
                 bought: number;
                 /** @description The viewer is in the early-access group and its window is open now, before the deal starts */
                 earlyAccess: boolean;
+                friendsBought: {
+                    count: number;
+                    /** @description Up to three of them */
+                    people: {
+                        avatarUrl: string | null;
+                        handle: string;
+                        id: string;
+                        kind: "person" | "brand" | "reseller";
+                        name: string;
+                        verified: boolean;
+                    }[];
+                };
             };
         };
         DiscountCode: {
