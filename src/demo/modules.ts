@@ -1,5 +1,6 @@
 import type { composeModules } from '../app.ts';
 import { seedDemoAdvocates } from './advocates.ts';
+import { seedDemoTiers } from './advocates-tiers.ts';
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
 import { seedDemoGovernance } from './governance.ts';
@@ -24,4 +25,5 @@ export async function seedDemoModules(
   await seedDemoGovernance(modules, { log: opts.log });
   await seedDemoRfp(modules, { log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
+  await seedDemoTiers(modules, { drain: opts.drain, log: opts.log });
 }
