@@ -13,7 +13,7 @@ export function seededRandom(seed: number): () => number {
 export type Lift = {
   treatedMean: number;
   controlMean: number;
-  /** Relative lift: treated mean over control mean, minus 1 (0.2 is 20% more); null when the control mean is 0. */
+  /** Relative lift: treated mean over control mean, minus 1 (0.2 is 20% more); null when a group is empty or the control mean is 0. */
   lift: number | null;
   /** The percentile bootstrap interval of the lift at `confidence`; null without enough data. */
   low: number | null;
@@ -63,7 +63,7 @@ export function bootstrapLift(
   const base = {
     treatedMean,
     controlMean,
-    lift: controlMean === 0 ? null : treatedMean / controlMean - 1,
+    lift: controlMean === 0 || treated.length === 0 ? null : treatedMean / controlMean - 1,
     low: null,
     high: null,
     treated: treated.length,
