@@ -117,9 +117,13 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const listening = createListeningModule({
     ...{ db, events, live, identity, social, notifications, mail, care, publicUrl: options.publicUrl },
   });
-  const advocates = createAdvocatesModule({ db, events, identity, social, commerce });
+  const advocates = createAdvocatesModule({ db, events, identity, social, commerce, care, ideas });
   commerce.plugAudiences(advocates.audiences);
-  ideas.plugSegments(advocates.audiences);
+  ideas.plugSegments({
+    segmentExists: (orgId, id) => advocates.audiences.exists(orgId, { kind: 'segment', id }),
+    inSegment: (orgId, id, accountId) =>
+      advocates.audiences.includes(orgId, { kind: 'segment', id }, accountId),
+  });
   const privacy = createPrivacyModule({
     ...{ db, events, identity },
     parts: [

@@ -1,5 +1,6 @@
 import type { composeModules } from '../app.ts';
 import { seedDemoAdvocates } from './advocates.ts';
+import { seedDemoTiers } from './advocates-tiers.ts';
 import { seedDemoBriefings } from './briefings.ts';
 import { seedDemoCare } from './care.ts';
 import { seedDemoCommerce } from './commerce.ts';
@@ -28,4 +29,5 @@ export async function seedDemoModules(
   await seedDemoServiceQuality(modules, { log: opts.log });
   await seedDemoBriefings(modules, { log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
+  await seedDemoTiers(modules, { drain: opts.drain, log: opts.log });
 }

@@ -81,7 +81,10 @@ describe('the demo world', () => {
       }),
     );
     const deals = (await team('/api/v1/orgs/larchwood/deals')).json().items;
-    expect(deals.every((d: { status: string }) => d.status === 'live')).toBe(true);
+    // All live but the restock that opens early for Insiders (scheduled for everyone else).
+    const open = deals.filter((d: { earlyAccess: unknown }) => !d.earlyAccess);
+    expect(open.every((d: { status: string }) => d.status === 'live')).toBe(true);
+    expect(deals.filter((d: { status: string }) => d.status === 'scheduled')).toHaveLength(1);
     const sales = (await team('/api/v1/orgs/larchwood/sales')).json();
     expect(sales.orders).toBeGreaterThan(0);
     expect(sales.revenueBySource.map((s: { kind: string }) => s.kind)).toEqual(
@@ -178,6 +181,34 @@ describe('the demo world', () => {
     )) as { brands: { points: number }[]; items: { kind: string }[] };
     expect(ledger.brands[0].points).toBe(100); // three earned, one taken back
     expect(ledger.items.map((e) => e.kind)).toContain('reversal');
+  });
+
+  it('should show the demo shopper a tier from reshare sales, an early-access deal, friends who bought and the long game', async () => {
+    const shopper = await signIn('demo@souk.example');
+    const mine = (await shopper('/api/v1/me/contributions?brand=larchwood')).json();
+    expect(mine.brands[0]).toMatchObject({ last12Months: 100, tier: { name: 'Insider' } });
+    expect(mine.items.filter((e: { kind: string }) => e.kind === 'reshare_sale')).toHaveLength(5);
+    const deals = (await shopper('/api/v1/orgs/larchwood/deals')).json().items;
+    const early = deals.find((d: { earlyAccess: unknown }) => d.earlyAccess);
+    expect(early).toMatchObject({
+      status: 'live',
+      viewer: { earlyAccess: true },
+      earlyAccess: { label: 'Insider' },
+    });
+    const shared = deals.find(
+      (d: { viewer: { friendsBought: { count: number } } }) => d.viewer.friendsBought.count > 0,
+    );
+    expect(shared.viewer.friendsBought.count).toBe(5);
+    const team = await signIn('team@larchwood.example');
+    const moves = (await team('/api/v1/orgs/larchwood/tier-changes')).json().items;
+    expect(
+      moves.some(
+        (m: { person: { handle: string }; to: string }) => m.person.handle === 'demo' && m.to === 'Insider',
+      ),
+    ).toBe(true);
+    const game = (await team('/api/v1/orgs/larchwood/long-game')).json();
+    expect(game.cohorts.length).toBeGreaterThan(0);
+    expect(game.engagement.engaged.customers + game.engagement.notEngaged.customers).toBeGreaterThan(10);
   });
 
   it('should give the demo brand a policy with its own rules, an audit log, certification and drafts for approval', async () => {

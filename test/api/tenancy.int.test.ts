@@ -105,6 +105,9 @@ async function snapshotOfB() {
     referrals: await read('/api/v1/orgs/tenant_b/referrals'),
     referralSettings: await read('/api/v1/orgs/tenant_b/referral-settings'),
     pointsRules: await read('/api/v1/orgs/tenant_b/points-rules'),
+    tiers: await read('/api/v1/orgs/tenant_b/tiers'),
+    tierChanges: await read('/api/v1/orgs/tenant_b/tier-changes'),
+    longGame: await read('/api/v1/orgs/tenant_b/long-game'),
     policyRules: await read('/api/v1/orgs/tenant_b/policy/rules'),
     approvalSettings: await read('/api/v1/orgs/tenant_b/approvals/settings'),
     drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
@@ -169,6 +172,15 @@ beforeAll(async () => {
   b.segmentId = (
     await ok(ownerB.post('/api/v1/orgs/tenant_b/advocates/segments', { name: 'B top', topN: 5 }))
   ).id;
+  await ok(
+    ownerB.request('PUT', '/api/v1/orgs/tenant_b/tiers', {
+      tiers: [
+        { key: 'member', name: 'Member', minPoints: 0 },
+        { key: 'b-vip', name: 'B VIP', minPoints: 10 },
+      ],
+    }),
+    200,
+  );
   b.conversationId = await conversationOf(ownerB, 'tenant_b', 'my parcel never arrived, please help');
   a.conversationId = await conversationOf(ownerA, 'tenant_a', 'where is my order?');
   const detail = (await ownerB.get(`/api/v1/orgs/tenant_b/care/conversations/${b.conversationId}`)).json();
@@ -610,6 +622,26 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () =>
       ownerA.request('PUT', '/api/v1/orgs/tenant_b/points-rules', {
         rules: [{ kind: 'reshare_sale', points: 1 }],
+      }),
+  ],
+  [
+    "B's tiers",
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/tiers', {
+        tiers: [{ key: 'member', name: 'Taken', minPoints: 0 }],
+      }),
+  ],
+  [
+    "a deal of A opening early for B's tier",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/deals', {
+        text: 'Early for B people',
+        type: 'percent_off',
+        percentOff: 10,
+        items: [{ productId: a.productId }],
+        startsAt: inAnHour(),
+        endsAt: new Date(Date.now() + 7_200_000).toISOString(),
+        earlyAccess: { audience: 'tier:b-vip', startsAt: new Date().toISOString() },
       }),
   ],
   [

@@ -18,5 +18,15 @@ export const advocatesError = defineErrors('advocates', {
     kind: 'unprocessable',
     description: 'A points rule would award a negative total: points are whole numbers from 0',
   },
+  tier_thresholds_overlap: {
+    kind: 'unprocessable',
+    description:
+      'Tier thresholds must rise: the first tier starts at 0 and each needs more points than the one below',
+  },
+  negative_threshold: {
+    kind: 'unprocessable',
+    description: 'A tier threshold is negative: points start at 0',
+  },
+  tier_key_taken: { kind: 'unprocessable', description: 'Two tiers share a key' },
   brand_not_found: { kind: 'not_found', description: 'No brand with that handle' },
 });

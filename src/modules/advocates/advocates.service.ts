@@ -68,6 +68,8 @@ export function createAdvocatesService({ db, identity, now }: Deps) {
     audiences: {
       segmentExists: async (orgId: string, segmentId: string) =>
         (await repo.findSegment(db, orgId, segmentId)) !== undefined,
+      segmentName: async (orgId: string, segmentId: string) =>
+        (await repo.findSegment(db, orgId, segmentId))?.name ?? null,
       inSegment: async (orgId: string, segmentId: string, accountId: string) => {
         const s = await repo.findSegment(db, orgId, segmentId);
         if (!s) return false;

@@ -110,7 +110,41 @@ export interface ContributionLedgerTable {
   created_at: Generated<Date>;
 }
 
+/** A brand's tier ladder; a brand without rows has the default ladder. */
+export interface AdvocateTiersTable {
+  org_id: string;
+  key: string;
+  name: string;
+  min_points: number;
+  perks: Generated<string>;
+}
+
+/** Each person's current tier with a brand and the rolling 12-month points it was computed from. */
+export interface AdvocateTierStatesTable {
+  org_id: string;
+  account_id: string;
+  tier_key: string;
+  points: number;
+  updated_at: Generated<Date>;
+}
+
+/** A move between tiers, with the ledger entry (or the ageing of old points) that caused it. */
+export interface AdvocateTierChangesTable {
+  id: string;
+  org_id: string;
+  account_id: string;
+  from_key: string | null;
+  to_key: string;
+  points: number;
+  reason: string;
+  entry_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export type AdvocatesTables = {
+  advocate_tiers: AdvocateTiersTable;
+  advocate_tier_states: AdvocateTierStatesTable;
+  advocate_tier_changes: AdvocateTierChangesTable;
   advocate_runs: AdvocateRunsTable;
   advocate_scores: AdvocateScoresTable;
   advocate_segments: AdvocateSegmentsTable;

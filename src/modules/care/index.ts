@@ -5,6 +5,7 @@ import type { LiveHub } from '../../platform/live/live-hub.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import * as engagementRepo from './engagement.repo.ts';
 import { identityLinkRoutes } from './identity-links/identity-links.routes.ts';
 import { createIdentityLinksService } from './identity-links/identity-links.service.ts';
 import { customerCareRoutes } from './inbox/customer.routes.ts';
@@ -78,6 +79,8 @@ export function createCareModule(deps: {
     /** Their cases and linked identities in a person's export; the links end when they close their account. */
     personalData: createCarePersonalData(deps.db, customers),
     ranking,
+    /** Each customer's first conversation with the brand, for cohort analysis. */
+    firstContacts: (orgId: string) => engagementRepo.firstContacts(deps.db, orgId),
     routes: async (app: FastifyInstance) => {
       await app.register(inboxRoutes(inbox));
       await app.register(replyRoutes({ replies, inbox }));

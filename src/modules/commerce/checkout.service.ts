@@ -15,7 +15,7 @@ import * as catalogRepo from './catalog.repo.ts';
 import { dealPrices, formatMoney, type GuardItem } from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { Address } from './commerce.tables.ts';
-import { type AudienceSlot, segmentOf } from './deal-audience.ts';
+import { type AudienceSlot, pluggedAudience } from './deal-audience.ts';
 import * as dealsRepo from './deals.repo.ts';
 import {
   allocateDiscount,
@@ -71,6 +71,8 @@ type Priced = {
   lines: Line[];
   total: number;
   dealUnits: number;
+  /** The buyer is in the deal's early group and its early window is open. */
+  dealEarly: boolean;
   breakdown: Breakdown;
   discount: { codeId: string; code: string } | null;
 };
@@ -204,6 +206,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
 
     let unitPrice = (productId: string) => products.get(productId)!.price_minor;
     let dealUnits = 0;
+    let dealEarly = false;
     if (input.dealId) {
       const cached = await dealSnapshot(input.dealId);
       if (!cached) throw commerceError('deal_not_found', 'Deal not found');
@@ -239,14 +242,23 @@ export function createCheckoutService(deps: CheckoutDeps) {
       ) {
         throw commerceError('followers_only', 'This deal is for followers: follow the brand to buy it');
       }
-      const segmentId = segmentOf(deal.audience);
+      const group = pluggedAudience(deal.audience);
       if (
-        segmentId &&
+        group &&
         !can(principal, orgId, 'viewSales') &&
-        !(await deps.audiences.resolver?.inSegment(orgId, segmentId, principal.userId))
+        !(await deps.audiences.resolver?.includes(orgId, group, principal.userId))
       ) {
         throw commerceError('segment_only', 'This deal is for a selected group of the brand’s advocates');
       }
+      // Inside the early window, the early group may buy; the checkout batch refuses everyone else until the start.
+      const earlyGroup = pluggedAudience(deal.early_audience);
+      const nowMs = Date.now();
+      dealEarly =
+        earlyGroup !== null &&
+        deal.early_starts_at !== null &&
+        deal.early_starts_at.getTime() <= nowMs &&
+        nowMs < deal.starts_at.getTime() &&
+        ((await deps.audiences.resolver?.includes(orgId, earlyGroup, principal.userId)) ?? false);
       const guardItems: GuardItem[] = dealItems.map((i) => {
         const p = products.get(i.product_id) ?? {
           price_minor: 0,
@@ -308,7 +320,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
         `The price changed since it was shown: the total is now ${total} (minor units of ${currency})`,
       ).withDetails({ totalMinor: total, currency });
     }
-    return { orgId, currency, lines: priced, total, dealUnits, breakdown: bd, discount };
+    return { orgId, currency, lines: priced, total, dealUnits, dealEarly, breakdown: bd, discount };
   }
 
   /**
@@ -541,6 +553,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
           total_minor: priced.total,
           deal_id: input.dealId ?? null,
           deal_units: priced.dealUnits,
+          deal_early: priced.dealEarly,
           payment_ref: payment.providerRef,
           shipping_address: address,
           ...breakdownColumns(priced),

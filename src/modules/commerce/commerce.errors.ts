@@ -53,10 +53,13 @@ export const commerceError = defineErrors('commerce', {
     description: 'A bundle or add-on deal is bought whole: one variant of each product, equal quantities',
   },
   followers_only: { kind: 'forbidden', description: 'The deal is for followers of the brand' },
-  segment_only: { kind: 'forbidden', description: 'The deal is for a segment of the brand’s advocates' },
+  segment_only: {
+    kind: 'forbidden',
+    description: 'The deal or product is for a segment or a tier of the brand’s advocates',
+  },
   audience_segment_not_found: {
     kind: 'unprocessable',
-    description: 'The deal’s audience names a segment this brand does not have',
+    description: 'The deal’s audience or early-access group names a segment or tier this brand does not have',
   },
   price_changed: {
     kind: 'conflict',

@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { Count, MinorUnits } from '../../platform/http/schemas.ts';
 import { AccountSummary } from '../identity/index.ts';
 import { MediaInput } from '../media/index.ts';
+import { PLUGGED_AUDIENCE_PATTERN } from './deal-audience.ts';
 
 const Minor = MinorUnits();
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
@@ -90,6 +91,27 @@ export const ProductBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A group that may buy before the deal starts: a segment or a tier (and those above it), from `startsAt`. */
+export const EarlyAccess = Type.Object(
+  {
+    audience: Type.String({
+      pattern: PLUGGED_AUDIENCE_PATTERN,
+      description: 'A saved segment (`segment:<id>`) or a tier and those above it (`tier:<key>`)',
+    }),
+    startsAt: Type.String({
+      format: 'date-time',
+      description: 'When the group may buy (before the deal starts)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const EarlyAccessCard = Type.Object({
+  audience: Type.String(),
+  label: Type.String({ description: 'The group’s name, such as the tier “Insider”' }),
+  startsAt: Type.String({ format: 'date-time' }),
+});
+
 export const DealBody = Type.Object(
   {
     text: Type.String({
@@ -137,14 +159,15 @@ export const DealBody = Type.Object(
         [
           Type.Literal('followers'),
           Type.Literal('everyone'),
-          Type.String({ pattern: '^segment:[0-9a-f-]{36}$' }),
+          Type.String({ pattern: PLUGGED_AUDIENCE_PATTERN }),
         ],
         {
           description:
-            'Who may buy: followers of the brand, everyone, or a saved segment of its advocates (`segment:<id>`)',
+            'Who may buy: followers of the brand, everyone, a saved segment of its advocates (`segment:<id>`) or a tier of its ladder and those above it (`tier:<key>`)',
         },
       ),
     ),
+    earlyAccess: Type.Optional(EarlyAccess),
     override: Type.Optional(
       Type.Object(
         { reason: Type.String({ minLength: 10, maxLength: 500 }) },
@@ -154,6 +177,12 @@ export const DealBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** People the viewer follows who bought this and chose to share their purchases (up to three named). */
+export const FriendsBought = Type.Object({
+  count: Type.Integer(),
+  people: Type.Array(AccountSummary, { description: 'Up to three of them' }),
+});
 
 export const DealCard = Type.Object(
   {
@@ -183,6 +212,7 @@ export const DealCard = Type.Object(
     remaining: Type.Union([Type.Integer(), Type.Null()]),
     perCustomerLimit: Type.Union([Type.Integer(), Type.Null()]),
     audience: Type.String(),
+    earlyAccess: Type.Union([EarlyAccessCard, Type.Null()]),
     items: Type.Array(
       Type.Object({ role: DealRole, product: Type.Ref('Product'), dealPriceMinor: Type.Integer() }),
     ),
@@ -191,7 +221,14 @@ export const DealCard = Type.Object(
       description:
         "The brand's reseller list, for the card's 'also at your local reseller'; null until it has one",
     }),
-    viewer: Type.Object({ bought: Type.Integer() }),
+    viewer: Type.Object({
+      bought: Type.Integer(),
+      friendsBought: FriendsBought,
+      earlyAccess: Type.Boolean({
+        description:
+          'The viewer is in the early-access group and its window is open now, before the deal starts',
+      }),
+    }),
   },
   { $id: 'DealCard' },
 );

@@ -39,6 +39,13 @@ export interface ProductVariantsTable {
   position: Generated<number>;
 }
 
+/** A buyer's choice to let the people who follow them see what they bought; no row: not asked, not shared. */
+export interface PurchaseSharingTable {
+  account_id: string;
+  share: boolean;
+  decided_at: Generated<Date>;
+}
+
 export interface DealsTable {
   id: string;
   org_id: string;
@@ -64,6 +71,9 @@ export interface DealsTable {
   title: string | null;
   /** Set when the brand ended the deal before its planned end (ends_at is then that moment). */
   ended_early_at: Date | null;
+  /** A segment or tier (`tier:<key>`) that may buy from `early_starts_at`, before everyone else's `starts_at`. */
+  early_audience: string | null;
+  early_starts_at: Date | null;
 }
 
 /** Each edit of a deal and its early end: who, when, and each changed field's value before and after. */
@@ -283,6 +293,7 @@ export interface ShipmentItemsTable {
 
 export type CommerceTables = {
   products: ProductsTable;
+  purchase_sharing: PurchaseSharingTable;
   product_variants: ProductVariantsTable;
   deals: DealsTable;
   deal_items: DealItemsTable;

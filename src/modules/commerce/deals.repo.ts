@@ -22,6 +22,8 @@ const dealColumns = [
   'announce_early',
   'title',
   'ended_early_at',
+  'early_audience',
+  'early_starts_at',
 ] as const;
 
 /** A deal as its readers use it: every column but who created it and who overrode the guard. */

@@ -14,8 +14,9 @@ import {
 } from './channel-guard.ts';
 import { commerceError } from './commerce.errors.ts';
 import type { DealType } from './commerce.tables.ts';
-import { type AudienceSlot, segmentOf } from './deal-audience.ts';
+import { type AudienceSlot, pluggedAudience } from './deal-audience.ts';
 import * as repo from './deals.repo.ts';
+import type { FriendsBoughtService } from './friends-bought.service.ts';
 
 export type DealInput = {
   text: string;
@@ -34,6 +35,8 @@ export type DealInput = {
   quantityCap?: number;
   perCustomerLimit?: number;
   audience?: string;
+  /** A segment or tier that may buy from an earlier start. */
+  earlyAccess?: { audience: string; startsAt: string };
   override?: { reason: string };
 };
 
@@ -47,6 +50,7 @@ export type DealsDeps = {
   social: Pick<SocialModule, 'posts' | 'follows' | 'reads'>;
   catalog: CatalogService;
   audiences: AudienceSlot;
+  friends: Pick<FriendsBoughtService, 'forDeals'>;
 };
 
 const invalid = (field: string, message: string) =>
@@ -67,12 +71,33 @@ function checkTerms(input: DealInput, mains: number, addons: number) {
 }
 
 /** Deals: posts of kind `deal` on a brand's feed, with terms, a window, caps and the channel guard. */
-export function createDealsService({ db, events, identity, social, catalog, audiences }: DealsDeps) {
+export function createDealsService({ db, events, identity, social, catalog, audiences, friends }: DealsDeps) {
+  /** Deals whose early window is open now and whose early group includes the viewer, with each group's label. */
+  async function earlyWindows(deals: repo.DealRow[], principal: Principal | null, now: number) {
+    const open = new Set<string>();
+    const labels = new Map<string, string>();
+    for (const d of deals) {
+      const ref = pluggedAudience(d.early_audience);
+      if (!ref || !d.early_starts_at || !audiences.resolver) continue;
+      labels.set(d.id, (await audiences.resolver.label(d.org_id, ref)) ?? ref.id);
+      const inWindow = d.early_starts_at.getTime() <= now && now < d.starts_at.getTime();
+      if (inWindow && principal && (await audiences.resolver.includes(d.org_id, ref, principal.userId)))
+        open.add(d.id);
+    }
+    return { open, labels };
+  }
+
   async function cards(ids: string[], principal: Principal | null) {
     const now = Date.now();
-    // A deal not yet started is the brand's secret unless it chose to announce it early.
-    const deals = (await repo.findDeals(db, ids)).filter(
-      (d) => d.announce_early || d.starts_at.getTime() <= now || roleIn(principal, d.org_id) !== undefined,
+    const found = await repo.findDeals(db, ids);
+    const early = await earlyWindows(found, principal, now);
+    // A deal not yet started is the brand's secret unless it chose to announce it early or the viewer has early access.
+    const deals = found.filter(
+      (d) =>
+        d.announce_early ||
+        d.starts_at.getTime() <= now ||
+        early.open.has(d.id) ||
+        roleIn(principal, d.org_id) !== undefined,
     );
     ids = deals.map((d) => d.id);
     const items = await repo.dealItems(db, ids);
@@ -83,6 +108,7 @@ export function createDealsService({ db, events, identity, social, catalog, audi
       (await identity.accounts.byIds([...new Set(deals.map((d) => d.org_id))])).map((o) => [o.id, o]),
     );
     const bought = principal ? await repo.boughtBy(db, ids, principal.userId) : new Map<string, number>();
+    const friendsBought = await friends.forDeals(ids, principal);
     const texts = new Map(
       (await social.reads.postsForViewer(ids, viewerOf(principal))).map((p) => [p.id, p.text]),
     );
@@ -98,7 +124,7 @@ export function createDealsService({ db, events, identity, social, catalog, audi
       );
       const remaining = d.quantity_cap === null ? null : Math.max(0, d.quantity_cap - d.sold);
       const status =
-        now < d.starts_at.getTime()
+        now < d.starts_at.getTime() && !early.open.has(d.id)
           ? 'scheduled'
           : now >= d.ends_at.getTime()
             ? 'ended'
@@ -124,6 +150,14 @@ export function createDealsService({ db, events, identity, social, catalog, audi
         remaining,
         perCustomerLimit: d.per_customer_limit,
         audience: d.audience,
+        earlyAccess:
+          d.early_audience && d.early_starts_at
+            ? {
+                audience: d.early_audience,
+                label: early.labels.get(d.id) ?? d.early_audience,
+                startsAt: d.early_starts_at.toISOString(),
+              }
+            : null,
         items: own.map((i) => ({
           role: i.role,
           product: forViewer(i.product, principal),
@@ -132,7 +166,11 @@ export function createDealsService({ db, events, identity, social, catalog, audi
         exclusiveTitles: own.filter((i) => i.product.exclusive).map((i) => i.product.title),
         // No brand lists its resellers yet (the reseller portal will): a link now would lead nowhere.
         resellersUrl: null,
-        viewer: { bought: bought.get(d.id) ?? 0 },
+        viewer: {
+          bought: bought.get(d.id) ?? 0,
+          friendsBought: friendsBought.get(d.id) ?? { count: 0, people: [] },
+          earlyAccess: early.open.has(d.id),
+        },
       };
     });
   }
@@ -162,6 +200,16 @@ export function createDealsService({ db, events, identity, social, catalog, audi
     }
     if (violations.length && !can(principal, org.id, 'overrideChannelGuard')) {
       throw commerceError('override_not_allowed', 'Only an owner or admin may override the channel guard');
+    }
+  }
+
+  /** A segment or tier audience must name one of this brand's (a tier of another brand is not found). */
+  async function checkAudience(orgId: string, audience: string | undefined, field: string) {
+    const ref = pluggedAudience(audience);
+    if (ref && !(await audiences.resolver?.exists(orgId, ref))) {
+      throw commerceError('audience_segment_not_found', `The brand has no advocate ${ref.kind} "${ref.id}"`, [
+        { field, message: `no such ${ref.kind} in this brand` },
+      ]);
     }
   }
 
@@ -210,13 +258,14 @@ export function createDealsService({ db, events, identity, social, catalog, audi
     );
     // Unless announced early, the deal's post reaches timelines and search when the deal starts.
     if (!input.announceEarly && startsAt.getTime() > Date.now()) prepared.visibleFrom = startsAt;
-    const segmentId = segmentOf(input.audience ?? '');
-    if (segmentId && !(await audiences.resolver?.segmentExists(org.id, segmentId))) {
-      throw commerceError('audience_segment_not_found', 'The brand has no advocate segment with that id', [
-        { field: 'audience', message: 'no such segment in this brand' },
-      ]);
+    await checkAudience(org.id, input.audience, 'audience');
+    const earlyStartsAt = input.earlyAccess ? new Date(input.earlyAccess.startsAt) : null;
+    if (input.earlyAccess) {
+      await checkAudience(org.id, input.earlyAccess.audience, 'earlyAccess.audience');
+      if (!earlyStartsAt || earlyStartsAt >= startsAt)
+        throw invalid('earlyAccess.startsAt', 'must be before the deal starts');
     }
-    return { org, prepared, currency, startsAt, endsAt, violations, productIds };
+    return { org, prepared, currency, startsAt, endsAt, earlyStartsAt, violations, productIds };
   }
 
   return {
@@ -257,12 +306,8 @@ export function createDealsService({ db, events, identity, social, catalog, audi
      * run in the deal's transaction (marking the draft published, so it goes out once).
      */
     async publish(principal: Principal, orgHandle: string, input: DealInput, approval?: ApprovedDraft) {
-      const { org, prepared, currency, startsAt, endsAt, violations, productIds } = await prepareDeal(
-        principal,
-        orgHandle,
-        input,
-        approval !== undefined,
-      );
+      const { org, prepared, currency, startsAt, endsAt, earlyStartsAt, violations, productIds } =
+        await prepareDeal(principal, orgHandle, input, approval !== undefined);
       await events.transaction(db, async (trx) => {
         await approval?.inTransaction(trx, prepared.id);
         await social.posts.write(trx, principal, prepared);
@@ -285,6 +330,8 @@ export function createDealsService({ db, events, identity, social, catalog, audi
             guard_override_by: violations.length ? principal.userId : null,
             created_by: principal.userId,
             announce_early: input.announceEarly ?? false,
+            early_audience: input.earlyAccess?.audience ?? null,
+            early_starts_at: earlyStartsAt,
           },
           input.items.map((i) => ({ product_id: i.productId, role: i.role ?? 'main' })),
         );

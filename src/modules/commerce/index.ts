@@ -18,6 +18,8 @@ import { dealRoutes } from './deals.routes.ts';
 import { createDealsService } from './deals.service.ts';
 import { DiscountCode, discountRoutes } from './discounts/discounts.routes.ts';
 import { createDiscountsService } from './discounts/discounts.service.ts';
+import { friendsBoughtRoutes } from './friends-bought.routes.ts';
+import { createFriendsBoughtService } from './friends-bought.service.ts';
 import { lifetimeValue } from './lifetime-value.ts';
 import * as ordersRepo from './orders.repo.ts';
 import { orderRoutes, paymentRoutes, shopperRoutes } from './orders.routes.ts';
@@ -37,6 +39,7 @@ export type { BuyerFacts, ReferralFacts, ReshareSale } from './advocacy.repo.ts'
 export { formatMoney } from './channel-guard.ts';
 export type { AcceptedQuote } from './checkout.service.ts';
 export { AddressBody, DealBody, IdempotencyHeaders } from './commerce.schemas.ts';
+export type { AudienceRef, AudienceResolver } from './deal-audience.ts';
 export type { ApprovedDraft, DealInput } from './deals.service.ts';
 export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';
 export type { PaymentProvider } from './payments/payment-provider.ts';
@@ -58,7 +61,8 @@ export type CommerceDeps = {
 export function createCommerceModule(deps: CommerceDeps) {
   const catalog = createCatalogService(deps);
   const audiences: AudienceSlot = {};
-  const deals = createDealsService({ ...deps, catalog, audiences });
+  const friends = createFriendsBoughtService(deps);
+  const deals = createDealsService({ ...deps, catalog, audiences, friends });
   const orders = createOrdersService(deps);
   const shipping = createShippingService(deps);
   const module = {
@@ -67,6 +71,8 @@ export function createCommerceModule(deps: CommerceDeps) {
     personalData: createCommercePersonalData(deps.db),
     payments: deps.payments,
     deals,
+    /** Purchase sharing and "people you follow bought this". */
+    friends,
     dealEdits: createDealEditsService({ ...deps, catalog, deals, orders }),
     checkout: createCheckoutService({
       ...deps,
@@ -74,7 +80,7 @@ export function createCommerceModule(deps: CommerceDeps) {
       shipping,
       reservationSeconds: deps.reservationSeconds ?? 900,
     }),
-    /** Plugs in who is in a deal's `segment:<id>` audience (the advocates module's segments). */
+    /** Plugs in who is in a deal's `segment:<id>` or `tier:<key>` audience (the advocates module's groups). */
     plugAudiences(resolver: AudienceResolver) {
       audiences.resolver = resolver;
     },
@@ -156,12 +162,12 @@ export function createCommerceModule(deps: CommerceDeps) {
       await app.register(shippingRoutes(module.shipping));
       await app.register(returnRoutes(module.returns));
       await app.register(paymentRoutes(module));
+      await app.register(friendsBoughtRoutes(friends));
     },
   };
   return module;
 }
 
 export type CommerceModule = ReturnType<typeof createCommerceModule>;
-export type { AudienceResolver } from './deal-audience.ts';
 /** A minor-unit amount as a decimal string in its currency's digits. */
 export { formatDecimal } from './money.ts';

@@ -56,7 +56,9 @@ BEGIN
   -- The hot rows, locked once per batch in a fixed order (deals, then variants, each by id).
   SELECT coalesce(jsonb_object_agg(d.id, jsonb_build_object('sold', d.sold, 'cap', d.quantity_cap,
       'limit', d.per_customer_limit,
-      'state', CASE WHEN now() < d.starts_at THEN 'deal_not_started' WHEN now() >= d.ends_at THEN 'deal_expired' END)),
+      'state', CASE WHEN now() < coalesce(d.early_starts_at, d.starts_at) THEN 'deal_not_started'
+                    WHEN now() >= d.ends_at THEN 'deal_expired' END,
+      'early', now() < d.starts_at)),
       '{}') INTO v_deals
     FROM (SELECT * FROM deals WHERE id IN (SELECT DISTINCT (e->>'deal_id')::uuid FROM unnest(v_orders) e)
           ORDER BY id FOR UPDATE) d;
@@ -93,6 +95,10 @@ BEGIN
       v_d := v_deals->(v_o->>'deal_id');
       IF v_d IS NULL THEN v_error[i] := 'deal_not_found'; CONTINUE; END IF;
       IF v_d->>'state' IS NOT NULL THEN v_error[i] := v_d->>'state'; CONTINUE; END IF;
+      -- Inside the early window only the early group (checked by the caller) may buy.
+      IF (v_d->>'early')::boolean AND NOT coalesce((v_o->>'deal_early')::boolean, false) THEN
+        v_error[i] := 'deal_not_started'; CONTINUE;
+      END IF;
       IF v_d->>'cap' IS NOT NULL AND (v_d->>'sold')::int + v_units > (v_d->>'cap')::int THEN
         v_error[i] := 'deal_sold_out'; CONTINUE;
       END IF;

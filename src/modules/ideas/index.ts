@@ -10,6 +10,7 @@ import {
   type SegmentResolver,
   type SegmentSlot,
 } from './challenges.service.ts';
+import * as engagementRepo from './engagement.repo.ts';
 import * as bulk from './ideas.bulk.repo.ts';
 import { Idea } from './ideas.schemas.ts';
 import type { IdeasTables } from './ideas.tables.ts';
@@ -54,6 +55,8 @@ export function createIdeasModule(deps: {
     plugSegments(resolver: SegmentResolver) {
       segments.resolver = resolver;
     },
+    /** Each person's first idea, vote or comment in the brand's portal, for cohort analysis. */
+    firstParticipations: (orgId: string) => engagementRepo.firstParticipations(deps.db, orgId),
     schemas: [Idea],
     routes: async (app: FastifyInstance) => {
       await app.register(portalRoutes(portal));

@@ -9,6 +9,7 @@ import {
   presentSummary,
   roleIn,
 } from '../identity/index.ts';
+import * as engagementRepo from './engagement.repo.ts';
 import { viewerOf } from './posts.service.ts';
 import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
@@ -93,6 +94,8 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
     /** Whether one account follows another; `executor` for event handlers. */
     isFollowing: (followerId: string, followeeId: string, executor: Executor = db) =>
       repo.isFollowing(executor, followerId, followeeId),
+    /** Everyone the person follows, in one query (friends who bought, per feed page). */
+    followeeIds: (followerId: string) => engagementRepo.followeeIds(db, followerId),
     /** How many follow an account; `executor` for event handlers. */
     countFollowers: async (accountId: string, executor: Executor = db) =>
       repo.countFollowers(executor, accountId),

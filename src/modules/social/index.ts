@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
+import * as engagementRepo from './engagement.repo.ts';
 import { createFollowsService } from './follows.service.ts';
 import * as graphRepo from './graph.repo.ts';
 import { createSocialPersonalData } from './personal-data.service.ts';
@@ -47,6 +48,8 @@ export function createSocialModule(deps: {
       followPage: (after: graphRepo.FollowEdge | null, limit: number) =>
         graphRepo.followPage(deps.db, after, limit),
       resharePage: (afterId: string | null, limit: number) => graphRepo.resharePage(deps.db, afterId, limit),
+      /** Each person's first follow of, reply to or reshare of an account, for cohort analysis. */
+      firstEngagements: (accountId: string) => engagementRepo.firstEngagements(deps.db, accountId),
     },
     /** The person's posts, follows and likes, for their data export and account closing. */
     personalData: createSocialPersonalData(deps.db),

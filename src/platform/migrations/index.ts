@@ -49,6 +49,9 @@ import * as ideasSimilarWords from './2026-12-08T0300_ideas_similar-words.ts';
 import * as ideasChallengesReports from './2026-12-08T0301_ideas_challenges-reports.ts';
 import * as governanceApprovalKinds from './2026-12-08T0500_governance_approval-kinds.ts';
 import * as governanceCertification from './2026-12-08T0510_governance_certification.ts';
+import * as advocatesTiers from './2026-12-08T0600_advocates_tiers.ts';
+import * as commerceEarlyAccess from './2026-12-08T0601_commerce_early-access.ts';
+import * as commerceSharePurchases from './2026-12-08T0602_commerce_share-purchases.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -102,4 +105,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0301_ideas_challenges-reports': ideasChallengesReports,
   '2026-12-08T0500_governance_approval-kinds': governanceApprovalKinds,
   '2026-12-08T0510_governance_certification': governanceCertification,
+  '2026-12-08T0600_advocates_tiers': advocatesTiers,
+  '2026-12-08T0601_commerce_early-access': commerceEarlyAccess,
+  '2026-12-08T0602_commerce_share-purchases': commerceSharePurchases,
 };

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { pageOf } from '../../../platform/http/pagination.ts';
 import { AccountSummary } from '../../identity/index.ts';
+import { Standing } from '../tiers/tiers.schemas.ts';
 
 export const tags = ['advocates'];
 
@@ -139,6 +140,7 @@ export const MyContributions = Type.Object({
       brand: AccountSummary,
       points: Type.Integer({ description: 'All time' }),
       last12Months: Type.Integer({ description: 'Over the rolling last 12 months' }),
+      ...Standing.properties,
     }),
   ),
   items: Type.Array(LedgerEntry, { description: 'The newest 100 entries' }),

@@ -6,10 +6,16 @@ import type { IdentityModule } from '../../identity/index.ts';
 import { presentSummary } from '../../identity/index.ts';
 import { advocatesError } from '../advocates.errors.ts';
 import type { ReferralStatus, RewardKind } from '../advocates.tables.ts';
+import type { TiersService } from '../tiers/tiers.service.ts';
 import * as repo from './referrals.repo.ts';
 import { DEFAULT_POINTS, settingsOf } from './rewards.handlers.ts';
 
-type Deps = { db: Db; identity: Pick<IdentityModule, 'orgs' | 'accounts'>; now: () => Date };
+type Deps = {
+  db: Db;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
+  tiers: Pick<TiersService, 'standing'>;
+  now: () => Date;
+};
 
 const CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/;
 const YEAR_MS = 365 * 86_400_000;
@@ -47,7 +53,7 @@ function common(r: repo.ReferralRow) {
 }
 
 /** Referrals as the brand reviews them and as the referrer follows them; referral rules and points rules. */
-export function createReferralsService({ db, identity, now }: Deps) {
+export function createReferralsService({ db, identity, tiers, now }: Deps) {
   const viewable = (principal: Principal, handle: string) =>
     identity.orgs.requireCapability(principal, handle, 'viewSales');
   const manageable = (principal: Principal, handle: string) =>
@@ -195,13 +201,15 @@ export function createReferralsService({ db, identity, now }: Deps) {
         repo.totalsOf(db, principal.userId, new Date(now().getTime() - YEAR_MS)),
       ]);
       const brands = await summaries(totals.map((t) => t.org_id));
+      const mine = totals.filter((t) => !orgId || t.org_id === orgId);
+      const standings = await Promise.all(mine.map((t) => tiers.standing(t.org_id, Number(t.last12))));
       return {
-        brands: totals
-          .filter((t) => !orgId || t.org_id === orgId)
-          .flatMap((t) => {
-            const brand = brands.get(t.org_id);
-            return brand ? [{ brand, points: Number(t.total), last12Months: Number(t.last12) }] : [];
-          }),
+        brands: mine.flatMap((t, i) => {
+          const brand = brands.get(t.org_id);
+          return brand
+            ? [{ brand, points: Number(t.total), last12Months: Number(t.last12), ...standings[i] }]
+            : [];
+        }),
         items: entries.flatMap((e) => {
           const brand = brands.get(e.org_id);
           if (!brand) return [];

@@ -4,6 +4,7 @@ import { newId } from '../../../platform/ids.ts';
 import { type CommerceModule, formatDecimal } from '../../commerce/index.ts';
 import type { SocialModule } from '../../social/index.ts';
 import type { RewardKind } from '../advocates.tables.ts';
+import { appendContribution } from '../tiers/tiers.service.ts';
 import * as repo from './referrals.repo.ts';
 
 /** Points each contribution earns when the brand has not set its own. */
@@ -44,6 +45,8 @@ const money = (minor: number, currency: string) => `${formatDecimal(minor, curre
  * Every handler is idempotent: a referral is unique per order, a ledger entry per source.
  */
 export function subscribeRewards({ db, events, commerce, social, now }: RewardsDeps) {
+  // Every entry goes through the tiers, which record a move between tiers with the entry that caused it.
+  const append: typeof repo.appendEntry = (trx, row) => appendContribution(trx, row, now());
   type Placed = { orderId: string; orgId: string; buyerId: string; totalMinor: number; currency: string };
 
   /** Why a referral is refused, or null when it counts. */
@@ -130,7 +133,7 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
     const chain = facts?.attribution_kind === 'reshare' ? facts.attribution_chain : [];
     const resharer = chain[chain.length - 1];
     if (chain.length < 2 || !resharer || resharer === p.buyerId) return;
-    await repo.appendEntry(trx, {
+    await append(trx, {
       id: newId(),
       org_id: p.orgId,
       account_id: resharer,
@@ -155,7 +158,7 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
   events.subscribe('advocates.idea-points', 'ideas.idea_implemented_contribution', async (event, { trx }) => {
     const p = event.payload;
     const rules = await repo.ruleOverrides(trx, p.orgId);
-    await repo.appendEntry(trx, {
+    await append(trx, {
       id: newId(),
       org_id: p.orgId,
       account_id: p.personId,
@@ -170,7 +173,7 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
   async function reverse(trx: Executor, orgId: string, referenceId: string, kind: RewardKind, key: string) {
     const entry = await repo.entryFor(trx, orgId, referenceId, kind);
     if (!entry || entry.points === 0) return;
-    await repo.appendEntry(trx, {
+    await append(trx, {
       id: newId(),
       org_id: orgId,
       account_id: entry.account_id,
@@ -189,7 +192,7 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
         const due = await repo.claimDue(trx, now(), limit);
         for (const r of due) {
           await repo.setStatus(trx, r.id, { status: 'earned', reason: null, at: now() });
-          await repo.appendEntry(trx, {
+          await append(trx, {
             id: newId(),
             org_id: r.org_id,
             account_id: r.referrer_id,

@@ -6,6 +6,12 @@ const advocates = async () => ({
 const referrals = async () => ({
   Component: (await import('./components/referrals-page.tsx')).ReferralsPage,
 });
+const tiers = async () => ({
+  Component: (await import('./components/tiers-page.tsx')).TiersPage,
+});
+const longGame = async () => ({
+  Component: (await import('./components/long-game-page.tsx')).LongGamePage,
+});
 const rewards = async () => ({
   Component: (await import('./components/my-rewards-page.tsx')).MyRewardsPage,
 });
@@ -14,6 +20,8 @@ const rewards = async () => ({
 export const advocatesBrandRoutes: RouteObject[] = [
   { path: 'orgs/:handle/advocates', lazy: advocates },
   { path: 'orgs/:handle/advocates/referrals', lazy: referrals },
+  { path: 'orgs/:handle/advocates/tiers', lazy: tiers },
+  { path: 'orgs/:handle/advocates/long-game', lazy: longGame },
 ];
 
 /** The person's referrals and points. */

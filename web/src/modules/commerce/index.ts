@@ -20,3 +20,5 @@ export {
 export { DealPostCard } from './components/deal-card.tsx';
 /** Product results for a search, and a product's picture or its neutral placeholder. */
 export { ProductResults } from './components/product-results.tsx';
+/** The buyer's purchase-sharing switch, for Settings. */
+export { PurchaseSharingSetting } from './components/purchase-sharing.tsx';

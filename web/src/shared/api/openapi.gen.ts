@@ -2724,8 +2724,20 @@ export interface paths {
                                 };
                                 /** @description Over the rolling last 12 months */
                                 last12Months: number;
+                                next: {
+                                    key: string;
+                                    minPoints: number;
+                                    name: string;
+                                    perks: string;
+                                } | null;
                                 /** @description All time */
                                 points: number;
+                                pointsToNext: number | null;
+                                tier: {
+                                    key: string;
+                                    name: string;
+                                    perks: string;
+                                };
                             }[];
                             /** @description The newest 100 entries */
                             items: {
@@ -3272,6 +3284,78 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/me/purchase-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether people who follow me may see what I bought */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description I answered once; the checkout asks until then */
+                            asked: boolean;
+                            /** @description People who follow me may see that I bought a product or deal (off until I choose) */
+                            sharePurchases: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Share my purchases with the people who follow me, or stop */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sharePurchases: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description I answered once; the checkout asks until then */
+                            asked: boolean;
+                            /** @description People who follow me may see that I bought a product or deal (off until I choose) */
+                            sharePurchases: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/referrals": {
@@ -5248,8 +5332,17 @@ export interface paths {
                         deal: {
                             /** @description Show the deal before it starts (default false: until then only the brand's members see it, and its post reaches timelines and search at the start) */
                             announceEarly?: boolean;
-                            /** @description Who may buy: followers of the brand, everyone, or a saved segment of its advocates (`segment:<id>`) */
+                            /** @description Who may buy: followers of the brand, everyone, a saved segment of its advocates (`segment:<id>`) or a tier of its ladder and those above it (`tier:<key>`) */
                             audience?: "followers" | "everyone" | string;
+                            earlyAccess?: {
+                                /** @description A saved segment (`segment:<id>`) or a tier and those above it (`tier:<key>`) */
+                                audience: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When the group may buy (before the deal starts)
+                                 */
+                                startsAt: string;
+                            };
                             /** Format: date-time */
                             endsAt: string;
                             items: {
@@ -8592,8 +8685,17 @@ export interface paths {
                     "application/json": {
                         /** @description Show the deal before it starts (default false: until then only the brand's members see it, and its post reaches timelines and search at the start) */
                         announceEarly?: boolean;
-                        /** @description Who may buy: followers of the brand, everyone, or a saved segment of its advocates (`segment:<id>`) */
+                        /** @description Who may buy: followers of the brand, everyone, a saved segment of its advocates (`segment:<id>`) or a tier of its ladder and those above it (`tier:<key>`) */
                         audience?: "followers" | "everyone" | string;
+                        earlyAccess?: {
+                            /** @description A saved segment (`segment:<id>`) or a tier and those above it (`tier:<key>`) */
+                            audience: string;
+                            /**
+                             * Format: date-time
+                             * @description When the group may buy (before the deal starts)
+                             */
+                            startsAt: string;
+                        };
                         /** Format: date-time */
                         endsAt: string;
                         items: {
@@ -10751,6 +10853,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/long-game": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly customer cohorts, engaged before their first order or not, and advocates against others: spend, repeat rate, lifetime value and the lift with 95% bootstrap intervals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advocacy: {
+                                advocates: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                                lift: {
+                                    lifetimeValue: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    repeatRate: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    spendPerCustomer: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                };
+                                others: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                            };
+                            cohorts: {
+                                engaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                                /** @description YYYY-MM of the customers’ first order */
+                                month: string;
+                                notEngaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                            }[];
+                            currency: string;
+                            engagement: {
+                                engaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                                lift: {
+                                    lifetimeValue: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    repeatRate: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                    spendPerCustomer: {
+                                        high: number | null;
+                                        /** @description 0.2 is 20% more; null when the other group has 0 */
+                                        lift: number | null;
+                                        /** @description 95% bootstrap interval; null with too few people */
+                                        low: number | null;
+                                    };
+                                };
+                                notEngaged: {
+                                    customers: number;
+                                    /** @description Mean lifetime value (spend plus the next 12 months’ estimate) */
+                                    lifetimeValue: number;
+                                    /** @description Share of customers with two orders or more */
+                                    repeatRate: number;
+                                    /** @description Minor units, net of refunds */
+                                    spendPerCustomer: number;
+                                };
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The first cohort month shown
+                             */
+                            since: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/members": {
         parameters: {
             query?: never;
@@ -12212,6 +12467,168 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/tier-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who moved tier and why, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                direction: "joined" | "up" | "down";
+                                /** @description null: their first tier */
+                                from: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                person: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** @description Rolling 12-month points after the move */
+                                points: number;
+                                /** @description The ledger entry that moved them, or points ageing out */
+                                reason: string;
+                                to: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s tiers by rolling 12-month points, with their perks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The brand has not set its own ladder */
+                            isDefault: boolean;
+                            /** @description Lowest first */
+                            tiers: {
+                                key: string;
+                                /** @description Rolling 12-month points that reach this tier */
+                                minPoints: number;
+                                name: string;
+                                /** @description What the tier brings, in the brand’s words */
+                                perks: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the tiers (overlapping or negative thresholds are refused) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lowest first: the first starts at 0, each needs more points */
+                        tiers: {
+                            /** @description Names the tier in audiences: `tier:<key>` (that tier and those above it) */
+                            key: string;
+                            minPoints: number;
+                            name: string;
+                            perks?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The brand has not set its own ladder */
+                            isDefault: boolean;
+                            /** @description Lowest first */
+                            tiers: {
+                                key: string;
+                                /** @description Rolling 12-month points that reach this tier */
+                                minPoints: number;
+                                name: string;
+                                /** @description What the tier brings, in the brand’s words */
+                                perks: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/two-factor-requirement": {
         parameters: {
             query?: never;
@@ -12990,6 +13407,55 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/friends-bought": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People I follow who bought this product and share their purchases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description Up to three of them */
+                            people: {
+                                avatarUrl: string | null;
+                                handle: string;
+                                id: string;
+                                kind: "person" | "brand" | "reseller";
+                                name: string;
+                                verified: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -13885,6 +14351,13 @@ export interface components {
         DealCard: {
             audience: string;
             currency: string;
+            earlyAccess: {
+                audience: string;
+                /** @description The group’s name, such as the tier “Insider” */
+                label: string;
+                /** Format: date-time */
+                startsAt: string;
+            } | null;
             /** @description When the brand ended the deal before its planned end */
             endedEarlyAt: string | null;
             /** Format: date-time */
@@ -13923,6 +14396,20 @@ export interface components {
             valueMinor: number | null;
             viewer: {
                 bought: number;
+                /** @description The viewer is in the early-access group and its window is open now, before the deal starts */
+                earlyAccess: boolean;
+                friendsBought: {
+                    count: number;
+                    /** @description Up to three of them */
+                    people: {
+                        avatarUrl: string | null;
+                        handle: string;
+                        id: string;
+                        kind: "person" | "brand" | "reseller";
+                        name: string;
+                        verified: boolean;
+                    }[];
+                };
             };
         };
         DiscountCode: {
@@ -14350,7 +14837,7 @@ export interface components {
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
              *     - `approval_required` (422): Your role needs approval to post as this brand, publish a deal or reply in public: submit it as a draft for approval (`kind` says which)
-             *     - `audience_segment_not_found` (422): The deal’s audience names a segment this brand does not have
+             *     - `audience_segment_not_found` (422): The deal’s audience or early-access group names a segment or tier this brand does not have
              *     - `award_in_progress` (409): An award of this request is being placed right now; retry with the same Idempotency-Key
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
@@ -14468,6 +14955,7 @@ export interface components {
              *     - `mixed_currencies` (422): The items are priced in different currencies
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
              *     - `negative_points` (422): A points rule would award a negative total: points are whole numbers from 0
+             *     - `negative_threshold` (422): A tier threshold is negative: points start at 0
              *     - `no_audience` (422): Invite someone: a segment, one or more roles, or named people
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_corrections` (422): No corrected messages to retrain from yet
@@ -14543,7 +15031,7 @@ export interface components {
              *     - `same_email` (422): The new email address is the one already on the account
              *     - `segment_name_taken` (409): This brand already has a segment with that name
              *     - `segment_not_found` (404): No advocate segment with that id in this brand
-             *     - `segment_only` (403): The deal is for a segment of the brand’s advocates
+             *     - `segment_only` (403): The deal or product is for a segment or a tier of the brand’s advocates
              *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
              *     - `self_approval` (403): The author of a draft cannot review it
              *     - `shipping_zone_not_found` (404): No such shipping zone at this brand
@@ -14551,6 +15039,8 @@ export interface components {
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
              *     - `sole_owner` (409): You are the only owner of an organization: make someone else an owner before closing your account
              *     - `storage_unavailable` (503): The media storage (disk or S3) cannot be reached; nothing was saved, try again later
+             *     - `tier_key_taken` (422): Two tiers share a key
+             *     - `tier_thresholds_overlap` (422): Tier thresholds must rise: the first tier starts at 0 and each needs more points than the one below
              *     - `token_expired` (410): The link has expired (reset: 1 hour; verification: 24 hours)
              *     - `token_invalid` (400): The link (verification or reset token) is unknown, or was sent to an address no longer on the account
              *     - `token_used` (410): The link was already used (each works once)
@@ -14584,7 +15074,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "no_audience" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

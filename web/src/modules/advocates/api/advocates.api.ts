@@ -64,3 +64,16 @@ export const referralsApi = {
   mine: (cursor?: string) => api<MyReferrals>('/me/referrals', { query: { cursor } }),
   contributions: () => api<MyContributions>('/me/contributions'),
 };
+
+export type Ladder = ApiResponse<'/orgs/{handle}/tiers'>;
+export type LadderBody = ApiBody<'/orgs/{handle}/tiers', 'put'>;
+export type TierChange = ApiResponse<'/orgs/{handle}/tier-changes'>['items'][number];
+export type LongGame = ApiResponse<'/orgs/{handle}/long-game'>;
+
+export const tiersApi = {
+  ladder: (handle: string) => api<Ladder>(`/orgs/${enc(handle)}/tiers`),
+  save: (handle: string, body: LadderBody) =>
+    api<Ladder>(`/orgs/${enc(handle)}/tiers`, { method: 'PUT', body }),
+  changes: (handle: string) => api<Page<TierChange>>(`/orgs/${enc(handle)}/tier-changes`),
+  longGame: (handle: string) => api<LongGame>(`/orgs/${enc(handle)}/long-game`),
+};

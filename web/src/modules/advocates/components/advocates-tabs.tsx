@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 
-/** The two pages of the Advocates tool: the ranking and the referrals with their rules. */
+/** The pages of the Advocates tool: ranking, referrals with their rules, tiers, and the long-game dashboard. */
 export function AdvocatesTabs({ handle }: { handle: string }) {
   const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'advocates-tab active' : 'advocates-tab');
   return (
@@ -14,6 +14,16 @@ export function AdvocatesTabs({ handle }: { handle: string }) {
         data-testid="advocates-tab-referrals"
       >
         Referrals & points
+      </NavLink>
+      <NavLink to={`/orgs/${handle}/advocates/tiers`} className={cls} data-testid="advocates-tab-tiers">
+        Tiers
+      </NavLink>
+      <NavLink
+        to={`/orgs/${handle}/advocates/long-game`}
+        className={cls}
+        data-testid="advocates-tab-long-game"
+      >
+        Long game
       </NavLink>
     </nav>
   );

@@ -32,14 +32,33 @@ export function MyRewardsPage() {
       <h2 className="advocates-heading">Points</h2>
       {points.data.brands.length === 0 ? (
         <EmptyState title="No points yet">
-          Referrals, reshares that sell and implemented ideas earn points.
+          Referrals, reshares that sell and implemented ideas earn points; points over the last 12 months set
+          your tier with each brand.
         </EmptyState>
       ) : (
         <ul className="rewards-brands">
           {points.data.brands.map((b) => (
             <li key={b.brand.id} data-testid="rewards-brand">
               <AccountRow account={b.brand} size={28} trailing={<strong>{b.points} points</strong>} />
-              <span className="muted small">{b.last12Months} in the last 12 months</span>
+              <span className="tier-line">
+                <span className="tier-badge" data-testid="my-tier">
+                  {b.tier.name}
+                </span>
+                <span className="muted small">{b.last12Months} points in the last 12 months</span>
+              </span>
+              {b.next && b.pointsToNext !== null && (
+                <span className="tier-progress">
+                  <progress
+                    max={b.next.minPoints}
+                    value={b.last12Months}
+                    aria-label={`Progress to ${b.next.name}`}
+                  />
+                  <span className="small" data-testid="tier-next">
+                    {b.pointsToNext} more to {b.next.name}: {b.next.perks}
+                  </span>
+                </span>
+              )}
+              {b.tier.perks && <span className="muted small">Your perks: {b.tier.perks}</span>}
             </li>
           ))}
         </ul>

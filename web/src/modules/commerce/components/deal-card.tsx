@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { formatDate } from '../../../shared/format/date.ts';
 import { formatMoney } from '../../../shared/format/money.ts';
 import { useNow } from '../../../shared/hooks/use-now.ts';
 import { safeHttpUrl } from '../../../shared/ui/safe-url.ts';
@@ -13,6 +14,7 @@ import { CheckoutSheet } from './checkout-sheet.tsx';
 import { DealCheckout } from './deal-checkout.tsx';
 import { DealCountdown, liveStatus } from './deal-countdown.tsx';
 import { DealRemaining, DealStatusBadge } from './deal-stock.tsx';
+import { FriendsBoughtLine } from './purchase-sharing.tsx';
 import { ShareLinkButton } from './share-link-button.tsx';
 
 function headline(card: DealCard): string {
@@ -33,6 +35,7 @@ function notes(card: DealCard): string[] {
     card.audience.startsWith('segment:')
       ? `for selected advocates of @${card.org?.handle ?? 'the brand'}`
       : '',
+    card.audience.startsWith('tier:') ? `for ${card.audience.slice(5)} tier and above` : '',
   ].filter(Boolean);
 }
 
@@ -116,6 +119,14 @@ export function DealCardView({ card, sourcePostId, refHandle }: DealCardViewProp
       {card.exclusiveTitles.length > 0 && (
         <p className="deal-exclusive small">Only in our own store: {card.exclusiveTitles.join(', ')}</p>
       )}
+      {card.earlyAccess && (
+        <p className="deal-early small" data-testid="deal-early-access">
+          {card.viewer.earlyAccess
+            ? `Early access for you as ${card.earlyAccess.label}: open now, for everyone from ${formatDate(card.startsAt)}`
+            : `${card.earlyAccess.label} tier and above get early access`}
+        </p>
+      )}
+      <FriendsBoughtLine friends={card.viewer.friendsBought} />
       <DealRemaining card={card} />
       {notes(card).length > 0 && <p className="muted small">{notes(card).join(' · ')}</p>}
       <div className="deal-actions">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DealCard } from '../api/commerce.types.ts';
 import { isWholeDeal } from '../api/deal-pricing.ts';
 import { CheckoutForm, type CheckoutLine } from './checkout-form.tsx';
+import { PurchaseSharingAsk } from './purchase-sharing.tsx';
 import { defaultVariant, QuantityInput, VariantSelect } from './variant-select.tsx';
 
 /** The most one order may take: what the per-customer limit, the cap and the stock still allow (at most 10). */
@@ -74,6 +75,7 @@ export function DealCheckout({
         <span className="checkout-choice-title">{whole ? 'Sets' : 'Quantity'}</span>
         <QuantityInput value={Math.min(quantity, Math.max(1, max))} max={max} onChange={setQuantity} />
       </div>
+      <PurchaseSharingAsk />
       {max === 0 && (
         <p className="inline-error" role="alert">
           {card.perCustomerLimit !== null && card.viewer.bought >= card.perCustomerLimit

@@ -14,7 +14,9 @@ export function formatDuration(ms: number): string {
 
 /** The deal's status as of `now`: the server's word, moved on by the clock between fetches. */
 export function liveStatus(card: DealCard, now: number): DealStatus {
-  if (now < Date.parse(card.startsAt)) return 'scheduled';
+  // A viewer with early access may buy from the early start.
+  const opens = card.viewer.earlyAccess && card.earlyAccess ? card.earlyAccess.startsAt : card.startsAt;
+  if (now < Date.parse(opens)) return 'scheduled';
   if (now >= Date.parse(card.endsAt)) return 'ended';
   if (card.remaining === 0 || card.status === 'sold_out') return 'sold_out';
   return 'live';

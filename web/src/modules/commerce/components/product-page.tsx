@@ -14,6 +14,7 @@ import { useCart, useSetCartItem } from '../hooks/use-shopper.ts';
 import { CheckoutForm } from './checkout-form.tsx';
 import { CheckoutSheet } from './checkout-sheet.tsx';
 import { BoxIcon } from './commerce-icons.tsx';
+import { ProductFriendsBought } from './purchase-sharing.tsx';
 import { defaultVariant, QuantityInput, VariantSelect } from './variant-select.tsx';
 
 function ProductBuy({ product }: { product: Product }) {
@@ -118,6 +119,7 @@ export function ProductPage() {
         )}
       </PageHeader>
       <article className="product-page" data-testid="product-page">
+        {me && <ProductFriendsBought productId={p.id} />}
         {p.gallery.length > 0 ? (
           <Gallery items={p.gallery} />
         ) : images.length > 0 ? (

@@ -1,5 +1,5 @@
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
-import { AddressBook } from '../../commerce/index.ts';
+import { AddressBook, PurchaseSharingSetting } from '../../commerce/index.ts';
 import { NotificationSettings } from '../../notifications/index.ts';
 import { useMe } from '../hooks/use-me.ts';
 import { useUpdateProfile } from '../hooks/use-settings.ts';
@@ -33,6 +33,10 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="settings-addresses">
         <h2 id="settings-addresses">Shipping addresses</h2>
         <AddressBook />
+      </section>
+      <section className="panel" aria-labelledby="settings-purchases">
+        <h2 id="settings-purchases">Purchases</h2>
+        <PurchaseSharingSetting />
       </section>
       <section className="panel" aria-labelledby="settings-tokens">
         <h2 id="settings-tokens">API tokens</h2>

@@ -1,0 +1,1 @@
+export { bootstrapLift, type Lift, seededRandom } from './bootstrap.ts';

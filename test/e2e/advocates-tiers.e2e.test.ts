@@ -1,0 +1,149 @@
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CARDS } from '../../src/modules/commerce/index.ts';
+import { createPerson, type Harness, logIn, startHarness } from './harness.ts';
+
+let h: Harness;
+let openDealId: string;
+let earlyDealId: string;
+const DAY_MS = 86_400_000;
+const PHONE = { width: 390, height: 844 };
+const principalOf = (id: string) => h.app.modules.identity.service.resolvePrincipalForUser(id);
+const phone = (): Promise<BrowserContext> =>
+  h.browser.newContext({ baseURL: h.url, viewport: PHONE, isMobile: true, hasTouch: true });
+
+/**
+ * A brand whose Insider tier starts at 20 points; Mia reshares its deal and Bo buys through the reshare, which makes
+ * Mia an Insider; Bo shares his purchases and Mia follows him; a restock opens early for Insiders; a few more
+ * customers, some following the brand before they bought, feed the long-game dashboard.
+ */
+beforeAll(async () => {
+  h = await startHarness();
+  const { identity, social, commerce, advocates } = h.app.modules;
+  const tess = await createPerson(h, 'tess');
+  await identity.orgs.create(await principalOf(tess.id), {
+    handle: 'tiershop',
+    name: 'Tier Shop',
+    kind: 'brand',
+  });
+  const owner = await principalOf(tess.id);
+  await advocates.tiers.saveLadder(owner, 'tiershop', {
+    tiers: [
+      { key: 'member', name: 'Member', minPoints: 0 },
+      { key: 'insider', name: 'Insider', minPoints: 20, perks: 'Early access to restocks' },
+    ],
+  });
+  const lamp = await commerce.catalog.create(owner, 'tiershop', {
+    title: 'Reading lamp',
+    description: 'Warm light.',
+    priceMinor: 4_000,
+    currency: 'EUR',
+    variants: [{ sku: 'RL-1', name: 'Brass', stock: 100 }],
+  });
+  const deal = (text: string, extra: object = {}) =>
+    commerce.deals.publish(owner, 'tiershop', {
+      text,
+      items: [{ productId: lamp.id }],
+      type: 'percent_off',
+      percentOff: 10,
+      endsAt: new Date(Date.now() + 9 * DAY_MS).toISOString(),
+      audience: 'everyone',
+      ...extra,
+    });
+  openDealId = (await deal('Reading lamps, 10% off')).id;
+  const mia = await createPerson(h, 'mia');
+  const bo = await createPerson(h, 'bo');
+  await createPerson(h, 'nel');
+  const reshareId = await social.posts.reshare(await principalOf(mia.id), openDealId);
+  await commerce.friends.decide(await principalOf(bo.id), true);
+  await social.follows.follow(await principalOf(mia.id), 'bo');
+  const buy = async (id: string, source?: { postId: string }) =>
+    commerce.checkout.place(
+      await principalOf(id),
+      {
+        dealId: openDealId,
+        items: [{ variantId: lamp.variants[0].id, quantity: 1 }],
+        shippingAddress: {
+          name: 'Buyer',
+          line1: '1 Lamp Lane',
+          city: 'Leeds',
+          postalCode: 'LS1 1AA',
+          country: 'GB',
+        },
+        card: { number: TEST_CARDS.succeeds },
+        ...(source ? { source } : {}),
+      },
+      crypto.randomUUID(),
+    );
+  await buy(bo.id, { postId: reshareId });
+  for (const [i, name] of ['cal', 'dee', 'eve', 'fox', 'gil'].entries()) {
+    const p = await createPerson(h, name);
+    if (i < 3) await social.follows.follow(await principalOf(p.id), 'tiershop');
+    await buy(p.id);
+    if (i % 2 === 0) await buy(p.id);
+  }
+  earlyDealId = (
+    await deal('Restock: Insiders first', {
+      startsAt: new Date(Date.now() + 2 * DAY_MS).toISOString(),
+      earlyAccess: { audience: 'tier:insider', startsAt: new Date().toISOString() },
+    })
+  ).id;
+  // The reshare's sale reaches the ledger through the outbox; wait for Mia's move to Insider.
+  for (let i = 0; i < 300 && !(await advocates.tiers.members(tess.id, 'insider')).includes(mia.id); i++)
+    await new Promise((r) => setTimeout(r, 100));
+}, 180_000);
+afterAll(() => h?.close());
+
+describe('tiers, early access, friends bought and the long game', () => {
+  it('should let an Insider see and buy a deal before others, at desktop width', async () => {
+    const mia = await logIn(await h.newContext(), 'mia', 'team password 1');
+    await mia.goto(`/deals/${earlyDealId}`);
+    await expect
+      .poll(() => mia.getByTestId('deal-early-access').textContent(), { timeout: 20_000 })
+      .toContain('Early access for you as Insider');
+    expect(await mia.getByTestId('deal-buy').isEnabled()).toBe(true);
+    await mia.screenshot({ path: '/tmp/adv3-early-desktop.png', fullPage: true });
+    const nel = await logIn(await h.newContext(), 'nel', 'team password 1');
+    await nel.goto(`/deals/${earlyDealId}`);
+    await expect.poll(() => nel.getByTestId('deal-card').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('should show friends bought, the tier and its progress on a 390 px phone', async () => {
+    const mia = await logIn(await phone(), 'mia', 'team password 1');
+    await mia.goto(`/deals/${openDealId}`);
+    await expect
+      .poll(() => mia.getByTestId('friends-bought').textContent(), { timeout: 20_000 })
+      .toContain('bo, whom you follow, bought this');
+    await mia.goto(`/deals/${earlyDealId}`);
+    await mia.getByTestId('deal-early-access').waitFor();
+    await mia.goto('/me/rewards');
+    await expect.poll(() => mia.getByTestId('my-tier').textContent(), { timeout: 20_000 }).toBe('Insider');
+    expect(await mia.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await mia.screenshot({ path: '/tmp/adv3-rewards-phone.png', fullPage: true });
+    // Nel follows nobody who shares: no line, and Bo's purchase is not revealed to him.
+    const nel = await logIn(await phone(), 'nel', 'team password 1');
+    await nel.goto(`/deals/${openDealId}`);
+    await nel.getByTestId('deal-card').waitFor();
+    expect(await nel.getByTestId('friends-bought').count()).toBe(0);
+  });
+
+  it('should render the long-game dashboard with its interval at desktop and phone width', async () => {
+    for (const context of [await h.newContext(), await phone()]) {
+      const tess = await logIn(context, 'tess', 'team password 1');
+      await tess.goto('/orgs/tiershop/advocates/long-game');
+      const interval = tess.getByTestId('lift-engaged-spend-per-customer-interval');
+      await expect
+        .poll(() => interval.textContent(), { timeout: 20_000 })
+        .toMatch(/95% interval [+-]\d+% to [+-]\d+%/);
+      await tess.getByTestId('cohort-chart').waitFor();
+      await tess.screenshot({
+        path: `/tmp/adv3-long-game-${context === undefined ? 'x' : Date.now()}.png`,
+        fullPage: true,
+      });
+      await tess.goto('/orgs/tiershop/advocates/tiers');
+      await expect
+        .poll(() => tess.getByTestId('tier-change').count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+    }
+  });
+});
