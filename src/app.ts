@@ -120,7 +120,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
     ...{ db, events, identity },
     parts: [social.personalData, commerce.personalData, notifications.preferences.personalData],
   });
-  const rfp = createRfpModule({ db, events, identity, social, commerce });
+  const rfp = createRfpModule({ db, events, identity, social, commerce, care });
   return {
     mail,
     identity,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Db, ownTables } from '../../platform/db/database.ts';
+import { createDmService } from './dm.service.ts';
 import { createPitchesService } from './pitches.service.ts';
 import { createRequestsService, type RfpDeps } from './requests.service.ts';
 import * as bulk from './rfp.bulk.repo.ts';
@@ -13,12 +14,14 @@ export type { RfpEvents } from './rfp.events.ts';
 export function createRfpModule(deps: RfpDeps) {
   const requests = createRequestsService(deps);
   const pitches = createPitchesService(deps, requests);
+  const dm = createDmService(deps, requests);
   return {
     requests,
     pitches,
+    dm,
     schemas: [RfpRequest, Pitch],
     routes: async (app: FastifyInstance) => {
-      await app.register(rfpRoutes({ requests, pitches }));
+      await app.register(rfpRoutes({ requests, pitches, dm }));
     },
   };
 }

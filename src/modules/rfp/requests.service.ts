@@ -2,6 +2,7 @@ import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import type { CareModule } from '../care/index.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import { formatMoney } from '../commerce/index.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
@@ -17,7 +18,8 @@ export type RfpDeps = {
   events: EventBus;
   identity: Pick<IdentityModule, 'accounts'>;
   social: Pick<SocialModule, 'posts'>;
-  commerce: Pick<CommerceModule, 'quotes' | 'checkout'>;
+  commerce: Pick<CommerceModule, 'quotes' | 'checkout' | 'ledger'>;
+  care: Pick<CareModule, 'sales'>;
   /** Requests one person may post in 24 hours (spam guard). */
   requestsPerDay?: number;
 };
@@ -117,9 +119,13 @@ export function createRequestsService(deps: RfpDeps) {
         principal,
         targets.map((t) => t.org_id),
       );
+      const brands = new Map(request.brands.map((b) => [b.id, b]));
       return {
         request,
         pitches: await presentPitches(identity.accounts, pitchRows, items),
+        dm: targets.flatMap((t) =>
+          t.dm_status === 'none' ? [] : [{ brand: brands.get(t.org_id) ?? null, status: t.dm_status }],
+        ),
         orderId: isRequester ? row.order_id : null,
         viewer: {
           isRequester,
@@ -194,6 +200,7 @@ export function createRequestsService(deps: RfpDeps) {
         received: totals.received,
         pitched: totals.pitched,
         pitches: totals.pitches,
+        movedToDm: totals.moved_to_dm,
         won: totals.won,
         lost: totals.lost,
         winRate: decided ? totals.won / decided : null,

@@ -38,6 +38,18 @@ export const rfpError = defineErrors('rfp', {
     kind: 'conflict',
     description: 'An award of this request is being placed right now; retry with the same Idempotency-Key',
   },
+  dm_already_invited: {
+    kind: 'conflict',
+    description: 'The brand already invited the requester to continue by direct message',
+  },
+  no_conversation: {
+    kind: 'conflict',
+    description: 'The request has not reached the brand’s care inbox yet (it arrives within seconds); retry',
+  },
+  no_dm_invitation: {
+    kind: 'conflict',
+    description: 'That brand has no open invitation to continue by direct message',
+  },
   idempotency_key_reused: {
     kind: 'unprocessable',
     description: 'This Idempotency-Key was used for a different award',

@@ -99,6 +99,21 @@ const PitchState = Type.Union([
   Type.Literal('lost'),
 ]);
 
+const DmState = Type.Union([Type.Literal('invited'), Type.Literal('accepted'), Type.Literal('declined')]);
+
+export const DmInviteBody = Type.Object(
+  {
+    brand: Handle,
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 280, description: 'The public question' })),
+  },
+  { additionalProperties: false },
+);
+export const DmAnswerBody = Type.Object(
+  { brand: Handle, accept: Type.Boolean() },
+  { additionalProperties: false },
+);
+export const DmResult = Type.Object({ brand: Type.String(), status: DmState });
+
 export const RfpRequest = Type.Object(
   {
     id: Type.String({ description: 'Also the id of the request post' }),
@@ -153,6 +168,9 @@ export const RequestPage = Type.Object({
   orderId: Type.Union([Type.String(), Type.Null()], {
     description: 'The order of the award; its buyer only',
   }),
+  dm: Type.Array(Type.Object({ brand: Type.Union([AccountSummary, Type.Null()]), status: DmState }), {
+    description: 'Brands that invited the requester to continue by direct message, and the answer',
+  }),
   viewer: Type.Object({
     isRequester: Type.Boolean(),
     canPitchAs: Type.Array(AccountSummary, { description: 'Asked brands the caller may pitch for' }),
@@ -175,6 +193,7 @@ export const Report = Type.Object({
   received: Type.Integer({ description: 'Requests that asked the brand' }),
   pitched: Type.Integer({ description: 'Requests the brand pitched on' }),
   pitches: Type.Integer(),
+  movedToDm: Type.Integer({ description: 'Requests whose requester accepted the brand’s invitation to DM' }),
   won: Type.Integer(),
   lost: Type.Integer(),
   winRate: Type.Union([Type.Number(), Type.Null()], {

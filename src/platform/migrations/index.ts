@@ -42,6 +42,7 @@ import * as rfpCreate from './2026-12-07T0500_rfp_create-requests.ts';
 import * as rfpNotifications from './2026-12-07T0501_notifications_rfp.ts';
 import * as advocatesReferralsLedger from './2026-12-07T0600_advocates_referrals-ledger.ts';
 import * as governanceApprovals from './2026-12-07T0700_governance_approvals.ts';
+import * as rfpDmQuotesSales from './2026-12-08T0400_rfp_dm-quotes-sales.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0501_notifications_rfp': rfpNotifications,
   '2026-12-07T0200_commerce_shop-basics': commerceShopBasics,
   '2026-12-07T0201_notifications_order-return': notificationsOrderReturn,
+  '2026-12-08T0400_rfp_dm-quotes-sales': rfpDmQuotesSales,
 };
