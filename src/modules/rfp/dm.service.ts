@@ -31,7 +31,7 @@ export function createDmService(deps: RfpDeps, requests: Pick<RequestsService, '
       if (stateOf(request) !== 'open') throw rfpError('request_closed', 'The request is closed');
       if (t.dm_status !== 'none')
         throw rfpError('dm_already_invited', 'The requester was already invited to continue by DM');
-      const conversation = await care.sales.forThread(org.id, requestId);
+      const conversation = await care.sales.forPost(org.id, requestId);
       if (!conversation)
         throw rfpError(
           'no_conversation',

@@ -7,6 +7,7 @@ import type { CommerceModule } from '../commerce/index.ts';
 import { formatMoney } from '../commerce/index.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import type { QuotesService } from './quotes.service.ts';
 import { rfpError } from './rfp.errors.ts';
 import { pitchableBy, presentPitches, presentRequests } from './rfp.present.ts';
 import * as repo from './rfp.repo.ts';
@@ -29,7 +30,7 @@ const MAX_DEADLINE_MS = 90 * DAY_MS;
 const QUEUE_CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/;
 
 /** Requests: post one (also a post of kind 'rfp'), read its page with the pitches side by side, withdraw it. */
-export function createRequestsService(deps: RfpDeps) {
+export function createRequestsService(deps: RfpDeps, quotes: Pick<QuotesService, 'totals'>) {
   const { events, identity, social } = deps;
   const db = ownTables<RfpTables>(deps.db);
   const perDay = deps.requestsPerDay ?? 10;
@@ -212,6 +213,7 @@ export function createRequestsService(deps: RfpDeps) {
           wonAgainst: r.won,
           lostTo: r.lost,
         })),
+        quotes: await quotes.totals(org.id),
       };
     },
   };

@@ -208,9 +208,165 @@ export const Report = Type.Object({
       lostTo: Type.Integer(),
     }),
   ),
+  quotes: Type.Object(
+    {
+      open: Type.Integer(),
+      accepted: Type.Integer({ description: 'Ordered' }),
+      expired: Type.Integer(),
+      declined: Type.Integer(),
+      revenue: Type.Array(Type.Object({ currency: Type.String(), totalMinor: Type.Integer() })),
+    },
+    { description: 'VRM quotes by state' },
+  ),
 });
 
 export type NewRequestInput = Type.Static<typeof NewRequestBody>;
 export type NewPitchInput = Type.Static<typeof NewPitchBody>;
 export type EditPitchInput = Type.Static<typeof EditPitchBody>;
 export type AwardInput = Type.Static<typeof AwardBody>;
+
+// VRM quotes
+
+export const ProductParam = Type.Object(
+  { handle: Type.String({ maxLength: 31 }), productId: Uuid },
+  { additionalProperties: false },
+);
+
+export const MarginRuleBody = Type.Object(
+  {
+    costMinor: Type.Optional(MinorUnits({ description: 'What the product costs the brand, minor units' })),
+    minMarginPercent: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1000,
+        description: 'The least margin over cost a quote keeps, percent',
+      }),
+    ),
+    minPriceMinor: Type.Optional(MinorUnits({ description: 'The least unit price a quote may offer' })),
+  },
+  { additionalProperties: false },
+);
+
+const FloorReason = Type.Union([
+  Type.Literal('margin'),
+  Type.Literal('min_price'),
+  Type.Literal('reseller_floor'),
+  Type.Literal('none'),
+]);
+
+export const MarginRule = Type.Object({
+  productId: Type.String(),
+  title: Type.String(),
+  listPriceMinor: Type.Integer(),
+  currency: Type.String(),
+  resellerFloorMinor: Type.Union([Type.Integer(), Type.Null()]),
+  exclusive: Type.Boolean(),
+  costMinor: Type.Union([Type.Integer(), Type.Null()]),
+  minMarginPercent: Type.Union([Type.Integer(), Type.Null()]),
+  minPriceMinor: Type.Union([Type.Integer(), Type.Null()]),
+  floorMinor: Type.Integer({ description: 'No quote goes below this unit price' }),
+  floorReason: FloorReason,
+});
+
+export const NewQuoteBody = Type.Object(
+  {
+    conversationId: Type.Optional(Uuid),
+    customer: Type.Optional(Handle),
+    items: Type.Array(
+      Type.Object(
+        {
+          variantId: Uuid,
+          quantity: Type.Integer({ minimum: 1, maximum: 100 }),
+          unitPriceMinor: Type.Optional(
+            MinorUnits({
+              description: 'Leave out for the price Souk suggests from the ask and the margin rules',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+    askedPriceMinor: Type.Optional(MinorUnits({ description: 'What the customer asked to pay in all' })),
+    expiresInHours: Type.Integer({ minimum: 1, maximum: 720, default: 48 }),
+    message: Type.Optional(Type.String({ maxLength: 500 })),
+    sendAs: Type.Union([Type.Literal('public'), Type.Literal('private')], {
+      default: 'public',
+      description: 'A public reply in the thread or a direct message (which needs the customer’s consent)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const QuoteState = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('accepted'),
+  Type.Literal('expired'),
+  Type.Literal('declined'),
+]);
+
+export const Quote = Type.Object(
+  {
+    id: Type.String(),
+    brand: Type.Union([AccountSummary, Type.Null()]),
+    customer: Type.Union([AccountSummary, Type.Null()]),
+    conversationId: Type.Union([Type.String(), Type.Null()], { description: 'The brand’s members only' }),
+    message: Type.String(),
+    askedPriceMinor: Type.Union([Type.Integer(), Type.Null()]),
+    totalMinor: Type.Integer(),
+    currency: Type.String(),
+    sentAs: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+    state: QuoteState,
+    expiresAt: Iso,
+    orderId: Type.Union([Type.String(), Type.Null()]),
+    items: Type.Array(
+      Type.Object({
+        productId: Type.String(),
+        variantId: Type.String(),
+        title: Type.String(),
+        quantity: Type.Integer(),
+        unitPriceMinor: Type.Integer(),
+        listPriceMinor: Type.Integer(),
+        floorMinor: Type.Optional(Type.Integer({ description: 'The brand’s members only' })),
+      }),
+    ),
+    createdAt: Iso,
+  },
+  { $id: 'Quote' },
+);
+
+export const AcceptQuoteResult = Type.Object({ quoteId: Type.String(), orderId: Type.String() });
+
+export const VrmQueue = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      conversationId: Type.String(),
+      customer: Type.Union([AccountSummary, Type.Null()]),
+      text: Type.String({ description: 'The customer’s latest message' }),
+      privateConsent: Type.Union([
+        Type.Literal('none'),
+        Type.Literal('requested'),
+        Type.Literal('granted'),
+        Type.Literal('declined'),
+      ]),
+      asked: Type.Union([Type.Object({ amountMinor: Type.Integer(), currency: Type.String() }), Type.Null()]),
+      matches: Type.Array(
+        Type.Object({
+          productId: Type.String(),
+          variantId: Type.String(),
+          title: Type.String(),
+          score: Type.Number({ description: 'How well the message names it, 0 to 1' }),
+          listPriceMinor: Type.Integer(),
+          currency: Type.String(),
+          floorMinor: Type.Integer(),
+          suggestedUnitPriceMinor: Type.Integer(),
+        }),
+      ),
+      quotes: Type.Array(Type.Ref('Quote')),
+      openedAt: Iso,
+    }),
+  ),
+});
+
+export type MarginRuleInput = Type.Static<typeof MarginRuleBody>;
+export type NewQuoteInput = Type.Static<typeof NewQuoteBody>;

@@ -241,3 +241,15 @@ export async function conversationsOfIntent(db: Executor, orgId: string, intent:
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The conversation a post became part of (a request may join the customer's open conversation), if any. */
+export function conversationOfPost(db: Executor, orgId: string, postId: string) {
+  return db
+    .selectFrom('care_messages as m')
+    .innerJoin('care_conversations as c', 'c.id', 'm.conversation_id')
+    .select((eb) => eb.fn.coalesce('c.merged_into_id', 'c.id').as('id'))
+    .where('m.org_id', '=', orgId)
+    .where('m.post_id', '=', postId)
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -32,9 +32,9 @@ export function createSalesDoor(deps: { db: Db; replies: ReplyService; customers
       openedAt: r.opened_at,
     }));
   return {
-    /** The brand's conversation begun by the post `threadRootId` (a request's post), once ingest opened it. */
-    async forThread(orgId: string, threadRootId: string): Promise<ConversationFacts | null> {
-      const row = await repo.conversationByThread(db, orgId, threadRootId);
+    /** The brand's conversation the post `postId` (a request's post) went into, once ingest filed it. */
+    async forPost(orgId: string, postId: string): Promise<ConversationFacts | null> {
+      const row = await repo.conversationOfPost(db, orgId, postId);
       return row ? ((await facts(orgId, [row.id]))[0] ?? null) : null;
     },
     facts,
