@@ -9,6 +9,8 @@ import * as bulk from './rfp.bulk.repo.ts';
 import { rfpRoutes } from './rfp.routes.ts';
 import { Pitch, Quote, RfpRequest } from './rfp.schemas.ts';
 import type { RfpTables } from './rfp.tables.ts';
+import { salesTeamRoutes } from './sales-team.routes.ts';
+import { createSalesTeamService } from './sales-team.service.ts';
 
 export type { RfpEvents } from './rfp.events.ts';
 
@@ -18,15 +20,18 @@ export function createRfpModule(deps: RfpDeps) {
   const requests = createRequestsService(deps, quotes);
   const pitches = createPitchesService(deps, requests);
   const dm = createDmService(deps, requests);
+  const salesTeam = createSalesTeamService(deps);
   return {
     requests,
     pitches,
     dm,
     quotes,
+    salesTeam,
     schemas: [RfpRequest, Pitch, Quote],
     routes: async (app: FastifyInstance) => {
       await app.register(rfpRoutes({ requests, pitches, dm }));
       await app.register(quoteRoutes(quotes));
+      await app.register(salesTeamRoutes(salesTeam));
     },
   };
 }

@@ -224,3 +224,67 @@ describe('moved to DM', () => {
     expect((await rival.get('/api/v1/orgs/rivalsound/rfp-report')).json().movedToDm).toBe(0);
   });
 });
+
+describe('social sales team', () => {
+  it('should credit a sales member with their quote’s order, rank the team and export commission as CSV', async () => {
+    const sam = await t.signup('samsells');
+    const inv = await owner.post('/api/v1/orgs/headsound/invitations', { handle: 'samsells', role: 'sales' });
+    expect((await sam.post(`/api/v1/invitations/${inv.json().id}/accept`)).statusCode).toBeLessThan(300);
+    const month = new Date().toISOString().slice(0, 7);
+    const target = await owner.request('PUT', '/api/v1/orgs/headsound/sales-targets', {
+      member: 'samsells',
+      month,
+      revenueMinor: 40_000,
+      currency: 'GBP',
+      pitches: 10,
+      firstResponseSeconds: 3600,
+    });
+    expect(target.statusCode, target.body).toBe(200);
+    const rules = await owner.request('PUT', '/api/v1/orgs/headsound/commission-rules', {
+      baseBp: 500,
+      tiers: [{ aboveTargetPercent: 0, bp: 1000 }],
+    });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const q = await quote(
+      { customer: 'vera', items: [{ variantId, quantity: 1, unitPriceMinor: 48_000 }] },
+      sam,
+    );
+    expect(q.statusCode, q.body).toBe(201);
+    expect((await accept(shopper, q.json().id, 'sam-key-1')).statusCode).toBe(201);
+    // The order counts once its payment is confirmed.
+    let row:
+      | {
+          revenueMinor: number;
+          revenueBy: { quotes: number };
+          commissionMinor: number;
+          ssi: { parts: unknown[] };
+        }
+      | undefined;
+    for (let i = 0; i < 60; i++) {
+      await t.drain();
+      const board = (await sam.get(`/api/v1/orgs/headsound/sales-leaderboard?month=${month}`)).json();
+      row = board.items.find((r: { member: { handle: string } }) => r.member?.handle === 'samsells');
+      if (row && row.revenueMinor > 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(row).toMatchObject({ revenueMinor: 48_000, revenueBy: { quotes: 48_000 }, attainment: 1.2 });
+    // 40,000 at 5% + 8,000 above target at 10%
+    expect(row?.commissionMinor).toBe(2_000 + 800);
+    expect(row?.ssi.parts).toHaveLength(4);
+    const csv = await owner.get(`/api/v1/orgs/headsound/sales-commission.csv?month=${month}`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toContain('attributed_revenue');
+    expect(csv.body).toContain('samsells');
+    expect(csv.body).toContain('28.00');
+    // The team sees the board; only managers set targets; outsiders see nothing.
+    expect(
+      (
+        await sam.request('PUT', '/api/v1/orgs/headsound/commission-rules', { baseBp: 9000, tiers: [] })
+      ).json().code,
+    ).toBe('not_sales_manager');
+    expect((await shopper.get('/api/v1/orgs/headsound/sales-leaderboard')).json().code).toBe(
+      'not_brand_member',
+    );
+    expect((await rival.get('/api/v1/orgs/headsound/sales-commission.csv')).statusCode).toBe(403);
+  });
+});

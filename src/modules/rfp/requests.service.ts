@@ -18,7 +18,7 @@ export type RfpDeps = {
   db: Db;
   events: EventBus;
   identity: Pick<IdentityModule, 'accounts'>;
-  social: Pick<SocialModule, 'posts'>;
+  social: Pick<SocialModule, 'posts' | 'authorship'>;
   commerce: Pick<CommerceModule, 'quotes' | 'checkout' | 'ledger'>;
   care: Pick<CareModule, 'sales'>;
   /** Requests one person may post in 24 hours (spam guard). */

@@ -77,6 +77,12 @@ export const rfpError = defineErrors('rfp', {
   not_customer: { kind: 'forbidden', description: 'Only the customer the quote was made for can do this' },
   quote_expired: { kind: 'unprocessable', description: 'The quote has expired; ask the brand for a new one' },
   quote_closed: { kind: 'conflict', description: 'The quote was already accepted or declined' },
+  // social sales teams
+  not_sales_manager: {
+    kind: 'forbidden',
+    description: 'Only the brand’s owners and admins set sales targets and commission rules',
+  },
+  not_team_member: { kind: 'unprocessable', description: 'The person named is not a member of the brand' },
   idempotency_key_reused: {
     kind: 'unprocessable',
     description: 'This Idempotency-Key was used for a different award',

@@ -370,3 +370,91 @@ export const VrmQueue = Type.Object({
 
 export type MarginRuleInput = Type.Static<typeof MarginRuleBody>;
 export type NewQuoteInput = Type.Static<typeof NewQuoteBody>;
+
+// Social sales teams
+
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM (UTC)' });
+export const MonthQuery = Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false });
+
+export const SalesTargetBody = Type.Object(
+  {
+    member: Handle,
+    month: Month,
+    revenueMinor: MinorUnits({ description: 'Attributed revenue to reach in the month' }),
+    currency: Currency,
+    pitches: Type.Integer({ minimum: 0, maximum: 10_000 }),
+    firstResponseSeconds: Type.Integer({
+      minimum: 60,
+      maximum: 30 * 86_400,
+      description: 'The mean time from a request to the person’s first pitch to stay under',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const CommissionTierSchema = Type.Object(
+  {
+    aboveTargetPercent: Type.Integer({ minimum: 0, maximum: 1000, description: '0: from the target on' }),
+    bp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points of revenue in this bracket' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CommissionRulesBody = Type.Object(
+  {
+    baseBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points of attributed revenue' }),
+    tiers: Type.Array(CommissionTierSchema, { maxItems: 10, description: 'Higher rates above the target' }),
+  },
+  { additionalProperties: false },
+);
+export const CommissionRules = Type.Object({
+  baseBp: Type.Integer(),
+  tiers: Type.Array(CommissionTierSchema),
+});
+
+export const Leaderboard = Type.Object({
+  month: Type.String(),
+  currency: Type.String(),
+  commission: Type.Union([CommissionRules, Type.Null()]),
+  items: Type.Array(
+    Type.Object({
+      member: Type.Union([AccountSummary, Type.Null()]),
+      revenueMinor: Type.Integer({ description: 'Net revenue credited to the person from the ledger' }),
+      currency: Type.String(),
+      revenueBy: Type.Object({
+        pitches: Type.Integer(),
+        quotes: Type.Integer(),
+        referrals: Type.Integer(),
+        posts: Type.Integer(),
+      }),
+      orders: Type.Integer(),
+      target: Type.Union([
+        Type.Object({
+          revenueMinor: Type.Integer(),
+          pitches: Type.Integer(),
+          firstResponseSeconds: Type.Integer(),
+        }),
+        Type.Null(),
+      ]),
+      attainment: Type.Union([Type.Number(), Type.Null()], { description: 'Revenue ÷ revenue target' }),
+      pitches: Type.Integer(),
+      quotes: Type.Integer(),
+      firstResponseSeconds: Type.Union([Type.Integer(), Type.Null()]),
+      ssi: Type.Object({
+        total: Type.Number({ description: 'Social selling index, 0–100: four parts of 0–25' }),
+        parts: Type.Array(
+          Type.Object({
+            key: Type.String(),
+            label: Type.String(),
+            score: Type.Number(),
+            explanation: Type.String(),
+          }),
+        ),
+      }),
+      commissionMinor: Type.Integer(),
+    }),
+  ),
+});
+
+export type SalesTargetInput = Type.Static<typeof SalesTargetBody>;
+export type CommissionRulesInput = Type.Static<typeof CommissionRulesBody>;

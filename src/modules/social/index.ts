@@ -48,6 +48,14 @@ export function createSocialModule(deps: {
         graphRepo.followPage(deps.db, after, limit),
       resharePage: (afterId: string | null, limit: number) => graphRepo.resharePage(deps.db, afterId, limit),
     },
+    /** Facts for crediting a brand's sales people: who posted a post, how much each person posted. */
+    authorship: {
+      /** Who posted each post (the member behind a brand post too). */
+      postedBy: (postIds: string[]) => graphRepo.postedBy(deps.db, postIds),
+      /** Public posts each person posted in [from, to), as themselves or as a brand. */
+      postCounts: (userIds: string[], from: Date, to: Date) =>
+        graphRepo.postCounts(deps.db, userIds, from, to),
+    },
     /** The person's posts, follows and likes, for their data export and account closing. */
     personalData: createSocialPersonalData(deps.db),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */
