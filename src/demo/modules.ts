@@ -22,6 +22,6 @@ export async function seedDemoModules(
   await seedDemoIdeas(modules, { log: opts.log });
   await seedDemoListening(modules, { log: opts.log });
   await seedDemoGovernance(modules, { log: opts.log });
-  await seedDemoRfp(modules, { log: opts.log });
+  await seedDemoRfp(modules, { drain: opts.drain, log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });
 }
