@@ -32,8 +32,8 @@ export async function seedDemoRfp(
     await Promise.all(FEATURED_BRANDS.slice(0, 3).map((b) => identity.accounts.byHandle(b.handle)))
   ).filter((b) => b !== undefined);
   if (brands.length < 3) return 0;
-  const [asker, seller] = (
-    await social.follows.list('followers', brands[0].handle, { limit: 8 })
+  const [asker, seller, shopper] = (
+    await social.follows.list('followers', brands[0].handle, { limit: 10 })
   ).items.filter((a) => a.kind === 'person' && a.handle !== 'demo');
   if (!asker || !seller) return 0;
   // Each brand pitches its main product (its dearest one the trade also sells), not whatever it listed last.
