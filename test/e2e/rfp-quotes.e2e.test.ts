@@ -58,11 +58,8 @@ beforeAll(async () => {
     visibility: 'public',
   });
   // Care files the message once the server's dispatcher delivers it; make sure it is a price request.
-  await expect
-    .poll(async () => (await h.app.modules.care.sales.forPost(orgId, postId))?.id ?? null, {
-      timeout: 30_000,
-    })
-    .not.toBeNull();
+  for (let i = 0; i < 120 && !(await h.app.modules.care.sales.forPost(orgId, postId)); i++)
+    await new Promise((r) => setTimeout(r, 250));
   const conversation = (await h.app.modules.care.sales.forPost(orgId, postId))!;
   if (conversation.intent !== 'product_price_request') {
     const full = await h.app.modules.care.inbox.get(ownerP, 'quoteco', conversation.id);
