@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../../shared/format/money.ts';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { formatFull } from '../../../shared/ui/relative-time.tsx';
@@ -68,6 +68,11 @@ export function QuotePage() {
         </p>
         <p className="rfp-meta">Valid until {formatFull(q.expiresAt)}</p>
       </section>
+      {q.orderId && q.customer?.id === viewer?.account.id && (
+        <p className="rfp-awarded" data-testid="quote-done">
+          Ordered. <Link to={`/orders/${q.orderId}`}>See your order</Link>
+        </p>
+      )}
       {isCustomer && (
         <>
           <OrderForm
