@@ -134,7 +134,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
       notifications.preferences.personalData,
     ],
   });
-  const rfp = createRfpModule({ db, events, identity, social, commerce });
+  const rfp = createRfpModule({ db, events, identity, social, commerce, care });
   const briefings = listening.withBriefings({ care, ideas, rfp, commerce });
   return {
     mail,

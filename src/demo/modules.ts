@@ -25,7 +25,7 @@ export async function seedDemoModules(
   await seedDemoIdeas(modules, { log: opts.log });
   await seedDemoListening(modules, { log: opts.log });
   await seedDemoGovernance(modules, { log: opts.log });
-  await seedDemoRfp(modules, { log: opts.log });
+  await seedDemoRfp(modules, { drain: opts.drain, log: opts.log });
   await seedDemoServiceQuality(modules, { log: opts.log });
   await seedDemoBriefings(modules, { log: opts.log });
   await seedDemoAdvocates(modules, { drain: opts.drain, log: opts.log });

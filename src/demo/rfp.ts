@@ -1,9 +1,15 @@
 import type { composeModules } from '../app.ts';
-import { TEST_CARDS } from '../modules/commerce/index.ts';
+import { formatMoney, TEST_CARDS } from '../modules/commerce/index.ts';
 import type { Principal } from '../platform/http/auth.ts';
 import { FEATURED_BRANDS } from './vocabulary.ts';
 
 type Modules = ReturnType<typeof composeModules>;
+
+/** The brand owner's own principal: replies in care go out as the brand from a real member. */
+async function ownerOf(modules: Modules, brandId: string) {
+  const owner = (await modules.identity.accounts.memberRoles(brandId)).find((m) => m.role === 'owner');
+  return owner ? modules.identity.service.resolvePrincipalForUser(owner.user_id) : null;
+}
 
 const person = (userId: string): Principal => ({ userId, isAdmin: false, csrfToken: null, memberships: [] });
 const teamOf = (orgId: string): Principal => ({
@@ -17,22 +23,27 @@ const teamOf = (orgId: string): Principal => ({
  * A request for proposals in public: a follower of the first demo brand asks three demo brands, two pitch from
  * their catalogs, and the asker awards the first pitch, which becomes an order at the quoted price.
  */
-export async function seedDemoRfp(modules: Modules, opts: { log?: (m: string) => void } = {}) {
+export async function seedDemoRfp(
+  modules: Modules,
+  opts: { drain: () => Promise<unknown>; log?: (m: string) => void },
+) {
   const { identity, social, commerce, rfp } = modules;
   const brands = (
     await Promise.all(FEATURED_BRANDS.slice(0, 3).map((b) => identity.accounts.byHandle(b.handle)))
   ).filter((b) => b !== undefined);
   if (brands.length < 3) return 0;
-  const [asker] = (await social.follows.list('followers', brands[0].handle, { limit: 5 })).items.filter(
-    (a) => a.kind === 'person',
-  );
-  if (!asker) return 0;
+  const [asker, seller, shopper] = (
+    await social.follows.list('followers', brands[0].handle, { limit: 10 })
+  ).items.filter((a) => a.kind === 'person' && a.handle !== 'demo');
+  if (!asker || !seller) return 0;
   // Each brand pitches its main product (its dearest one the trade also sells), not whatever it listed last.
   const catalogs = (await Promise.all(brands.map((b) => commerce.catalog.list(b.handle, teamOf(b.id))))).map(
     (list) => list.filter((p) => !p.exclusive).sort((a, b) => b.priceMinor - a.priceMinor),
   );
   const first = catalogs[0].find((p) => p.variants.length > 0);
   if (!first) return 0;
+  // The first brand's social seller pitches for it: the award is credited to them on the team's leaderboard.
+  const sales = await salesMember(modules, brands[0], seller, first.currency);
   const request = await rfp.requests.create(person(asker.id), {
     title: 'Kit for a week of hiking and working from a cabin',
     details: 'Something to keep me warm on the trail, good coffee, and a laptop that survives the trip.',
@@ -48,7 +59,7 @@ export async function seedDemoRfp(modules: Modules, opts: { log?: (m: string) =>
     if (!product) continue;
     const unit = Math.max(Math.round(product.priceMinor * 0.9), product.resellerFloorMinor ?? 0);
     pitches.push(
-      await rfp.pitches.pitch(teamOf(brand.id), request.id, {
+      await rfp.pitches.pitch(i === 0 ? sales : teamOf(brand.id), request.id, {
         brand: brand.handle,
         title: `${product.title} at 10% off`,
         terms: 'Free delivery in three days; returns within 30 days',
@@ -59,6 +70,13 @@ export async function seedDemoRfp(modules: Modules, opts: { log?: (m: string) =>
   }
   if (pitches.length === 0) return 0;
   await rfp.pitches.shortlist(person(asker.id), pitches[0].id, true);
+  // The second brand asks to continue by direct message once care has the request; the asker says yes.
+  await opts.drain();
+  const inviter = await ownerOf(modules, brands[1].id);
+  if (inviter) {
+    await rfp.dm.invite(inviter, request.id, { brand: brands[1].handle });
+    await rfp.dm.answer(person(asker.id), request.id, { brand: brands[1].handle, accept: true });
+  }
   await rfp.pitches.award(
     person(asker.id),
     pitches[0].id,
@@ -75,7 +93,90 @@ export async function seedDemoRfp(modules: Modules, opts: { log?: (m: string) =>
     `demo-rfp-${request.id}`,
   );
   opts.log?.(
-    `seeded a request for proposals to ${brands.length} brands with ${pitches.length} pitches, one awarded`,
+    `seeded a request for proposals to ${brands.length} brands with ${pitches.length} pitches, one moved to DM, one awarded`,
   );
+  if (shopper) await seedDemoVrm(modules, brands[0], first, shopper, opts);
   return pitches.length;
+}
+
+/** A follower joins the brand's sales team, with this month's targets and the brand's commission rules. */
+async function salesMember(
+  modules: Modules,
+  brand: { id: string; handle: string },
+  seller: { id: string; handle: string },
+  currency: string,
+): Promise<Principal> {
+  const { identity, rfp } = modules;
+  const invitation = await identity.orgs.invite(teamOf(brand.id), brand.handle, seller.handle, 'sales');
+  await identity.orgs.respond(person(seller.id), invitation.id, 'accept');
+  await rfp.salesTeam.setTarget(teamOf(brand.id), brand.handle, {
+    member: seller.handle,
+    month: new Date().toISOString().slice(0, 7),
+    revenueMinor: 100_000,
+    currency,
+    pitches: 10,
+    firstResponseSeconds: 2 * 3600,
+  });
+  await rfp.salesTeam.setCommission(teamOf(brand.id), brand.handle, {
+    baseBp: 500,
+    tiers: [{ aboveTargetPercent: 0, bp: 1000 }],
+  });
+  return {
+    userId: seller.id,
+    isAdmin: false,
+    csrfToken: null,
+    memberships: [{ orgId: brand.id, role: 'sales' }],
+  };
+}
+
+/**
+ * A VRM request: a follower asks the first brand in public for its main product at 15% off; care files it as a
+ * product-and-price request, and the brand answers with a quote priced from its margin rules and a cart link.
+ */
+async function seedDemoVrm(
+  modules: Modules,
+  brand: { id: string; handle: string },
+  product: { id: string; title: string; priceMinor: number; currency: string; variants: { id: string }[] },
+  shopper: { id: string },
+  opts: { drain: () => Promise<unknown>; log?: (m: string) => void },
+) {
+  const { social, care, rfp } = modules;
+  const team = await ownerOf(modules, brand.id);
+  if (!team) return;
+  await rfp.quotes.setRule(team, brand.handle, product.id, {
+    costMinor: Math.round(product.priceMinor * 0.6),
+    minMarginPercent: 25,
+  });
+  const ask = Math.round(product.priceMinor * 0.85);
+  const postId = await social.posts.create(person(shopper.id), {
+    text: `@${brand.handle} the ${product.title} for ${formatMoney(ask, product.currency)} and I buy today`,
+    visibility: 'public',
+  });
+  await opts.drain();
+  const conversation = await care.sales.forPost(brand.id, postId);
+  if (!conversation) return;
+  if (conversation.intent !== 'product_price_request') {
+    const message = (await care.inbox.get(team, brand.handle, conversation.id)).messages.find(
+      (m) => m.postId === postId,
+    );
+    if (message)
+      await care.inbox.correctIntent(
+        team,
+        brand.handle,
+        conversation.id,
+        message.id,
+        'product_price_request',
+      );
+  }
+  await rfp.quotes.create(team, brand.handle, {
+    conversationId: conversation.id,
+    items: [{ variantId: product.variants[0].id, quantity: 1 }],
+    askedPriceMinor: ask,
+    expiresInHours: 72,
+    message: 'Thanks for asking!',
+    sendAs: 'public',
+  });
+  opts.log?.(
+    'seeded a VRM price request answered with a quote from the margin rules, open with its cart link',
+  );
 }

@@ -37,6 +37,7 @@ const b = {} as {
   policyRuleId: string;
   rfpId: string;
   pitchId: string;
+  quoteId: string;
 };
 const a = {} as {
   productId: string;
@@ -115,6 +116,9 @@ async function snapshotOfB() {
     certificates: await read('/api/v1/orgs/tenant_b/certification/certificates'),
     rfp: await read(`/api/v1/rfps/${b.rfpId}`),
     rfpQueue: await read('/api/v1/orgs/tenant_b/rfp-queue'),
+    quote: await read(`/api/v1/quotes/${b.quoteId}`),
+    marginRules: await read('/api/v1/orgs/tenant_b/margin-rules'),
+    leaderboard: await read('/api/v1/orgs/tenant_b/sales-leaderboard'),
     codes: await read('/api/v1/orgs/tenant_b/discount-codes'),
     shipping: await read('/api/v1/orgs/tenant_b/shipping'),
   };
@@ -275,6 +279,16 @@ beforeAll(async () => {
         terms: 'Next day',
         message: 'Ours',
         items: [{ variantId: b.variantId, quantity: 10, unitPriceMinor: 1_800 }],
+      }),
+    )
+  ).id;
+  b.quoteId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/quotes', {
+        customer: 'tenant_customer',
+        items: [{ variantId: b.variantId, quantity: 1 }],
+        expiresInHours: 24,
+        sendAs: 'public',
       }),
     )
   ).id;
@@ -804,6 +818,65 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
       ),
   ],
   ['withdrawing the request B pitched on', () => ownerA.post(`/api/v1/rfps/${b.rfpId}/withdraw`)],
+  [
+    'inviting the requester to DM as B',
+    () => ownerA.post(`/api/v1/rfps/${b.rfpId}/dm-invitations`, { brand: 'tenant_b' }),
+  ],
+  [
+    'quoting as B',
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_b/quotes', {
+        customer: 'tenant_customer',
+        items: [{ variantId: b.variantId, quantity: 1 }],
+        expiresInHours: 24,
+        sendAs: 'public',
+      }),
+  ],
+  [
+    'quoting B’s product as A',
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/quotes', {
+        customer: 'tenant_customer',
+        items: [{ variantId: b.variantId, quantity: 1 }],
+        expiresInHours: 24,
+        sendAs: 'public',
+      }),
+  ],
+  [
+    'setting B’s margin rule',
+    () => ownerA.request('PUT', `/api/v1/orgs/tenant_b/margin-rules/${b.productId}`, { minPriceMinor: 1 }),
+  ],
+  [
+    'setting a margin rule on B’s product as A',
+    () => ownerA.request('PUT', `/api/v1/orgs/tenant_a/margin-rules/${b.productId}`, { minPriceMinor: 1 }),
+  ],
+  [
+    'accepting B’s quote',
+    () =>
+      ownerA.request(
+        'POST',
+        `/api/v1/quotes/${b.quoteId}/accept`,
+        { shippingAddress: address, card: { number: TEST_CARDS.succeeds } },
+        { 'idempotency-key': randomUUID() },
+      ),
+  ],
+  ['declining B’s quote', () => ownerA.post(`/api/v1/quotes/${b.quoteId}/decline`)],
+  [
+    'setting B’s sales targets',
+    () =>
+      ownerA.request('PUT', '/api/v1/orgs/tenant_b/sales-targets', {
+        member: 'tenant_owner_a',
+        month: '2026-12',
+        revenueMinor: 1,
+        currency: 'EUR',
+        pitches: 1,
+        firstResponseSeconds: 3600,
+      }),
+  ],
+  [
+    'setting B’s commission rules',
+    () => ownerA.request('PUT', '/api/v1/orgs/tenant_b/commission-rules', { baseBp: 9_000, tiers: [] }),
+  ],
 ];
 
 describe('tenancy: a member of one brand can change nothing of another', () => {

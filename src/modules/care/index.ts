@@ -14,6 +14,7 @@ import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
 import { replyRoutes } from './inbox/reply.routes.ts';
 import { createReplyService } from './inbox/reply.service.ts';
+import { createSalesDoor } from './inbox/sales-door.service.ts';
 import { registerIngest } from './ingest/ingest.service.ts';
 import { intentModelRoutes } from './intent-models/intent-model.routes.ts';
 import { createIntentModelService } from './intent-models/intent-model.service.ts';
@@ -35,6 +36,8 @@ import { createQueuesService } from './workflow/queues.service.ts';
 import { ruleRoutes } from './workflow/rules.routes.ts';
 import { createRulesService } from './workflow/rules.service.ts';
 
+/** A conversation as the sales side sees it, and the door it comes through. */
+export type { ConversationFacts, SalesDoor } from './inbox/sales-door.service.ts';
 /** What a retrain did, as `souk care retrain` reports it. */
 export type { RetrainOutcome } from './intent-models/intent-model.service.ts';
 
@@ -81,6 +84,8 @@ export function createCareModule(deps: {
     ranking,
     /** Each customer's first conversation with the brand, for cohort analysis. */
     firstContacts: (orgId: string) => engagementRepo.firstContacts(deps.db, orgId),
+    /** For requests for proposals and VRM quotes: thread conversations, one intent's conversations, going private. */
+    sales: createSalesDoor({ db: deps.db, replies, customers }),
     routes: async (app: FastifyInstance) => {
       await app.register(inboxRoutes(inbox));
       await app.register(replyRoutes({ replies, inbox }));

@@ -29,6 +29,7 @@ import { createCommercePersonalData } from './personal-data.service.ts';
 import { priceQuote, type QuoteLineInput } from './quotes.ts';
 import { OrderReturn, returnRoutes } from './returns/returns.routes.ts';
 import { createReturnsService } from './returns/returns.service.ts';
+import * as ledgerRepo from './sales-ledger.repo.ts';
 import { shipmentRoutes } from './shipments/shipments.routes.ts';
 import { createShipmentsService } from './shipments/shipments.service.ts';
 import { ShippingRules, shippingRoutes } from './shipping/shipping.routes.ts';
@@ -45,6 +46,7 @@ export { type LifetimeValueEstimate, lifetimeValue } from './lifetime-value.ts';
 export type { PaymentProvider } from './payments/payment-provider.ts';
 export { createTestProvider, signBody, TEST_CARDS } from './payments/test-provider.ts';
 export type { PricedQuote, PricedQuoteLine, QuoteLineInput } from './quotes.ts';
+export type { LedgerOrder } from './sales-ledger.repo.ts';
 
 export type CommerceDeps = {
   db: Db;
@@ -89,7 +91,14 @@ export function createCommerceModule(deps: CommerceDeps) {
     returns: createReturnsService({ ...deps, orders, shipping }),
     orders,
     /** Checks and prices a brand's quote against its catalog and the channel guard (for pitches). */
-    quotes: { price: (orgId: string, lines: QuoteLineInput[]) => priceQuote(deps.db, orgId, lines) },
+    quotes: {
+      price: (orgId: string, lines: QuoteLineInput[]) => priceQuote(deps.db, orgId, lines),
+      /** The brand's variants on sale with list price, reseller floor and exclusivity (all, or the ids given). */
+      pricing: (orgId: string, variantIds?: string[]) =>
+        ledgerRepo.variantPricing(deps.db, orgId, variantIds),
+    },
+    /** The brand's revenue orders created in [from, to) with their attribution (post, referrer), for sales credit. */
+    ledger: (orgId: string, from: Date, to: Date) => ledgerRepo.ledgerOrders(deps.db, orgId, from, to),
     shipments: createShipmentsService(deps),
     shopper: createShopperService({ ...deps, catalog }),
     dashboard: createDashboardService(deps),

@@ -2,10 +2,12 @@ import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import type { CareModule } from '../care/index.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import { formatMoney } from '../commerce/index.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import type { QuotesService } from './quotes.service.ts';
 import { rfpError } from './rfp.errors.ts';
 import { pitchableBy, presentPitches, presentRequests } from './rfp.present.ts';
 import * as repo from './rfp.repo.ts';
@@ -16,8 +18,9 @@ export type RfpDeps = {
   db: Db;
   events: EventBus;
   identity: Pick<IdentityModule, 'accounts'>;
-  social: Pick<SocialModule, 'posts'>;
-  commerce: Pick<CommerceModule, 'quotes' | 'checkout'>;
+  social: Pick<SocialModule, 'posts' | 'authorship'>;
+  commerce: Pick<CommerceModule, 'quotes' | 'checkout' | 'ledger'>;
+  care: Pick<CareModule, 'sales'>;
   /** Requests one person may post in 24 hours (spam guard). */
   requestsPerDay?: number;
 };
@@ -27,7 +30,7 @@ const MAX_DEADLINE_MS = 90 * DAY_MS;
 const QUEUE_CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/;
 
 /** Requests: post one (also a post of kind 'rfp'), read its page with the pitches side by side, withdraw it. */
-export function createRequestsService(deps: RfpDeps) {
+export function createRequestsService(deps: RfpDeps, quotes: Pick<QuotesService, 'totals'>) {
   const { events, identity, social } = deps;
   const db = ownTables<RfpTables>(deps.db);
   const perDay = deps.requestsPerDay ?? 10;
@@ -117,9 +120,13 @@ export function createRequestsService(deps: RfpDeps) {
         principal,
         targets.map((t) => t.org_id),
       );
+      const brands = new Map(request.brands.map((b) => [b.id, b]));
       return {
         request,
         pitches: await presentPitches(identity.accounts, pitchRows, items),
+        dm: targets.flatMap((t) =>
+          t.dm_status === 'none' ? [] : [{ brand: brands.get(t.org_id) ?? null, status: t.dm_status }],
+        ),
         orderId: isRequester ? row.order_id : null,
         viewer: {
           isRequester,
@@ -194,6 +201,7 @@ export function createRequestsService(deps: RfpDeps) {
         received: totals.received,
         pitched: totals.pitched,
         pitches: totals.pitches,
+        movedToDm: totals.moved_to_dm,
         won: totals.won,
         lost: totals.lost,
         winRate: decided ? totals.won / decided : null,
@@ -205,6 +213,7 @@ export function createRequestsService(deps: RfpDeps) {
           wonAgainst: r.won,
           lostTo: r.lost,
         })),
+        quotes: await quotes.totals(org.id),
       };
     },
   };

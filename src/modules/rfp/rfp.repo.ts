@@ -1,6 +1,12 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { RfpPitchesTable, RfpPitchItemsTable, RfpRequestsTable, RfpTables } from './rfp.tables.ts';
+import type {
+  DmStatus,
+  RfpPitchesTable,
+  RfpPitchItemsTable,
+  RfpRequestsTable,
+  RfpTables,
+} from './rfp.tables.ts';
 
 type Ex = Executor<RfpTables>;
 export type RequestRow = Selectable<RfpRequestsTable>;
@@ -45,7 +51,7 @@ export async function targetsOf(db: Ex, requestIds: string[]) {
   if (requestIds.length === 0) return [];
   return db
     .selectFrom('rfp_targets')
-    .select(['request_id', 'org_id', 'first_pitch_at'])
+    .select(['request_id', 'org_id', 'first_pitch_at', 'dm_status', 'dm_conversation_id'])
     .where('request_id', 'in', requestIds)
     .execute();
 }
@@ -268,6 +274,7 @@ export async function reportOf(db: Ex, orgId: string) {
     won: number;
     lost: number;
     first_pitch_seconds: number | null;
+    moved_to_dm: number;
   }>`
     SELECT
       (SELECT count(*)::int FROM rfp_targets WHERE org_id = ${orgId}) AS received,
@@ -275,6 +282,7 @@ export async function reportOf(db: Ex, orgId: string) {
       (SELECT count(*)::int FROM rfp_pitches WHERE org_id = ${orgId}) AS pitches,
       (SELECT count(*)::int FROM rfp_pitches WHERE org_id = ${orgId} AND status = 'won') AS won,
       (SELECT count(*)::int FROM rfp_pitches WHERE org_id = ${orgId} AND status = 'lost') AS lost,
+      (SELECT count(*)::int FROM rfp_targets WHERE org_id = ${orgId} AND dm_status = 'accepted') AS moved_to_dm,
       (SELECT avg(extract(epoch FROM first_pitch_at - created_at))::float8
          FROM rfp_targets WHERE org_id = ${orgId} AND first_pitch_at IS NOT NULL) AS first_pitch_seconds`.execute(
     db,
@@ -298,4 +306,23 @@ export async function reportOf(db: Ex, orgId: string) {
     ORDER BY count(*) DESC
     LIMIT 20`.execute(db);
   return { totals: totals!, revenue, rivals };
+}
+
+/** Moves a brand's invitation to continue by direct message from one state to another; false when it was not there. */
+export async function setDm(
+  db: Ex,
+  requestId: string,
+  orgId: string,
+  from: DmStatus[],
+  to: DmStatus,
+  conversationId?: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('rfp_targets')
+    .set({ dm_status: to, ...(conversationId ? { dm_conversation_id: conversationId } : {}) })
+    .where('request_id', '=', requestId)
+    .where('org_id', '=', orgId)
+    .where('dm_status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

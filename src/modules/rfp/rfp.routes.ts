@@ -5,12 +5,16 @@ import { requireUser } from '../../platform/http/auth.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import { writeLimit } from '../../platform/http/rate-limit.ts';
 import { IdempotencyHeaders } from '../commerce/index.ts';
+import type { DmService } from './dm.service.ts';
 import type { PitchesService } from './pitches.service.ts';
 import type { RequestsService } from './requests.service.ts';
 import {
   AwardBody,
   AwardResult,
   DeclineBody,
+  DmAnswerBody,
+  DmInviteBody,
+  DmResult,
   EditPitchBody,
   IdParam,
   NewPitchBody,
@@ -28,7 +32,15 @@ const RequestRef = Type.Ref('RfpRequest');
 const PitchRef = Type.Ref('Pitch');
 
 /** Requests for proposals: ask brands in public, pitch, shortlist, decline, award; the Sales queue and report. */
-export function rfpRoutes({ requests, pitches }: { requests: RequestsService; pitches: PitchesService }) {
+export function rfpRoutes({
+  requests,
+  pitches,
+  dm,
+}: {
+  requests: RequestsService;
+  pitches: PitchesService;
+  dm: DmService;
+}) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -76,6 +88,36 @@ export function rfpRoutes({ requests, pitches }: { requests: RequestsService; pi
       '/rfps/:id/withdraw',
       { schema: { tags, summary: 'Withdraw your request', params: IdParam, response: { 200: RequestRef } } },
       async (request) => requests.withdraw(requireUser(request), request.params.id),
+    );
+
+    app.post(
+      '/rfps/:id/dm-invitations',
+      {
+        config: writeLimit(30),
+        schema: {
+          tags,
+          summary: 'Invite the requester to continue by direct message (care’s move-to-private consent)',
+          params: IdParam,
+          body: DmInviteBody,
+          response: { 201: DmResult },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await dm.invite(requireUser(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/rfps/:id/dm-answer',
+      {
+        schema: {
+          tags,
+          summary: 'Accept or decline a brand’s invitation to continue your request by direct message',
+          params: IdParam,
+          body: DmAnswerBody,
+          response: { 200: DmResult },
+        },
+      },
+      async (request) => dm.answer(requireUser(request), request.params.id, request.body),
     );
 
     app.post(

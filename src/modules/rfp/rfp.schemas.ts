@@ -99,6 +99,21 @@ const PitchState = Type.Union([
   Type.Literal('lost'),
 ]);
 
+const DmState = Type.Union([Type.Literal('invited'), Type.Literal('accepted'), Type.Literal('declined')]);
+
+export const DmInviteBody = Type.Object(
+  {
+    brand: Handle,
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 280, description: 'The public question' })),
+  },
+  { additionalProperties: false },
+);
+export const DmAnswerBody = Type.Object(
+  { brand: Handle, accept: Type.Boolean() },
+  { additionalProperties: false },
+);
+export const DmResult = Type.Object({ brand: Type.String(), status: DmState });
+
 export const RfpRequest = Type.Object(
   {
     id: Type.String({ description: 'Also the id of the request post' }),
@@ -153,6 +168,9 @@ export const RequestPage = Type.Object({
   orderId: Type.Union([Type.String(), Type.Null()], {
     description: 'The order of the award; its buyer only',
   }),
+  dm: Type.Array(Type.Object({ brand: Type.Union([AccountSummary, Type.Null()]), status: DmState }), {
+    description: 'Brands that invited the requester to continue by direct message, and the answer',
+  }),
   viewer: Type.Object({
     isRequester: Type.Boolean(),
     canPitchAs: Type.Array(AccountSummary, { description: 'Asked brands the caller may pitch for' }),
@@ -175,6 +193,7 @@ export const Report = Type.Object({
   received: Type.Integer({ description: 'Requests that asked the brand' }),
   pitched: Type.Integer({ description: 'Requests the brand pitched on' }),
   pitches: Type.Integer(),
+  movedToDm: Type.Integer({ description: 'Requests whose requester accepted the brand’s invitation to DM' }),
   won: Type.Integer(),
   lost: Type.Integer(),
   winRate: Type.Union([Type.Number(), Type.Null()], {
@@ -189,9 +208,253 @@ export const Report = Type.Object({
       lostTo: Type.Integer(),
     }),
   ),
+  quotes: Type.Object(
+    {
+      open: Type.Integer(),
+      accepted: Type.Integer({ description: 'Ordered' }),
+      expired: Type.Integer(),
+      declined: Type.Integer(),
+      revenue: Type.Array(Type.Object({ currency: Type.String(), totalMinor: Type.Integer() })),
+    },
+    { description: 'VRM quotes by state' },
+  ),
 });
 
 export type NewRequestInput = Type.Static<typeof NewRequestBody>;
 export type NewPitchInput = Type.Static<typeof NewPitchBody>;
 export type EditPitchInput = Type.Static<typeof EditPitchBody>;
 export type AwardInput = Type.Static<typeof AwardBody>;
+
+// VRM quotes
+
+export const ProductParam = Type.Object(
+  { handle: Type.String({ maxLength: 31 }), productId: Uuid },
+  { additionalProperties: false },
+);
+
+export const MarginRuleBody = Type.Object(
+  {
+    costMinor: Type.Optional(MinorUnits({ description: 'What the product costs the brand, minor units' })),
+    minMarginPercent: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1000,
+        description: 'The least margin over cost a quote keeps, percent',
+      }),
+    ),
+    minPriceMinor: Type.Optional(MinorUnits({ description: 'The least unit price a quote may offer' })),
+  },
+  { additionalProperties: false },
+);
+
+const FloorReason = Type.Union([
+  Type.Literal('margin'),
+  Type.Literal('min_price'),
+  Type.Literal('reseller_floor'),
+  Type.Literal('none'),
+]);
+
+export const MarginRule = Type.Object({
+  productId: Type.String(),
+  title: Type.String(),
+  listPriceMinor: Type.Integer(),
+  currency: Type.String(),
+  resellerFloorMinor: Type.Union([Type.Integer(), Type.Null()]),
+  exclusive: Type.Boolean(),
+  costMinor: Type.Union([Type.Integer(), Type.Null()]),
+  minMarginPercent: Type.Union([Type.Integer(), Type.Null()]),
+  minPriceMinor: Type.Union([Type.Integer(), Type.Null()]),
+  floorMinor: Type.Integer({ description: 'No quote goes below this unit price' }),
+  floorReason: FloorReason,
+});
+
+export const NewQuoteBody = Type.Object(
+  {
+    conversationId: Type.Optional(Uuid),
+    customer: Type.Optional(Handle),
+    items: Type.Array(
+      Type.Object(
+        {
+          variantId: Uuid,
+          quantity: Type.Integer({ minimum: 1, maximum: 100 }),
+          unitPriceMinor: Type.Optional(
+            MinorUnits({
+              description: 'Leave out for the price Souk suggests from the ask and the margin rules',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+    askedPriceMinor: Type.Optional(MinorUnits({ description: 'What the customer asked to pay in all' })),
+    expiresInHours: Type.Integer({ minimum: 1, maximum: 720, default: 48 }),
+    message: Type.Optional(Type.String({ maxLength: 500 })),
+    sendAs: Type.Union([Type.Literal('public'), Type.Literal('private')], {
+      default: 'public',
+      description: 'A public reply in the thread or a direct message (which needs the customer’s consent)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const QuoteState = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('accepted'),
+  Type.Literal('expired'),
+  Type.Literal('declined'),
+]);
+
+export const Quote = Type.Object(
+  {
+    id: Type.String(),
+    brand: Type.Union([AccountSummary, Type.Null()]),
+    customer: Type.Union([AccountSummary, Type.Null()]),
+    conversationId: Type.Union([Type.String(), Type.Null()], { description: 'The brand’s members only' }),
+    message: Type.String(),
+    askedPriceMinor: Type.Union([Type.Integer(), Type.Null()]),
+    totalMinor: Type.Integer(),
+    currency: Type.String(),
+    sentAs: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+    state: QuoteState,
+    expiresAt: Iso,
+    orderId: Type.Union([Type.String(), Type.Null()]),
+    items: Type.Array(
+      Type.Object({
+        productId: Type.String(),
+        variantId: Type.String(),
+        title: Type.String(),
+        quantity: Type.Integer(),
+        unitPriceMinor: Type.Integer(),
+        listPriceMinor: Type.Integer(),
+        floorMinor: Type.Optional(Type.Integer({ description: 'The brand’s members only' })),
+      }),
+    ),
+    createdAt: Iso,
+  },
+  { $id: 'Quote' },
+);
+
+export const AcceptQuoteResult = Type.Object({ quoteId: Type.String(), orderId: Type.String() });
+
+export const VrmQueue = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      conversationId: Type.String(),
+      customer: Type.Union([AccountSummary, Type.Null()]),
+      text: Type.String({ description: 'The customer’s latest message' }),
+      privateConsent: Type.Union([
+        Type.Literal('none'),
+        Type.Literal('requested'),
+        Type.Literal('granted'),
+        Type.Literal('declined'),
+      ]),
+      asked: Type.Union([Type.Object({ amountMinor: Type.Integer(), currency: Type.String() }), Type.Null()]),
+      matches: Type.Array(
+        Type.Object({
+          productId: Type.String(),
+          variantId: Type.String(),
+          title: Type.String(),
+          score: Type.Number({ description: 'How well the message names it, 0 to 1' }),
+          listPriceMinor: Type.Integer(),
+          currency: Type.String(),
+          floorMinor: Type.Integer(),
+          suggestedUnitPriceMinor: Type.Integer(),
+        }),
+      ),
+      quotes: Type.Array(Type.Ref('Quote')),
+      openedAt: Iso,
+    }),
+  ),
+});
+
+export type MarginRuleInput = Type.Static<typeof MarginRuleBody>;
+export type NewQuoteInput = Type.Static<typeof NewQuoteBody>;
+
+// Social sales teams
+
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM (UTC)' });
+export const MonthQuery = Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false });
+
+export const SalesTargetBody = Type.Object(
+  {
+    member: Handle,
+    month: Month,
+    revenueMinor: MinorUnits({ description: 'Attributed revenue to reach in the month' }),
+    currency: Currency,
+    pitches: Type.Integer({ minimum: 0, maximum: 10_000 }),
+    firstResponseSeconds: Type.Integer({
+      minimum: 60,
+      maximum: 30 * 86_400,
+      description: 'The mean time from a request to the person’s first pitch to stay under',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const CommissionTierSchema = Type.Object(
+  {
+    aboveTargetPercent: Type.Integer({ minimum: 0, maximum: 1000, description: '0: from the target on' }),
+    bp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points of revenue in this bracket' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CommissionRulesBody = Type.Object(
+  {
+    baseBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points of attributed revenue' }),
+    tiers: Type.Array(CommissionTierSchema, { maxItems: 10, description: 'Higher rates above the target' }),
+  },
+  { additionalProperties: false },
+);
+export const CommissionRules = Type.Object({
+  baseBp: Type.Integer(),
+  tiers: Type.Array(CommissionTierSchema),
+});
+
+export const Leaderboard = Type.Object({
+  month: Type.String(),
+  currency: Type.String(),
+  commission: Type.Union([CommissionRules, Type.Null()]),
+  items: Type.Array(
+    Type.Object({
+      member: Type.Union([AccountSummary, Type.Null()]),
+      revenueMinor: Type.Integer({ description: 'Net revenue credited to the person from the ledger' }),
+      currency: Type.String(),
+      revenueBy: Type.Object({
+        pitches: Type.Integer(),
+        quotes: Type.Integer(),
+        referrals: Type.Integer(),
+        posts: Type.Integer(),
+      }),
+      orders: Type.Integer(),
+      target: Type.Union([
+        Type.Object({
+          revenueMinor: Type.Integer(),
+          pitches: Type.Integer(),
+          firstResponseSeconds: Type.Integer(),
+        }),
+        Type.Null(),
+      ]),
+      attainment: Type.Union([Type.Number(), Type.Null()], { description: 'Revenue ÷ revenue target' }),
+      pitches: Type.Integer(),
+      quotes: Type.Integer(),
+      firstResponseSeconds: Type.Union([Type.Integer(), Type.Null()]),
+      ssi: Type.Object({
+        total: Type.Number({ description: 'Social selling index, 0–100: four parts of 0–25' }),
+        parts: Type.Array(
+          Type.Object({
+            key: Type.String(),
+            label: Type.String(),
+            score: Type.Number(),
+            explanation: Type.String(),
+          }),
+        ),
+      }),
+      commissionMinor: Type.Integer(),
+    }),
+  ),
+});
+
+export type SalesTargetInput = Type.Static<typeof SalesTargetBody>;
+export type CommissionRulesInput = Type.Static<typeof CommissionRulesBody>;

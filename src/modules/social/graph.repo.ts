@@ -41,3 +41,25 @@ export async function resharePage(
   if (afterId) q = q.where('r.id', '>', afterId);
   return q.orderBy('r.id').limit(limit).execute();
 }
+
+/** Who posted each post (the member behind a brand post too), for crediting sales to people. */
+export function postedBy(db: Executor, postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([] as { id: string; posted_by: string }[]);
+  return db.selectFrom('posts').select(['id', 'posted_by']).where('id', 'in', postIds).execute();
+}
+
+/** How many public posts and replies each person posted in [from, to) (as themselves or as a brand). */
+export async function postCounts(db: Executor, userIds: string[], from: Date, to: Date) {
+  if (userIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('posts')
+    .select(['posted_by', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('posted_by', 'in', userIds)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('visibility', '=', 'public')
+    .where('deleted_at', 'is', null)
+    .groupBy('posted_by')
+    .execute();
+  return new Map(rows.map((r) => [r.posted_by, Number(r.n)]));
+}

@@ -51,6 +51,14 @@ export function createSocialModule(deps: {
       /** Each person's first follow of, reply to or reshare of an account, for cohort analysis. */
       firstEngagements: (accountId: string) => engagementRepo.firstEngagements(deps.db, accountId),
     },
+    /** Facts for crediting a brand's sales people: who posted a post, how much each person posted. */
+    authorship: {
+      /** Who posted each post (the member behind a brand post too). */
+      postedBy: (postIds: string[]) => graphRepo.postedBy(deps.db, postIds),
+      /** Public posts each person posted in [from, to), as themselves or as a brand. */
+      postCounts: (userIds: string[], from: Date, to: Date) =>
+        graphRepo.postCounts(deps.db, userIds, from, to),
+    },
     /** The person's posts, follows and likes, for their data export and account closing. */
     personalData: createSocialPersonalData(deps.db),
     /** Shared schemas other modules' responses refer to by $ref; added once at the root. */

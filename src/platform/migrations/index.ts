@@ -47,6 +47,7 @@ import * as careServiceRanking from './2026-12-08T0101_care_service-ranking.ts';
 import * as listeningAlertsScale from './2026-12-08T0200_listening_alerts-scale.ts';
 import * as ideasSimilarWords from './2026-12-08T0300_ideas_similar-words.ts';
 import * as ideasChallengesReports from './2026-12-08T0301_ideas_challenges-reports.ts';
+import * as rfpDmQuotesSales from './2026-12-08T0400_rfp_dm-quotes-sales.ts';
 import * as governanceApprovalKinds from './2026-12-08T0500_governance_approval-kinds.ts';
 import * as governanceCertification from './2026-12-08T0510_governance_certification.ts';
 import * as advocatesTiers from './2026-12-08T0600_advocates_tiers.ts';
@@ -103,6 +104,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0200_listening_alerts-scale': listeningAlertsScale,
   '2026-12-08T0300_ideas_similar-words': ideasSimilarWords,
   '2026-12-08T0301_ideas_challenges-reports': ideasChallengesReports,
+  '2026-12-08T0400_rfp_dm-quotes-sales': rfpDmQuotesSales,
   '2026-12-08T0500_governance_approval-kinds': governanceApprovalKinds,
   '2026-12-08T0510_governance_certification': governanceCertification,
   '2026-12-08T0600_advocates_tiers': advocatesTiers,

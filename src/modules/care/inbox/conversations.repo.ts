@@ -218,3 +218,51 @@ export function firstInbound(db: Executor, conversationId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** A conversation's customer, intent, consent to go private and its latest message from the customer. */
+export async function conversationFacts(db: Executor, orgId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('care_conversations as c')
+    .select(['c.id', 'c.customer_id', 'c.intent', 'c.status', 'c.private_consent', 'c.opened_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('care_messages as m')
+        .select('m.text')
+        .whereRef('m.conversation_id', '=', 'c.id')
+        .where('m.direction', '=', 'in')
+        .orderBy('m.created_at', 'desc')
+        .limit(1)
+        .as('last_in_text'),
+    )
+    .where('c.org_id', '=', orgId)
+    .where('c.id', 'in', ids)
+    .execute();
+}
+
+/** The brand's open conversations of one intent (the VRM queue: `product_price_request`), newest first. */
+export async function conversationsOfIntent(db: Executor, orgId: string, intent: string, limit: number) {
+  const rows = await db
+    .selectFrom('care_conversations')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('intent', '=', intent)
+    .where('merged_into_id', 'is', null)
+    .where('status', '!=', 'resolved')
+    .orderBy('opened_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The conversation a post became part of (a request may join the customer's open conversation), if any. */
+export function conversationOfPost(db: Executor, orgId: string, postId: string) {
+  return db
+    .selectFrom('care_messages as m')
+    .innerJoin('care_conversations as c', 'c.id', 'm.conversation_id')
+    .select((eb) => eb.fn.coalesce('c.merged_into_id', 'c.id').as('id'))
+    .where('m.org_id', '=', orgId)
+    .where('m.post_id', '=', postId)
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,7 +1,7 @@
 // The rfp module's door: the only file the app and other modules import. It brings the module's styles.
 import './rfp.css';
 
-/** The workspace's navigation entry for the Sales queue. */
+/** The workspace's navigation entries: Sales queue, price requests, sales team. */
 export { rfpWorkspaceTools } from './components/rfp-nav.tsx';
 /** Under a post of kind rfp, its request card. */
 export { RfpPostCard } from './components/rfp-post-card.tsx';

@@ -8637,6 +8637,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/commission-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the commission rules: a base rate and higher rates above target */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Basis points of attributed revenue */
+                        baseBp: number;
+                        /** @description Higher rates above the target */
+                        tiers: {
+                            /** @description 0: from the target on */
+                            aboveTargetPercent: number;
+                            /** @description Basis points of revenue in this bracket */
+                            bp: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            baseBp: number;
+                            tiers: {
+                                /** @description 0: from the target on */
+                                aboveTargetPercent: number;
+                                /** @description Basis points of revenue in this bracket */
+                                bp: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/deals": {
         parameters: {
             query?: never;
@@ -11006,6 +11066,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/margin-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s products with their margin rules and the floor no quote goes under */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                costMinor: number | null;
+                                currency: string;
+                                exclusive: boolean;
+                                /** @description No quote goes below this unit price */
+                                floorMinor: number;
+                                floorReason: "margin" | "min_price" | "reseller_floor" | "none";
+                                listPriceMinor: number;
+                                minMarginPercent: number | null;
+                                minPriceMinor: number | null;
+                                productId: string;
+                                resellerFloorMinor: number | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/margin-rules/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a product’s margin rule: a minimum margin over cost and/or a minimum price */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the product costs the brand, minor units */
+                        costMinor?: number;
+                        /** @description The least margin over cost a quote keeps, percent */
+                        minMarginPercent?: number;
+                        /** @description The least unit price a quote may offer */
+                        minPriceMinor?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            costMinor: number | null;
+                            currency: string;
+                            exclusive: boolean;
+                            /** @description No quote goes below this unit price */
+                            floorMinor: number;
+                            floorReason: "margin" | "min_price" | "reseller_floor" | "none";
+                            listPriceMinor: number;
+                            minMarginPercent: number | null;
+                            minPriceMinor: number | null;
+                            productId: string;
+                            resellerFloorMinor: number | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/members": {
         parameters: {
             query?: never;
@@ -11780,6 +11956,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quote a customer a price from the catalog and the margin rules, in public or by DM */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the customer asked to pay in all */
+                        askedPriceMinor?: number;
+                        /** Format: uuid */
+                        conversationId?: string;
+                        customer?: string;
+                        /** @default 48 */
+                        expiresInHours: number;
+                        items: {
+                            quantity: number;
+                            /** @description Leave out for the price Souk suggests from the ask and the margin rules */
+                            unitPriceMinor?: number;
+                            /** Format: uuid */
+                            variantId: string;
+                        }[];
+                        message?: string;
+                        /**
+                         * @description A public reply in the thread or a direct message (which needs the customer’s consent)
+                         * @default public
+                         */
+                        sendAs: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/referral-settings": {
         parameters: {
             query?: never;
@@ -12142,9 +12381,23 @@ export interface paths {
                         "application/json": {
                             lost: number;
                             meanSecondsToFirstPitch: number | null;
+                            /** @description Requests whose requester accepted the brand’s invitation to DM */
+                            movedToDm: number;
                             /** @description Requests the brand pitched on */
                             pitched: number;
                             pitches: number;
+                            /** @description VRM quotes by state */
+                            quotes: {
+                                /** @description Ordered */
+                                accepted: number;
+                                declined: number;
+                                expired: number;
+                                open: number;
+                                revenue: {
+                                    currency: string;
+                                    totalMinor: number;
+                                }[];
+                            };
                             /** @description Requests that asked the brand */
                             received: number;
                             revenue: {
@@ -12249,6 +12502,247 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/sales-commission.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commission per person for a month, as CSV for payroll */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM (UTC) */
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per sales member, with a header */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/sales-leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales team’s month: attributed revenue, targets, social selling index, commission */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM (UTC) */
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commission: {
+                                baseBp: number;
+                                tiers: {
+                                    /** @description 0: from the target on */
+                                    aboveTargetPercent: number;
+                                    /** @description Basis points of revenue in this bracket */
+                                    bp: number;
+                                }[];
+                            } | null;
+                            currency: string;
+                            items: {
+                                /** @description Revenue ÷ revenue target */
+                                attainment: number | null;
+                                commissionMinor: number;
+                                currency: string;
+                                firstResponseSeconds: number | null;
+                                member: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                orders: number;
+                                pitches: number;
+                                quotes: number;
+                                revenueBy: {
+                                    pitches: number;
+                                    posts: number;
+                                    quotes: number;
+                                    referrals: number;
+                                };
+                                /** @description Net revenue credited to the person from the ledger */
+                                revenueMinor: number;
+                                ssi: {
+                                    parts: {
+                                        explanation: string;
+                                        key: string;
+                                        label: string;
+                                        score: number;
+                                    }[];
+                                    /** @description Social selling index, 0–100: four parts of 0–25 */
+                                    total: number;
+                                };
+                                target: {
+                                    firstResponseSeconds: number;
+                                    pitches: number;
+                                    revenueMinor: number;
+                                } | null;
+                            }[];
+                            month: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/sales-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a member’s monthly targets (revenue, pitches, first-response time) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217 code */
+                        currency: string;
+                        /** @description The mean time from a request to the person’s first pitch to stay under */
+                        firstResponseSeconds: number;
+                        member: string;
+                        /** @description YYYY-MM (UTC) */
+                        month: string;
+                        pitches: number;
+                        /** @description Attributed revenue to reach in the month */
+                        revenueMinor: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commission: {
+                                baseBp: number;
+                                tiers: {
+                                    /** @description 0: from the target on */
+                                    aboveTargetPercent: number;
+                                    /** @description Basis points of revenue in this bracket */
+                                    bp: number;
+                                }[];
+                            } | null;
+                            currency: string;
+                            items: {
+                                /** @description Revenue ÷ revenue target */
+                                attainment: number | null;
+                                commissionMinor: number;
+                                currency: string;
+                                firstResponseSeconds: number | null;
+                                member: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                orders: number;
+                                pitches: number;
+                                quotes: number;
+                                revenueBy: {
+                                    pitches: number;
+                                    posts: number;
+                                    quotes: number;
+                                    referrals: number;
+                                };
+                                /** @description Net revenue credited to the person from the ledger */
+                                revenueMinor: number;
+                                ssi: {
+                                    parts: {
+                                        explanation: string;
+                                        key: string;
+                                        label: string;
+                                        score: number;
+                                    }[];
+                                    /** @description Social selling index, 0–100: four parts of 0–25 */
+                                    total: number;
+                                };
+                                target: {
+                                    firstResponseSeconds: number;
+                                    pitches: number;
+                                    revenueMinor: number;
+                                } | null;
+                            }[];
+                            month: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -12727,6 +13221,77 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/vrm-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Product-at-a-price requests with the product and price each names, matched to the catalog */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                asked: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                                conversationId: string;
+                                customer: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                matches: {
+                                    currency: string;
+                                    floorMinor: number;
+                                    listPriceMinor: number;
+                                    productId: string;
+                                    /** @description How well the message names it, 0 to 1 */
+                                    score: number;
+                                    suggestedUnitPriceMinor: number;
+                                    title: string;
+                                    variantId: string;
+                                }[];
+                                /** Format: date-time */
+                                openedAt: string;
+                                privateConsent: "none" | "requested" | "granted" | "declined";
+                                quotes: components["schemas"]["Quote"][];
+                                /** @description The customer’s latest message */
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -13461,6 +14026,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quote, for its customer and the brand (the cart link opens it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a quote: its cart becomes your order at the quoted prices
+         * @description Requires an Idempotency-Key header: a retry with the same key returns the first order (200). One order per quote; an expired quote is 422 quote_expired.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Unique per intended order or refund; a retry with the same key returns the first result */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        card: {
+                            number: string;
+                        };
+                        shippingAddress?: {
+                            city: string;
+                            /** @description ISO 3166-1 alpha-2 code of an assigned country (e.g. DE for Germany); others are 422 */
+                            country: string;
+                            line1: string;
+                            line2?: string;
+                            name: string;
+                            /** @description Checked against the country's format where it is known (e.g. 10115 in DE, SW1A 1AA in GB) */
+                            postalCode: string;
+                        };
+                        /** Format: uuid */
+                        shippingAddressId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            quoteId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            quoteId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a quote */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quotes brands made you, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Quote"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/{id}/approve": {
         parameters: {
             query?: never;
@@ -13673,6 +14431,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Brands that invited the requester to continue by direct message, and the answer */
+                            dm: {
+                                brand: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                } | null;
+                                status: "invited" | "accepted" | "declined";
+                            }[];
                             /** @description The order of the award; its buyer only */
                             orderId: string | null;
                             pitches: components["schemas"]["Pitch"][];
@@ -13696,6 +14466,103 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps/{id}/dm-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline a brand’s invitation to continue your request by direct message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        brand: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: string;
+                            status: "invited" | "accepted" | "declined";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rfps/{id}/dm-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite the requester to continue by direct message (care’s move-to-private consent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand: string;
+                        /** @description The public question */
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: string;
+                            status: "invited" | "accepted" | "declined";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -14842,6 +15709,7 @@ export interface components {
              *     - `bad_request` (400): The request could not be understood
              *     - `bad_signature` (401): The webhook signature does not match
              *     - `bad_url` (400): The URL path is not validly percent-encoded
+             *     - `below_floor` (422): A quoted price is below the brand’s floor for the product (cost plus minimum margin, or minimum price); details name the floor
              *     - `body_too_large` (413): The body is larger than the endpoint accepts
              *     - `brand_not_found` (404): No brand with that handle
              *     - `brand_only` (403): Only members of the brand with the right role can do this
@@ -14886,6 +15754,7 @@ export interface components {
              *     - `discount_code_not_started` (422): The code is not valid yet
              *     - `discount_code_taken` (409): The brand already has a code with this text
              *     - `discount_code_used_up` (422): The code has reached its total usage limit
+             *     - `dm_already_invited` (409): The brand already invited the requester to continue by direct message
              *     - `draft_not_approved` (409): The draft still waits for approval
              *     - `draft_not_found` (404): No draft with that id in this brand
              *     - `draft_not_pending` (409): The draft is not waiting for review (approved, rejected, published or refused)
@@ -14907,6 +15776,7 @@ export interface components {
              *     - `identity_link_not_linked` (409): The identity link is not active
              *     - `import_not_found` (404): No import with that id for this brand
              *     - `incomplete_bundle` (422): A bundle or add-on deal is bought whole: one variant of each product, equal quantities
+             *     - `incomplete_margin` (422): A minimum margin needs the product’s cost, and a cost needs the margin
              *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
              *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
              *     - `invalid_alert_settings` (400): An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL)
@@ -14958,7 +15828,9 @@ export interface components {
              *     - `negative_threshold` (422): A tier threshold is negative: points start at 0
              *     - `no_audience` (422): Invite someone: a segment, one or more roles, or named people
              *     - `no_consent_request` (409): There is no open request to continue privately
+             *     - `no_conversation` (409): The request has not reached the brand’s care inbox yet (it arrives within seconds); retry
              *     - `no_corrections` (422): No corrected messages to retrain from yet
+             *     - `no_dm_invitation` (409): That brand has no open invitation to continue by direct message
              *     - `no_idea_request` (409): There is no open request to post an idea
              *     - `no_shipping_to_country` (422): The brand does not ship to the country of the address (no zone holds it)
              *     - `not_a_member` (403): Only members of the organization may do this
@@ -14968,6 +15840,7 @@ export interface components {
              *     - `not_author` (403): Only the author (or its org members who may post) may delete it
              *     - `not_brand_member` (403): Only members of the brand with a sales, marketing or admin role can do this
              *     - `not_cancellable` (409): The order can no longer be cancelled
+             *     - `not_customer` (403): Only the customer the quote was made for can do this
              *     - `not_found` (404): No such user, API token, organization, invitation or member
              *     - `not_fulfillable` (409): Only a paid order can be fulfilled
              *     - `not_hidden` (409): Only a hidden idea or comment can be restored
@@ -14981,6 +15854,8 @@ export interface components {
              *     - `not_resharable` (422): Only public posts can be reshared
              *     - `not_resolved` (409): Only a resolved conversation can be rated
              *     - `not_returnable` (409): Only a delivered (fulfilled) or shipped order line can be returned
+             *     - `not_sales_manager` (403): Only the brand’s owners and admins set sales targets and commission rules
+             *     - `not_team_member` (422): The person named is not a member of the brand
              *     - `order_in_public_reply` (422): A public reply would show the customer’s order details (an order variable or order id): send them by private message
              *     - `order_not_found` (404): No order with that id that the caller may see
              *     - `org_not_found` (404): No brand with that handle
@@ -15008,6 +15883,9 @@ export interface components {
              *     - `queue_exists` (409): A queue with that name exists
              *     - `queue_name_taken` (409): Another queue of this inbox has that name
              *     - `queue_not_found` (404): No queue with that id in this inbox
+             *     - `quote_closed` (409): The quote was already accepted or declined
+             *     - `quote_expired` (422): The quote has expired; ask the brand for a new one
+             *     - `quote_not_found` (404): No quote with that id for you
              *     - `rate_limited` (429): Too many requests from this caller; Retry-After says when to retry
              *     - `reason_required` (422): Declining an idea needs a reason
              *     - `recovery_code_used` (410): The recovery code was already used (each works once)
@@ -15057,6 +15935,7 @@ export interface components {
              *     - `unknown_account` (422): The account to act as does not exist
              *     - `unknown_address` (422): No such address in your address book
              *     - `unknown_brand` (422): A brand asked is not a brand account on Souk; errors[] names the handle
+             *     - `unknown_customer` (422): A quote names its conversation or its customer (a person on Souk)
              *     - `unknown_intent` (422): The intent is not one triage knows
              *     - `unknown_media` (422): A media id does not exist or does not belong to the account the write is for
              *     - `unknown_product` (422): No such product or variant
@@ -15074,7 +15953,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_corrections" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
@@ -15120,6 +15999,48 @@ export interface components {
                 sku: string;
                 stock: number;
             }[];
+        };
+        Quote: {
+            askedPriceMinor: number | null;
+            brand: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            /** @description The brand’s members only */
+            conversationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            customer: {
+                avatarUrl: string | null;
+                handle: string;
+                id: string;
+                kind: "person" | "brand" | "reseller";
+                name: string;
+                verified: boolean;
+            } | null;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            items: {
+                /** @description The brand’s members only */
+                floorMinor?: number;
+                listPriceMinor: number;
+                productId: string;
+                quantity: number;
+                title: string;
+                unitPriceMinor: number;
+                variantId: string;
+            }[];
+            message: string;
+            orderId: string | null;
+            sentAs: "public" | "private";
+            state: "open" | "accepted" | "expired" | "declined";
+            totalMinor: number;
         };
         QuotedPost: {
             author: {

@@ -8,10 +8,16 @@ const InboxIcon = () => (
   </Svg>
 );
 
+const TeamIcon = () => (
+  <Svg size={20}>
+    <path d="M4 20v-8M10 20V4M16 20v-6M22 20H2" />
+  </Svg>
+);
+
 /** Roles that work the Sales queue (the server's viewSales capability). */
 const SELLERS = ['owner', 'admin', 'marketer', 'sales'];
 
-/** The Sales queue tool of a brand's workspace. */
+/** The Sales queue, price requests and sales team tools of a brand's workspace. */
 export function rfpWorkspaceTools(membership: Membership): WorkspaceTool[] {
   if (!SELLERS.includes(membership.role)) return [];
   return [
@@ -23,6 +29,24 @@ export function rfpWorkspaceTools(membership: Membership): WorkspaceTool[] {
       testId: 'workspace-tab-sales-queue',
       group: 'Shop',
       rank: 12,
+    },
+    {
+      key: 'rfp-price-requests',
+      to: `/orgs/${membership.org.handle}/price-requests`,
+      label: 'Price requests',
+      icon: <InboxIcon />,
+      testId: 'workspace-tab-price-requests',
+      group: 'Shop',
+      rank: 13,
+    },
+    {
+      key: 'rfp-sales-team',
+      to: `/orgs/${membership.org.handle}/sales-team`,
+      label: 'Sales team',
+      icon: <TeamIcon />,
+      testId: 'workspace-tab-sales-team',
+      group: 'Shop',
+      rank: 14,
     },
   ];
 }

@@ -7,6 +7,7 @@ import { formatFull } from '../../../shared/ui/relative-time.tsx';
 import { ErrorBanner, Loading, PageError } from '../../../shared/ui/status.tsx';
 import { type Pitch, rfpApi, rfpKeys, STATE_LABELS } from '../api/rfp.api.ts';
 import { AwardForm } from './award-form.tsx';
+import { DmInvitations } from './dm-invitations.tsx';
 import { PitchCard } from './pitch-card.tsx';
 import { PitchForm } from './pitch-form.tsx';
 
@@ -92,6 +93,7 @@ export function RfpPage() {
           )}
         </p>
       </section>
+      <DmInvitations page={page.data} />
       <h2 className="rfp-section-title">
         {pitches.length} pitch{pitches.length === 1 ? '' : 'es'}
       </h2>
