@@ -234,7 +234,7 @@ export function createQuotesService(deps: RfpDeps) {
       } else {
         const customer =
           input.customer && (await identity.accounts.byHandle(input.customer.replace(/^@/, '')));
-        if (!customer || customer.kind !== 'person')
+        if (customer?.kind !== 'person')
           throw rfpError('unknown_customer', 'Name the conversation or the customer (a person on Souk)', [
             { field: input.customer ? 'customer' : 'conversationId', message: 'is required' },
           ]);
