@@ -232,8 +232,9 @@ export function createQuotesService(deps: RfpDeps) {
         if (!c) throw rfpError('conversation_not_found', 'No conversation with that id in this brand');
         customerId = c.customerId;
       } else {
-        const customer =
-          input.customer && (await identity.accounts.byHandle(input.customer.replace(/^@/, '')));
+        const customer = input.customer
+          ? await identity.accounts.byHandle(input.customer.replace(/^@/, ''))
+          : undefined;
         if (customer?.kind !== 'person')
           throw rfpError('unknown_customer', 'Name the conversation or the customer (a person on Souk)', [
             { field: input.customer ? 'customer' : 'conversationId', message: 'is required' },
