@@ -102,10 +102,28 @@ describe('tiers, early access, friends bought and the long game', () => {
       .poll(() => mia.getByTestId('deal-early-access').textContent(), { timeout: 20_000 })
       .toContain('Early access for you as Insider');
     expect(await mia.getByTestId('deal-buy').isEnabled()).toBe(true);
-    await mia.screenshot({ path: '/tmp/adv3-early-desktop.png', fullPage: true });
     const nel = await logIn(await h.newContext(), 'nel', 'team password 1');
     await nel.goto(`/deals/${earlyDealId}`);
     await expect.poll(() => nel.getByTestId('deal-card').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('should let the brand open a deal early for a tier from the deal composer', async () => {
+    const local = (d: Date) =>
+      new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const tess = await logIn(await h.newContext(), 'tess', 'team password 1');
+    await tess.goto('/orgs/tiershop/deals/new');
+    await tess.getByTestId('deal-text').fill('Lamp shades: Insiders a day early');
+    await tess.locator('[data-testid="deal-product"][data-title="Reading lamp"]').check();
+    await tess.getByTestId('deal-starts').fill(local(new Date(Date.now() + 2 * DAY_MS)));
+    await tess.getByTestId('deal-early-audience').selectOption('tier:insider');
+    await tess.getByTestId('deal-early-starts').fill(local(new Date(Date.now() + DAY_MS)));
+    await tess.getByTestId('deal-publish').click();
+    await tess.getByTestId('deal-published').waitFor({ timeout: 20_000 });
+    const { identity, commerce } = h.app.modules;
+    const owner = await principalOf((await identity.accounts.byHandle('tess'))!.id);
+    const deals = await commerce.deals.listForOrg('tiershop', owner);
+    const made = deals.find((d) => d.text === 'Lamp shades: Insiders a day early');
+    expect(made?.earlyAccess).toMatchObject({ label: 'Insider' });
   });
 
   it('should show friends bought, the tier and its progress on a 390 px phone', async () => {
@@ -119,7 +137,6 @@ describe('tiers, early access, friends bought and the long game', () => {
     await mia.goto('/me/rewards');
     await expect.poll(() => mia.getByTestId('my-tier').textContent(), { timeout: 20_000 }).toBe('Insider');
     expect(await mia.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await mia.screenshot({ path: '/tmp/adv3-rewards-phone.png', fullPage: true });
     // Nel follows nobody who shares: no line, and Bo's purchase is not revealed to him.
     const nel = await logIn(await phone(), 'nel', 'team password 1');
     await nel.goto(`/deals/${openDealId}`);
@@ -136,10 +153,6 @@ describe('tiers, early access, friends bought and the long game', () => {
         .poll(() => interval.textContent(), { timeout: 20_000 })
         .toMatch(/95% interval [+-]\d+% to [+-]\d+%/);
       await tess.getByTestId('cohort-chart').waitFor();
-      await tess.screenshot({
-        path: `/tmp/adv3-long-game-${context === undefined ? 'x' : Date.now()}.png`,
-        fullPage: true,
-      });
       await tess.goto('/orgs/tiershop/advocates/tiers');
       await expect
         .poll(() => tess.getByTestId('tier-change').count(), { timeout: 20_000 })

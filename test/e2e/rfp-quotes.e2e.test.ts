@@ -84,7 +84,6 @@ describe('VRM quotes and the sales team in the browser', () => {
     await expect.poll(() => item.getByTestId('vrm-asked').textContent()).toContain('€250.00');
     // Souk suggests the ask (above the reseller floor, below list): the agent sends it as is.
     expect(await item.locator('input[name=price]').inputValue()).toBe('250.00');
-    await agent.screenshot({ path: '/tmp/rfp2-price-requests-desktop.png', fullPage: true });
     await item.getByTestId('send-quote').click();
     const link = item.getByTestId('vrm-quote').locator('a');
     await link.waitFor();
@@ -95,7 +94,6 @@ describe('VRM quotes and the sales team in the browser', () => {
     const cara = await logIn(phone, 'cara', 'team password 1');
     await cara.goto(href);
     await expect.poll(() => cara.getByTestId('quote-total').textContent()).toContain('€250.00');
-    await cara.screenshot({ path: '/tmp/rfp2-quote-phone.png', fullPage: true });
     const form = cara.getByTestId('quote-form');
     await form.locator('input[name=name]').fill('Cara');
     await form.locator('input[name=line1]').fill('1 Rue de la Paix');
@@ -131,7 +129,6 @@ describe('VRM quotes and the sales team in the browser', () => {
         )
         .toContain('€270.00');
       await expect.poll(() => row.textContent()).toContain('135% of €200.00');
-      await page.screenshot({ path: `/tmp/rfp2-leaderboard-${viewport.width}.png`, fullPage: true });
       await context.close();
     }
   });

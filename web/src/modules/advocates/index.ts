@@ -9,3 +9,4 @@ export { advocatesWorkspaceTools } from './components/advocates-nav.tsx';
 export { MyRewardsNav, rewardsEntry } from './components/rewards-nav.tsx';
 /** The brand's saved advocate segments (a deal's audience can be one). */
 export { useAdvocateSegments } from './hooks/use-advocate-segments.ts';
+export { useBrandTiers } from './hooks/use-brand-tiers.ts';

@@ -5,7 +5,7 @@ import { toLocalInput } from '../../../shared/format/date.ts';
 import { formatMoney, parseDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
-import { useAdvocateSegments } from '../../advocates/index.ts';
+import { useAdvocateSegments, useBrandTiers } from '../../advocates/index.ts';
 import {
   CertificationNotice,
   isPolicyError,
@@ -41,6 +41,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
   // The deal goes out now, or waits in the approvals queue (for approvers and/or its time).
   const publish = draft.viaDraft ? submitDraft : direct;
   const segments = useAdvocateSegments(handle);
+  const tiers = useBrandTiers(handle);
   const [selected, setSelected] = useState(new Map<string, DealRole>());
   const [reason, setReason] = useState('');
   const textField = useRef<HTMLTextAreaElement>(null);
@@ -55,6 +56,8 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     quantityCap: '',
     perCustomerLimit: '',
     audience: 'followers',
+    earlyAudience: '',
+    earlyStartsAt: '',
   }));
   // A changed deal is a new question for the guard: drop the last answer.
   const changed = () => {
@@ -91,6 +94,14 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
     quantityCap: positive(terms.quantityCap),
     perCustomerLimit: positive(terms.perCustomerLimit),
     audience: terms.audience,
+    ...(terms.startsAt && terms.earlyAudience
+      ? {
+          earlyAccess: {
+            audience: terms.earlyAudience,
+            startsAt: terms.earlyStartsAt ? new Date(terms.earlyStartsAt).toISOString() : '',
+          },
+        }
+      : {}),
     ...(override ? { override } : {}),
     ...(policy.override ? { policyOverride: policy.override } : {}),
   });
@@ -144,6 +155,7 @@ function Composer({ handle, access }: { handle: string; access: ShopAccess }) {
         currency={currency}
         error={error}
         segments={segments.data?.items}
+        tiers={tiers.data?.tiers}
       />
       <DealProductsPicker
         products={catalog}

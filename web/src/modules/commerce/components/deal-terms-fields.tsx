@@ -14,8 +14,11 @@ export type Terms = {
   endsAt: string;
   quantityCap: string;
   perCustomerLimit: string;
-  /** 'followers', 'everyone' or `segment:<id>` (a saved segment of the brand's advocates). */
+  /** 'followers', 'everyone', `segment:<id>` (a saved segment of the brand's advocates) or `tier:<key>` (and above). */
   audience: string;
+  /** A segment or tier that may buy before the start (empty: nobody early), and from when. */
+  earlyAudience: string;
+  earlyStartsAt: string;
 };
 
 type DealTermsFieldsProps = {
@@ -25,10 +28,43 @@ type DealTermsFieldsProps = {
   error: ApiError | null;
   /** The brand's saved advocate segments a deal can be aimed at. */
   segments?: { id: string; name: string }[];
+  /** The brand's tiers, lowest first: a deal can be for a tier and those above it, or open early for them. */
+  tiers?: { key: string; name: string }[];
 };
 
+/** The segments and tiers a deal can be aimed at or opened early for, as options of a select. */
+function GroupOptions({
+  segments,
+  tiers,
+}: {
+  segments: { id: string; name: string }[];
+  tiers: { key: string; name: string }[];
+}) {
+  return (
+    <>
+      {tiers.map((t) => (
+        <option key={t.key} value={`tier:${t.key}`}>
+          Tier: {t.name} and above
+        </option>
+      ))}
+      {segments.map((s) => (
+        <option key={s.id} value={`segment:${s.id}`}>
+          Advocate segment: {s.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** The deal's terms: type and value, window, caps and audience, with the server's field errors. */
-export function DealTermsFields({ terms, set, currency, error, segments = [] }: DealTermsFieldsProps) {
+export function DealTermsFields({
+  terms,
+  set,
+  currency,
+  error,
+  segments = [],
+  tiers = [],
+}: DealTermsFieldsProps) {
   const field = (name: string) => error?.fieldMessage(name);
   return (
     <div className="form-grid">
@@ -91,6 +127,7 @@ export function DealTermsFields({ terms, set, currency, error, segments = [] }: 
             type="datetime-local"
             value={terms.startsAt}
             onChange={(e) => set({ startsAt: e.target.value })}
+            data-testid="deal-starts"
           />
         )}
       </Field>
@@ -149,14 +186,44 @@ export function DealTermsFields({ terms, set, currency, error, segments = [] }: 
           >
             <option value="followers">Followers of the brand</option>
             <option value="everyone">Everyone</option>
-            {segments.map((s) => (
-              <option key={s.id} value={`segment:${s.id}`}>
-                Advocate segment: {s.name}
-              </option>
-            ))}
+            <GroupOptions segments={segments} tiers={tiers} />
           </select>
         )}
       </Field>
+      {terms.startsAt && (tiers.length > 0 || segments.length > 0) && (
+        <>
+          <Field
+            label="Early access"
+            error={field('earlyAccess.audience')}
+            hint="A perk, not a discount: this group may buy before the start."
+          >
+            {(p) => (
+              <select
+                {...p}
+                value={terms.earlyAudience}
+                onChange={(e) => set({ earlyAudience: e.target.value })}
+                data-testid="deal-early-audience"
+              >
+                <option value="">Nobody early</option>
+                <GroupOptions segments={segments} tiers={tiers} />
+              </select>
+            )}
+          </Field>
+          {terms.earlyAudience && (
+            <Field label="Opens early at" error={field('earlyAccess.startsAt')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  value={terms.earlyStartsAt}
+                  onChange={(e) => set({ earlyStartsAt: e.target.value })}
+                  data-testid="deal-early-starts"
+                />
+              )}
+            </Field>
+          )}
+        </>
+      )}
     </div>
   );
 }
