@@ -32,9 +32,11 @@ export async function seedDemoRfp(
     await Promise.all(FEATURED_BRANDS.slice(0, 3).map((b) => identity.accounts.byHandle(b.handle)))
   ).filter((b) => b !== undefined);
   if (brands.length < 3) return 0;
+  // Followers who are not already on the brand's team (the governance demo takes some of them on).
+  const members = new Set((await identity.accounts.memberRoles(brands[0].id)).map((m) => m.user_id));
   const [asker, seller, shopper] = (
-    await social.follows.list('followers', brands[0].handle, { limit: 10 })
-  ).items.filter((a) => a.kind === 'person' && a.handle !== 'demo');
+    await social.follows.list('followers', brands[0].handle, { limit: 20 })
+  ).items.filter((a) => a.kind === 'person' && a.handle !== 'demo' && !members.has(a.id));
   if (!asker || !seller) return 0;
   // Each brand pitches its main product (its dearest one the trade also sells), not whatever it listed last.
   const catalogs = (await Promise.all(brands.map((b) => commerce.catalog.list(b.handle, teamOf(b.id))))).map(
