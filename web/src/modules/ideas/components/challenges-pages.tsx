@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { type Challenge, ideasApi, STATUS_LABELS } from '../api/ideas.api.ts';
+import { IdeaForm } from './idea-fields.tsx';
 
 const closes = (c: Challenge) =>
   `${c.open ? 'Closes' : 'Closed'} ${new Date(c.closesAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}`;
@@ -58,10 +59,6 @@ export function ChallengePage() {
       void queryClient.invalidateQueries({ queryKey: ['ideas', 'challenge', id] });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    post.mutate();
-  };
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorBanner error={detail.error} />;
   const { challenge, ideas } = detail.data;
@@ -73,34 +70,16 @@ export function ChallengePage() {
         Private challenge of @{challenge.org.handle} · {closes(challenge)}
       </p>
       {challenge.open ? (
-        <form className="idea-form" onSubmit={submit} data-testid="challenge-idea-form">
-          <label>
-            <span>Your idea</span>
-            <input
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              maxLength={140}
-              minLength={3}
-              required
-              name="title"
-            />
-          </label>
-          <label>
-            <span>Tell us more</span>
-            <textarea
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              maxLength={5000}
-              required
-              rows={3}
-              name="description"
-            />
-          </label>
-          <ErrorBanner error={post.error} />
-          <button type="submit" className="btn btn-primary" disabled={post.isPending}>
-            Post idea
-          </button>
-        </form>
+        <IdeaForm
+          testId="challenge-idea-form"
+          title={title}
+          setTitle={setTitle}
+          description={description}
+          setDescription={setDescription}
+          onSubmit={() => post.mutate()}
+          error={post.error}
+          pending={post.isPending}
+        />
       ) : (
         <p className="muted">The deadline has passed: no new ideas or votes.</p>
       )}

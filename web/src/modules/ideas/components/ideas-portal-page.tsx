@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
 import { useViewer } from '../../identity/index.ts';
 import { type IdeaSort, type IdeaStatus, ideasApi, STATUS_LABELS } from '../api/ideas.api.ts';
+import { IdeaForm } from './idea-fields.tsx';
 
 const SORTS: { key: IdeaSort; label: string }[] = [
   { key: 'trending', label: 'Trending' },
@@ -36,55 +37,35 @@ function PostIdeaForm({ handle }: { handle: string }) {
     mutationFn: () => ideasApi.post(handle, { title, description }),
     onSuccess: (idea) => navigate(`/ideas/${idea.id}`),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    post.mutate();
-  };
   const matches = typed.length >= 3 ? (similar.data?.items ?? []) : [];
   return (
-    <form className="idea-form" onSubmit={submit} data-testid="idea-form">
-      <label>
-        <span>Your idea</span>
-        <input
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          maxLength={140}
-          required
-          minLength={3}
-          name="title"
-        />
-      </label>
-      {matches.length > 0 && (
-        <div className="idea-similar" data-testid="similar-ideas">
-          <p className="muted small">Similar ideas already here — vote for one instead?</p>
-          <ul>
-            {matches.map((m) => (
-              <li key={m.id}>
-                <Link to={`/ideas/${m.id}`}>{m.title}</Link>{' '}
-                <span className="muted small">
-                  {m.votes} votes · {STATUS_LABELS[m.status]}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <label>
-        <span>Tell us more</span>
-        <textarea
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          maxLength={5000}
-          required
-          rows={3}
-          name="description"
-        />
-      </label>
-      <ErrorBanner error={post.error} />
-      <button type="submit" className="btn btn-primary" disabled={post.isPending}>
-        Post idea
-      </button>
-    </form>
+    <IdeaForm
+      testId="idea-form"
+      title={title}
+      setTitle={setTitle}
+      description={description}
+      setDescription={setDescription}
+      onSubmit={() => post.mutate()}
+      error={post.error}
+      pending={post.isPending}
+      afterTitle={
+        matches.length > 0 && (
+          <div className="idea-similar" data-testid="similar-ideas">
+            <p className="muted small">Similar ideas already here — vote for one instead?</p>
+            <ul>
+              {matches.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/ideas/${m.id}`}>{m.title}</Link>{' '}
+                  <span className="muted small">
+                    {m.votes} votes · {STATUS_LABELS[m.status]}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+      }
+    />
   );
 }
 
