@@ -118,30 +118,32 @@ export function BrandRankingPage() {
           <li>{m.minimum}</li>
         </ul>
         {e && (
-          <table className="ranking-table" data-testid="ranking-inputs">
-            <thead>
-              <tr>
-                <th>Measure</th>
-                <th>Weight</th>
-                <th>This brand (x̄)</th>
-                <th>Σ w</th>
-                <th>Industry μ</th>
-                <th>Figure</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(MEASURE_LABELS) as (keyof typeof MEASURE_LABELS)[]).map((k) => (
-                <tr key={k}>
-                  <td title={m.measures[k]}>{MEASURE_LABELS[k]}</td>
-                  <td>{m.weights[k]}</td>
-                  <td>{e.measures[k].observed === null ? 'no data' : e.measures[k].observed.toFixed(3)}</td>
-                  <td>{e.measures[k].weight.toFixed(1)}</td>
-                  <td>{e.measures[k].industryMean.toFixed(3)}</td>
-                  <td>{e.measures[k].value.toFixed(3)}</td>
+          <div className="ranking-table-scroll">
+            <table className="ranking-table" data-testid="ranking-inputs">
+              <thead>
+                <tr>
+                  <th>Measure</th>
+                  <th>Weight</th>
+                  <th>This brand (x̄)</th>
+                  <th>Σ w</th>
+                  <th>Industry μ</th>
+                  <th>Figure</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(Object.keys(MEASURE_LABELS) as (keyof typeof MEASURE_LABELS)[]).map((k) => (
+                  <tr key={k}>
+                    <td title={m.measures[k]}>{MEASURE_LABELS[k]}</td>
+                    <td>{m.weights[k]}</td>
+                    <td>{e.measures[k].observed === null ? 'no data' : e.measures[k].observed.toFixed(3)}</td>
+                    <td>{e.measures[k].weight.toFixed(1)}</td>
+                    <td>{e.measures[k].industryMean.toFixed(3)}</td>
+                    <td>{e.measures[k].value.toFixed(3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {e && (
           <p className="small muted">
