@@ -13,7 +13,6 @@ import type { SpikesService } from '../spikes/spikes.service.ts';
 import { matchOf } from '../topics/topic-query.repo.ts';
 import { breakdown, seriesAndCounts, topicsOf, topTerms } from '../topics/topics.repo.ts';
 import { parseTopicQuery, STOP_WORDS } from '../topics/topics.service.ts';
-import { renderBriefingPdf } from './briefing.pdf.ts';
 import { writeSummary } from './briefing.summary.ts';
 import * as repo from './briefings.repo.ts';
 import type { BriefingFigures } from './briefings.schemas.ts';
@@ -223,6 +222,8 @@ export function createBriefingsService(deps: BriefingDeps) {
     async pdf(principal: Principal, handle: string, id: string) {
       const org = await memberOrg(principal, handle);
       const book = await bookOf(org.id, id);
+      // ECharts, pdfkit and its fonts take seconds to load: only a PDF download pays for them.
+      const { renderBriefingPdf } = await import('./briefing.pdf.ts');
       return { book, pdf: await renderBriefingPdf(book.figures) };
     },
     /** The schedule: last week's book for every brand that listens and has none yet. Returns how many it wrote. */
