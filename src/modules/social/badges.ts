@@ -47,7 +47,11 @@ export async function withBadges(
   ]);
   const orgs = [...new Set(wanted.flatMap((w) => (w.org ? [w.org] : [])))];
   if (orgs.length === 0) return posts;
-  const authors = [...new Set(wanted.filter((w) => w.org).map((w) => w.author))];
+  // Only people hold tiers: a brand's own posts in its thread are not asked about.
+  const authors = [
+    ...new Set(wanted.filter((w) => w.org && accounts.get(w.author)?.kind === 'person').map((w) => w.author)),
+  ];
+  if (authors.length === 0) return posts;
   const found = await resolver(authors, orgs.length === 1 ? orgs[0] : null);
   const byKey = new Map(found.map((b) => [`${b.accountId}:${b.orgId}`, b]));
   const badge = (authorId: string, org: string | null) => {
