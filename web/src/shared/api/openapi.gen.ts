@@ -8512,7 +8512,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Start a private challenge: invite a saved segment, members by role or named people */
+        /** Start a private challenge: invite a saved segment, a tier of advocates and those above it, members by role or named people */
         post: {
             parameters: {
                 query?: never;
