@@ -198,16 +198,18 @@ describe('tiers, early access, friends bought and the long game', () => {
       await page.getByTestId('address-city').fill('Berlin');
       await page.getByTestId('address-country').selectOption({ label: 'Germany' });
       await page.getByTestId('checkout-card').fill('4242 4242 4242 4242');
-      await page.getByTestId('checkout-submit').click();
       return page;
     };
+    // The price check already refuses Nel: the reason shows and the order cannot be placed.
     const nel = await checkout(await phone(), 'nel');
     await expect
       .poll(() => nel.getByTestId('checkout-sheet').textContent(), { timeout: 20_000 })
       .toContain('Insiders only: for the brand’s Insider members and those above');
+    expect(await nel.getByTestId('checkout-submit').isDisabled()).toBe(true);
     expect(await nel.getByTestId('checkout-result').count()).toBe(0);
     expect(await nel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const mia = await checkout(await h.newContext(), 'mia');
+    await mia.getByTestId('checkout-submit').click();
     await expect
       .poll(() => mia.getByTestId('checkout-result').getAttribute('data-state'), { timeout: 20_000 })
       .toBe('paid');
