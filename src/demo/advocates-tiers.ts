@@ -17,8 +17,8 @@ const RESHARE_SALES = 5;
  * restock deal opens early for Insiders. Nothing here touches the long-game figures: they come from the world as is.
  */
 /**
- * The Insider's other perks: a product only Insiders (and those above) may buy, a private challenge that invites
- * the tier to co-design, and @demo's reply in the brand's thread, which shows their "Insider" badge.
+ * The Insider's other perks: a product only Insiders (and those above) may buy and @demo's reply in the brand's
+ * thread, which shows their "Insider" badge. The demo ideas challenge invites the Insiders to co-design.
  */
 async function seedInsiderPerks(
   modules: Modules,
@@ -27,21 +27,20 @@ async function seedInsiderPerks(
   shopperId: string,
   dealId: string,
 ) {
-  const { commerce, ideas, social } = modules;
+  const { commerce, media, social } = modules;
   await commerce.catalog.create(team, brandHandle, {
     title: 'Ridge Founders’ Flask',
     description: 'A numbered run for our Insiders: engraved steel, made once a year.',
+    media: [
+      {
+        id: (await media.upload(team, await productPicture(31, 7), brandHandle)).id,
+        alt: 'Ridge Founders’ Flask, product picture',
+      },
+    ],
     priceMinor: 4_500,
     currency: 'EUR',
     audience: 'tier:insider',
     variants: [{ sku: `${brandHandle.slice(0, 6).toUpperCase()}-FLASK`, stock: 60 }],
-  });
-  await ideas.challenges.create(team, brandHandle, {
-    title: 'Co-design next winter’s beanie',
-    description:
-      'Our Insiders pick the yarn, the colours and the fit. Post a sketch or a wish before the deadline.',
-    closesAt: new Date(Date.now() + 21 * DAY_MS).toISOString(),
-    tier: 'insider',
   });
   await social.posts.create(person(shopperId), {
     text: 'Passed this on to my running club: five of them have theirs already. The charcoal one is lovely.',
@@ -123,7 +122,7 @@ export async function seedDemoTiers(
   });
   await seedInsiderPerks(modules, team, brand.handle, shopper.id, deal.id);
   opts.log?.(
-    `demo: @demo earned points for ${buyers.length} sales through a reshare (Insider of @${brand.handle}), friends bought, an early-access deal, an Insiders-only product, a co-design challenge and the badge in the brand's thread`,
+    `demo: @demo earned points for ${buyers.length} sales through a reshare (Insider of @${brand.handle}), friends bought, an early-access deal, an Insiders-only product and the badge in the brand's thread`,
   );
   return buyers.length;
 }
