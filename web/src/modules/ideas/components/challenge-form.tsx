@@ -49,7 +49,7 @@ export function ChallengeForm({ handle }: { handle: string }) {
     create.mutate();
   };
   return (
-    <form className="form card" onSubmit={submit} data-testid="challenge-form" noValidate>
+    <form className="form challenge-form" onSubmit={submit} data-testid="challenge-form" noValidate>
       <h3>New private challenge</h3>
       <Field label="Title" error={server('title')}>
         {(p) => (
