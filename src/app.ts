@@ -119,11 +119,8 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce, care, ideas });
   commerce.plugAudiences(advocates.audiences);
-  ideas.plugSegments({
-    segmentExists: (orgId, id) => advocates.audiences.exists(orgId, { kind: 'segment', id }),
-    inSegment: (orgId, id, accountId) =>
-      advocates.audiences.includes(orgId, { kind: 'segment', id }, accountId),
-  });
+  social.plugBadges(advocates.badges);
+  ideas.plugSegments(advocates.invites);
   const privacy = createPrivacyModule({
     ...{ db, events, identity },
     parts: [

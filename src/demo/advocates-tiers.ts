@@ -16,6 +16,38 @@ const RESHARE_SALES = 5;
  * Insider), those buyers chose to share their purchases and the shopper follows them (the card says so), and a
  * restock deal opens early for Insiders. Nothing here touches the long-game figures: they come from the world as is.
  */
+/**
+ * The Insider's other perks: a product only Insiders (and those above) may buy and @demo's reply in the brand's
+ * thread, which shows their "Insider" badge. The demo ideas challenge invites the Insiders to co-design.
+ */
+async function seedInsiderPerks(
+  modules: Modules,
+  team: Principal,
+  brandHandle: string,
+  shopperId: string,
+  dealId: string,
+) {
+  const { commerce, media, social } = modules;
+  await commerce.catalog.create(team, brandHandle, {
+    title: 'Ridge Founders’ Flask',
+    description: 'A numbered run for our Insiders: engraved steel, made once a year.',
+    media: [
+      {
+        id: (await media.upload(team, await productPicture(31, 7), brandHandle)).id,
+        alt: 'Ridge Founders’ Flask, product picture',
+      },
+    ],
+    priceMinor: 4_500,
+    currency: 'EUR',
+    audience: 'tier:insider',
+    variants: [{ sku: `${brandHandle.slice(0, 6).toUpperCase()}-FLASK`, stock: 60 }],
+  });
+  await social.posts.create(person(shopperId), {
+    text: 'Passed this on to my running club: five of them have theirs already. The charcoal one is lovely.',
+    inReplyToId: dealId,
+  });
+}
+
 export async function seedDemoTiers(
   modules: Modules,
   opts: { drain: () => Promise<unknown>; brandHandle?: string; log?: (m: string) => void },
@@ -88,8 +120,9 @@ export async function seedDemoTiers(
     audience: 'everyone',
     earlyAccess: { audience: 'tier:insider', startsAt: new Date().toISOString() },
   });
+  await seedInsiderPerks(modules, team, brand.handle, shopper.id, deal.id);
   opts.log?.(
-    `demo: @demo earned points for ${buyers.length} sales through a reshare (Insider of @${brand.handle}), friends bought and an early-access deal`,
+    `demo: @demo earned points for ${buyers.length} sales through a reshare (Insider of @${brand.handle}), friends bought, an early-access deal, an Insiders-only product and the badge in the brand's thread`,
   );
   return buyers.length;
 }

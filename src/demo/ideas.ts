@@ -102,13 +102,14 @@ export async function seedDemoIdeas(
       .catch(() => null);
     if (placed) orders++;
   }
-  // A private challenge for the brand's staff and a few named fans, with its own ideas and votes.
+  // A private challenge for the brand's staff, its Insiders and a few named fans, with its own ideas and votes.
   const challenge = await ideas.challenges.create(team, brand.handle, {
     title: 'Design our next accessory',
     description: 'Invited fans and the team: what should we make to go with the Summit Jacket?',
     closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     roles: ['employee'],
     invitees: people.slice(0, 6).map((p) => p.handle),
+    tier: 'insider', // co-design, a perk of the brand's Insiders and Champions
   });
   const accessories = [
     { title: 'A packable rain hood that zips onto the collar', description: 'For sudden showers.' },

@@ -199,6 +199,16 @@ describe('the demo world', () => {
       (d: { viewer: { friendsBought: { count: number } } }) => d.viewer.friendsBought.count > 0,
     );
     expect(shared.viewer.friendsBought.count).toBe(5);
+    // The Insider's other perks: an Insiders-only product, the co-design challenge, the badge in the brand's thread.
+    const flask = (await shopper('/api/v1/orgs/larchwood/products'))
+      .json()
+      .items.find((p: { audience: string | null }) => p.audience === 'tier:insider');
+    expect(flask).toMatchObject({ audienceLabel: 'Insider' });
+    const invited = (await shopper('/api/v1/orgs/larchwood/challenges')).json().items;
+    expect(invited.map((c: { title: string }) => c.title)).toContain('Design our next accessory');
+    const thread = (await shopper(`/api/v1/posts/${shared.id}/thread`)).json();
+    const reply = thread.replies.find((p: { author: { handle: string } }) => p.author.handle === 'demo');
+    expect(reply.author.badges).toEqual([{ brand: 'larchwood', tier: 'Insider' }]);
     const team = await signIn('team@larchwood.example');
     const moves = (await team('/api/v1/orgs/larchwood/tier-changes')).json().items;
     expect(

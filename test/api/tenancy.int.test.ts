@@ -659,6 +659,27 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
       }),
   ],
   [
+    "a product of A for B's tier",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/products', {
+        title: 'For B people',
+        currency: 'EUR',
+        priceMinor: 1_000,
+        audience: 'tier:b-vip',
+        variants: [{ sku: 'A-FOR-B', stock: 1 }],
+      }),
+  ],
+  [
+    "a challenge of A inviting B's tier",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_a/challenges', {
+        title: 'x',
+        description: 'x',
+        closesAt: inAnHour(),
+        tier: 'b-vip',
+      }),
+  ],
+  [
     "a deal of A aimed at B's segment",
     () =>
       ownerA.post('/api/v1/orgs/tenant_a/deals', {

@@ -6,6 +6,8 @@ import { createPerson, type Harness, logIn, startHarness } from './harness.ts';
 let h: Harness;
 let openDealId: string;
 let earlyDealId: string;
+let deskLampId: string;
+const REPLY = 'Passed this on to my book club';
 const DAY_MS = 86_400_000;
 const PHONE = { width: 390, height: 844 };
 const principalOf = (id: string) => h.app.modules.identity.service.resolvePrincipalForUser(id);
@@ -88,6 +90,17 @@ beforeAll(async () => {
       earlyAccess: { audience: 'tier:insider', startsAt: new Date().toISOString() },
     })
   ).id;
+  // Perks: an Insiders-only lamp, and Mia's reply in the brand's thread (where her badge shows).
+  deskLampId = (
+    await commerce.catalog.create(owner, 'tiershop', {
+      title: 'Brass desk lamp',
+      priceMinor: 9_000,
+      currency: 'EUR',
+      audience: 'tier:insider',
+      variants: [{ sku: 'DL-1', stock: 10 }],
+    })
+  ).id;
+  await social.posts.create(await principalOf(mia.id), { text: REPLY, inReplyToId: openDealId });
   // The reshare's sale reaches the ledger through the outbox; wait for Mia's move to Insider.
   for (let i = 0; i < 300 && !(await advocates.tiers.members(tess.id, 'insider')).includes(mia.id); i++)
     await new Promise((r) => setTimeout(r, 100));
@@ -142,6 +155,64 @@ describe('tiers, early access, friends bought and the long game', () => {
     await nel.goto(`/deals/${openDealId}`);
     await nel.getByTestId('deal-card').waitFor();
     expect(await nel.getByTestId('friends-bought').count()).toBe(0);
+  });
+
+  it("should show Mia's Insider badge in the brand's thread and on her profile, at desktop and phone width", async () => {
+    for (const onPhone of [false, true]) {
+      const context = onPhone ? await phone() : await h.newContext();
+      const nel = await logIn(context, 'nel', 'team password 1');
+      await nel.goto(`/posts/${openDealId}`);
+      const reply = nel.locator('[data-testid="post"]', { hasText: REPLY });
+      await expect
+        .poll(() => reply.getByTestId('tier-badge').textContent(), { timeout: 20_000 })
+        .toBe('Insider · tiershop');
+      // The brand's own post and Nel's name carry none.
+      expect(
+        await nel.locator('[data-testid="post"]', { hasNotText: REPLY }).getByTestId('tier-badge').count(),
+      ).toBe(0);
+      await nel.goto('/@mia');
+      await expect
+        .poll(() => nel.getByTestId('profile-header').getByTestId('tier-badge').textContent(), {
+          timeout: 20_000,
+        })
+        .toBe('Insider · tiershop');
+      if (onPhone)
+        expect(await nel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          PHONE.width,
+        );
+      await context.close();
+    }
+  });
+
+  it('should refuse the Insiders-only lamp to a non-member with who may buy it, and sell it to an Insider', async () => {
+    const checkout = async (context: BrowserContext, who: string) => {
+      const page = await logIn(context, who, 'team password 1');
+      await page.goto(`/products/${deskLampId}`);
+      await expect
+        .poll(() => page.getByTestId('insiders-chip').textContent(), { timeout: 20_000 })
+        .toBe('Insiders only · for Insider members and above');
+      await page.getByTestId('product-buy-now').click();
+      await page.getByTestId('address-name').fill(who);
+      await page.getByTestId('address-line1').fill('Unter den Linden 1');
+      await page.getByTestId('address-postalCode').fill('10117');
+      await page.getByTestId('address-city').fill('Berlin');
+      await page.getByTestId('address-country').selectOption({ label: 'Germany' });
+      await page.getByTestId('checkout-card').fill('4242 4242 4242 4242');
+      return page;
+    };
+    // The price check already refuses Nel: the reason shows and the order cannot be placed.
+    const nel = await checkout(await phone(), 'nel');
+    await expect
+      .poll(() => nel.getByTestId('checkout-sheet').textContent(), { timeout: 20_000 })
+      .toContain('Insiders only: for the brand’s Insider members and those above');
+    expect(await nel.getByTestId('checkout-submit').isDisabled()).toBe(true);
+    expect(await nel.getByTestId('checkout-result').count()).toBe(0);
+    expect(await nel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const mia = await checkout(await h.newContext(), 'mia');
+    await mia.getByTestId('checkout-submit').click();
+    await expect
+      .poll(() => mia.getByTestId('checkout-result').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('paid');
   });
 
   it('should render the long-game dashboard with its interval at desktop and phone width', async () => {

@@ -56,6 +56,14 @@ export function createAdvocatesModule(deps: AdvocatesDeps) {
   };
   return {
     service,
+    /** Who a challenge's invite list names: a saved segment, or a tier and those above it (the co-design perk). */
+    invites: {
+      segmentExists: (orgId: string, id: string) => audiences.exists(orgId, { kind: 'segment', id }),
+      inSegment: (orgId: string, id: string, accountId: string) =>
+        audiences.includes(orgId, { kind: 'segment', id }, accountId),
+      tierExists: (orgId: string, key: string) => tiers.tierExists(orgId, key),
+      inTier: (orgId: string, key: string, accountId: string) => tiers.inTier(orgId, key, accountId),
+    },
     referrals,
     tiers,
     longGame,

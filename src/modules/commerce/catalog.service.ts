@@ -8,6 +8,7 @@ import type { AttachInput, AttachmentJson, MediaModule } from '../media/index.ts
 import * as repo from './catalog.repo.ts';
 import { catalogToCsv, parseCatalogCsv } from './catalog-csv.ts';
 import { commerceError } from './commerce.errors.ts';
+import { type AudienceSlot, pluggedAudience } from './deal-audience.ts';
 import { isCurrency } from './money.ts';
 
 export type ProductInput = {
@@ -21,6 +22,8 @@ export type ProductInput = {
   currency: string;
   resellerFloorMinor?: number | null;
   exclusive?: boolean;
+  /** Insiders only: `tier:<key>` or `segment:<id>`; null: anyone (unchanged when absent on an update). */
+  audience?: string | null;
   variants: { sku: string; name?: string; stock: number }[];
 };
 
@@ -28,6 +31,7 @@ export type CatalogDeps = {
   db: Db;
   identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   media: Pick<MediaModule, 'attachments'>;
+  audiences: AudienceSlot;
 };
 
 /** Images in a product's gallery. */
@@ -61,6 +65,8 @@ export function presentProduct(
     currency: p.currency,
     resellerFloorMinor: p.reseller_floor_minor,
     exclusive: p.exclusive,
+    audience: p.audience,
+    audienceLabel: null as string | null,
     archived: p.archived_at !== null,
     stock: own.reduce((sum, v) => sum + v.stock, 0),
     variants: own.map((v) => ({ id: v.id, sku: v.sku, name: v.name, stock: v.stock })),
@@ -78,7 +84,34 @@ export function forViewer<P extends ProductJson>(product: P, principal: Principa
   return rest as P;
 }
 
-export function createCatalogService({ db, identity, media }: CatalogDeps) {
+export function createCatalogService({ db, identity, media, audiences }: CatalogDeps) {
+  /** Names who may buy each Insiders-only product (the tier's or segment's name), one look-up per group. */
+  async function labelled<P extends { orgId: string; audience: string | null; audienceLabel: string | null }>(
+    products: P[],
+  ): Promise<P[]> {
+    const labels = new Map<string, string | null>();
+    for (const p of products) {
+      const ref = pluggedAudience(p.audience);
+      const key = `${p.orgId}:${p.audience}`;
+      if (!ref || labels.has(key)) continue;
+      labels.set(key, (await audiences.resolver?.label(p.orgId, ref)) ?? null);
+    }
+    return products.map((p) =>
+      p.audience ? { ...p, audienceLabel: labels.get(`${p.orgId}:${p.audience}`) ?? null } : p,
+    );
+  }
+
+  /** An Insiders-only product names a tier or segment of its own brand (another brand's is not found). */
+  async function checkAudience(orgId: string, audience: string | null | undefined) {
+    const group = pluggedAudience(audience);
+    if (group && !(await audiences.resolver?.exists(orgId, group)))
+      throw commerceError(
+        'audience_segment_not_found',
+        `The brand has no advocate ${group.kind} "${group.id}"`,
+        [{ field: 'audience', message: `no ${group.kind} "${group.id}" at this brand` }],
+      );
+  }
+
   async function validate(trx: Executor, orgId: string, input: ProductInput, productId?: string) {
     const errors = [];
     if (!isCurrency(input.currency))
@@ -129,10 +162,11 @@ export function createCatalogService({ db, identity, media }: CatalogDeps) {
         presentSummary(o),
       ]),
     );
-    return ids.flatMap((id) => {
+    const found = ids.flatMap((id) => {
       const p = products.find((x) => x.id === id);
       return p ? [presentProduct(p, variants, orgs.get(p.org_id) ?? null, galleries.get(p.id))] : [];
     });
+    return labelled(found);
   }
 
   async function upsert(trx: Executor, orgId: string, input: ProductInput, existing?: repo.ProductRow) {
@@ -144,6 +178,7 @@ export function createCatalogService({ db, identity, media }: CatalogDeps) {
       currency: input.currency,
       reseller_floor_minor: input.resellerFloorMinor ?? null,
       exclusive: input.exclusive ?? false,
+      audience: input.audience === undefined ? (existing?.audience ?? null) : input.audience,
     };
     const id = existing?.id ?? newId();
     if (existing) await repo.updateProduct(trx, id, fields);
@@ -186,8 +221,10 @@ export function createCatalogService({ db, identity, media }: CatalogDeps) {
         repo.variantsOf(db, ids),
         media.attachments.of('product', ids),
       ]);
-      return products.map((p) =>
-        forViewer(presentProduct(p, variants, presentSummary(org), galleries.get(p.id)), principal),
+      return labelled(
+        products.map((p) =>
+          forViewer(presentProduct(p, variants, presentSummary(org), galleries.get(p.id)), principal),
+        ),
       );
     },
 
@@ -208,6 +245,7 @@ export function createCatalogService({ db, identity, media }: CatalogDeps) {
 
     async create(principal: Principal, orgHandle: string, input: ProductInput) {
       const org = await identity.orgs.requireCapability(principal, orgHandle, 'manageCatalog');
+      await checkAudience(org.id, input.audience);
       const id = await guardSkuRace(() =>
         db.transaction().execute(async (trx) => {
           await validate(trx, org.id, input);
@@ -227,6 +265,7 @@ export function createCatalogService({ db, identity, media }: CatalogDeps) {
 
     async update(principal: Principal, productId: string, input: ProductInput) {
       const product = await ownedProduct(principal, productId);
+      await checkAudience(product.org_id, input.audience);
       await guardSkuRace(() =>
         db.transaction().execute(async (trx) => {
           await validate(trx, product.org_id, input, product.id);

@@ -63,8 +63,11 @@ export type CheckoutDeps = {
  */
 export type AcceptedQuote = { orgId: string; unitPrices: Map<string, number> };
 
-/** An order line as written, with the list price the write checks is still current. */
-type Line = Omit<repo.OrderItemRow, 'order_id'> & { list_price_minor: number };
+/**
+ * An order line as written, with the list price and the Insiders-only audience the buyer was checked against:
+ * the write refuses the line when either changed since.
+ */
+type Line = Omit<repo.OrderItemRow, 'order_id'> & { list_price_minor: number; audience: string | null };
 type Priced = {
   orgId: string;
   currency: string;
@@ -143,6 +146,24 @@ export function createCheckoutService(deps: CheckoutDeps) {
     return found.get(dealId);
   }
 
+  /**
+   * Insiders-only products: the buyer must be in the product's tier (or above) or segment, as for a deal's audience;
+   * the brand's own sales staff may buy for a customer. The order write re-checks that the product's audience is
+   * still the one checked here.
+   */
+  async function checkInsiders(
+    principal: Principal,
+    orgId: string,
+    lines: { product: catalogRepo.ProductRow }[],
+  ) {
+    if (can(principal, orgId, 'viewSales')) return;
+    for (const [index, { product }] of lines.entries()) {
+      const group = pluggedAudience(product.audience);
+      if (!group || (await deps.audiences.resolver?.includes(orgId, group, principal.userId))) continue;
+      throw insidersOnly(product, (await deps.audiences.resolver?.label(orgId, group)) ?? group.id, index);
+    }
+  }
+
   /** Prices the lines: list price, or the deal's price for the deal's products. All reads, before any lock. */
   async function price(
     principal: Principal,
@@ -187,6 +208,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
     if (lines.some((l) => l.product.currency !== currency))
       throw unprocessable('mixed_currencies', 'Items are priced in different currencies', 'items');
     if (input.currency && input.currency !== currency) throw currencyMismatch(currency, input.currency);
+    await checkInsiders(principal, orgId, lines);
     if (quote && (quote.orgId !== orgId || lines.some((l) => !quote.unitPrices.has(l.variant.id))))
       throw unprocessable('not_in_quote', 'Every item must be a line of the accepted quote', 'items');
     // The channel guard still applies at checkout: a floor raised since the quote was made wins.
@@ -290,6 +312,7 @@ export function createCheckoutService(deps: CheckoutDeps) {
       quantity: l.quantity,
       unit_price_minor: quote?.unitPrices.get(l.variant.id) ?? unitPrice(l.product.id),
       list_price_minor: l.product.price_minor,
+      audience: l.product.audience,
       discount_minor: 0,
     }));
     const itemsMinor = priced.reduce((sum, l) => sum + l.unit_price_minor * l.quantity, 0);
@@ -605,7 +628,10 @@ export function createCheckoutService(deps: CheckoutDeps) {
           updated_at: now,
           ...breakdownColumns(priced),
         },
-        items: priced.lines.map(({ list_price_minor: _, ...line }) => ({ ...line, order_id: orderId })),
+        items: priced.lines.map(({ list_price_minor: _, audience: __, ...line }) => ({
+          ...line,
+          order_id: orderId,
+        })),
         history: [
           {
             order_id: orderId,
@@ -661,7 +687,13 @@ type CodeFailure =
   | 'discount_code_used_up'
   | 'discount_code_limit_reached'
   | 'discount_code_not_found';
-type WriteRefusal = DealFailure | CodeFailure | 'sold_out' | 'price_changed' | 'deal_not_found';
+type WriteRefusal =
+  | DealFailure
+  | CodeFailure
+  | 'sold_out'
+  | 'price_changed'
+  | 'deal_not_found'
+  | 'product_exclusive';
 
 const codeFailures: Record<CodeFailure, string> = {
   discount_code_expired: 'The discount code has expired',
@@ -699,6 +731,14 @@ const writeRefusals: Record<WriteRefusal, (lines: Line[], detail: string | undef
   },
   price_changed: () =>
     commerceError('price_changed', 'The price changed since it was shown; review the new price'),
+  product_exclusive: (lines, detail) => {
+    const line = lines[Number(detail)] ?? lines[0];
+    return commerceError(
+      'product_exclusive',
+      `"${line.title}" is now for a group of the brand’s advocates only; reload the product to see who may buy it`,
+      [{ field: `items[${line.line}].variantId`, message: 'Insiders only' }],
+    );
+  },
   deal_not_found: () => commerceError('deal_not_found', 'Deal not found'),
 };
 
@@ -709,6 +749,17 @@ function checkoutFailure(err: unknown, lines: Line[]): unknown {
   const { code, message, detail } = err as { code?: string; message?: string; detail?: string };
   if (code !== 'P0001' || !message || !isWriteRefusal(message)) return err;
   return writeRefusals[message](lines, detail);
+}
+
+/** A buyer outside an Insiders-only product's group: who may buy it, by name, and the group's reference. */
+function insidersOnly(product: catalogRepo.ProductRow, label: string, index: number) {
+  const who =
+    pluggedAudience(product.audience)?.kind === 'tier'
+      ? `the brand’s ${label} members and those above`
+      : `the brand’s “${label}” group`;
+  return commerceError('product_exclusive', `"${product.title}" is Insiders only: for ${who}`, [
+    { field: `items[${index}].variantId`, message: `for ${label} only` },
+  ]).withDetails({ audience: product.audience, label });
 }
 
 const tooBig = () =>

@@ -57,6 +57,11 @@ export const commerceError = defineErrors('commerce', {
     kind: 'forbidden',
     description: 'The deal or product is for a segment or a tier of the brand’s advocates',
   },
+  product_exclusive: {
+    kind: 'forbidden',
+    description:
+      'The product is for a tier (or segment) of the brand’s advocates the buyer is not in; `audience` names it',
+  },
   audience_segment_not_found: {
     kind: 'unprocessable',
     description: 'The deal’s audience or early-access group names a segment or tier this brand does not have',

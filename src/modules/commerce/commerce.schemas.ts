@@ -35,6 +35,13 @@ export const Product = Type.Object(
       }),
     ),
     exclusive: Type.Boolean({ description: 'Own-store exclusive: resellers do not sell it' }),
+    audience: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'Insiders only: `tier:<key>` (that tier of the brand’s advocates and those above it) or `segment:<id>` may buy it; null: anyone',
+    }),
+    audienceLabel: Type.Union([Type.String(), Type.Null()], {
+      description: 'Who may buy it, as the brand names the group (the tier’s name, the segment’s name)',
+    }),
     archived: Type.Boolean(),
     stock: Type.Integer(),
     variants: Type.Array(Variant),
@@ -76,6 +83,18 @@ export const ProductBody = Type.Object(
     currency: Currency,
     resellerFloorMinor: Type.Optional(Type.Union([Minor, Type.Null()])),
     exclusive: Type.Optional(Type.Boolean()),
+    audience: Type.Optional(
+      Type.Union(
+        [
+          Type.String({
+            pattern: PLUGGED_AUDIENCE_PATTERN,
+            description: 'A tier and those above it (`tier:<key>`) or a saved segment (`segment:<id>`)',
+          }),
+          Type.Null(),
+        ],
+        { description: 'Insiders only: who may buy it; null or absent: anyone' },
+      ),
+    ),
     variants: Type.Array(
       Type.Object(
         {

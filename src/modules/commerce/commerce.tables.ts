@@ -24,6 +24,8 @@ export interface ProductsTable {
   currency: string;
   reseller_floor_minor: number | null;
   exclusive: Generated<boolean>;
+  /** `tier:<key>` or `segment:<id>`: only that group of the brand's advocates may buy it; null: anyone. */
+  audience: Generated<string | null>;
   archived_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

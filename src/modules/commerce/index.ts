@@ -61,8 +61,8 @@ export type CommerceDeps = {
 
 /** Catalog, deals with the channel guard, checkout, orders, payments and sales attribution. */
 export function createCommerceModule(deps: CommerceDeps) {
-  const catalog = createCatalogService(deps);
   const audiences: AudienceSlot = {};
+  const catalog = createCatalogService({ ...deps, audiences });
   const friends = createFriendsBoughtService(deps);
   const deals = createDealsService({ ...deps, catalog, audiences, friends });
   const orders = createOrdersService(deps);

@@ -5,8 +5,9 @@
 --
 -- Input: a JSON array of orders. Output: one slot per order, in order, {"ok": <credited attribution>} or
 -- {"sqlstate": "P0001", "message": <code>, "detail": <line>}. An order that fails (a replayed Idempotency-Key, a
--- changed price, a deal not open, sold out, over the cap or the buyer's limit, not enough stock, a discount code
--- closed or used up for everyone or for this buyer) writes nothing;
+-- changed price, an Insiders-only product whose group changed since the buyer was checked against it, a deal not
+-- open, sold out, over the cap or the buyer's limit, not enough stock, a discount code closed or used up for
+-- everyone or for this buyer) writes nothing;
 -- the others in the batch go on. Orders are decided in array order, so the earlier of two buyers racing for the
 -- last unit gets it. Events go through the platform's platform_emit_events, which owns the outbox tables.
 CREATE OR REPLACE FUNCTION commerce_place_orders(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $fn$
@@ -18,6 +19,8 @@ DECLARE
   v_keys text[] := '{}';
   v_existing text[];
   v_mispriced int[];
+  v_restricted int[];      -- orders with a line whose Insiders-only audience changed since the caller checked it
+  v_restricted_line int[]; -- that line, for each
   v_deals jsonb;       -- deal id -> {sold, cap, limit, state}, kept current while orders are decided
   v_stock jsonb;       -- variant id -> stock left
   v_bought jsonb;      -- deal id:buyer id -> units already bought
@@ -52,6 +55,12 @@ BEGIN
     CROSS JOIN LATERAL jsonb_to_recordset(e.o->'lines') AS l(product_id uuid, list_price_minor int)
     LEFT JOIN products pr ON pr.id = l.product_id
     WHERE pr.id IS NULL OR pr.archived_at IS NOT NULL OR pr.price_minor <> l.list_price_minor);
+  -- Insiders-only products: the caller checked the buyer against each line's audience; one changed since is refused.
+  SELECT coalesce(array_agg(r.i), '{}'), coalesce(array_agg(r.line), '{}') INTO v_restricted, v_restricted_line
+    FROM (SELECT DISTINCT ON (e.i) e.i, l.line FROM unnest(v_orders) WITH ORDINALITY AS e(o, i)
+          CROSS JOIN LATERAL jsonb_to_recordset(e.o->'lines') AS l(line int, product_id uuid, audience text)
+          JOIN products pr ON pr.id = l.product_id
+          WHERE pr.audience IS DISTINCT FROM l.audience ORDER BY e.i, l.line) r;
 
   -- The hot rows, locked once per batch in a fixed order (deals, then variants, each by id).
   SELECT coalesce(jsonb_object_agg(d.id, jsonb_build_object('sold', d.sold, 'cap', d.quantity_cap,
@@ -91,6 +100,10 @@ BEGIN
     v_units := coalesce((v_o->>'deal_units')::int, 0);
     IF v_key = ANY(v_existing) OR v_key = ANY(v_keys) THEN v_error[i] := 'idempotent_replay'; CONTINUE; END IF;
     IF i = ANY(v_mispriced) THEN v_error[i] := 'price_changed'; CONTINUE; END IF;
+    IF i = ANY(v_restricted) THEN
+      v_error[i] := 'product_exclusive'; v_detail[i] := v_restricted_line[array_position(v_restricted, i)]::text;
+      CONTINUE;
+    END IF;
     IF v_o->>'deal_id' IS NOT NULL THEN
       v_d := v_deals->(v_o->>'deal_id');
       IF v_d IS NULL THEN v_error[i] := 'deal_not_found'; CONTINUE; END IF;

@@ -33,7 +33,8 @@ export function challengeRoutes(challenges: ChallengesService, moderation: Moder
         config: writeLimit(10),
         schema: {
           tags,
-          summary: 'Start a private challenge: invite a saved segment, members by role or named people',
+          summary:
+            'Start a private challenge: invite a saved segment, a tier of advocates and those above it, members by role or named people',
           params: OrgParam,
           body: NewChallengeBody,
           response: { 201: Challenge },

@@ -12,12 +12,15 @@ import type { NewIdea, PortalService } from './portal.service.ts';
 type ChallengeRow = Awaited<ReturnType<typeof repo.findChallenge>> & Pick<IdeaChallengesTable, 'id'>;
 
 /**
- * Who is in a brand's saved segment. Segments belong to the advocates module, which builds on this one, so it plugs
- * its resolver in when the app is composed; without one, a segment invites nobody and cannot be chosen.
+ * Who is in a brand's saved segment or at or above one of its tiers. Both belong to the advocates module, which builds
+ * on this one, so it plugs its resolver in when the app is composed; without one, neither invites anybody nor can
+ * be chosen.
  */
 export type SegmentResolver = {
   segmentExists(orgId: string, segmentId: string): Promise<boolean>;
   inSegment(orgId: string, segmentId: string, accountId: string): Promise<boolean>;
+  tierExists(orgId: string, tierKey: string): Promise<boolean>;
+  inTier(orgId: string, tierKey: string, accountId: string): Promise<boolean>;
 };
 export type SegmentSlot = { resolver?: SegmentResolver };
 
@@ -32,8 +35,9 @@ export function createChallengeAccess(db: Executor<IdeasTables>, segments: Segme
     const role = roleIn(principal, c.org_id);
     if (role && c.roles.includes(role)) return true;
     if (await repo.isInvitee(db, c.id, principal.userId)) return true;
-    if (c.segment_id && segments.resolver)
-      return segments.resolver.inSegment(c.org_id, c.segment_id, principal.userId);
+    if (c.segment_id && (await segments.resolver?.inSegment(c.org_id, c.segment_id, principal.userId)))
+      return true;
+    if (c.tier_key && (await segments.resolver?.inTier(c.org_id, c.tier_key, principal.userId))) return true;
     return false;
   }
   return {
@@ -64,6 +68,8 @@ export type NewChallenge = {
   description: string;
   closesAt: string;
   segmentId?: string;
+  /** A tier of the brand's advocates, by key: it and those above it are invited. */
+  tier?: string;
   roles?: OrgRole[];
   invitees?: string[];
 };
@@ -99,6 +105,7 @@ export function createChallengesService(deps: {
           const ids = (await repo.inviteeIds(own, r.id)).map((i) => i.person_id);
           audience = {
             segmentId: r.segment_id,
+            tier: r.tier_key,
             roles: r.roles,
             invitees: (await identity.accounts.byIds(ids)).map(presentSummary),
           };
@@ -131,8 +138,12 @@ export function createChallengesService(deps: {
         ]);
       const roles = input.roles ?? [];
       const handles = [...new Set(input.invitees ?? [])];
-      if (!input.segmentId && roles.length === 0 && handles.length === 0)
-        throw ideasError('no_audience', 'Invite a segment, one or more roles, or named people');
+      if (!input.segmentId && !input.tier && roles.length === 0 && handles.length === 0)
+        throw ideasError('no_audience', 'Invite a segment, a tier, one or more roles, or named people');
+      if (input.tier && !(await segments.resolver?.tierExists(org.id, input.tier)))
+        throw ideasError('challenge_tier_not_found', `The brand has no advocate tier "${input.tier}"`, [
+          { field: 'tier', message: 'no such tier' },
+        ]);
       if (input.segmentId && !(await segments.resolver?.segmentExists(org.id, input.segmentId)))
         throw ideasError('challenge_segment_not_found', 'The brand has no saved segment with that id', [
           { field: 'segmentId', message: 'no such segment' },
@@ -156,6 +167,7 @@ export function createChallengesService(deps: {
           description: input.description.trim(),
           closes_at: closesAt,
           segment_id: input.segmentId ?? null,
+          tier_key: input.tier ?? null,
           roles: JSON.stringify(roles),
           created_by: principal.userId,
         });

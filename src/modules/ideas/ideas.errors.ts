@@ -39,7 +39,11 @@ export const ideasError = defineErrors('ideas', {
   deadline_in_past: { kind: 'unprocessable', description: 'A challenge’s deadline must be in the future' },
   no_audience: {
     kind: 'unprocessable',
-    description: 'Invite someone: a segment, one or more roles, or named people',
+    description: 'Invite someone: a segment, a tier, one or more roles, or named people',
+  },
+  challenge_tier_not_found: {
+    kind: 'unprocessable',
+    description: 'The brand has no advocate tier with that key',
   },
   challenge_segment_not_found: {
     kind: 'unprocessable',

@@ -248,6 +248,12 @@ export const NewChallengeBody = Type.Object(
     description: Type.String({ minLength: 1, maxLength: 5000 }),
     closesAt: Type.String({ format: 'date-time', description: 'No new ideas or votes after this' }),
     segmentId: Type.Optional(Uuid),
+    tier: Type.Optional(
+      Type.String({
+        pattern: '^[a-z][a-z0-9-]{0,29}$',
+        description: 'Invite a tier of the brand’s advocates and those above it, by key (co-design)',
+      }),
+    ),
     roles: Type.Optional(Type.Array(RoleName, { maxItems: 7, uniqueItems: true })),
     invitees: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 31 }), { maxItems: 200, description: 'Handles' }),
@@ -268,6 +274,7 @@ export const Challenge = Type.Object({
   audience: Type.Union([
     Type.Object({
       segmentId: Type.Union([Uuid, Type.Null()]),
+      tier: Type.Union([Type.String(), Type.Null()], { description: 'The invited tier’s key' }),
       roles: Type.Array(Type.String()),
       invitees: Type.Array(AccountSummary),
     }),

@@ -122,6 +122,8 @@ export interface IdeaChallengesTable {
   closes_at: Date;
   /** Invited: people in this saved advocates segment of the brand. */
   segment_id: string | null;
+  /** Invited: people at or above this tier of the brand's advocates (the co-design perk). */
+  tier_key: Generated<string | null>;
   /** Invited: members of the brand with one of these roles. */
   roles: ColumnType<string[], string, string>;
   created_by: string;

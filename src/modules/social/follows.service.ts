@@ -9,12 +9,18 @@ import {
   presentSummary,
   roleIn,
 } from '../identity/index.ts';
+import { type BadgeSlot, PROFILE_BADGES } from './badges.ts';
 import * as engagementRepo from './engagement.repo.ts';
 import { viewerOf } from './posts.service.ts';
 import { socialError } from './social.errors.ts';
 import * as repo from './social.repo.ts';
 
-export type FollowsDeps = { db: Db; events: EventBus; identity: Pick<IdentityModule, 'accounts'> };
+export type FollowsDeps = {
+  db: Db;
+  events: EventBus;
+  identity: Pick<IdentityModule, 'accounts'>;
+  badges: BadgeSlot;
+};
 
 // How many of a newly followed account's recent posts land in the follower's home at once.
 const BACKFILL_POSTS = 40;
@@ -31,7 +37,7 @@ export type Suggestion = {
   followersCount: number;
 };
 
-export function createFollowsService({ db, events, identity }: FollowsDeps) {
+export function createFollowsService({ db, events, identity, badges }: FollowsDeps) {
   const tx = <T>(fn: (trx: Executor) => Promise<T>) => events.transaction(db, fn);
 
   async function account(handle: string) {
@@ -43,6 +49,13 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
   async function profile(principal: Principal | null, handle: string) {
     const row = await account(handle);
     const counts = await repo.profileCounts(db, row.id, viewerOf(principal));
+    // A person's tiers across brands, highest first: the few that say most about them.
+    const held =
+      row.kind === 'person' && badges.resolver
+        ? (await badges.resolver([row.id], null)).sort(
+            (a, b) => b.rank - a.rank || a.brand.localeCompare(b.brand),
+          )
+        : [];
     return {
       ...presentAccount(row),
       followersCount: counts.followers,
@@ -53,6 +66,9 @@ export function createFollowsService({ db, events, identity }: FollowsDeps) {
         followedBy: counts.followed_by,
         role: roleIn(principal, row.id) ?? null,
       },
+      ...(held.length
+        ? { badges: held.slice(0, PROFILE_BADGES).map((b) => ({ brand: b.brand, tier: b.tier })) }
+        : {}),
     };
   }
 

@@ -4,6 +4,7 @@ import type { EventBus } from '../../platform/events/outbox.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import { accountRoutes } from './accounts.routes.ts';
+import type { BadgeResolver, BadgeSlot } from './badges.ts';
 import * as engagementRepo from './engagement.repo.ts';
 import { createFollowsService } from './follows.service.ts';
 import * as graphRepo from './graph.repo.ts';
@@ -14,6 +15,7 @@ import { createReadsService } from './reads.service.ts';
 import * as repo from './social.repo.ts';
 import { OriginalPost, Post, QuotedPost } from './social.schemas.ts';
 
+export type { AuthorBadge, BadgeResolver } from './badges.ts';
 /** Text parsing and bulk loading, for the demo world and imports. */
 export { parseText, resolveEntities } from './entities.ts';
 export type { FollowEdge, ReshareEdge } from './graph.repo.ts';
@@ -39,10 +41,15 @@ export function createSocialModule(deps: {
   policy?: PolicyGate;
 }) {
   const { events } = deps;
+  const badges: BadgeSlot = {};
   const module = {
     posts: createPostsService(deps),
-    reads: createReadsService(deps),
-    follows: createFollowsService(deps),
+    reads: createReadsService({ ...deps, badges }),
+    follows: createFollowsService({ ...deps, badges }),
+    /** Plugs in who holds which tier badge (the advocates module's tiers), asked once per page of posts. */
+    plugBadges(resolver: BadgeResolver) {
+      badges.resolver = resolver;
+    },
     /** The whole follow and reshare graphs page by page, for background graph jobs (never a request path). */
     graph: {
       followPage: (after: graphRepo.FollowEdge | null, limit: number) =>

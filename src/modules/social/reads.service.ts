@@ -3,6 +3,7 @@ import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, type Page, toPage, UUID_PATTERN } from '../../platform/http/pagination.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { MediaModule } from '../media/index.ts';
+import { type BadgeSlot, threadRootsOf, withBadges } from './badges.ts';
 import { viewerOf } from './posts.service.ts';
 import { socialError } from './social.errors.ts';
 import { accountIdsOf, type PostJson, presentPost, quotesOf } from './social.present.ts';
@@ -12,11 +13,12 @@ export type ReadsDeps = {
   db: Db;
   identity: Pick<IdentityModule, 'accounts'>;
   media: Pick<MediaModule, 'attachments'>;
+  badges: BadgeSlot;
 };
 type PageArgs = { cursor?: string; limit?: number };
 
 /** Every way of reading posts: one post, a thread, timelines, search. All filtered by the viewer's audience. */
-export function createReadsService({ db, identity, media }: ReadsDeps) {
+export function createReadsService({ db, identity, media, badges }: ReadsDeps) {
   /**
    * Rows as the API shows them. The posts they quote are loaded as `viewer` may see them, in one query: a quoted post
    * that is deleted or hidden from the viewer comes out as an unavailable card, with nothing of it shown.
@@ -25,13 +27,15 @@ export function createReadsService({ db, identity, media }: ReadsDeps) {
     const quotedIds = [...new Set(quotesOf(rows))];
     const quoted = await repo.findPostsByIds(db, quotedIds, viewer);
     const postIds = [...rows, ...quoted].flatMap((r) => (r.reshare_of_id ? [r.id, r.reshare_of_id] : [r.id]));
+    const roots = badges.resolver ? await repo.authorsOf(db, threadRootsOf(rows)) : new Map<string, string>();
     const [accounts, images] = await Promise.all([
-      identity.accounts.byIds(accountIdsOf([...rows, ...quoted])),
+      identity.accounts.byIds([...new Set([...accountIdsOf([...rows, ...quoted]), ...roots.values()])]),
       media.attachments.of('post', postIds),
     ]);
     const byId = new Map(accounts.map((a) => [a.id, a]));
     const quotedById = new Map(quoted.map((q) => [q.id, q]));
-    return rows.map((r) => presentPost(r, byId, images, quotedById));
+    const posts = rows.map((r) => presentPost(r, byId, images, quotedById));
+    return withBadges(posts, rows, roots, byId, badges.resolver);
   }
 
   async function page(

@@ -14,10 +14,13 @@ export type QuotedPostJson = {
   createdAt: string | null;
 };
 
+/** A post's author, with the tier badge the brand whose thread it is gave them. */
+export type AuthorJson = AccountSummary & { badges?: { brand: string; tier: string }[] };
+
 export type PostJson = {
   id: string;
   kind: PostKind;
-  author: AccountSummary;
+  author: AuthorJson;
   text: string;
   visibility: Visibility;
   entities: PostEntities;

@@ -628,3 +628,10 @@ export async function suggestions(
   `.execute(db);
   return rows;
 }
+
+/** Who wrote each of these posts (thread roots, to tell a brand's threads), whatever their visibility. */
+export async function authorsOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('posts').select(['id', 'author_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.author_id]));
+}

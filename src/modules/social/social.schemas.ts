@@ -22,13 +22,27 @@ const Entities = Type.Object({
   links: Type.Array(Type.Object({ url: Type.String(), start: Type.Integer(), end: Type.Integer() })),
 });
 
+export const Badge = Type.Object({
+  brand: Type.String({ description: 'Handle of the brand whose tier it is' }),
+  tier: Type.String({ description: 'The tier’s name, e.g. Champion' }),
+});
+
+const Author = Type.Object({
+  ...AccountSummary.properties,
+  badges: Type.Optional(
+    Type.Array(Badge, {
+      description: 'In a brand’s thread: the tier that brand gave the author (above its first tier)',
+    }),
+  ),
+});
+
 const PostFields = {
   id: Type.String(),
   kind: Type.Union([Type.Literal('post'), Type.Literal('deal'), Type.Literal('rfp')], {
     description:
       "'deal': a deal's post (same id as the deal), shown with its deal card; 'rfp': a request for proposals (same id as the request), shown with its request card",
   }),
-  author: AccountSummary,
+  author: Author,
   text: Type.String(),
   visibility: Visibility,
   entities: Entities,
@@ -134,6 +148,12 @@ export const Profile = Type.Intersect([
         description: 'Your role in this org, if you are a member',
       }),
     }),
+    badges: Type.Optional(
+      Type.Array(Badge, {
+        maxItems: 3,
+        description: 'A person’s tiers with brands, highest first (at most 3)',
+      }),
+    ),
   }),
 ]);
 

@@ -43,6 +43,13 @@ export interface paths {
                             name: string;
                             verified: boolean;
                         } & {
+                            /** @description A person’s tiers with brands, highest first (at most 3) */
+                            badges?: {
+                                /** @description Handle of the brand whose tier it is */
+                                brand: string;
+                                /** @description The tier’s name, e.g. Champion */
+                                tier: string;
+                            }[];
                             followersCount: number;
                             followingCount: number;
                             postsCount: number;
@@ -108,6 +115,13 @@ export interface paths {
                             name: string;
                             verified: boolean;
                         } & {
+                            /** @description A person’s tiers with brands, highest first (at most 3) */
+                            badges?: {
+                                /** @description Handle of the brand whose tier it is */
+                                brand: string;
+                                /** @description The tier’s name, e.g. Champion */
+                                tier: string;
+                            }[];
                             followersCount: number;
                             followingCount: number;
                             postsCount: number;
@@ -156,6 +170,13 @@ export interface paths {
                             name: string;
                             verified: boolean;
                         } & {
+                            /** @description A person’s tiers with brands, highest first (at most 3) */
+                            badges?: {
+                                /** @description Handle of the brand whose tier it is */
+                                brand: string;
+                                /** @description The tier’s name, e.g. Champion */
+                                tier: string;
+                            }[];
                             followersCount: number;
                             followingCount: number;
                             postsCount: number;
@@ -876,6 +897,8 @@ export interface paths {
                                     }[];
                                     roles: string[];
                                     segmentId: string | null;
+                                    /** @description The invited tier’s key */
+                                    tier: string | null;
                                 } | null;
                                 /** Format: date-time */
                                 closesAt: string;
@@ -8461,6 +8484,8 @@ export interface paths {
                                     }[];
                                     roles: string[];
                                     segmentId: string | null;
+                                    /** @description The invited tier’s key */
+                                    tier: string | null;
                                 } | null;
                                 /** Format: date-time */
                                 closesAt: string;
@@ -8487,7 +8512,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Start a private challenge: invite a saved segment, members by role or named people */
+        /** Start a private challenge: invite a saved segment, a tier of advocates and those above it, members by role or named people */
         post: {
             parameters: {
                 query?: never;
@@ -8511,6 +8536,8 @@ export interface paths {
                         roles?: ("owner" | "admin" | "marketer" | "agent" | "sales" | "employee" | "partner")[];
                         /** Format: uuid */
                         segmentId?: string;
+                        /** @description Invite a tier of the brand’s advocates and those above it, by key (co-design) */
+                        tier?: string;
                         title: string;
                     };
                 };
@@ -8534,6 +8561,8 @@ export interface paths {
                                 }[];
                                 roles: string[];
                                 segmentId: string | null;
+                                /** @description The invited tier’s key */
+                                tier: string | null;
                             } | null;
                             /** Format: date-time */
                             closesAt: string;
@@ -11827,6 +11856,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Insiders only: who may buy it; null or absent: anyone */
+                        audience?: string | null;
                         /** @description ISO 4217 code */
                         currency: string;
                         description?: string;
@@ -13910,6 +13941,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Insiders only: who may buy it; null or absent: anyone */
+                        audience?: string | null;
                         /** @description ISO 4217 code */
                         currency: string;
                         description?: string;
@@ -15524,6 +15557,13 @@ export interface components {
         OriginalPost: {
             author: {
                 avatarUrl: string | null;
+                /** @description In a brand’s thread: the tier that brand gave the author (above its first tier) */
+                badges?: {
+                    /** @description Handle of the brand whose tier it is */
+                    brand: string;
+                    /** @description The tier’s name, e.g. Champion */
+                    tier: string;
+                }[];
                 handle: string;
                 id: string;
                 kind: "person" | "brand" | "reseller";
@@ -15620,6 +15660,13 @@ export interface components {
         Post: {
             author: {
                 avatarUrl: string | null;
+                /** @description In a brand’s thread: the tier that brand gave the author (above its first tier) */
+                badges?: {
+                    /** @description Handle of the brand whose tier it is */
+                    brand: string;
+                    /** @description The tier’s name, e.g. Champion */
+                    tier: string;
+                }[];
                 handle: string;
                 id: string;
                 kind: "person" | "brand" | "reseller";
@@ -15724,6 +15771,7 @@ export interface components {
              *     - `challenge_invalid` (401): The two-factor sign-in step is unknown or expired (5 minutes); sign in with the password again
              *     - `challenge_not_found` (404): No such challenge at this brand, or you are not invited to it
              *     - `challenge_segment_not_found` (422): The brand has no saved segment with that id
+             *     - `challenge_tier_not_found` (422): The brand has no advocate tier with that key
              *     - `channel_guard` (422): The deal would advertise a product below its reseller floor; `violations` and `alternatives` say by how much and what to do
              *     - `comment_not_found` (404): No such comment
              *     - `consent_already_asked` (409): The customer was already asked to go private
@@ -15826,7 +15874,7 @@ export interface components {
              *     - `model_rejected` (422): The retrained model fell too far on the shipped model’s check set and is not used
              *     - `negative_points` (422): A points rule would award a negative total: points are whole numbers from 0
              *     - `negative_threshold` (422): A tier threshold is negative: points start at 0
-             *     - `no_audience` (422): Invite someone: a segment, one or more roles, or named people
+             *     - `no_audience` (422): Invite someone: a segment, a tier, one or more roles, or named people
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_conversation` (409): The request has not reached the brand’s care inbox yet (it arrives within seconds); retry
              *     - `no_corrections` (422): No corrected messages to retrain from yet
@@ -15877,6 +15925,7 @@ export interface components {
              *     - `post_too_long` (400): The post text is longer than allowed
              *     - `preference_locked` (422): Mail about your account’s security (password reset, email change) cannot be turned off
              *     - `price_changed` (409): The price changed since it was shown; `totalMinor` and `currency` give the new total
+             *     - `product_exclusive` (403): The product is for a tier (or segment) of the brand’s advocates the buyer is not in; `audience` names it
              *     - `product_not_found` (404): No product with that id (archived products are gone)
              *     - `product_not_in_brand` (422): Every product must be in the brand’s catalog
              *     - `product_unavailable` (422): The product is no longer sold
@@ -15953,7 +16002,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "challenge_tier_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_exclusive" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
@@ -15969,6 +16018,10 @@ export interface components {
         };
         Product: {
             archived: boolean;
+            /** @description Insiders only: `tier:<key>` (that tier of the brand’s advocates and those above it) or `segment:<id>` may buy it; null: anyone */
+            audience: string | null;
+            /** @description Who may buy it, as the brand names the group (the tier’s name, the segment’s name) */
+            audienceLabel: string | null;
             currency: string;
             description: string;
             /** @description Own-store exclusive: resellers do not sell it */

@@ -7,6 +7,7 @@ import type { Product } from '../api/commerce.types.ts';
 import { useProducts } from '../hooks/use-catalog.ts';
 import { useOrgDeals } from '../hooks/use-deals.ts';
 import { DealCardView } from './deal-card.tsx';
+import { InsidersChip } from './insiders-chip.tsx';
 
 export function ProductTile({ product }: { product: Product }) {
   const image = safeHttpUrl(product.images[0]);
@@ -25,6 +26,7 @@ export function ProductTile({ product }: { product: Product }) {
       <span>
         <strong>{formatMoney(product.priceMinor, product.currency)}</strong>
         {product.exclusive && <span className="exclusive-chip"> Exclusive</span>}
+        <InsidersChip product={product} />
       </span>
       {product.stock <= 0 && <span className="muted small">Sold out</span>}
     </Link>

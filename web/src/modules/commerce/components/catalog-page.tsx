@@ -6,6 +6,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx'
 import type { Product } from '../api/commerce.types.ts';
 import { useArchiveProduct, useProducts } from '../hooks/use-catalog.ts';
 import { CsvImport } from './csv-import.tsx';
+import { InsidersChip } from './insiders-chip.tsx';
 import { ProductForm } from './product-form.tsx';
 import { Workspace } from './workspace-page.tsx';
 
@@ -16,6 +17,7 @@ function ProductRow({ product, onEdit, handle }: { product: Product; onEdit: () 
       <td>
         <Link to={`/products/${product.id}`}>{product.title}</Link>
         {product.exclusive && <span className="exclusive-chip"> Exclusive</span>}
+        <InsidersChip product={product} />
         {product.archived && <span className="chip">Archived</span>}
         <div className="muted small">{product.variants.map((v) => v.sku).join(', ')}</div>
       </td>

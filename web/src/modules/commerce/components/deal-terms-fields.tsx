@@ -32,8 +32,8 @@ type DealTermsFieldsProps = {
   tiers?: { key: string; name: string }[];
 };
 
-/** The segments and tiers a deal can be aimed at or opened early for, as options of a select. */
-function GroupOptions({
+/** The segments and tiers a deal (or an Insiders-only product) can be aimed at or opened early for, as options. */
+export function GroupOptions({
   segments,
   tiers,
 }: {

@@ -3,9 +3,11 @@ import { ApiError } from '../../../shared/api/api-error.ts';
 import { CURRENCIES, parseDecimal, toDecimal } from '../../../shared/format/money.ts';
 import { Field } from '../../../shared/ui/form-field.tsx';
 import { ErrorBanner } from '../../../shared/ui/status.tsx';
+import { useAdvocateSegments, useBrandTiers } from '../../advocates/index.ts';
 import { ImagePicker, mediaInputOf, type PickedImage } from '../../media/index.ts';
 import type { Product, ProductInput } from '../api/commerce.types.ts';
 import { useSaveProduct } from '../hooks/use-catalog.ts';
+import { GroupOptions } from './deal-terms-fields.tsx';
 import { type VariantDraft, VariantsEditor } from './variants-editor.tsx';
 
 type Draft = {
@@ -18,6 +20,8 @@ type Draft = {
   currency: string;
   floor: string;
   exclusive: boolean;
+  /** '' (anyone), `tier:<key>` (that tier and above) or `segment:<id>`. */
+  audience: string;
   variants: VariantDraft[];
 };
 
@@ -33,6 +37,7 @@ function draftOf(product?: Product): Draft {
       currency: 'EUR',
       floor: '',
       exclusive: false,
+      audience: '',
       variants: [{ sku: '', name: '', stock: '0' }],
     };
   }
@@ -46,6 +51,7 @@ function draftOf(product?: Product): Draft {
     currency: product.currency,
     floor: product.resellerFloorMinor == null ? '' : toDecimal(product.resellerFloorMinor, product.currency),
     exclusive: product.exclusive,
+    audience: product.audience ?? '',
     variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, name: v.name, stock: String(v.stock) })),
   };
 }
@@ -81,6 +87,7 @@ function toInput(d: Draft): { input?: ProductInput; errors: Record<string, strin
       currency: d.currency,
       resellerFloorMinor: floor,
       exclusive: d.exclusive,
+      audience: d.audience || null,
       variants: d.variants.map((v) => ({
         sku: v.sku.trim(),
         ...(v.name.trim() ? { name: v.name.trim() } : {}),
@@ -99,6 +106,7 @@ const SERVER_FIELDS = [
   'priceMinor',
   'currency',
   'resellerFloorMinor',
+  'audience',
   'variants',
 ];
 
@@ -115,6 +123,8 @@ export function ProductForm({
   const [draft, setDraft] = useState(() => draftOf(product));
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useSaveProduct(handle);
+  const tiers = useBrandTiers(handle);
+  const segments = useAdvocateSegments(handle);
   const form = useRef<HTMLFormElement>(null);
   // After a refused save (the form's own checks or the server's), bring the first flagged field into view and
   // focus it, so the error is never left off screen.
@@ -212,6 +222,25 @@ export function ProductForm({
           />
           Own-store exclusive (resellers do not sell it: personalisation, extended warranty, bundles)
         </label>
+        <div className="span-2">
+          <Field
+            label="Who may buy it"
+            error={server('audience')}
+            hint="Insiders only: a tier of your advocates and those above it (a perk they earn), or a saved segment."
+          >
+            {(p) => (
+              <select
+                {...p}
+                value={draft.audience}
+                onChange={(e) => set({ audience: e.target.value })}
+                data-testid="product-form-audience"
+              >
+                <option value="">Anyone</option>
+                <GroupOptions segments={segments.data?.items ?? []} tiers={tiers.data?.tiers ?? []} />
+              </select>
+            )}
+          </Field>
+        </div>
         <div className="span-2">
           <Field label="Description" error={server('description')}>
             {(p) => (

@@ -14,6 +14,7 @@ import { useCart, useSetCartItem } from '../hooks/use-shopper.ts';
 import { CheckoutForm } from './checkout-form.tsx';
 import { CheckoutSheet } from './checkout-sheet.tsx';
 import { BoxIcon } from './commerce-icons.tsx';
+import { InsidersChip } from './insiders-chip.tsx';
 import { ProductFriendsBought } from './purchase-sharing.tsx';
 import { defaultVariant, QuantityInput, VariantSelect } from './variant-select.tsx';
 
@@ -150,6 +151,7 @@ export function ProductPage() {
           {formatMoney(p.priceMinor, p.currency)}
         </p>
         {p.exclusive && <span className="exclusive-chip">Only in our own store</span>}
+        <InsidersChip product={p} long />
         {p.description && <p className="product-description">{p.description}</p>}
         <ProductBuy product={p} />
         <p className="muted small">

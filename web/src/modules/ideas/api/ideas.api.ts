@@ -50,6 +50,8 @@ export const ideasApi = {
   products: (handle: string) => api<Items<Schema<'Product'>>>(`/orgs/${enc(handle)}/products`),
   challenges: (handle: string) => api<Items<Challenge>>(`/orgs/${enc(handle)}/challenges`),
   challenge: (id: string) => api<ApiResponse<'/challenges/{id}'>>(`/challenges/${enc(id)}`),
+  createChallenge: (handle: string, body: ApiBody<'/orgs/{handle}/challenges'>) =>
+    api<Challenge>(`/orgs/${enc(handle)}/challenges`, { method: 'POST', body }),
   postToChallenge: (id: string, body: ApiBody<'/challenges/{id}/ideas'>) =>
     api<Idea>(`/challenges/${enc(id)}/ideas`, { method: 'POST', body }),
   report: (id: string, reason: string) =>

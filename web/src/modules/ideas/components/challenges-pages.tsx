@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx';
+import { useViewer } from '../../identity/index.ts';
 import { type Challenge, ideasApi, STATUS_LABELS } from '../api/ideas.api.ts';
+import { ChallengeForm } from './challenge-form.tsx';
 import { IdeaForm } from './idea-fields.tsx';
 
 const closes = (c: Challenge) =>
@@ -16,9 +18,11 @@ export function ChallengesPage() {
     queryKey: ['ideas', handle, 'challenges'],
     queryFn: () => ideasApi.challenges(handle),
   });
+  const role = useViewer()?.memberships.find((m) => m.org.handle === handle)?.role;
   return (
     <section className="ideas-page">
       <PageHeader title={`Private challenges of @${handle}`} back />
+      {role && ['owner', 'admin', 'marketer'].includes(role) && <ChallengeForm handle={handle} />}
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error} />
       {list.data?.items.length === 0 && (

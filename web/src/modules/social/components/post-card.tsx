@@ -10,6 +10,7 @@ import type { OriginalPost, Post } from '../api/social.types.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostText } from './post-text.tsx';
 import { QuotedCard } from './quoted-card.tsx';
+import { TierBadges } from './tier-badge.tsx';
 import { VisibilityIcon } from './visibility-icon.tsx';
 
 type PostCardProps = {
@@ -58,6 +59,7 @@ function PostHeader({ post, highlighted }: { post: OriginalPost; highlighted: bo
         <span className="post-author-name truncate">{author.name}</span>
         {author.verified && <VerifiedMark />}
         <KindLabel kind={author.kind} />
+        <TierBadges badges={author.badges} />
         <span className="handle truncate">@{author.handle}</span>
       </Link>
       {!highlighted && (

@@ -7,6 +7,7 @@ import { displayUrl, safeHttpUrl } from '../../../shared/ui/safe-url.ts';
 import { MANAGING_ROLES, useViewer } from '../../identity/index.ts';
 import type { Profile } from '../api/social.types.ts';
 import { useToggleFollow } from '../hooks/use-profile.ts';
+import { TierBadges } from './tier-badge.tsx';
 
 const formatCount = (n: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(n);
 
@@ -85,7 +86,7 @@ function ProfileLinks({ links }: { links: Profile['links'] }) {
 export function ProfileHeader({ profile }: { profile: Profile }) {
   const base = `/@${profile.handle}`;
   return (
-    <section className="profile-header" aria-label="Profile">
+    <section className="profile-header" aria-label="Profile" data-testid="profile-header">
       <div className={`profile-banner banner-${profile.kind}`} />
       <div className="profile-top">
         <div className="profile-avatar">
@@ -100,6 +101,7 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
           <span data-testid="profile-name">{profile.name}</span>
           {profile.verified && <VerifiedMark />}
           <KindLabel kind={profile.kind} />
+          <TierBadges badges={profile.badges} />
         </h2>
         <p className="handle">
           @{profile.handle}
