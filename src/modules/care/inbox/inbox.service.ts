@@ -22,6 +22,7 @@ import { ensureQueues } from '../workflow/queues.service.ts';
 import { defaultQueueName } from '../workflow/routing.policy.ts';
 import * as agents from './agents.repo.ts';
 import * as repo from './conversations.repo.ts';
+import { presentConversion } from './conversion.ts';
 
 const ISO_MS = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
 const UUID = UUID_PATTERN.source.slice(1, -1);
@@ -113,10 +114,7 @@ export function createInboxService(deps: InboxDeps) {
         resolvedAt: r.resolved_at?.toISOString() ?? null,
         snoozedUntil: r.snoozed_until?.toISOString() ?? null,
         privateConsent: r.private_consent,
-        ideaRequest:
-          r.idea_consent === 'none'
-            ? null
-            : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
+        ...presentConversion(r),
         csat: r.csat_score,
         mergedIntoId: r.merged_into_id,
         mergedAt: r.merged_at?.toISOString() ?? null,
