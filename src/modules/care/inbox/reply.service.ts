@@ -15,6 +15,7 @@ import { orderReference } from '../workflow/canned.template.ts';
 import { addNote } from '../workflow/notes.service.ts';
 import * as repo from './conversations.repo.ts';
 import { requestConversion, setConsent, withdrawConversion } from './customer.repo.ts';
+import { assertInScope, inboxAccess } from './inbox-access.ts';
 
 type ReplyInput = { text: string; mode: 'public' | 'private'; policyOverride?: string };
 
@@ -64,10 +65,10 @@ export async function recordBrandReply(
 export function createReplyService(deps: ReplyDeps) {
   const { db, events, identity, social, live } = deps;
 
+  /** A conversation the caller may answer: any of the inbox for its workers, the sales intents' for sales. */
   async function conversation(principal: Principal, handle: string, id: string) {
-    const org = await identity.orgs.requireCapability(principal, handle, 'workInbox');
-    const row = await repo.findConversation(db, org.id, id);
-    if (!row) throw careError('conversation_not_found', 'Conversation not found');
+    const { org, intents } = await inboxAccess(identity, principal, handle);
+    const row = assertInScope(await repo.findConversation(db, org.id, id), intents);
     return { org, row };
   }
 
