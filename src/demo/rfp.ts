@@ -98,7 +98,7 @@ export async function seedDemoRfp(
     `seeded a request for proposals to ${brands.length} brands with ${pitches.length} pitches, one moved to DM, one awarded`,
   );
   if (shopper) await seedDemoVrm(modules, brands[0], first, shopper, opts);
-  if (caller) await seedDemoFromCare(modules, brands[0], sales, caller, first.currency, opts);
+  if (caller) await seedDemoFromCare(modules, brands[0], caller, first.currency, opts);
   return pitches.length;
 }
 
@@ -199,14 +199,13 @@ async function seedDemoVrm(
 }
 
 /**
- * A care conversation turned into a request: a follower asks the brand in public for a quote; the brand's sales
- * member, working the sales conversations in the inbox, proposes a request for proposals, and the follower's yes
- * posts it as theirs, on the brand's Sales queue and linked to the conversation.
+ * A care conversation turned into a request: a follower asks the brand in public for a quote; the brand's team
+ * proposes a request for proposals in the thread (a public reply as the brand), and the follower's yes posts it as
+ * theirs, on the brand's Sales queue (where its sales member works it) and linked to the conversation.
  */
 async function seedDemoFromCare(
   modules: Modules,
   brand: { id: string; handle: string },
-  sales: Principal,
   caller: { id: string },
   currency: string,
   opts: { drain: () => Promise<unknown>; log?: (m: string) => void },
@@ -227,7 +226,7 @@ async function seedDemoFromCare(
     );
     if (message) await care.inbox.correctIntent(team, brand.handle, conversation.id, message.id, 'rfp');
   }
-  await care.replies.requestConversion(sales, brand.handle, conversation.id, {
+  await care.replies.requestConversion(team, brand.handle, conversation.id, {
     kind: 'rfp',
     title: 'Tents and sleeping bags for a scout troop of twelve',
     details: 'Four three-person tents and twelve sleeping bags rated to 0 °C, for a camp next month.',
