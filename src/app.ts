@@ -113,7 +113,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   payments.setDeliver((outcome) => commerce.orders.confirm(outcome));
   const care = createCareModule({ db, events, live, identity, social, commerce });
   const approvals = governance.withPublishing({ events, social, commerce, care });
-  const ideas = createIdeasModule({ db, events, identity, commerce });
+  const ideas = createIdeasModule({ db, events, identity, commerce, care });
   const listening = createListeningModule({
     ...{ db, events, live, identity, social, notifications, mail, care, publicUrl: options.publicUrl },
   });

@@ -34,7 +34,7 @@ export async function seedDemoRfp(
   if (brands.length < 3) return 0;
   // Followers who are not already on the brand's team (the governance demo takes some of them on).
   const members = new Set((await identity.accounts.memberRoles(brands[0].id)).map((m) => m.user_id));
-  const [asker, seller, shopper] = (
+  const [asker, seller, shopper, caller] = (
     await social.follows.list('followers', brands[0].handle, { limit: 20 })
   ).items.filter((a) => a.kind === 'person' && a.handle !== 'demo' && !members.has(a.id));
   if (!asker || !seller) return 0;
@@ -98,6 +98,7 @@ export async function seedDemoRfp(
     `seeded a request for proposals to ${brands.length} brands with ${pitches.length} pitches, one moved to DM, one awarded`,
   );
   if (shopper) await seedDemoVrm(modules, brands[0], first, shopper, opts);
+  if (caller) await seedDemoFromCare(modules, brands[0], caller, first.currency, opts);
   return pitches.length;
 }
 
@@ -170,7 +171,7 @@ async function seedDemoVrm(
         'product_price_request',
       );
   }
-  await rfp.quotes.create(team, brand.handle, {
+  const quote = await rfp.quotes.create(team, brand.handle, {
     conversationId: conversation.id,
     items: [{ variantId: product.variants[0].id, quantity: 1 }],
     askedPriceMinor: ask,
@@ -178,7 +179,61 @@ async function seedDemoVrm(
     message: 'Thanks for asking!',
     sendAs: 'public',
   });
-  opts.log?.(
-    'seeded a VRM price request answered with a quote from the margin rules, open with its cart link',
+  // The shopper takes the quote: it becomes an order at the quoted price.
+  await rfp.quotes.accept(
+    person(shopper.id),
+    quote.id,
+    {
+      shippingAddress: {
+        name: 'Demo Shopper',
+        line1: '9 Mill Lane',
+        city: 'York',
+        postalCode: 'YO1 7AA',
+        country: 'GB',
+      },
+      card: { number: TEST_CARDS.succeeds },
+    },
+    `demo-vrm-${quote.id}`,
   );
+  opts.log?.('seeded a VRM price request answered with a quote from the margin rules, accepted as an order');
+}
+
+/**
+ * A care conversation turned into a request: a follower asks the brand in public for a quote; the brand's team
+ * proposes a request for proposals in the thread (a public reply as the brand), and the follower's yes posts it as
+ * theirs, on the brand's Sales queue (where its sales member works it) and linked to the conversation.
+ */
+async function seedDemoFromCare(
+  modules: Modules,
+  brand: { id: string; handle: string },
+  caller: { id: string },
+  currency: string,
+  opts: { drain: () => Promise<unknown>; log?: (m: string) => void },
+) {
+  const { social, care } = modules;
+  const team = await ownerOf(modules, brand.id);
+  if (!team) return;
+  const postId = await social.posts.create(person(caller.id), {
+    text: `@${brand.handle} could you quote tents and sleeping bags for our scout troop of twelve?`,
+    visibility: 'public',
+  });
+  await opts.drain();
+  const conversation = await care.sales.forPost(brand.id, postId);
+  if (!conversation) return;
+  if (conversation.intent !== 'rfp') {
+    const message = (await care.inbox.get(team, brand.handle, conversation.id)).messages.find(
+      (m) => m.postId === postId,
+    );
+    if (message) await care.inbox.correctIntent(team, brand.handle, conversation.id, message.id, 'rfp');
+  }
+  await care.replies.requestConversion(team, brand.handle, conversation.id, {
+    kind: 'rfp',
+    title: 'Tents and sleeping bags for a scout troop of twelve',
+    details: 'Four three-person tents and twelve sleeping bags rated to 0 °C, for a camp next month.',
+    budgetMinor: 180_000,
+    currency,
+    deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+  });
+  await care.customers.answerConversion(person(caller.id), conversation.id, true);
+  opts.log?.('seeded a care conversation turned into a request for proposals with its author’s consent');
 }

@@ -46,8 +46,20 @@ describe('the demo world', () => {
   it('should show a request for proposals to three brands, two pitches side by side and one awarded', async () => {
     const team = await signIn('team@larchwood.example');
     const queue = (await team('/api/v1/orgs/larchwood/rfp-queue?status=all')).json();
-    expect(queue.items).toHaveLength(1);
-    const page = (await team(`/api/v1/rfps/${queue.items[0].request.id}`)).json();
+    expect(queue.items).toHaveLength(2);
+    // One came from a care conversation its author agreed to turn into a request.
+    const fromCare = queue.items.find((i: { conversationId: string | null }) => i.conversationId);
+    expect(fromCare.request.brands.map((b: { handle: string }) => b.handle)).toEqual(['larchwood']);
+    const conversation = (
+      await team(`/api/v1/orgs/larchwood/care/conversations/${fromCare.conversationId}`)
+    ).json();
+    expect(conversation.conversion).toMatchObject({
+      kind: 'rfp',
+      consent: 'granted',
+      targetId: fromCare.request.id,
+    });
+    const asked = queue.items.find((i: { conversationId: string | null }) => !i.conversationId);
+    const page = (await team(`/api/v1/rfps/${asked.request.id}`)).json();
     expect(page.request.brands).toHaveLength(3);
     expect(page.request.state).toBe('awarded');
     expect(page.pitches.map((p: { status: string }) => p.status).sort()).toEqual(['lost', 'won']);
@@ -56,6 +68,16 @@ describe('the demo world', () => {
     expect(report.revenue[0].totalMinor).toBe(
       page.pitches.find((p: { status: string }) => p.status === 'won').totalMinor,
     );
+    // The VRM quote was taken: an order at the quoted price; the team's leaderboard shows the revenue.
+    expect(report.quotes).toMatchObject({ accepted: 1 });
+    const board = (await team('/api/v1/orgs/larchwood/sales-leaderboard')).json();
+    const won = page.pitches.find((p: { status: string }) => p.status === 'won').totalMinor;
+    expect(
+      board.items.some(
+        (i: { revenueMinor: number; revenueBy: { pitches: number } }) =>
+          i.revenueBy.pitches === won && i.revenueMinor >= won,
+      ),
+    ).toBe(true);
   });
 
   it('should give the demo brand a catalog, live deals and sales credited to posts, reshares and referrals', async () => {

@@ -431,6 +431,34 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
     () => ownerA.post(`${base}/conversations/${b.conversationId}/private-request`),
   ],
   [
+    "proposing to turn B's conversation into a request",
+    () =>
+      ownerA.post(`${base}/conversations/${b.conversationId}/conversion-request`, {
+        kind: 'rfp',
+        title: 'Chairs for B',
+        budgetMinor: 1_000,
+        currency: 'EUR',
+        deadline: inAnHour(),
+      }),
+  ],
+  [
+    "proposing to turn B's conversation into an idea",
+    () =>
+      ownerA.post(`${base}/conversations/${b.conversationId}/idea-request`, {
+        title: 'Idea',
+        description: 'x',
+      }),
+  ],
+  [
+    "withdrawing a proposal in B's conversation",
+    () => ownerA.request('DELETE', `${base}/conversations/${b.conversationId}/conversion-request`),
+  ],
+  [
+    "answering a proposal made to B's customer",
+    () =>
+      ownerA.post(`/api/v1/me/care/conversations/${b.conversationId}/conversion-consent`, { accept: true }),
+  ],
+  [
     "merging B's conversation into A's",
     () => ownerA.post(`${base}/conversations/${b.conversationId}/merge`, { targetId: a.conversationId }),
   ],

@@ -104,4 +104,59 @@ describe('a request for proposals from ask to award', () => {
     await asker.close();
     await brand.close();
   });
+
+  it('should turn a care conversation into a request: a sales member proposes it, the author accepts in Support at phone width', async () => {
+    const { identity, social, care } = h.app.modules;
+    const owner = await principalOf((await identity.accounts.byHandle('tara'))!.id);
+    const seller = await createPerson(h, 'sid');
+    const invitation = await identity.orgs.invite(owner, 'trailco', 'sid', 'sales');
+    await identity.orgs.respond(await principalOf(seller.id), invitation.id, 'accept');
+    const cora = await createPerson(h, 'cora');
+    const postId = await social.posts.create(await principalOf(cora.id), {
+      text: '@trailco could you quote two tents for our school trip?',
+      visibility: 'public',
+    });
+    const trailco = (await identity.accounts.byHandle('trailco'))!;
+    await expect.poll(() => care.sales.forPost(trailco.id, postId), { timeout: 30_000 }).not.toBeNull();
+    const conversation = (await care.sales.forPost(trailco.id, postId))!;
+    if (conversation.intent !== 'rfp') {
+      const detail = await care.inbox.get(owner, 'trailco', conversation.id);
+      await care.inbox.correctIntent(owner, 'trailco', conversation.id, detail.messages[0].id, 'rfp');
+    }
+
+    // The sales member works the conversation in the inbox (desktop) and proposes the request.
+    const sales = await logIn(await h.newContext(), 'sid', 'team password 1');
+    await sales.goto(`/orgs/trailco/inbox?c=${conversation.id}`);
+    await sales.getByTestId('inbox-sales-only').waitFor();
+    await sales.getByTestId('conversion-request-open').click();
+    await sales.getByTestId('conversion-title').fill('Two tents for a school trip');
+    await sales.getByTestId('conversion-budget').fill('600');
+    await sales.getByTestId('conversion-submit').click();
+    await expect
+      .poll(() => sales.getByTestId('conversion-state').getAttribute('data-state'))
+      .toBe('requested');
+
+    // The author accepts under Support on a phone.
+    const phoneContext = await h.browser.newContext({
+      baseURL: h.url,
+      viewport: { width: 390, height: 844 },
+    });
+    const phone = await logIn(phoneContext, 'cora', 'team password 1');
+    await phone.goto('/me/care');
+    const question = phone.getByTestId('conversion-question');
+    await expect.poll(() => question.getAttribute('data-state')).toBe('requested');
+    expect(await phone.getByTestId('conversion-draft').textContent()).toContain('€600.00');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.getByTestId('conversion-accept').click();
+    await expect.poll(() => question.getAttribute('data-state')).toBe('granted');
+    await phone.getByTestId('conversion-target').click();
+    await phone.waitForURL(/\/rfps\/[0-9a-f-]{36}$/);
+
+    // The request is the author's, on the brand's Sales queue; the conversation links to it.
+    await sales.goto('/orgs/trailco/sales-queue');
+    await sales.getByTestId('rfp-queue').getByText('Two tents for a school trip').waitFor();
+    await sales.goto(`/orgs/trailco/inbox?c=${conversation.id}`);
+    await expect.poll(() => sales.getByTestId('conversion-state').getAttribute('data-state')).toBe('granted');
+    await sales.getByTestId('conversion-target').waitFor();
+  });
 });

@@ -42,6 +42,7 @@ export const careError = defineErrors('care', {
       'A public reply would show the customer’s order details (an order variable or order id): send them by private message',
   },
   not_an_agent: { kind: 'unprocessable', description: 'The assignee does not work this inbox' },
+  deadline_in_past: { kind: 'unprocessable', description: 'A proposed request’s deadline is in the past' },
   unknown_queue: { kind: 'unprocessable', description: 'The queue is not one of this inbox' },
   unknown_intent: { kind: 'unprocessable', description: 'The intent is not one triage knows' },
   no_corrections: { kind: 'unprocessable', description: 'No corrected messages to retrain from yet' },
@@ -56,6 +57,16 @@ export const careError = defineErrors('care', {
   consent_already_asked: { kind: 'conflict', description: 'The customer was already asked to go private' },
   no_idea_request: { kind: 'conflict', description: 'There is no open request to post an idea' },
   idea_already_asked: { kind: 'conflict', description: 'The customer was already asked to post this idea' },
+  conversion_already_asked: {
+    kind: 'conflict',
+    description:
+      'The customer is being asked already, or said yes: a proposal can be made again once declined',
+  },
+  conversion_unavailable: {
+    kind: 'unprocessable',
+    description: 'This server cannot turn a conversation into that (its module is not running)',
+  },
+  no_conversion_request: { kind: 'conflict', description: 'There is no open proposal to answer or withdraw' },
   no_consent_request: { kind: 'conflict', description: 'There is no open request to continue privately' },
   not_resolved: { kind: 'conflict', description: 'Only a resolved conversation can be rated' },
   already_rated: { kind: 'conflict', description: 'The conversation was already rated' },

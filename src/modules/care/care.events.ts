@@ -18,12 +18,4 @@ export type CareEvents = {
     handle: string;
     url: string | null;
   };
-  /** The customer agreed that their idea be posted on the brand's ideas portal; the ideas module posts it. */
-  'care.idea.consented': {
-    orgId: string;
-    conversationId: string;
-    customerId: string;
-    title: string;
-    description: string;
-  };
 };

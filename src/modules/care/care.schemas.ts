@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { INTENTS } from '../../lib/triage/index.ts';
+import { MinorUnits } from '../../platform/http/schemas.ts';
 import { Account, AccountSummary } from '../identity/index.ts';
 
 // Schemas shared by the care routes: request parts and the shapes several responses carry.
@@ -44,8 +45,67 @@ export const IdeaRequest = Type.Union(
     }),
     Type.Null(),
   ],
-  { description: 'Null until an agent asks' },
+  { description: 'The conversion below when it is an idea; null otherwise' },
 );
+
+const ConversionKind = Type.Union([Type.Literal('idea'), Type.Literal('rfp')], {
+  description: 'idea: an idea on the brand’s ideas portal; rfp: a request for proposals asking the brand',
+});
+
+/** What an agent proposed to turn the conversation into, in the customer's name, and where it stands. */
+export const Conversion = Type.Union(
+  [
+    Type.Object({
+      kind: ConversionKind,
+      consent: Type.Union([Type.Literal('requested'), Type.Literal('granted'), Type.Literal('declined')]),
+      title: Type.String(),
+      description: Type.String({ description: 'The idea’s description or the request’s details' }),
+      budgetMinor: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'rfp: the budget in minor units',
+      }),
+      currency: Type.Union([Type.String(), Type.Null()]),
+      deadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'rfp: pitches close then',
+      }),
+      targetId: Type.Union([Type.String(), Type.Null()], {
+        description: 'The idea or request it became, once the customer said yes',
+      }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'Null until an agent proposes' },
+);
+
+const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
+const AskText = Type.Optional(
+  Type.String({ minLength: 1, maxLength: 280, description: 'The public question (a default otherwise)' }),
+);
+
+/** An agent's proposal: an idea for the portal, or a request for proposals asking the brand itself. */
+export const ConversionBody = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal('idea'),
+      title: Type.String({ minLength: 3, maxLength: 140 }),
+      description: Type.String({ minLength: 1, maxLength: 5000 }),
+      text: AskText,
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('rfp'),
+      title: Type.String({ minLength: 3, maxLength: 140, description: 'What the customer needs, in a line' }),
+      details: Type.String({ maxLength: 2000, default: '' }),
+      budgetMinor: MinorUnits({ description: 'Their budget in integer minor units of `currency`' }),
+      currency: Currency,
+      deadline: Type.String({ format: 'date-time', description: 'Pitches close then; in the next 90 days' }),
+      text: AskText,
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type ConversionInput = Type.Static<typeof ConversionBody>;
 
 const SlaTarget = Type.Union([
   Type.Literal('first_response'),
@@ -87,6 +147,7 @@ export const Conversation = Type.Object({
   snoozedUntil: IsoOrNull,
   privateConsent: PrivateConsent,
   ideaRequest: IdeaRequest,
+  conversion: Conversion,
   csat: Type.Union([Type.Integer(), Type.Null()]),
   mergedIntoId: Type.Union([Type.String(), Type.Null()]),
   mergedAt: IsoOrNull,

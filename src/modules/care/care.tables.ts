@@ -49,6 +49,13 @@ export interface CareAgentsTable {
   last_assigned_at: Date | null;
 }
 
+/** What an agent may propose to turn a conversation into, with its author's consent. */
+export type ConversionKind = 'idea' | 'rfp';
+/** The draft of a conversion: an idea's title and description; a request's need, budget and deadline. */
+export type ConversionPayload =
+  | { title: string; description: string }
+  | { title: string; details: string; budgetMinor: number; currency: string; deadline: string };
+
 export interface CareConversationsTable extends ConversationSlaColumns {
   id: string;
   org_id: string;
@@ -71,11 +78,15 @@ export interface CareConversationsTable extends ConversationSlaColumns {
   resolved_at: Date | null;
   snoozed_until: Date | null;
   private_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
-  /** An agent asked to post the customer's idea on the brand's ideas portal: the draft, the answer, the idea. */
-  idea_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
-  idea_title: Generated<string | null>;
-  idea_description: Generated<string | null>;
-  idea_id: Generated<string | null>;
+  /**
+   * An agent proposed to turn the conversation into something in the customer's name (an idea on the brand's
+   * portal, a request for proposals): what (`conversion_kind`, the draft in `conversion_payload`), the customer's
+   * answer, and what it became.
+   */
+  conversion_kind: Generated<ConversionKind | null>;
+  conversion_consent: Generated<'none' | 'requested' | 'granted' | 'declined'>;
+  conversion_payload: ColumnType<ConversionPayload | null, string | null | undefined, string | null>;
+  conversion_target_id: Generated<string | null>;
   csat_score: number | null;
   csat_at: Date | null;
   /** Set when an agent merged this conversation into another one of the same customer; it is then closed. */

@@ -8,6 +8,7 @@ import type { SocialModule } from '../social/index.ts';
 import * as engagementRepo from './engagement.repo.ts';
 import { identityLinkRoutes } from './identity-links/identity-links.routes.ts';
 import { createIdentityLinksService } from './identity-links/identity-links.service.ts';
+import { createConversionTargets } from './inbox/conversion.ts';
 import { customerCareRoutes } from './inbox/customer.routes.ts';
 import { createCustomerCareService } from './inbox/customer.service.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
@@ -36,6 +37,8 @@ import { createQueuesService } from './workflow/queues.service.ts';
 import { ruleRoutes } from './workflow/rules.routes.ts';
 import { createRulesService } from './workflow/rules.service.ts';
 
+/** How a module turns a consented conversation into its thing (an idea, a request), and the drafts it gets. */
+export type { Converter, IdeaDraft, RfpDraft } from './inbox/conversion.ts';
 /** A conversation as the sales side sees it, and the door it comes through. */
 export type { ConversationFacts, SalesDoor } from './inbox/sales-door.service.ts';
 /** What a retrain did, as `souk care retrain` reports it. */
@@ -54,7 +57,8 @@ export function createCareModule(deps: {
   registerIngest({ ...deps, intentModels });
   const inbox = createInboxService(deps);
   const replies = createReplyService(deps);
-  const customers = createCustomerCareService(deps);
+  const conversions = createConversionTargets();
+  const customers = createCustomerCareService({ ...deps, targets: conversions });
   const queues = createQueuesService(deps);
   const rules = createRulesService(deps);
   const canned = createCannedService({ ...deps, inbox });
@@ -70,6 +74,8 @@ export function createCareModule(deps: {
     inbox,
     replies,
     customers,
+    /** Where ideas and rfp register how a consented conversation becomes an idea or a request. */
+    conversions: { register: conversions.register },
     queues,
     rules,
     canned,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
+import type { CareModule } from '../care/index.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import { challengeRoutes } from './challenges.routes.ts';
@@ -32,10 +33,12 @@ export function createIdeasModule(deps: {
   events: EventBus;
   identity: IdentityModule;
   commerce: CommerceModule;
+  care: Pick<CareModule, 'conversions'>;
 }) {
   const segments: SegmentSlot = {};
   const access = createChallengeAccess(ownTables<IdeasTables>(deps.db), segments);
   const portal = createPortalService({ ...deps, access });
+  deps.care.conversions.register('idea', portal.fromConversation);
   const workflow = createWorkflowService(deps);
   const loop = createLoopService(deps);
   const challenges = createChallengesService({ ...deps, segments, access, portal });

@@ -88,21 +88,25 @@ export function createPortalService({ db, events, identity, commerce, access }: 
     return id;
   }
 
-  // A customer agreed in a care conversation that the brand posts their idea: it is posted in their name, once.
-  events.subscribe('ideas.from-care', 'care.idea.consented', async (event, ctx) => {
-    const p = event.payload;
-    if (await repo.ideaForConversation(ownTables<IdeasTables>(ctx.trx), p.orgId, p.conversationId)) return;
-    await createIdea(
-      ctx.trx,
-      p.orgId,
-      p.customerId,
-      { title: p.title, description: p.description },
-      p.conversationId,
+  /**
+   * A customer agreed in a care conversation that the brand posts their idea: it is posted in their name, once
+   * per conversation (an idea already made from it is returned).
+   */
+  async function fromConversation(
+    author: Principal,
+    conversation: { id: string; orgId: string },
+    draft: NewIdea,
+  ) {
+    const made = await repo.ideaForConversation(own, conversation.orgId, conversation.id);
+    if (made) return made.id;
+    return events.transaction(db, (trx) =>
+      createIdea(trx, conversation.orgId, author.userId, draft, conversation.id),
     );
-  });
+  }
 
   return {
     budgetOf,
+    fromConversation,
     ideaOr404,
     postTo,
 

@@ -18,6 +18,11 @@ export const capabilities = {
   manageOrders: ['owner', 'admin', 'sales'],
   /** Read and answer the care inbox. */
   workInbox: ['owner', 'admin', 'agent'],
+  /**
+   * Work the care conversations routed to sales (requests for proposals, product-at-a-price requests): read,
+   * reply, note, propose a request. The whole inbox needs workInbox.
+   */
+  workSalesConversations: ['owner', 'admin', 'agent', 'sales'],
   /** Queues, routing rules and agents' limits. */
   manageInbox: ['owner', 'admin'],
   /** Listening: mentions, imports, topics and their charts. */

@@ -19,6 +19,7 @@ export type { RfpEvents } from './rfp.events.ts';
 export function createRfpModule(deps: RfpDeps) {
   const quotes = createQuotesService(deps);
   const requests = createRequestsService(deps, quotes);
+  deps.care.conversions.register('rfp', requests.fromConversation);
   const pitches = createPitchesService(deps, requests);
   const dm = createDmService(deps, requests);
   const salesTeam = createSalesTeamService(deps);

@@ -2,7 +2,7 @@ import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import type { CareModule } from '../care/index.ts';
+import type { CareModule, RfpDraft } from '../care/index.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import { formatMoney } from '../commerce/index.ts';
 import { can, type IdentityModule, presentSummary } from '../identity/index.ts';
@@ -20,7 +20,7 @@ export type RfpDeps = {
   identity: Pick<IdentityModule, 'accounts'>;
   social: Pick<SocialModule, 'posts' | 'authorship'>;
   commerce: Pick<CommerceModule, 'quotes' | 'checkout' | 'ledger'>;
-  care: Pick<CareModule, 'sales'>;
+  care: Pick<CareModule, 'sales' | 'conversions'>;
   /** Requests one person may post in 24 hours (spam guard). */
   requestsPerDay?: number;
 };
@@ -50,54 +50,78 @@ export function createRequestsService(deps: RfpDeps, quotes: Pick<QuotesService,
     return presentRequests(identity.accounts, rows, targets, counts);
   }
 
+  async function create(
+    principal: Principal,
+    input: NewRequestInput,
+    careConversationId: string | null = null,
+  ) {
+    const deadline = new Date(input.deadline);
+    if (deadline.getTime() <= Date.now())
+      throw rfpError('deadline_in_past', 'The deadline must be in the future', [
+        { field: 'deadline', message: 'is in the past' },
+      ]);
+    if (deadline.getTime() > Date.now() + MAX_DEADLINE_MS)
+      throw rfpError('deadline_too_far', 'The deadline is at most 90 days away', [
+        { field: 'deadline', message: 'is more than 90 days away' },
+      ]);
+    if ((await repo.requestsSince(db, principal.userId, new Date(Date.now() - DAY_MS))) >= perDay)
+      throw rfpError('request_limit', `At most ${perDay} requests for proposals a day; try again tomorrow`);
+    const handles = [...new Set(input.brands.map((h) => h.replace(/^@/, '').toLowerCase()))];
+    const found = await identity.accounts.byHandles(handles);
+    const brands = handles.map((h, index) => {
+      const a = found.find((f) => f.handle.toLowerCase() === h);
+      if (!a || a.kind === 'person')
+        throw rfpError('unknown_brand', `@${h} is not a brand on Souk`, [
+          { field: `brands[${index}]`, message: 'is not a brand' },
+        ]);
+      return a;
+    });
+    const budget = formatMoney(input.budgetMinor, input.currency);
+    const text = `Request for proposals: ${input.title}. Budget ${budget}, pitches by ${deadline.toISOString().slice(0, 10)}. Asking ${brands.map((b) => `@${b.handle}`).join(' ')}`;
+    const prepared = await social.posts.prepare(principal, { text, visibility: 'public' }, 'rfp');
+    await events.transaction(deps.db, async (trx) => {
+      await social.posts.write(trx, principal, prepared);
+      await repo.insertRequest(
+        ownTables<RfpTables>(trx),
+        {
+          id: prepared.id,
+          author_id: principal.userId,
+          title: input.title,
+          details: input.details ?? '',
+          budget_minor: input.budgetMinor,
+          currency: input.currency,
+          deadline,
+          location: input.location ?? null,
+          created_at: new Date(),
+          care_conversation_id: careConversationId,
+        },
+        brands.map((b) => b.id),
+      );
+    });
+    return (await present([(await repo.findRequest(db, prepared.id))!]))[0];
+  }
+
+  /**
+   * A care conversation its author agreed to turn into a request: posted as theirs, asking the brand they wrote
+   * to, linked to the conversation; once per conversation (a request already made from it is returned).
+   */
+  async function fromConversation(
+    author: Principal,
+    conversation: { id: string; orgId: string },
+    draft: RfpDraft,
+  ) {
+    const made = await repo.requestOfConversation(db, conversation.id);
+    if (made) return made.id;
+    const [brand] = await identity.accounts.byIds([conversation.orgId]);
+    if (!brand) throw rfpError('unknown_brand', 'The brand of this conversation is gone');
+    const request = await create(author, { ...draft, brands: [brand.handle] }, conversation.id);
+    return request.id;
+  }
+
   return {
     brandOf,
-
-    async create(principal: Principal, input: NewRequestInput) {
-      const deadline = new Date(input.deadline);
-      if (deadline.getTime() <= Date.now())
-        throw rfpError('deadline_in_past', 'The deadline must be in the future', [
-          { field: 'deadline', message: 'is in the past' },
-        ]);
-      if (deadline.getTime() > Date.now() + MAX_DEADLINE_MS)
-        throw rfpError('deadline_too_far', 'The deadline is at most 90 days away', [
-          { field: 'deadline', message: 'is more than 90 days away' },
-        ]);
-      if ((await repo.requestsSince(db, principal.userId, new Date(Date.now() - DAY_MS))) >= perDay)
-        throw rfpError('request_limit', `At most ${perDay} requests for proposals a day; try again tomorrow`);
-      const handles = [...new Set(input.brands.map((h) => h.replace(/^@/, '').toLowerCase()))];
-      const found = await identity.accounts.byHandles(handles);
-      const brands = handles.map((h, index) => {
-        const a = found.find((f) => f.handle.toLowerCase() === h);
-        if (!a || a.kind === 'person')
-          throw rfpError('unknown_brand', `@${h} is not a brand on Souk`, [
-            { field: `brands[${index}]`, message: 'is not a brand' },
-          ]);
-        return a;
-      });
-      const budget = formatMoney(input.budgetMinor, input.currency);
-      const text = `Request for proposals: ${input.title}. Budget ${budget}, pitches by ${deadline.toISOString().slice(0, 10)}. Asking ${brands.map((b) => `@${b.handle}`).join(' ')}`;
-      const prepared = await social.posts.prepare(principal, { text, visibility: 'public' }, 'rfp');
-      await events.transaction(deps.db, async (trx) => {
-        await social.posts.write(trx, principal, prepared);
-        await repo.insertRequest(
-          ownTables<RfpTables>(trx),
-          {
-            id: prepared.id,
-            author_id: principal.userId,
-            title: input.title,
-            details: input.details ?? '',
-            budget_minor: input.budgetMinor,
-            currency: input.currency,
-            deadline,
-            location: input.location ?? null,
-            created_at: new Date(),
-          },
-          brands.map((b) => b.id),
-        );
-      });
-      return (await present([(await repo.findRequest(db, prepared.id))!]))[0];
-    },
+    create: (principal: Principal, input: NewRequestInput) => create(principal, input),
+    fromConversation,
 
     /** The request's page: the request, every pitch side by side (public), and what the caller may do. */
     async page(id: string, principal: Principal | null) {
@@ -184,6 +208,7 @@ export function createRequestsService(deps: RfpDeps, quotes: Pick<QuotesService,
           request,
           myPitchId: page.items[i].my_pitch_id,
           myPitchStatus: page.items[i].my_pitch_status as 'active' | null,
+          conversationId: page.items[i].care_conversation_id,
         })),
         nextCursor: page.nextCursor,
       };

@@ -32,6 +32,14 @@ export function findRequest(db: Ex, id: string) {
   return db.selectFrom('rfp_requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function requestOfConversation(db: Ex, conversationId: string) {
+  return db
+    .selectFrom('rfp_requests')
+    .select('id')
+    .where('care_conversation_id', '=', conversationId)
+    .executeTakeFirst();
+}
+
 export function findRequests(db: Ex, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as RequestRow[]);
   return db.selectFrom('rfp_requests').selectAll().where('id', 'in', ids).execute();

@@ -181,6 +181,9 @@ export const QueueItem = Type.Object({
   request: Type.Ref('RfpRequest'),
   myPitchId: Type.Union([Type.String(), Type.Null()]),
   myPitchStatus: Type.Union([PitchState, Type.Null()]),
+  conversationId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The care conversation it was made from (an agent proposed it and its author said yes)',
+  }),
 });
 
 export const AwardResult = Type.Object({

@@ -22,6 +22,8 @@ export interface RfpRequestsTable {
   award_key: string | null;
   created_at: Generated<Date>;
   closed_at: Date | null;
+  /** The care conversation it was made from, when an agent proposed it and its author said yes. */
+  care_conversation_id: Generated<string | null>;
 }
 
 /** A brand asked by a request; `open` and `deadline` are copied so a brand's Sales queue is one index scan. */

@@ -55,6 +55,9 @@ import * as commerceEarlyAccess from './2026-12-08T0601_commerce_early-access.ts
 import * as commerceSharePurchases from './2026-12-08T0602_commerce_share-purchases.ts';
 import * as commerceProductAudience from './2026-12-09T0100_commerce_product-audience.ts';
 import * as ideasChallengeTier from './2026-12-09T0101_ideas_challenge-tier.ts';
+import * as careConversions from './2026-12-09T0200_care_conversions.ts';
+import * as socialPostsPostedBy from './2026-12-09T0201_social_posts-posted-by.ts';
+import * as rfpFromCare from './2026-12-09T0202_rfp_from-care.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -114,4 +117,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0602_commerce_share-purchases': commerceSharePurchases,
   '2026-12-09T0100_commerce_product-audience': commerceProductAudience,
   '2026-12-09T0101_ideas_challenge-tier': ideasChallengeTier,
+  '2026-12-09T0200_care_conversions': careConversions,
+  '2026-12-09T0201_social_posts-posted-by': socialPostsPostedBy,
+  '2026-12-09T0202_rfp_from-care': rfpFromCare,
 };

@@ -138,6 +138,8 @@ export function listConversations(
     snoozed?: 'awake' | 'only' | 'all';
     /** true: only those triage was unsure of, not yet reviewed (Needs review). */
     needsReview?: boolean;
+    /** Only conversations about these intents (what a sales member works). */
+    intents?: readonly string[];
   },
   cursor: ListCursor | undefined,
   limit: number,
@@ -154,6 +156,7 @@ export function listConversations(
   if (filter.needsReview !== undefined) q = q.where('needs_review', '=', filter.needsReview);
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+  if (filter.intents) q = q.where('intent', 'in', [...filter.intents]);
   const snoozed = filter.snoozed ?? 'awake';
   if (snoozed === 'awake')
     q = q.where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', new Date())]));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import type { ConversionKind, ConversionPayload } from '../care.tables.ts';
 
 export function customerConversation(db: Executor, customerId: string, id: string) {
   return db
@@ -51,9 +52,10 @@ export function customerConversations(db: Executor, customerId: string, nonActio
         'c.status',
         'c.intent',
         'c.private_consent',
-        'c.idea_consent',
-        'c.idea_title',
-        'c.idea_id',
+        'c.conversion_kind',
+        'c.conversion_consent',
+        'c.conversion_payload',
+        'c.conversion_target_id',
         'c.csat_score',
         'c.opened_at',
       ])
@@ -129,42 +131,61 @@ export async function rate(db: Executor, id: string, score: number): Promise<boo
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Keeps an agent's draft idea on the conversation and marks it asked, unless the customer was already asked. */
-export async function requestIdea(
+/**
+ * Keeps an agent's proposal on the conversation and marks it asked, unless the customer is being asked already or
+ * already said yes (a declined proposal may be made again, of either kind).
+ */
+export async function requestConversion(
   db: Executor,
   id: string,
-  title: string,
-  description: string,
+  kind: ConversionKind,
+  payload: ConversionPayload,
 ): Promise<boolean> {
   const r = await db
     .updateTable('care_conversations')
-    .set({ idea_consent: 'requested', idea_title: title, idea_description: description })
+    .set({
+      conversion_kind: kind,
+      conversion_consent: 'requested',
+      conversion_payload: JSON.stringify(payload),
+      conversion_target_id: null,
+    })
     .where('id', '=', id)
-    .where('idea_consent', 'in', ['none', 'declined'])
+    .where('conversion_consent', 'in', ['none', 'declined'])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function withdrawIdeaRequest(db: Executor, id: string): Promise<void> {
-  await db
+/** Takes back a proposal the customer has not answered. */
+export async function withdrawConversion(db: Executor, id: string): Promise<boolean> {
+  const r = await db
     .updateTable('care_conversations')
-    .set({ idea_consent: 'none' })
+    .set({ conversion_consent: 'none', conversion_kind: null, conversion_payload: null })
     .where('id', '=', id)
-    .where('idea_consent', '=', 'requested')
-    .execute();
+    .where('conversion_consent', '=', 'requested')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
-/** Records the customer's answer to an open idea request; the draft when there was one. */
-export function answerIdea(db: Executor, id: string, to: 'granted' | 'declined') {
+/** Moves an answer `from` one state `to` another; the proposal when it did. */
+export function answerConversion(
+  db: Executor,
+  id: string,
+  from: 'requested' | 'granted',
+  to: 'requested' | 'granted' | 'declined',
+) {
   return db
     .updateTable('care_conversations')
-    .set({ idea_consent: to })
+    .set({ conversion_consent: to })
     .where('id', '=', id)
-    .where('idea_consent', '=', 'requested')
-    .returning(['org_id', 'customer_id', 'idea_title', 'idea_description'])
+    .where('conversion_consent', '=', from)
+    .returning(['org_id', 'customer_id', 'conversion_kind', 'conversion_payload'])
     .executeTakeFirst();
 }
 
-export async function linkIdea(db: Executor, id: string, ideaId: string): Promise<void> {
-  await db.updateTable('care_conversations').set({ idea_id: ideaId }).where('id', '=', id).execute();
+export async function linkConversion(db: Executor, id: string, targetId: string): Promise<void> {
+  await db
+    .updateTable('care_conversations')
+    .set({ conversion_target_id: targetId })
+    .where('id', '=', id)
+    .execute();
 }

@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../../platform/http/auth.ts';
 import { AccountSummary, IdParam } from '../../identity/index.ts';
-import { ConversationStatus, IdeaRequest, noContent, PrivateConsent, tags } from '../care.schemas.ts';
+import {
+  ConversationStatus,
+  Conversion,
+  IdeaRequest,
+  noContent,
+  PrivateConsent,
+  tags,
+} from '../care.schemas.ts';
 import type { CustomerCareService } from './customer.service.ts';
 
 const MyConversation = Type.Object({
@@ -20,6 +27,7 @@ const MyConversation = Type.Object({
   postId: Type.Union([Type.String(), Type.Null()], { description: 'The post that message came from' }),
   privateConsent: PrivateConsent,
   ideaRequest: IdeaRequest,
+  conversion: Conversion,
   rating: Type.Union([Type.Integer(), Type.Null()]),
   canRate: Type.Boolean(),
   openedAt: Type.String({ format: 'date-time' }),
@@ -70,18 +78,41 @@ export function customerCareRoutes(customers: CustomerCareService) {
       },
     );
     app.post(
-      '/me/care/conversations/:id/idea-consent',
+      '/me/care/conversations/:id/conversion-consent',
       {
         schema: {
           tags,
-          summary: 'Accept or decline that the brand posts your idea on its ideas portal, in your name',
+          summary:
+            'Accept or decline the brand’s proposal to post, in your name, the idea or the request for proposals it drafted from this conversation',
           params: IdParam,
           body: Type.Object({ accept: Type.Boolean() }, { additionalProperties: false }),
           response: noContent,
         },
       },
       async (request, reply) => {
-        await customers.answerIdea(requireUser(request), request.params.id, request.body.accept);
+        await customers.answerConversion(requireUser(request), request.params.id, request.body.accept);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/me/care/conversations/:id/idea-consent',
+      {
+        schema: {
+          tags,
+          summary:
+            'Accept or decline that the brand posts your idea on its ideas portal, in your name (conversion-consent for an idea)',
+          params: IdParam,
+          body: Type.Object({ accept: Type.Boolean() }, { additionalProperties: false }),
+          response: noContent,
+        },
+      },
+      async (request, reply) => {
+        await customers.answerConversion(
+          requireUser(request),
+          request.params.id,
+          request.body.accept,
+          'idea',
+        );
         return reply.code(204).send(null);
       },
     );

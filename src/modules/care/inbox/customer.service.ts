@@ -1,23 +1,24 @@
 import type { Db } from '../../../platform/db/database.ts';
-import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import type { LiveHub } from '../../../platform/live/live-hub.ts';
 import { type IdentityModule, presentSummary } from '../../identity/index.ts';
 import { careError } from '../care.errors.ts';
+import type { ConversionKind } from '../care.tables.ts';
 import { NON_ACTIONABLE_INTENTS } from '../workflow/routing.policy.ts';
+import { type ConversionTargets, type IdeaDraft, presentConversion, type RfpDraft } from './conversion.ts';
 import * as repo from './customer.repo.ts';
 
 /** The customer's side of care: their conversations with brands, consent to go private, their rating. */
 export function createCustomerCareService({
   db,
-  events,
   live,
   identity,
+  targets,
 }: {
   db: Db;
-  events: EventBus;
   live: LiveHub;
   identity: Pick<IdentityModule, 'accounts'>;
+  targets: ConversionTargets;
 }) {
   async function ownConversation(principal: Principal, id: string) {
     const row = await repo.customerConversation(db, principal.userId, id);
@@ -52,10 +53,7 @@ export function createCustomerCareService({
       firstMessage: r.first_text ?? null,
       postId: r.first_post_id ?? null,
       privateConsent: r.private_consent,
-      ideaRequest:
-        r.idea_consent === 'none'
-          ? null
-          : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
+      ...presentConversion(r),
       rating: r.csat_score,
       canRate: r.status === 'resolved' && r.csat_score === null,
       openedAt: r.opened_at.toISOString(),
@@ -72,28 +70,50 @@ export function createCustomerCareService({
     }));
   }
 
-  // The idea posted from a conversation is linked back to it, so the agent sees where it went.
-  events.subscribe('care.link-idea', 'ideas.idea_posted', async (event, ctx) => {
-    const p = event.payload;
-    if (p.careConversationId) await repo.linkIdea(ctx.trx, p.careConversationId, p.ideaId);
-  });
+  type Claimed = NonNullable<Awaited<ReturnType<typeof repo.answerConversion>>>;
+
+  /** Hands the consented draft to the module that makes its kind, acting as the customer. */
+  function convert(principal: Principal, id: string, claimed: Claimed): Promise<string> {
+    const conversation = { id, orgId: claimed.org_id };
+    const unavailable = () =>
+      careError(
+        'conversion_unavailable',
+        `This server does not turn conversations into ${claimed.conversion_kind}`,
+      );
+    if (claimed.conversion_kind === 'idea') {
+      const idea = targets.of('idea');
+      if (!idea) throw unavailable();
+      return idea(principal, conversation, claimed.conversion_payload as IdeaDraft);
+    }
+    const rfp = targets.of('rfp');
+    if (!rfp) throw unavailable();
+    return rfp(principal, conversation, claimed.conversion_payload as RfpDraft);
+  }
 
   return {
-    /** The customer's answer to an agent's request to post their idea on the brand's portal. */
-    async answerIdea(principal: Principal, id: string, accept: boolean) {
+    /**
+     * The customer's answer to an agent's proposal to turn the conversation into an idea or a request in their
+     * name. A yes is claimed first (a second click converts nothing twice), then the target module converts it
+     * as the customer; if it refuses, the proposal stays open and its error reaches the customer.
+     */
+    async answerConversion(principal: Principal, id: string, accept: boolean, kind?: ConversionKind) {
       const row = await ownConversation(principal, id);
-      await events.transaction(db, async (trx) => {
-        const answered = await repo.answerIdea(trx, id, accept ? 'granted' : 'declined');
-        if (!answered) throw careError('no_idea_request', 'There is no open request to post an idea');
-        if (accept)
-          await events.emit(trx, 'care.idea.consented', id, {
-            orgId: answered.org_id,
-            conversationId: id,
-            customerId: principal.userId,
-            title: answered.idea_title ?? '',
-            description: answered.idea_description ?? '',
-          });
-      });
+      const noRequest = () =>
+        kind === 'idea'
+          ? careError('no_idea_request', 'There is no open request to post an idea')
+          : careError('no_conversion_request', 'There is no open proposal to answer');
+      if (row.conversion_consent !== 'requested' || (kind && row.conversion_kind !== kind)) throw noRequest();
+      const claimed = await repo.answerConversion(db, id, 'requested', accept ? 'granted' : 'declined');
+      if (!claimed) throw noRequest();
+      if (accept) {
+        try {
+          const targetId = await convert(principal, id, claimed);
+          await repo.linkConversion(db, id, targetId);
+        } catch (error) {
+          await repo.answerConversion(db, id, 'granted', 'requested');
+          throw error;
+        }
+      }
       live.publish([row.org_id], {
         event: 'care.conversation',
         data: { conversationId: id, orgId: row.org_id },

@@ -22,6 +22,8 @@ import { ensureQueues } from '../workflow/queues.service.ts';
 import { defaultQueueName } from '../workflow/routing.policy.ts';
 import * as agents from './agents.repo.ts';
 import * as repo from './conversations.repo.ts';
+import { presentConversion } from './conversion.ts';
+import { assertInScope, inboxAccess } from './inbox-access.ts';
 
 const ISO_MS = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
 const UUID = UUID_PATTERN.source.slice(1, -1);
@@ -74,11 +76,11 @@ export function createInboxService(deps: InboxDeps) {
   const inboxOrg = (principal: Principal, handle: string) =>
     identity.orgs.requireCapability(principal, handle, 'workInbox');
 
+  /** A conversation the caller may work: any of the inbox for its workers, the sales intents' for sales. */
   async function conversation(principal: Principal, handle: string, id: string) {
-    const org = await inboxOrg(principal, handle);
-    const row = await repo.findConversation(db, org.id, id);
-    if (!row) throw careError('conversation_not_found', 'Conversation not found');
-    return { org, row };
+    const { org, intents } = await inboxAccess(identity, principal, handle);
+    const row = assertInScope(await repo.findConversation(db, org.id, id), intents);
+    return { org, row, intents };
   }
 
   async function present(rows: ConversationRow[], orgId: string) {
@@ -113,10 +115,7 @@ export function createInboxService(deps: InboxDeps) {
         resolvedAt: r.resolved_at?.toISOString() ?? null,
         snoozedUntil: r.snoozed_until?.toISOString() ?? null,
         privateConsent: r.private_consent,
-        ideaRequest:
-          r.idea_consent === 'none'
-            ? null
-            : { consent: r.idea_consent, title: r.idea_title ?? '', ideaId: r.idea_id },
+        ...presentConversion(r),
         csat: r.csat_score,
         mergedIntoId: r.merged_into_id,
         mergedAt: r.merged_at?.toISOString() ?? null,
@@ -125,9 +124,15 @@ export function createInboxService(deps: InboxDeps) {
     });
   }
 
-  async function customer360(orgId: string, customerId: string) {
+  async function customer360(orgId: string, customerId: string, intents: readonly string[] | null = null) {
     const [account] = await identity.accounts.byIds([customerId]);
-    const history = await repo.listConversations(db, orgId, { customerId, snoozed: 'all' }, undefined, 50);
+    const history = await repo.listConversations(
+      db,
+      orgId,
+      { customerId, snoozed: 'all', intents: intents ?? undefined },
+      undefined,
+      50,
+    );
     const sales = await commerce.customerSummary(orgId, customerId);
     return {
       profile: account ? presentAccount(account) : null,
@@ -174,7 +179,7 @@ export function createInboxService(deps: InboxDeps) {
       },
       page: { cursor?: string; limit?: number },
     ) {
-      const org = await inboxOrg(principal, handle);
+      const { org, intents } = await inboxAccess(identity, principal, handle);
       const limit = page.limit ?? 30;
       const sort = filter.sort ?? 'newest';
       const rows = await repo.listConversations(
@@ -186,6 +191,7 @@ export function createInboxService(deps: InboxDeps) {
           assigneeId: filter.mine ? principal.userId : undefined,
           snoozed: filter.snoozed ? 'only' : 'awake',
           needsReview: filter.needsReview,
+          intents: intents ?? undefined,
         },
         parseListCursor(sort, page.cursor),
         limit,
@@ -199,7 +205,7 @@ export function createInboxService(deps: InboxDeps) {
     },
 
     async get(principal: Principal, handle: string, id: string) {
-      const { org, row } = await conversation(principal, handle, id);
+      const { org, row, intents } = await conversation(principal, handle, id);
       const messages = await repo.messagesOf(db, id);
       const activity = await activityOf(db, org.id, id);
       const people = [
@@ -231,7 +237,7 @@ export function createInboxService(deps: InboxDeps) {
           summary: a.summary,
           at: a.created_at.toISOString(),
         })),
-        customer360: await customer360(org.id, row.customer_id),
+        customer360: await customer360(org.id, row.customer_id, intents),
       };
     },
 
@@ -310,7 +316,8 @@ export function createInboxService(deps: InboxDeps) {
 
     /** An agent's one-click correction of a message's intent, kept for retraining on the brand's own data. */
     async correctIntent(principal: Principal, handle: string, id: string, messageId: string, intent: string) {
-      const { org, row } = await conversation(principal, handle, id);
+      const org = await inboxOrg(principal, handle);
+      const row = assertInScope(await repo.findConversation(db, org.id, id), null);
       if (!(INTENTS as readonly string[]).includes(intent))
         throw careError('unknown_intent', `Unknown intent ${intent}`, [
           { field: 'intent', message: `must be one of ${INTENTS.join(', ')}` },

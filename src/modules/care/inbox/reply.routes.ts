@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireUser } from '../../../platform/http/auth.ts';
 import { writeLimit } from '../../../platform/http/rate-limit.ts';
-import { noContent, OrgItemParams, tags } from '../care.schemas.ts';
+import { ConversionBody, noContent, OrgItemParams, tags } from '../care.schemas.ts';
 import type { InboxService } from './inbox.service.ts';
 import type { ReplyService } from './reply.service.ts';
 
@@ -69,12 +69,53 @@ export function replyRoutes(deps: { replies: ReplyService; inbox: InboxService }
     );
 
     app.post(
+      '/orgs/:handle/care/conversations/:id/conversion-request',
+      {
+        schema: {
+          tags,
+          summary:
+            'Propose in public to turn the conversation into an idea on the brand’s portal or a request for proposals asking the brand, posted in the customer’s name on their yes',
+          params: OrgItemParams,
+          body: ConversionBody,
+          response: { 201: Posted },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await replies.requestConversion(
+              requireUser(request),
+              request.params.handle,
+              request.params.id,
+              request.body,
+            ),
+          ),
+    );
+
+    app.delete(
+      '/orgs/:handle/care/conversations/:id/conversion-request',
+      {
+        schema: {
+          tags,
+          summary: 'Withdraw a proposal the customer has not answered yet',
+          params: OrgItemParams,
+          response: noContent,
+        },
+      },
+      async (request, reply) => {
+        await replies.withdrawConversion(requireUser(request), request.params.handle, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
       '/orgs/:handle/care/conversations/:id/idea-request',
       {
         schema: {
           tags,
           summary:
-            'Ask the customer in public whether their idea may go on the brand’s ideas portal (posted on their yes)',
+            'Ask the customer in public whether their idea may go on the brand’s ideas portal (conversion-request for an idea)',
           params: OrgItemParams,
           body: Type.Object(
             {
@@ -88,16 +129,12 @@ export function replyRoutes(deps: { replies: ReplyService; inbox: InboxService }
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await replies.requestIdea(
-              requireUser(request),
-              request.params.handle,
-              request.params.id,
-              request.body,
-            ),
-          ),
+        reply.code(201).send(
+          await replies.requestConversion(requireUser(request), request.params.handle, request.params.id, {
+            kind: 'idea',
+            ...request.body,
+          }),
+        ),
     );
 
     app.post(

@@ -7,13 +7,15 @@ import type { CommerceModule } from '../../commerce/index.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import type { SocialModule } from '../../social/index.ts';
 import { careError } from '../care.errors.ts';
+import type { ConversionInput } from '../care.schemas.ts';
 import { assertNotMerged } from '../merge/merge.service.ts';
 import { PRIVATE_REPLY_LIMIT, publicReplyLimit } from '../settings/inbox-settings.service.ts';
 import { refreshSla } from '../sla/sla.service.ts';
 import { orderReference } from '../workflow/canned.template.ts';
 import { addNote } from '../workflow/notes.service.ts';
 import * as repo from './conversations.repo.ts';
-import { requestIdea, setConsent, withdrawIdeaRequest } from './customer.repo.ts';
+import { requestConversion, setConsent, withdrawConversion } from './customer.repo.ts';
+import { assertInScope, inboxAccess } from './inbox-access.ts';
 
 type ReplyInput = { text: string; mode: 'public' | 'private'; policyOverride?: string };
 
@@ -63,10 +65,10 @@ export async function recordBrandReply(
 export function createReplyService(deps: ReplyDeps) {
   const { db, events, identity, social, live } = deps;
 
+  /** A conversation the caller may answer: any of the inbox for its workers, the sales intents' for sales. */
   async function conversation(principal: Principal, handle: string, id: string) {
-    const org = await identity.orgs.requireCapability(principal, handle, 'workInbox');
-    const row = await repo.findConversation(db, org.id, id);
-    if (!row) throw careError('conversation_not_found', 'Conversation not found');
+    const { org, intents } = await inboxAccess(identity, principal, handle);
+    const row = assertInScope(await repo.findConversation(db, org.id, id), intents);
     return { org, row };
   }
 
@@ -213,35 +215,59 @@ export function createReplyService(deps: ReplyDeps) {
     },
 
     /**
-     * Asks the customer in public whether the brand may post their idea on its ideas portal; the draft waits on
-     * the conversation and becomes an idea in their name when they say yes.
+     * Proposes in public to turn the conversation into an idea on the brand's portal or a request for proposals
+     * asking the brand, in the customer's name: the draft waits on the conversation until they say yes.
      */
-    async requestIdea(
-      principal: Principal,
-      handle: string,
-      id: string,
-      draft: { title: string; description: string; text?: string },
-    ) {
+    async requestConversion(principal: Principal, handle: string, id: string, input: ConversionInput) {
       const { org, row } = await conversation(principal, handle, id);
       assertNotMerged(row);
-      if (!(await requestIdea(db, id, draft.title.trim(), draft.description.trim())))
-        throw careError('idea_already_asked', 'The customer was already asked to post this idea');
+      const title = input.title.trim();
+      const draft =
+        input.kind === 'idea'
+          ? { title, description: input.description.trim() }
+          : {
+              title,
+              details: (input.details ?? '').trim(),
+              budgetMinor: input.budgetMinor,
+              currency: input.currency,
+              deadline: new Date(input.deadline).toISOString(),
+            };
+      if (input.kind === 'rfp' && new Date(input.deadline).getTime() <= Date.now())
+        throw careError('deadline_in_past', 'The deadline must be in the future', [
+          { field: 'deadline', message: 'is in the past' },
+        ]);
+      if (!(await requestConversion(db, id, input.kind, draft)))
+        throw input.kind === 'idea'
+          ? careError('idea_already_asked', 'The customer was already asked to post this idea')
+          : careError('conversion_already_asked', 'The customer is being asked already, or said yes');
       let answer: Awaited<ReturnType<typeof reply>>;
       try {
         answer = await reply(principal, handle, id, {
-          text:
-            draft.text ??
-            `Great idea! May we post it on our Ideas page as “${draft.title.trim()}” so others can vote? You can say yes under Support in Souk.`,
+          text: input.text ?? defaultAsk(input.kind, title),
           mode: 'public',
         });
       } catch (error) {
-        await withdrawIdeaRequest(db, id);
+        await withdrawConversion(db, id);
         throw error;
       }
       notify(org.id, id);
       return answer;
     },
+
+    /** Takes back a proposal the customer has not answered yet. */
+    async withdrawConversion(principal: Principal, handle: string, id: string) {
+      const { org } = await conversation(principal, handle, id);
+      if (!(await withdrawConversion(db, id)))
+        throw careError('no_conversion_request', 'There is no open proposal to withdraw');
+      notify(org.id, id);
+    },
   };
+}
+
+function defaultAsk(kind: 'idea' | 'rfp', title: string) {
+  return kind === 'idea'
+    ? `Great idea! May we post it on our Ideas page as “${title}” so others can vote? You can say yes under Support in Souk.`
+    : `Shall we post your request “${title}” for you, so our sales team can send you a proposal? You can say yes under Support in Souk.`;
 }
 
 export type ReplyService = ReturnType<typeof createReplyService>;

@@ -33,6 +33,8 @@ export const intentLabel = (intent: string | null): string =>
 
 /** Roles that work a brand's care inbox. */
 export const INBOX_ROLES: OrgRole[] = ['owner', 'admin', 'agent'];
+/** Roles that work only the conversations care routes to sales (requests for proposals, price requests). */
+export const SALES_INBOX_ROLES: OrgRole[] = ['sales'];
 /** Roles that may add and remove routing rules. */
 export const RULE_ROLES: OrgRole[] = ['owner', 'admin'];
 

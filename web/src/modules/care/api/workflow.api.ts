@@ -1,6 +1,6 @@
 import { api } from '../../../shared/api/client.ts';
 import type { ApiResponse, Items } from '../../../shared/api/types.ts';
-import type { CannedReply, CannedReplyInput, MyCareConversation } from './workflow.types.ts';
+import type { CannedReply, CannedReplyInput, ConversionInput, MyCareConversation } from './workflow.types.ts';
 
 const enc = encodeURIComponent;
 const care = (handle: string) => `/orgs/${enc(handle)}/care`;
@@ -44,7 +44,20 @@ export const workflowApi = {
       },
     ),
 
+  /** Proposes in public to turn the conversation into a request (or an idea) in the customer's name. */
+  requestConversion: (handle: string, conversationId: string, body: ConversionInput) =>
+    api<ApiResponse<'/orgs/{handle}/care/conversations/{id}/conversion-request', 'post'>>(
+      `${care(handle)}/conversations/${enc(conversationId)}/conversion-request`,
+      { method: 'POST', body },
+    ),
+  withdrawConversion: (handle: string, conversationId: string) =>
+    api<void>(`${care(handle)}/conversations/${enc(conversationId)}/conversion-request`, {
+      method: 'DELETE',
+    }),
+
   mine: () => api<Items<MyCareConversation>>('/me/care/conversations'),
+  answerConversion: (id: string, accept: boolean) =>
+    api<void>(`/me/care/conversations/${enc(id)}/conversion-consent`, { method: 'POST', body: { accept } }),
   answerConsent: (id: string, accept: boolean) =>
     api<void>(`/me/care/conversations/${enc(id)}/consent`, { method: 'POST', body: { accept } }),
   rate: (id: string, score: number) =>

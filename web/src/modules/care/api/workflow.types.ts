@@ -13,6 +13,9 @@ export const CANNED_VARIABLES: { name: string; meaning: string }[] = [
   { name: '{order_ref}', meaning: 'a short reference to that order, e.g. #3F9A01C2 (private messages only)' },
 ];
 
+/** An agent's proposal to turn a conversation into a request for proposals or an idea, in the customer's name. */
+export type ConversionInput = ApiBody<'/orgs/{handle}/care/conversations/{id}/conversion-request'>;
+
 /** A conversation as its customer sees it: what the brand asked of them and whether they may rate it. */
 export type MyCareConversation = ApiResponse<'/me/care/conversations'>['items'][number];
 

@@ -10,12 +10,14 @@ import {
 } from '../../../shared/ui/icons.tsx';
 import type { NavEntry, WorkspaceTool } from '../../../shared/ui/workspace-tool.ts';
 import type { Me, Membership } from '../../identity/index.ts';
-import { INBOX_ROLES, RULE_ROLES } from '../api/care.types.ts';
+import { INBOX_ROLES, RULE_ROLES, SALES_INBOX_ROLES } from '../api/care.types.ts';
 import { useMyCareAwaiting } from '../hooks/use-my-care.ts';
 
 /** "Inbox" for each brand where the user answers customers (owner, admin or agent). */
 export function CareNav({ me }: { me: Me }) {
-  const brands = me.memberships.filter((m) => m.org.kind === 'brand' && INBOX_ROLES.includes(m.role));
+  const brands = me.memberships.filter(
+    (m) => m.org.kind === 'brand' && (INBOX_ROLES.includes(m.role) || SALES_INBOX_ROLES.includes(m.role)),
+  );
   return (
     <>
       {brands.map(({ org }) => (
@@ -77,20 +79,24 @@ export function useMyCareEntry(): NavEntry {
 
 /** The care pages of a brand's workspace that the member's role opens: the inbox first, then its settings. */
 export function careWorkspaceTools({ org, role }: Membership): WorkspaceTool[] {
-  if (org.kind !== 'brand' || !INBOX_ROLES.includes(role)) return [];
+  if (org.kind !== 'brand') return [];
   const base = `/orgs/${org.handle}/inbox`;
   const group = 'Customer care';
+  const inbox: WorkspaceTool = {
+    key: 'inbox',
+    to: base,
+    label: 'Inbox',
+    icon: <ChatIcon />,
+    testId: 'workspace-inbox',
+    group,
+    rank: 0,
+    end: true,
+  };
+  // Sales works the conversations routed to it, not the inbox's settings.
+  if (SALES_INBOX_ROLES.includes(role)) return [inbox];
+  if (!INBOX_ROLES.includes(role)) return [];
   const tools: WorkspaceTool[] = [
-    {
-      key: 'inbox',
-      to: base,
-      label: 'Inbox',
-      icon: <ChatIcon />,
-      testId: 'workspace-inbox',
-      group,
-      rank: 0,
-      end: true,
-    },
+    inbox,
     {
       key: 'report',
       to: `${base}/report`,

@@ -1,8 +1,10 @@
 import { Avatar } from '../../../shared/ui/avatar.tsx';
 import { EmptyState, Loading, PageError } from '../../../shared/ui/status.tsx';
 import { useConversation } from '../hooks/use-inbox.ts';
+import { useInboxAccess } from '../hooks/use-inbox-access.ts';
 import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
 import { ConversationActions } from './conversation-actions.tsx';
+import { ConversionAction } from './conversion-action.tsx';
 import { Customer360Panel } from './customer-360.tsx';
 import { MergeAction, MergeActivity, MergedBanner } from './merge-action.tsx';
 import { MessageList } from './message-list.tsx';
@@ -22,6 +24,7 @@ export function ConversationPane({
   onOpen: (id: string) => void;
 }) {
   const query = useConversation(handle, id);
+  const { salesOnly } = useInboxAccess(handle);
   if (!id) {
     return (
       <section className="inbox-pane inbox-detail">
@@ -79,7 +82,10 @@ export function ConversationPane({
             <ConversationActions handle={handle} conversation={c} />
             <div className="care-secondary-actions">
               <PrivateConsentAction key={`private-${c.id}`} handle={handle} conversation={c} />
-              <MergeAction key={`merge-${c.id}`} handle={handle} conversation={c} onMerged={onOpen} />
+              <ConversionAction key={`conversion-${c.id}`} handle={handle} conversation={c} />
+              {!salesOnly && (
+                <MergeAction key={`merge-${c.id}`} handle={handle} conversation={c} onMerged={onOpen} />
+              )}
             </div>
           </>
         )}

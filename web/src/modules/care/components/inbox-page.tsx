@@ -52,13 +52,13 @@ function useInboxParams() {
 
 export function InboxPage() {
   const { handle = '' } = useParams();
-  const { membership, canWork } = useInboxAccess(handle);
+  const { membership, canWork, salesOnly } = useInboxAccess(handle);
   const { status, queue, sort, selectedId, set, open, close } = useInboxParams();
   // Where one pane shows at a time, an opened conversation starts at its header, not at the list's scroll.
   useEffect(() => {
     if (selectedId && window.matchMedia(SINGLE_PANE).matches) window.scrollTo(0, 0);
   }, [selectedId]);
-  if (!membership || !canWork) {
+  if (!membership || !(canWork || salesOnly)) {
     return (
       <>
         <PageHeader title="Inbox" back />
@@ -83,6 +83,11 @@ export function InboxPage() {
       data-testid="inbox-page"
     >
       <PageHeader title={`${membership.org.name} · Inbox`} />
+      {salesOnly && (
+        <p className="muted small inbox-sales-note" data-testid="inbox-sales-only">
+          Conversations care routes to sales: requests for proposals and price requests.
+        </p>
+      )}
       <div className="inbox-panes">
         <InboxFilters
           handle={brand}

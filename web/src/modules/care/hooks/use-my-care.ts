@@ -10,10 +10,12 @@ export function useMyCareConversations(enabled = true) {
   return useQuery({ queryKey: careKeys.mine, queryFn: workflowApi.mine, enabled, staleTime: 0 });
 }
 
-/** How many of the person's conversations wait for their answer: a consent question or a rating. */
+/** How many of the person's conversations wait for their answer: a consent question, a proposal or a rating. */
 export function useMyCareAwaiting(): number {
   const items = useMyCareConversations().data?.items ?? [];
-  return items.filter((c) => c.privateConsent === 'requested' || c.canRate).length;
+  return items.filter(
+    (c) => c.privateConsent === 'requested' || c.conversion?.consent === 'requested' || c.canRate,
+  ).length;
 }
 
 export function useAnswerConsent() {
@@ -29,6 +31,16 @@ export function useRateConversation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; score: number }) => workflowApi.rate(input.id, input.score),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.mine }),
+  });
+}
+
+/** A yes posts the idea or request in the person's name; a refusal (a limit, a past deadline) shows its reason. */
+export function useAnswerConversion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; accept: boolean }) =>
+      workflowApi.answerConversion(input.id, input.accept),
     onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.mine }),
   });
 }

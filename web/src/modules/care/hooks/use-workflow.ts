@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { workflowApi } from '../api/workflow.api.ts';
-import type { CannedReplyInput } from '../api/workflow.types.ts';
+import type { CannedReplyInput, ConversionInput } from '../api/workflow.types.ts';
 import { careKeys } from './care-keys.ts';
 
 const cannedKey = (handle: string) => [...careKeys.org(handle), 'canned-replies'] as const;
@@ -71,6 +71,23 @@ export function useRequestPrivate(handle: string, conversationId: string) {
   return useMutation({
     mutationFn: (text?: string) => workflowApi.requestPrivate(handle, conversationId, text),
     // Refresh even on a conflict: someone else may have asked already.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.org(handle) }),
+  });
+}
+
+/** Proposes turning the conversation into a request (or an idea); refreshed even on a conflict. */
+export function useRequestConversion(handle: string, conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConversionInput) => workflowApi.requestConversion(handle, conversationId, input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.org(handle) }),
+  });
+}
+
+export function useWithdrawConversion(handle: string, conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => workflowApi.withdrawConversion(handle, conversationId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.org(handle) }),
   });
 }
