@@ -281,6 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       briefingSweeper ??= setInterval(writeWeeklyBriefings, BRIEFING_SWEEP_MS);
       modules.advocates.job.start({ log: app.log });
       modules.approvals.job.start(app.log);
+      modules.listening.sources.job.start(app.log);
     },
     async stopBackground() {
       clearInterval(sweeper);
@@ -294,6 +295,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       modules.mail.service.close();
       await modules.advocates.job.stop();
       await modules.approvals.job.stop();
+      await modules.listening.sources.job.stop();
       await dispatcher.stop();
     },
   };

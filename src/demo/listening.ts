@@ -96,6 +96,13 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
     emailTo: [`social@${brand.handle}.example`],
     webhookUrl: null,
   });
+  // The brand's hashtag on Mastodon, set up but paused: the demo may have no network; Resume polls it.
+  await listening.sources.add(team, brand.handle, {
+    instanceUrl: 'https://mastodon.social',
+    kind: 'hashtag',
+    target: brand.handle,
+    enabled: false,
+  });
   const spikes = await listening.spikes.scan(team, brand.handle, null);
   opts.log?.(
     `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${done.imported} mentions, ${spikes.length} spikes`,

@@ -14,6 +14,7 @@ let ownerB: TestClient;
 let agentB: TestClient;
 let customer: TestClient;
 const b = {} as {
+  sourceId: string;
   mentionId: string;
   codeId: string;
   zoneId: string;
@@ -243,6 +244,16 @@ beforeAll(async () => {
   b.topicId = (
     await ok(
       ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
+    )
+  ).id;
+  b.sourceId = (
+    await ok(
+      ownerB.post('/api/v1/orgs/tenant_b/listening/sources', {
+        instanceUrl: 'https://mastodon.example',
+        kind: 'hashtag',
+        target: 'tenant_b',
+        enabled: false,
+      }),
     )
   ).id;
   b.draftId = (
@@ -617,6 +628,27 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   [
     "B's industry on the service-quality ranking",
     () => ownerA.request('PUT', '/api/v1/orgs/tenant_b/care/ranking-profile', { industry: 'food' }),
+  ],
+  [
+    "polling B's Mastodon source through A",
+    () => ownerA.post(`/api/v1/orgs/tenant_a/listening/sources/${b.sourceId}/poll`, {}),
+  ],
+  [
+    "resuming B's Mastodon source through A",
+    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/listening/sources/${b.sourceId}`, { enabled: true }),
+  ],
+  [
+    "removing B's Mastodon source through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/sources/${b.sourceId}`),
+  ],
+  [
+    "a Mastodon source in B's name",
+    () =>
+      ownerA.post('/api/v1/orgs/tenant_b/listening/sources', {
+        instanceUrl: 'https://mastodon.example',
+        kind: 'hashtag',
+        target: 'x',
+      }),
   ],
   [
     "opening B's mention in care through A",

@@ -8,6 +8,13 @@ export {
   readMentions,
 } from './importers/importers.ts';
 export {
+  compareStatusIds,
+  type MastodonStatusResult,
+  mastodonStatus,
+  parseLinkHeader,
+  statusIdOf,
+} from './importers/mastodon-api.ts';
+export {
   type ByteSource,
   type ColumnMapping,
   IMPORT_FORMATS,

@@ -15,6 +15,8 @@ import { type BriefingDeps, createBriefingsService } from './briefings/briefings
 import { listeningRoutes } from './listening.routes.ts';
 import { createImportService } from './mentions/import.service.ts';
 import { createMentionsService } from './mentions/mentions.service.ts';
+import { sourcesRoutes } from './sources/sources.routes.ts';
+import { createSourcesService } from './sources/sources.service.ts';
 import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
 import { createTopicsService } from './topics/topics.service.ts';
@@ -48,6 +50,8 @@ export function createListeningModule(deps: {
   const imports = createImportService(deps);
   /** Spikes: `spikes.scanAll()` is the background sweep; found spikes are announced as `listening.spike_detected`. */
   const spikes = createSpikesService({ ...deps, topics });
+  /** Mastodon hashtags and accounts the brand follows: `sources.job` polls them through the public REST API. */
+  const sources = createSourcesService(deps);
   /** Spike alerts through the channels a brand chose (in the app, webhook, mail), each delivery retried with backoff. */
   const alerts = createAlertsService({
     ...deps,
@@ -67,6 +71,7 @@ export function createListeningModule(deps: {
       },
     },
     alerts,
+    sources,
     /** Briefing books, which also read care, ideas, requests and commerce: composed once those exist. */
     withBriefings(more: Omit<BriefingDeps, 'db' | 'identity' | 'spikes'>) {
       const service = createBriefingsService({ ...deps, spikes, ...more });
@@ -76,6 +81,7 @@ export function createListeningModule(deps: {
       await app.register(listeningRoutes({ topics, mentions, imports }));
       await app.register(spikesRoutes(spikes));
       await app.register(alertsRoutes(alerts));
+      await app.register(sourcesRoutes(sources));
     },
   };
 }

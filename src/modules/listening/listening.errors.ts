@@ -36,5 +36,15 @@ export const listeningError = defineErrors('listening', {
     description:
       'Only a mention that is a Souk post becomes a care conversation; imported ones link out to their network',
   },
+  source_not_found: { kind: 'not_found', description: 'No followed source with that id for this brand' },
+  invalid_source: {
+    kind: 'bad_request',
+    description:
+      'The source to follow is not valid: the instance must be an http(s) address, the hashtag letters, digits or _, the account @name, name@host or its id',
+  },
+  source_exists: {
+    kind: 'conflict',
+    description: 'The brand already follows that hashtag or account on that instance',
+  },
   topic_name_taken: { kind: 'conflict', description: 'Another topic of this brand has that name' },
 });

@@ -8,6 +8,7 @@ import type { IdeasTables } from '../../modules/ideas/ideas.tables.ts';
 import type { IdentityTables } from '../../modules/identity/identity.tables.ts';
 import type { BriefingsTables } from '../../modules/listening/briefings/briefings.tables.ts';
 import type { ListeningTables } from '../../modules/listening/listening.tables.ts';
+import type { SourcesTables } from '../../modules/listening/sources/sources.tables.ts';
 import type { MailTables } from '../../modules/mail/mail.tables.ts';
 import type { MediaTables } from '../../modules/media/media.tables.ts';
 import type { NotificationTables } from '../../modules/notifications/notifications.tables.ts';
@@ -30,7 +31,8 @@ export type Database = OutboxTables &
   GovernanceTables &
   RfpTables &
   RankingTables &
-  BriefingsTables;
+  BriefingsTables &
+  SourcesTables;
 
 /**
  * What a repo function takes first: the database or a transaction on it. `Executor<T>` narrows it to the

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as echarts from 'echarts';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -10,19 +12,42 @@ const INK = '#1f2933';
 const MUTED = '#616e7c';
 const ACCENT = '#2f6fdf';
 const COLORS = ['#2f6fdf', '#e4572e', '#29a36a', '#f3a712', '#8e5cd9', '#17a2b8'];
-// The PDF's standard fonts speak Windows-1252: anything else (emoji, other scripts) would print as garbage.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+// The PDF's standard fonts speak only Windows-1252 ("Łódź" printed as "??d?"): the book embeds DejaVu Sans (the
+// dejavu-fonts-ttf package; Bitstream Vera licence, free to embed), which covers Latin, Greek, Cyrillic, Hebrew,
+// Arabic and Georgian among others, for its text and its charts' labels alike.
+const FONT_FILES = {
+  Sans: 'DejaVuSans.ttf',
+  'Sans-Bold': 'DejaVuSans-Bold.ttf',
+} as const;
+type FontName = keyof typeof FONT_FILES;
+let fonts: Record<FontName, Buffer> | undefined;
+const fontData = () => {
+  const resolve = createRequire(import.meta.url).resolve;
+  fonts ??= Object.fromEntries(
+    Object.entries(FONT_FILES).map(([name, file]) => [
+      name,
+      readFileSync(resolve(`dejavu-fonts-ttf/ttf/${file}`)),
+    ]),
+  ) as Record<FontName, Buffer>;
+  return fonts;
+};
 
-/** Text as the standard PDF fonts can print it: other characters become "?" (emoji are dropped). */
+/** Text as the book prints it: control characters become spaces, emoji (no glyphs in the font) are dropped. */
 export function printable(text: string) {
-  return [...text.replace(/\u2212/g, '-').replace(/\p{Extended_Pictographic}\uFE0F?/gu, '')]
-    .map((ch) => {
-      const code = ch.charCodeAt(0);
-      if (code < 0x20 && ch !== '\n') return ' ';
-      return code <= 0xff || WIN_ANSI_EXTRA.has(ch) ? ch : '?';
-    })
+  return [...text.replace(/\p{Extended_Pictographic}\uFE0F?/gu, '')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 && ch !== '\n' ? ' ' : ch))
     .join('');
 }
+
+/**
+ * ECharts draws a value label with a white halo behind it (`stroke` with `paint-order="stroke"`); svg-to-pdfkit
+ * ignores `paint-order` and strokes after filling, so the halo covered the label and the values disappeared. The page
+ * is white, so the halo goes.
+ */
+export const withoutTextHalo = (svg: string) =>
+  svg.replace(/<text\b[^>]*paint-order="stroke"[^>]*>/g, (tag) =>
+    tag.replace(/\s(?:stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, ''),
+  );
 
 /** An ECharts option drawn to SVG on the server (no browser), the way the web app draws it. */
 function chartSvg(option: echarts.EChartsCoreOption, width: number, height: number) {
@@ -30,11 +55,14 @@ function chartSvg(option: echarts.EChartsCoreOption, width: number, height: numb
   chart.setOption({
     animation: false,
     color: COLORS,
-    textStyle: { fontFamily: 'Helvetica', color: INK },
+    textStyle: { fontFamily: 'Sans', color: INK },
     ...option,
   });
   // ECharts sizes its SVG in px, which svg-to-pdfkit shrinks to ¾ of a point each: state the size in points.
-  const svg = chart.renderToSVGString().replace(/width="(\d+)" height="(\d+)"/, 'width="$1pt" height="$2pt"');
+  const svg = withoutTextHalo(chart.renderToSVGString()).replace(
+    /width="(\d+)" height="(\d+)"/,
+    'width="$1pt" height="$2pt"',
+  );
   chart.dispose();
   return svg;
 }
@@ -62,6 +90,7 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
       Subject: 'Listening briefing book',
     },
   });
+  for (const [name, data] of Object.entries(fontData())) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -74,12 +103,12 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
   };
   const heading = (text: string) => {
     room(60);
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(15).fillColor(INK).text(printable(text), MARGIN);
-    doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor(INK);
+    doc.moveDown(0.6).font('Sans-Bold').fontSize(15).fillColor(INK).text(printable(text), MARGIN);
+    doc.moveDown(0.3).font('Sans').fontSize(10).fillColor(INK);
   };
   const para = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
     doc
-      .font('Helvetica')
+      .font('Sans')
       .fontSize(10)
       .fillColor(INK)
       .text(printable(text), MARGIN, undefined, {
@@ -89,16 +118,20 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
   const chart = (option: echarts.EChartsCoreOption, height: number) => {
     room(height + 10);
     const y = doc.y;
-    SVGtoPDF(doc, chartSvg(option, Math.round(WIDTH), height), MARGIN, y, { width: WIDTH, height });
+    SVGtoPDF(doc, chartSvg(option, Math.round(WIDTH), height), MARGIN, y, {
+      width: WIDTH,
+      height,
+      fontCallback: (_family: string, bold: boolean) => (bold ? 'Sans-Bold' : 'Sans'),
+    });
     doc.y = y + height + 6;
   };
   const table = (rows: [string, string][]) => {
     for (const [label, value] of rows) {
       room(16);
       const y = doc.y;
-      doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(printable(label), MARGIN, y, { width: 230 });
+      doc.font('Sans').fontSize(10).fillColor(MUTED).text(printable(label), MARGIN, y, { width: 230 });
       doc
-        .font('Helvetica-Bold')
+        .font('Sans-Bold')
         .fillColor(INK)
         .text(printable(value), MARGIN + 240, y, { width: WIDTH - 240 });
       doc.moveDown(0.2);
@@ -106,10 +139,10 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
   };
 
   // Page 1: cover and executive summary.
-  doc.font('Helvetica').fontSize(11).fillColor(ACCENT).text('BRIEFING BOOK', MARGIN, 70);
-  doc.font('Helvetica-Bold').fontSize(26).fillColor(INK).text(printable(f.brand.name), { width: WIDTH });
+  doc.font('Sans').fontSize(11).fillColor(ACCENT).text('BRIEFING BOOK', MARGIN, 70);
+  doc.font('Sans-Bold').fontSize(26).fillColor(INK).text(printable(f.brand.name), { width: WIDTH });
   doc
-    .font('Helvetica')
+    .font('Sans')
     .fontSize(12)
     .fillColor(MUTED)
     .text(printable(`@${f.brand.handle} · ${day(f.period.from)} to ${day(f.period.to)} (UTC)`));
@@ -126,12 +159,12 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
     const x = MARGIN + i * (tileWidth + 8);
     doc.roundedRect(x, tileY, tileWidth, 54, 6).fillColor('#eef3fb').fill();
     doc
-      .font('Helvetica')
+      .font('Sans')
       .fontSize(8)
       .fillColor(MUTED)
       .text(label.toUpperCase(), x + 8, tileY + 9, { width: tileWidth - 16 });
     doc
-      .font('Helvetica-Bold')
+      .font('Sans-Bold')
       .fontSize(14)
       .fillColor(INK)
       .text(printable(value), x + 8, tileY + 25, { width: tileWidth - 16 });
@@ -208,7 +241,7 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
   for (const s of f.spikes) {
     room(50);
     doc
-      .font('Helvetica-Bold')
+      .font('Sans-Bold')
       .fontSize(10)
       .fillColor(INK)
       .text(
@@ -231,7 +264,7 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
   for (const c of f.topConversations) {
     room(50);
     doc
-      .font('Helvetica-Bold')
+      .font('Sans-Bold')
       .fontSize(10)
       .fillColor(INK)
       .text(
@@ -299,7 +332,7 @@ export function renderBriefingPdf(f: BriefingFigures): Promise<Buffer> {
     doc.switchToPage(i);
     doc.page.margins.bottom = 0; // the footer sits in the bottom margin: without this PDFKit would start a page
     doc
-      .font('Helvetica')
+      .font('Sans')
       .fontSize(8)
       .fillColor(MUTED)
       .text(

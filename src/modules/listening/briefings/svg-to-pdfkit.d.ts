@@ -5,6 +5,12 @@ declare module 'svg-to-pdfkit' {
     svg: string,
     x: number,
     y: number,
-    options?: { width?: number; height?: number; preserveAspectRatio?: string },
+    options?: {
+      width?: number;
+      height?: number;
+      preserveAspectRatio?: string;
+      /** The PDFKit font name for an SVG font family (else the standard fonts by name). */
+      fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
+    },
   ): void;
 }

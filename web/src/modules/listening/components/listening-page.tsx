@@ -5,6 +5,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx'
 import type { ImportFormat, TopicInput } from '../api/listening.api.ts';
 import { useAddTopic, useImports, useTopics, useUpload } from '../hooks/use-listening.ts';
 import { AlertsPanel } from './alerts-panel.tsx';
+import { SourcesPanel } from './sources-panel.tsx';
 
 const KINDS: TopicInput['kind'][] = ['brand', 'product', 'competitor', 'category'];
 const FORMATS: { value: ImportFormat; label: string }[] = [
@@ -159,6 +160,7 @@ export function ListeningPage() {
       <div className="listening-forms">
         <TopicForm handle={handle} />
         <ImportPanel handle={handle} />
+        <SourcesPanel handle={handle} />
         <AlertsPanel handle={handle} />
       </div>
     </div>
