@@ -2280,11 +2280,27 @@ export interface paths {
                                     verified: boolean;
                                 } | null;
                                 canRate: boolean;
+                                /** @description Null until an agent proposes */
+                                conversion: {
+                                    /** @description rfp: the budget in minor units */
+                                    budgetMinor: number | null;
+                                    consent: "requested" | "granted" | "declined";
+                                    currency: string | null;
+                                    /** @description rfp: pitches close then */
+                                    deadline: string | null;
+                                    /** @description The idea’s description or the request’s details */
+                                    description: string;
+                                    /** @description idea: an idea on the brand’s ideas portal; rfp: a request for proposals asking the brand */
+                                    kind: "idea" | "rfp";
+                                    /** @description The idea or request it became, once the customer said yes */
+                                    targetId: string | null;
+                                    title: string;
+                                } | null;
                                 /** @description The start of your first message in it */
                                 firstMessage: string | null;
                                 /** Format: uuid */
                                 id: string;
-                                /** @description Null until an agent asks */
+                                /** @description The conversion below when it is an idea; null otherwise */
                                 ideaRequest: {
                                     consent: "requested" | "granted" | "declined";
                                     /** @description The idea it became, once posted */
@@ -2369,6 +2385,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/care/conversations/{id}/conversion-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline the brand’s proposal to post, in your name, the idea or the request for proposals it drafted from this conversation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/care/conversations/{id}/idea-consent": {
         parameters: {
             query?: never;
@@ -2378,7 +2436,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept or decline that the brand posts your idea on its ideas portal, in your name */
+        /** Accept or decline that the brand posts your idea on its ideas portal, in your name (conversion-consent for an idea) */
         post: {
             parameters: {
                 query?: never;
@@ -6186,6 +6244,22 @@ export interface paths {
                                     name: string;
                                     verified: boolean;
                                 } | null;
+                                /** @description Null until an agent proposes */
+                                conversion: {
+                                    /** @description rfp: the budget in minor units */
+                                    budgetMinor: number | null;
+                                    consent: "requested" | "granted" | "declined";
+                                    currency: string | null;
+                                    /** @description rfp: pitches close then */
+                                    deadline: string | null;
+                                    /** @description The idea’s description or the request’s details */
+                                    description: string;
+                                    /** @description idea: an idea on the brand’s ideas portal; rfp: a request for proposals asking the brand */
+                                    kind: "idea" | "rfp";
+                                    /** @description The idea or request it became, once the customer said yes */
+                                    targetId: string | null;
+                                    title: string;
+                                } | null;
                                 csat: number | null;
                                 customer: {
                                     avatarUrl: string | null;
@@ -6197,7 +6271,7 @@ export interface paths {
                                 } | null;
                                 firstResponseAt: string | null;
                                 id: string;
-                                /** @description Null until an agent asks */
+                                /** @description The conversion below when it is an idea; null otherwise */
                                 ideaRequest: {
                                     consent: "requested" | "granted" | "declined";
                                     /** @description The idea it became, once posted */
@@ -6314,6 +6388,22 @@ export interface paths {
                                 name: string;
                                 verified: boolean;
                             } | null;
+                            /** @description Null until an agent proposes */
+                            conversion: {
+                                /** @description rfp: the budget in minor units */
+                                budgetMinor: number | null;
+                                consent: "requested" | "granted" | "declined";
+                                currency: string | null;
+                                /** @description rfp: pitches close then */
+                                deadline: string | null;
+                                /** @description The idea’s description or the request’s details */
+                                description: string;
+                                /** @description idea: an idea on the brand’s ideas portal; rfp: a request for proposals asking the brand */
+                                kind: "idea" | "rfp";
+                                /** @description The idea or request it became, once the customer said yes */
+                                targetId: string | null;
+                                title: string;
+                            } | null;
                             csat: number | null;
                             customer: {
                                 avatarUrl: string | null;
@@ -6410,7 +6500,7 @@ export interface paths {
                             };
                             firstResponseAt: string | null;
                             id: string;
-                            /** @description Null until an agent asks */
+                            /** @description The conversion below when it is an idea; null otherwise */
                             ideaRequest: {
                                 consent: "requested" | "granted" | "declined";
                                 /** @description The idea it became, once posted */
@@ -6556,6 +6646,22 @@ export interface paths {
                                 name: string;
                                 verified: boolean;
                             } | null;
+                            /** @description Null until an agent proposes */
+                            conversion: {
+                                /** @description rfp: the budget in minor units */
+                                budgetMinor: number | null;
+                                consent: "requested" | "granted" | "declined";
+                                currency: string | null;
+                                /** @description rfp: pitches close then */
+                                deadline: string | null;
+                                /** @description The idea’s description or the request’s details */
+                                description: string;
+                                /** @description idea: an idea on the brand’s ideas portal; rfp: a request for proposals asking the brand */
+                                kind: "idea" | "rfp";
+                                /** @description The idea or request it became, once the customer said yes */
+                                targetId: string | null;
+                                title: string;
+                            } | null;
                             csat: number | null;
                             customer: {
                                 avatarUrl: string | null;
@@ -6652,7 +6758,7 @@ export interface paths {
                             };
                             firstResponseAt: string | null;
                             id: string;
-                            /** @description Null until an agent asks */
+                            /** @description The conversion below when it is an idea; null otherwise */
                             ideaRequest: {
                                 consent: "requested" | "granted" | "declined";
                                 /** @description The idea it became, once posted */
@@ -6783,6 +6889,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/care/conversations/{id}/conversion-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose in public to turn the conversation into an idea on the brand’s portal or a request for proposals asking the brand, posted in the customer’s name on their yes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @enum {string} */
+                        kind: "idea";
+                        /** @description The public question (a default otherwise) */
+                        text?: string;
+                        title: string;
+                    } | {
+                        /** @description Their budget in integer minor units of `currency` */
+                        budgetMinor: number;
+                        /** @description ISO 4217 code */
+                        currency: string;
+                        /**
+                         * Format: date-time
+                         * @description Pitches close then; in the next 90 days
+                         */
+                        deadline: string;
+                        /** @default  */
+                        details: string;
+                        /** @enum {string} */
+                        kind: "rfp";
+                        /** @description The public question (a default otherwise) */
+                        text?: string;
+                        /** @description What the customer needs, in a line */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The post the brand published */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Withdraw a proposal the customer has not answered yet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/care/conversations/{id}/idea-request": {
         parameters: {
             query?: never;
@@ -6792,7 +6990,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask the customer in public whether their idea may go on the brand’s ideas portal (posted on their yes) */
+        /** Ask the customer in public whether their idea may go on the brand’s ideas portal (conversion-request for an idea) */
         post: {
             parameters: {
                 query?: never;
@@ -10510,6 +10708,340 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{handle}/listening/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Mastodon hashtags and accounts the brand follows, each with its last poll and error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                cursor: string | null;
+                                enabled: boolean;
+                                failuresInARow: number;
+                                id: string;
+                                instanceUrl: string;
+                                kind: "hashtag" | "account";
+                                lastPoll: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    error: string | null;
+                                    outcome: "ok" | "error" | "rate_limited";
+                                    /** @description Statuses passed over: boosts, empty or unreadable ones */
+                                    skipped: number;
+                                    /** @description New mentions stored by that poll */
+                                    stored: number;
+                                } | null;
+                                /** @enum {string} */
+                                network: "mastodon";
+                                nextPollAt: string | null;
+                                pollEverySeconds: number;
+                                /** @description The hashtag (without #) or the account (name, name@host or id) */
+                                target: string;
+                                totalStored: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Follow a Mastodon hashtag or account on an instance: polled through its public API, each status stored once as a mention */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description https://mastodon.example */
+                        instanceUrl: string;
+                        kind: "hashtag" | "account";
+                        /** @description Seconds between polls */
+                        pollEverySeconds?: number;
+                        target: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            cursor: string | null;
+                            enabled: boolean;
+                            failuresInARow: number;
+                            id: string;
+                            instanceUrl: string;
+                            kind: "hashtag" | "account";
+                            lastPoll: {
+                                /** Format: date-time */
+                                at: string;
+                                error: string | null;
+                                outcome: "ok" | "error" | "rate_limited";
+                                /** @description Statuses passed over: boosts, empty or unreadable ones */
+                                skipped: number;
+                                /** @description New mentions stored by that poll */
+                                stored: number;
+                            } | null;
+                            /** @enum {string} */
+                            network: "mastodon";
+                            nextPollAt: string | null;
+                            pollEverySeconds: number;
+                            /** @description The hashtag (without #) or the account (name, name@host or id) */
+                            target: string;
+                            totalStored: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A followed source and its last poll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            cursor: string | null;
+                            enabled: boolean;
+                            failuresInARow: number;
+                            id: string;
+                            instanceUrl: string;
+                            kind: "hashtag" | "account";
+                            lastPoll: {
+                                /** Format: date-time */
+                                at: string;
+                                error: string | null;
+                                outcome: "ok" | "error" | "rate_limited";
+                                /** @description Statuses passed over: boosts, empty or unreadable ones */
+                                skipped: number;
+                                /** @description New mentions stored by that poll */
+                                stored: number;
+                            } | null;
+                            /** @enum {string} */
+                            network: "mastodon";
+                            nextPollAt: string | null;
+                            pollEverySeconds: number;
+                            /** @description The hashtag (without #) or the account (name, name@host or id) */
+                            target: string;
+                            totalStored: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Stop following a source (the mentions it brought stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Pause or resume a source, or change how often it is polled */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description Seconds between polls */
+                        pollEverySeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            cursor: string | null;
+                            enabled: boolean;
+                            failuresInARow: number;
+                            id: string;
+                            instanceUrl: string;
+                            kind: "hashtag" | "account";
+                            lastPoll: {
+                                /** Format: date-time */
+                                at: string;
+                                error: string | null;
+                                outcome: "ok" | "error" | "rate_limited";
+                                /** @description Statuses passed over: boosts, empty or unreadable ones */
+                                skipped: number;
+                                /** @description New mentions stored by that poll */
+                                stored: number;
+                            } | null;
+                            /** @enum {string} */
+                            network: "mastodon";
+                            nextPollAt: string | null;
+                            pollEverySeconds: number;
+                            /** @description The hashtag (without #) or the account (name, name@host or id) */
+                            target: string;
+                            totalStored: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/sources/{id}/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Poll a source now (a paused one too): the answer carries the outcome, an error included */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            cursor: string | null;
+                            enabled: boolean;
+                            failuresInARow: number;
+                            id: string;
+                            instanceUrl: string;
+                            kind: "hashtag" | "account";
+                            lastPoll: {
+                                /** Format: date-time */
+                                at: string;
+                                error: string | null;
+                                outcome: "ok" | "error" | "rate_limited";
+                                /** @description Statuses passed over: boosts, empty or unreadable ones */
+                                skipped: number;
+                                /** @description New mentions stored by that poll */
+                                stored: number;
+                            } | null;
+                            /** @enum {string} */
+                            network: "mastodon";
+                            nextPollAt: string | null;
+                            pollEverySeconds: number;
+                            /** @description The hashtag (without #) or the account (name, name@host or id) */
+                            target: string;
+                            totalStored: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{handle}/listening/spikes": {
         parameters: {
             query?: never;
@@ -12366,6 +12898,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description The care conversation it was made from (an agent proposed it and its author said yes) */
+                                conversationId: string | null;
                                 myPitchId: string | null;
                                 myPitchStatus: ("active" | "withdrawn" | "declined" | "won" | "lost") | null;
                                 request: components["schemas"]["RfpRequest"];
@@ -15779,11 +16313,13 @@ export interface components {
              *     - `constraint_violated` (422): The request would break a rule of the stored data (a reference or a check)
              *     - `conversation_merged` (409): The conversation was merged into another one (mergedIntoId): work on that one
              *     - `conversation_not_found` (404): No conversation with that id in this inbox
+             *     - `conversion_already_asked` (409): The customer is being asked already, or said yes: a proposal can be made again once declined
+             *     - `conversion_unavailable` (422): This server cannot turn a conversation into that (its module is not running)
              *     - `csrf_failed` (403): A cookie-authenticated write without the session’s X-CSRF-Token header (or with a wrong one)
              *     - `csv_invalid` (422): The CSV file has problems (errors[] lists line, field and message); nothing was imported
              *     - `currency_mismatch` (422): The currency differs from the prices’ currency
              *     - `customer_not_found` (404): That account never wrote to this brand
-             *     - `deadline_in_past` (422): A challenge’s deadline must be in the future
+             *     - `deadline_in_past` (422): A proposed request’s deadline is in the past
              *     - `deadline_too_far` (422): The deadline is at most 90 days away
              *     - `deal_ended` (409): The deal has ended; an ended deal cannot be edited or ended again
              *     - `deal_expired` (410): The deal has ended
@@ -15843,6 +16379,7 @@ export interface components {
              *     - `invalid_shipment` (422): The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field
              *     - `invalid_shipping_zone` (422): The shipping zone is invalid (a country in two zones, a wrong currency); errors[] names the field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
+             *     - `invalid_source` (400): The source to follow is not valid: the instance must be an http(s) address, the hashtag letters, digits or _, the account @name, name@host or its id
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
              *     - `invalid_transition` (409): The idea cannot move to that status from its current one
@@ -15877,6 +16414,7 @@ export interface components {
              *     - `no_audience` (422): Invite someone: a segment, a tier, one or more roles, or named people
              *     - `no_consent_request` (409): There is no open request to continue privately
              *     - `no_conversation` (409): The request has not reached the brand’s care inbox yet (it arrives within seconds); retry
+             *     - `no_conversion_request` (409): There is no open proposal to answer or withdraw
              *     - `no_corrections` (422): No corrected messages to retrain from yet
              *     - `no_dm_invitation` (409): That brand has no open invitation to continue by direct message
              *     - `no_idea_request` (409): There is no open request to post an idea
@@ -15965,6 +16503,8 @@ export interface components {
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
              *     - `sole_owner` (409): You are the only owner of an organization: make someone else an owner before closing your account
+             *     - `source_exists` (409): The brand already follows that hashtag or account on that instance
+             *     - `source_not_found` (404): No followed source with that id for this brand
              *     - `storage_unavailable` (503): The media storage (disk or S3) cannot be reached; nothing was saved, try again later
              *     - `tier_key_taken` (422): Two tiers share a key
              *     - `tier_thresholds_overlap` (422): Tier thresholds must rise: the first tier starts at 0 and each needs more points than the one below
@@ -16002,7 +16542,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "challenge_tier_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_exclusive" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "challenge_tier_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "conversion_already_asked" | "conversion_unavailable" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_source" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_conversion_request" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_exclusive" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "source_exists" | "source_not_found" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;
