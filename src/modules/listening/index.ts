@@ -17,6 +17,8 @@ import { createImportService } from './mentions/import.service.ts';
 import { createMentionsService } from './mentions/mentions.service.ts';
 import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
+import { createMembership } from './topics/membership.service.ts';
+import { rulesRoutes } from './topics/rules.routes.ts';
 import { createTopicsService } from './topics/topics.service.ts';
 
 /** A briefing book's figures and its PDF, drawn from them alone (benchmarks compare it with writing the book). */
@@ -42,10 +44,12 @@ export function createListeningModule(deps: {
   /** The web app's address, for links in alerts. */
   publicUrl?: string;
 }) {
-  const topics = createTopicsService(deps);
-  const mentions = createMentionsService({ ...deps, topics });
+  /** Topic and tag membership: tagged with each stored batch, backfilled through the outbox for a new query. */
+  const membership = createMembership(deps);
+  const topics = createTopicsService({ ...deps, membership });
+  const mentions = createMentionsService({ ...deps, topics, membership });
   /** Imports of mention files: `imports.run(orgId, userId, bytes, { format, … })` streams one into the brand's mentions. */
-  const imports = createImportService(deps);
+  const imports = createImportService({ ...deps, membership });
   /** Spikes: `spikes.scanAll()` is the background sweep; found spikes are announced as `listening.spike_detected`. */
   const spikes = createSpikesService({ ...deps, topics });
   /** Spike alerts through the channels a brand chose (in the app, webhook, mail), each delivery retried with backoff. */
@@ -74,6 +78,7 @@ export function createListeningModule(deps: {
     },
     routes: async (app: FastifyInstance) => {
       await app.register(listeningRoutes({ topics, mentions, imports }));
+      await app.register(rulesRoutes(topics));
       await app.register(spikesRoutes(spikes));
       await app.register(alertsRoutes(alerts));
     },
