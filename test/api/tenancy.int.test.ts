@@ -31,6 +31,7 @@ const b = {} as {
   challengeId: string;
   segmentId: string;
   topicId: string;
+  ruleId: string;
   referralId: string;
   privatePostId: string;
   draftId: string;
@@ -99,6 +100,7 @@ async function snapshotOfB() {
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
     runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
     topics: await read('/api/v1/orgs/tenant_b/listening/topics'),
+    rules: await read('/api/v1/orgs/tenant_b/listening/rules'),
     mentions: await read('/api/v1/orgs/tenant_b/listening/mentions'),
     spikes: await read('/api/v1/orgs/tenant_b/listening/spikes'),
     briefings: await read('/api/v1/orgs/tenant_b/listening/briefings'),
@@ -244,6 +246,9 @@ beforeAll(async () => {
     await ok(
       ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
     )
+  ).id;
+  b.ruleId = (
+    await ok(ownerB.post('/api/v1/orgs/tenant_b/listening/rules', { tag: 'B tag', query: 'tenant_b' }))
   ).id;
   b.draftId = (
     await ok(
@@ -565,6 +570,22 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   [
     "deleting B's topic through A",
     () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/topics/${b.topicId}`),
+  ],
+  [
+    "changing B's auto-tagging rule through A",
+    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/listening/rules/${b.ruleId}`, { query: 'x' }),
+  ],
+  [
+    "deleting B's auto-tagging rule through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/rules/${b.ruleId}`),
+  ],
+  [
+    "a rule in B's name",
+    () => ownerA.post('/api/v1/orgs/tenant_b/listening/rules', { tag: 'x', query: 'x' }),
+  ],
+  [
+    "A's mentions filtered by B's tag",
+    () => ownerA.get(`/api/v1/orgs/tenant_a/listening/mentions?tag=${b.ruleId}`),
   ],
   [
     "a topic in B's name",
