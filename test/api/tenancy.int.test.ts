@@ -100,7 +100,7 @@ async function snapshotOfB() {
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
     runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
     topics: await read('/api/v1/orgs/tenant_b/listening/topics'),
-    rules: await read('/api/v1/orgs/tenant_b/listening/rules'),
+    taggingRules: await read('/api/v1/orgs/tenant_b/listening/rules'),
     mentions: await read('/api/v1/orgs/tenant_b/listening/mentions'),
     spikes: await read('/api/v1/orgs/tenant_b/listening/spikes'),
     briefings: await read('/api/v1/orgs/tenant_b/listening/briefings'),
