@@ -19,6 +19,11 @@ const TOPICS = [
   },
 ] as const;
 
+const RULES = [
+  { tag: 'Broken zip', query: '(zip OR zipper) NEAR/3 (broke* OR broken OR snapped OR "came off")' },
+  { tag: 'Delivery', query: 'tracking OR ships OR ordered OR parcel' },
+];
+
 // Posts in the register people write them; {b} is a brand, {p} a product.
 const PRAISE = [
   'just did 20km in the {p} from {b} and my feet are fine. impressed',
@@ -75,6 +80,9 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
     memberships: [{ orgId: brand.id, role: 'owner' }],
   };
   for (const topic of TOPICS) await listening.topics.create(team, brand.handle, { ...topic });
+  // An auto-tagging rule in place before the import tags mentions as they arrive; the one added after it is
+  // applied to the stored mentions by a backfill.
+  await listening.topics.rules.create(team, brand.handle, RULES[0]);
 
   const lines = demoMentions(new Rng(7).fork('listening'), Date.now());
   const done = await listening.imports.run(brand.id, brand.id, toSource(lines), {
@@ -96,9 +104,10 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
     emailTo: [`social@${brand.handle}.example`],
     webhookUrl: null,
   });
+  await listening.topics.rules.create(team, brand.handle, RULES[1]);
   const spikes = await listening.spikes.scan(team, brand.handle, null);
   opts.log?.(
-    `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${done.imported} mentions, ${spikes.length} spikes`,
+    `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${RULES.length} tagging rules, ${done.imported} mentions, ${spikes.length} spikes`,
   );
   return done.imported;
 }

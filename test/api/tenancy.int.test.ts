@@ -31,7 +31,7 @@ const b = {} as {
   challengeId: string;
   segmentId: string;
   topicId: string;
-  ruleId: string;
+  taggingRuleId: string;
   referralId: string;
   privatePostId: string;
   draftId: string;
@@ -247,7 +247,7 @@ beforeAll(async () => {
       ownerB.post('/api/v1/orgs/tenant_b/listening/topics', { name: 'B', kind: 'brand', query: 'tenant_b' }),
     )
   ).id;
-  b.ruleId = (
+  b.taggingRuleId = (
     await ok(ownerB.post('/api/v1/orgs/tenant_b/listening/rules', { tag: 'B tag', query: 'tenant_b' }))
   ).id;
   b.draftId = (
@@ -573,11 +573,11 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   ],
   [
     "changing B's auto-tagging rule through A",
-    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/listening/rules/${b.ruleId}`, { query: 'x' }),
+    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/listening/rules/${b.taggingRuleId}`, { query: 'x' }),
   ],
   [
     "deleting B's auto-tagging rule through A",
-    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/rules/${b.ruleId}`),
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/rules/${b.taggingRuleId}`),
   ],
   [
     "a rule in B's name",
@@ -585,7 +585,7 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   ],
   [
     "A's mentions filtered by B's tag",
-    () => ownerA.get(`/api/v1/orgs/tenant_a/listening/mentions?tag=${b.ruleId}`),
+    () => ownerA.get(`/api/v1/orgs/tenant_a/listening/mentions?tag=${b.taggingRuleId}`),
   ],
   [
     "a topic in B's name",
