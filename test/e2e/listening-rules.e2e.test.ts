@@ -78,7 +78,7 @@ describe.each([
     await page.goto('/orgs/fjordgear/listening');
     await page.getByRole('link', { name: 'Fjord' }).first().click();
     const mentions = page.locator('.listening-drill').getByTestId('mention');
-    await mentions.first().waitFor({ timeout: 15_000 });
+    await mentions.first().waitFor({ timeout: 45_000 });
     const chip = page.locator('.listening-tag-chip', { hasText: tag }).first();
     await chip.click();
     expect(await page.getByTestId('drill-filter').textContent()).toContain(`tag: ${tag}`);
