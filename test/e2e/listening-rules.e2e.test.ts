@@ -76,7 +76,7 @@ describe.each([
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/rules-${name}.png`, fullPage: true });
 
     await page.goto('/orgs/fjordgear/listening');
-    await page.getByRole('link', { name: 'Fjord' }).first().click();
+    await page.getByRole('link', { name: 'Fjord', exact: true }).first().click();
     const mentions = page.locator('.listening-drill').getByTestId('mention');
     await mentions.first().waitFor({ timeout: 45_000 });
     const chip = page.locator('.listening-tag-chip', { hasText: tag }).first();
