@@ -20,7 +20,10 @@ const TOPICS = [
 ] as const;
 
 const RULES = [
-  { tag: 'Broken zip', query: '(zip OR zipper) NEAR/3 (broke* OR broken OR snapped OR "came off")' },
+  {
+    tag: 'Broken zip',
+    query: 'zip NEAR/4 snapped OR zip NEAR/4 broken OR zip NEAR/4 broke OR zipper NEAR/4 "came off"',
+  },
   { tag: 'Delivery', query: 'tracking OR ships OR ordered OR parcel' },
 ];
 

@@ -8,7 +8,7 @@ import { useMentions } from '../hooks/use-listening.ts';
 import { useAddRule, useChangeRule, useRemoveRule, useRules } from '../hooks/use-rules.ts';
 import { BackfillProgress } from './backfill-progress.tsx';
 
-const EXAMPLE = '(zip OR zipper) NEAR/3 (broke* OR snapped) -giveaway';
+const EXAMPLE = 'zip NEAR/3 snapped OR "zip broke" -giveaway';
 
 function RuleForm({ handle }: { handle: string }) {
   const add = useAddRule(handle);
