@@ -19,6 +19,14 @@ const TOPICS = [
   },
 ] as const;
 
+const RULES = [
+  {
+    tag: 'Broken zip',
+    query: 'zip NEAR/4 snapped OR zip NEAR/4 broken OR zip NEAR/4 broke OR zipper NEAR/4 "came off"',
+  },
+  { tag: 'Delivery', query: 'tracking OR ships OR ordered OR parcel' },
+];
+
 // Posts in the register people write them; {b} is a brand, {p} a product.
 const PRAISE = [
   'just did 20km in the {p} from {b} and my feet are fine. impressed',
@@ -75,6 +83,9 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
     memberships: [{ orgId: brand.id, role: 'owner' }],
   };
   for (const topic of TOPICS) await listening.topics.create(team, brand.handle, { ...topic });
+  // An auto-tagging rule in place before the import tags mentions as they arrive; the one added after it is
+  // applied to the stored mentions by a backfill.
+  await listening.topics.rules.create(team, brand.handle, RULES[0]);
 
   const lines = demoMentions(new Rng(7).fork('listening'), Date.now());
   const done = await listening.imports.run(brand.id, brand.id, toSource(lines), {
@@ -103,9 +114,10 @@ export async function seedDemoListening(modules: Modules, opts: { log?: (m: stri
     target: brand.handle,
     enabled: false,
   });
+  await listening.topics.rules.create(team, brand.handle, RULES[1]);
   const spikes = await listening.spikes.scan(team, brand.handle, null);
   opts.log?.(
-    `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${done.imported} mentions, ${spikes.length} spikes`,
+    `seeded listening for @${brand.handle}: ${TOPICS.length} topics, ${RULES.length} tagging rules, ${done.imported} mentions, ${spikes.length} spikes`,
   );
   return done.imported;
 }

@@ -32,6 +32,7 @@ const b = {} as {
   challengeId: string;
   segmentId: string;
   topicId: string;
+  taggingRuleId: string;
   referralId: string;
   privatePostId: string;
   draftId: string;
@@ -100,6 +101,7 @@ async function snapshotOfB() {
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
     runs: await read('/api/v1/orgs/tenant_b/advocates/runs'),
     topics: await read('/api/v1/orgs/tenant_b/listening/topics'),
+    taggingRules: await read('/api/v1/orgs/tenant_b/listening/rules'),
     mentions: await read('/api/v1/orgs/tenant_b/listening/mentions'),
     spikes: await read('/api/v1/orgs/tenant_b/listening/spikes'),
     briefings: await read('/api/v1/orgs/tenant_b/listening/briefings'),
@@ -255,6 +257,9 @@ beforeAll(async () => {
         enabled: false,
       }),
     )
+  ).id;
+  b.taggingRuleId = (
+    await ok(ownerB.post('/api/v1/orgs/tenant_b/listening/rules', { tag: 'B tag', query: 'tenant_b' }))
   ).id;
   b.draftId = (
     await ok(
@@ -604,6 +609,22 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
   [
     "deleting B's topic through A",
     () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/topics/${b.topicId}`),
+  ],
+  [
+    "changing B's auto-tagging rule through A",
+    () => ownerA.request('PATCH', `/api/v1/orgs/tenant_a/listening/rules/${b.taggingRuleId}`, { query: 'x' }),
+  ],
+  [
+    "deleting B's auto-tagging rule through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/listening/rules/${b.taggingRuleId}`),
+  ],
+  [
+    "a rule in B's name",
+    () => ownerA.post('/api/v1/orgs/tenant_b/listening/rules', { tag: 'x', query: 'x' }),
+  ],
+  [
+    "A's mentions filtered by B's tag",
+    () => ownerA.get(`/api/v1/orgs/tenant_a/listening/mentions?tag=${b.taggingRuleId}`),
   ],
   [
     "a topic in B's name",

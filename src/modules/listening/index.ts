@@ -19,6 +19,8 @@ import { sourcesRoutes } from './sources/sources.routes.ts';
 import { createSourcesService } from './sources/sources.service.ts';
 import { spikesRoutes } from './spikes/spikes.routes.ts';
 import { createSpikesService } from './spikes/spikes.service.ts';
+import { createMembership } from './topics/membership.service.ts';
+import { rulesRoutes } from './topics/rules.routes.ts';
 import { createTopicsService } from './topics/topics.service.ts';
 
 /** A briefing book's figures and its PDF, drawn from them alone (benchmarks compare it with writing the book). */
@@ -44,10 +46,12 @@ export function createListeningModule(deps: {
   /** The web app's address, for links in alerts. */
   publicUrl?: string;
 }) {
-  const topics = createTopicsService(deps);
-  const mentions = createMentionsService({ ...deps, topics });
+  /** Topic and tag membership: tagged with each stored batch, backfilled through the outbox for a new query. */
+  const membership = createMembership(deps);
+  const topics = createTopicsService({ ...deps, membership });
+  const mentions = createMentionsService({ ...deps, topics, membership });
   /** Imports of mention files: `imports.run(orgId, userId, bytes, { format, … })` streams one into the brand's mentions. */
-  const imports = createImportService(deps);
+  const imports = createImportService({ ...deps, membership });
   /** Spikes: `spikes.scanAll()` is the background sweep; found spikes are announced as `listening.spike_detected`. */
   const spikes = createSpikesService({ ...deps, topics });
   /** Mastodon hashtags and accounts the brand follows: `sources.job` polls them through the public REST API. */
@@ -79,6 +83,7 @@ export function createListeningModule(deps: {
     },
     routes: async (app: FastifyInstance) => {
       await app.register(listeningRoutes({ topics, mentions, imports }));
+      await app.register(rulesRoutes(topics));
       await app.register(spikesRoutes(spikes));
       await app.register(alertsRoutes(alerts));
       await app.register(sourcesRoutes(sources));

@@ -1,10 +1,12 @@
 import type { ByteSource, ImportFormat } from '../../lib/listening/index.ts';
 import type { TriagePool } from '../../lib/triage/index.ts';
 import { type Db, ownTables } from '../../platform/db/database.ts';
+import { EventBus } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ListeningTables, TopicKind } from './listening.tables.ts';
 import * as bulk from './mentions/bulk.repo.ts';
 import { createImportService } from './mentions/import.service.ts';
+import { createMembership } from './topics/membership.service.ts';
 import * as topicsRepo from './topics/topics.repo.ts';
 import { topicPage } from './topics/topics.service.ts';
 
@@ -13,7 +15,8 @@ const DAY = 86_400_000;
 /** What `npm run bench:listening` drives: the product's import service and topic-page queries on a bare database. */
 export function createListeningBench({ db, triagePool }: { db: Db; triagePool: TriagePool }) {
   const own = ownTables<ListeningTables>(db);
-  const imports = createImportService({ db, triagePool });
+  const membership = createMembership({ events: new EventBus() });
+  const imports = createImportService({ db, triagePool, membership });
   const timed = async (samples: number, run: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
@@ -33,7 +36,11 @@ export function createListeningBench({ db, triagePool }: { db: Db; triagePool: T
     importFile: (orgId: string, source: ByteSource, format: ImportFormat) =>
       imports.run(orgId, null, source, { format }),
     count: (orgId: string) => bulk.countMentions(own, orgId),
-    copyMentions: (from: string, to: string, limit: number) => bulk.copyMentions(own, from, to, limit),
+    /** Copies mentions to another brand and tags them with its topics (as a finished backfill would). */
+    async copyMentions(from: string, to: string, limit: number) {
+      await bulk.copyMentions(own, from, to, limit);
+      await membership.tagAll(db, to);
+    },
     /** The brand topic's count, 90-day daily series and share of voice, `samples` times; the last count. */
     async topicPageTimes(orgId: string, end: Date, samples: number) {
       const topics = await topicsRepo.topicsOf(own, orgId);

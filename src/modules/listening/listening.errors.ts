@@ -3,6 +3,7 @@ import { defineErrors } from '../../platform/errors.ts';
 /** Every error code the listening module answers with (listed in the OpenAPI). */
 export const listeningError = defineErrors('listening', {
   topic_not_found: { kind: 'not_found', description: 'No topic with that id for this brand' },
+  rule_not_found: { kind: 'not_found', description: 'No auto-tagging rule with that id for this brand' },
   mention_not_found: { kind: 'not_found', description: 'No mention with that id for this brand' },
   import_not_found: { kind: 'not_found', description: 'No import with that id for this brand' },
   briefing_not_found: { kind: 'not_found', description: 'No briefing book with that id for this brand' },
@@ -46,5 +47,5 @@ export const listeningError = defineErrors('listening', {
     kind: 'conflict',
     description: 'The brand already follows that hashtag or account on that instance',
   },
-  topic_name_taken: { kind: 'conflict', description: 'Another topic of this brand has that name' },
+  topic_name_taken: { kind: 'conflict', description: 'Another topic or tag of this brand has that name' },
 });

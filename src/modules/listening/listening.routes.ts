@@ -21,24 +21,20 @@ import {
   tags,
   WindowQuery,
 } from './listening.schemas.ts';
+import type { TopicKind } from './listening.tables.ts';
 import type { ImportService } from './mentions/import.service.ts';
 import type * as importsRepo from './mentions/mentions.repo.ts';
 import type { MentionsService } from './mentions/mentions.service.ts';
-import type { TopicsService } from './topics/topics.service.ts';
+import type { SavedWithProgress, TopicsService } from './topics/topics.service.ts';
 
-type TopicRow = {
-  id: string;
-  name: string;
-  kind: 'brand' | 'product' | 'competitor' | 'category';
-  query: string;
-  created_at: Date;
-};
-const presentTopic = (t: TopicRow) => ({
+/** A topic as the API shows it (a rule is never one: the services keep them apart). */
+const presentTopic = (t: SavedWithProgress) => ({
   id: t.id,
   name: t.name,
-  kind: t.kind,
+  kind: t.kind as TopicKind,
   query: t.query,
   createdAt: new Date(t.created_at).toISOString(),
+  backfill: t.backfill,
 });
 
 type ImportRow = NonNullable<Awaited<ReturnType<typeof importsRepo.importById>>>;

@@ -31,12 +31,24 @@ const Sentiment = Type.Union(
 );
 const IntentName = Type.Union(INTENTS.map((i) => Type.Literal(i)));
 
+export const BackfillProgress = Nullable(
+  Type.Object(
+    {
+      status: Type.Union([Type.Literal('running'), Type.Literal('done')]),
+      done: Type.Integer({ description: 'stored mentions the query was applied to so far' }),
+      total: Type.Integer({ description: 'stored mentions it applies to' }),
+    },
+    { description: 'Applying the query to the mentions stored before it (null: never started)' },
+  ),
+);
+
 export const Topic = Type.Object({
   id: Type.String(),
   name: Type.String(),
   kind: TopicKind,
   query: Type.String(),
   createdAt: Iso,
+  backfill: BackfillProgress,
 });
 
 export const TopicBody = Type.Object(
@@ -83,7 +95,12 @@ export const Mention = Type.Object({
   careConversationId: Nullable(Type.String()),
 });
 
-export const MentionPage = pageOf(Mention);
+const MentionTag = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.Union([TopicKind, Type.Literal('tag')]),
+});
+export const MentionPage = pageOf(Type.Object({ ...Mention.properties, tags: Type.Array(MentionTag) }));
 export const Thread = Type.Object({ items: Type.Array(Type.Object({ ...Mention.properties, depth: Int })) });
 
 export const WindowQuery = Type.Object(
@@ -106,6 +123,9 @@ export const MentionQuery = Type.Object(
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     hashtag: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    tag: Type.Optional(
+      Type.String({ format: 'uuid', description: 'a topic or auto-tagging rule: its mentions only' }),
+    ),
     sentiment: Type.Optional(Sentiment),
   },
   { additionalProperties: false },
@@ -196,4 +216,24 @@ export const Spike = Type.Object({
 export const SpikeQuery = Type.Object(
   { topicId: Type.Optional(Type.String({ format: 'uuid' })) },
   { additionalProperties: false },
+);
+
+const RuleQuery = Type.String({
+  minLength: 1,
+  maxLength: MAX_QUERY_LENGTH,
+  description: 'The query whose mentions get the tag (the topic query language)',
+});
+const RuleTag = Type.String({ minLength: 1, maxLength: 80, description: 'The tag its mentions get' });
+
+export const Rule = Type.Object({
+  id: Type.String(),
+  tag: Type.String(),
+  query: Type.String(),
+  createdAt: Iso,
+  backfill: BackfillProgress,
+});
+export const RuleBody = Type.Object({ tag: RuleTag, query: RuleQuery }, { additionalProperties: false });
+export const RuleChange = Type.Object(
+  { tag: Type.Optional(RuleTag), query: Type.Optional(RuleQuery) },
+  { additionalProperties: false, minProperties: 1 },
 );

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
 export type TopicKind = 'brand' | 'product' | 'competitor' | 'category';
+/** A topic is a tag with a kind; an auto-tagging rule is a tag of the kind `tag`. Both share one membership. */
+export type TagKind = TopicKind | 'tag';
 export type ImportLineError = { line: number; reason: string };
 
 export interface ListeningMentionsTable {
@@ -38,9 +40,45 @@ export interface ListeningTopicsTable {
   id: string;
   org_id: string;
   name: string;
-  kind: TopicKind;
+  kind: TagKind;
   query: string;
   created_at: Generated<Date>;
+}
+
+/** A mention's membership of a topic or tag, with what the rollup and the page's edges need of the mention. */
+export interface ListeningMentionTagsTable {
+  topic_id: string;
+  mention_id: string;
+  org_id: string;
+  posted_at: Date;
+  sentiment: number;
+  intent: string;
+}
+
+/** Per topic, UTC day and intent: the counts and sentiment sum of its mentions, kept with the membership rows. */
+export interface ListeningTopicDaysTable {
+  topic_id: string;
+  day: ColumnType<string, string, string>;
+  intent: string;
+  org_id: string;
+  mentions: number;
+  negative: number;
+  positive: number;
+  sentiment_sum: number;
+}
+
+/** Applying a topic's (or tag's) query to the mentions stored before it, in chunks by id. */
+export interface ListeningBackfillsTable {
+  topic_id: string;
+  org_id: string;
+  /** A new run (the query changed) makes the chunks of the old one stop. */
+  run_id: string;
+  status: 'running' | 'done';
+  after_id: string | null;
+  done: Generated<number>;
+  total: number;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
 }
 
 export interface ListeningImportsTable {
@@ -116,6 +154,9 @@ export type ListeningTables = {
   listening_spikes: ListeningSpikesTable;
   listening_mentions: ListeningMentionsTable;
   listening_topics: ListeningTopicsTable;
+  listening_mention_tags: ListeningMentionTagsTable;
+  listening_topic_days: ListeningTopicDaysTable;
+  listening_backfills: ListeningBackfillsTable;
   listening_imports: ListeningImportsTable;
   listening_alert_settings: ListeningAlertSettingsTable;
   listening_alert_deliveries: ListeningAlertDeliveriesTable;

@@ -58,6 +58,7 @@ import * as ideasChallengeTier from './2026-12-09T0101_ideas_challenge-tier.ts';
 import * as careConversions from './2026-12-09T0200_care_conversions.ts';
 import * as socialPostsPostedBy from './2026-12-09T0201_social_posts-posted-by.ts';
 import * as rfpFromCare from './2026-12-09T0202_rfp_from-care.ts';
+import * as listeningMembership from './2026-12-09T0500_listening_membership.ts';
 import * as listeningMastodonSources from './2026-12-09T0600_listening_mastodon-sources.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
@@ -121,5 +122,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0200_care_conversions': careConversions,
   '2026-12-09T0201_social_posts-posted-by': socialPostsPostedBy,
   '2026-12-09T0202_rfp_from-care': rfpFromCare,
+  '2026-12-09T0500_listening_membership': listeningMembership,
   '2026-12-09T0600_listening_mastodon-sources': listeningMastodonSources,
 };

@@ -11,6 +11,7 @@ import { type Db, ownTables } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { listeningError } from '../listening.errors.ts';
 import type { ImportLineError, ListeningTables } from '../listening.tables.ts';
+import type { Membership } from '../topics/membership.service.ts';
 import { topicsOf } from '../topics/topics.repo.ts';
 import * as repo from './mentions.repo.ts';
 
@@ -87,7 +88,15 @@ export function mentionRow(
  * stores nothing twice), each unreadable line reported with its number and reason and skipped. A file that
  * cannot be read at all stops with `unreadable_file`; what was stored before the problem stays.
  */
-export function createImportService({ db, triagePool }: { db: Db; triagePool?: TriagePool }) {
+export function createImportService({
+  db,
+  triagePool,
+  membership,
+}: {
+  db: Db;
+  triagePool?: TriagePool;
+  membership: Pick<Membership, 'tagBatch'>;
+}) {
   const pool = triagePool ?? sharedTriagePool();
   const own = ownTables<ListeningTables>(db);
 
@@ -126,7 +135,17 @@ export function createImportService({ db, triagePool }: { db: Db; triagePool?: T
       stored = stored.then(async () => {
         const results = await triaged;
         const rows = mentions.map((m, i) => mentionRow(orgId, sourceName, m, results[i], id));
-        const added = await repo.insertMentions(own, rows);
+        // A batch is stored with its topic and tag memberships, or not at all.
+        const added = await db.transaction().execute(async (trx) => {
+          const n = await repo.insertMentions(ownTables<ListeningTables>(trx), rows);
+          if (n > 0)
+            await membership.tagBatch(
+              trx,
+              orgId,
+              rows.map((r) => r.id),
+            );
+          return n;
+        });
         counts.imported += added;
         counts.duplicates += rows.length - added;
         await repo.updateImport(own, id, { ...report(), status: 'running' });

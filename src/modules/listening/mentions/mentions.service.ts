@@ -8,6 +8,8 @@ import type { IdentityModule } from '../../identity/index.ts';
 import type { SocialModule } from '../../social/index.ts';
 import { listeningError } from '../listening.errors.ts';
 import type { ListeningTables } from '../listening.tables.ts';
+import { taggedWith, tagsOfMentions } from '../topics/membership.repo.ts';
+import type { Membership } from '../topics/membership.service.ts';
 import { matchOf } from '../topics/topic-query.repo.ts';
 import { parseTopicQuery, type TopicsService } from '../topics/topics.service.ts';
 import { mentionRow, triageOptionsFor } from './import.service.ts';
@@ -44,6 +46,7 @@ export type MentionQuery = {
   language?: string;
   author?: string;
   hashtag?: string;
+  tag?: string;
   sentiment?: 'negative' | 'neutral' | 'positive';
   cursor?: string;
   limit?: number;
@@ -59,6 +62,7 @@ export function createMentionsService(deps: {
   social: Pick<SocialModule, 'follows'>;
   care: Pick<CareModule, 'inbox'>;
   topics: TopicsService;
+  membership: Pick<Membership, 'tagBatch'>;
 }) {
   const { db, identity, topics } = deps;
   const own = ownTables<ListeningTables>(db);
@@ -99,7 +103,8 @@ export function createMentionsService(deps: {
         hasLink: /\bhttps?:\/\/\S/i.test(text),
       };
       const row = { ...mentionRow(brand.id, 'souk', raw, triage(text, options), null), post_id: p.postId };
-      await repo.insertMentions(ownTables<ListeningTables>(ctx.trx as Db), [row]);
+      if ((await repo.insertMentions(ownTables<ListeningTables>(ctx.trx as Db), [row])) > 0)
+        await deps.membership.tagBatch(ctx.trx, brand.id, [row.id]);
     }
   });
 
@@ -110,10 +115,10 @@ export function createMentionsService(deps: {
       const key = decodeCursor(query.cursor, CURSOR);
       const after = key ? { postedAt: new Date(key.split('|')[0]), id: key.split('|')[1] } : undefined;
       const conditions = [];
+      // A topic's or tag's mentions are its stored memberships: the drill-down lists what the chart counted.
       if (query.topicId)
-        conditions.push(
-          matchOf(parseTopicQuery((await topics.topicOf(org.id, query.topicId)).query, 'topicId')),
-        );
+        conditions.push(taggedWith(org.id, (await topics.topicOf(org.id, query.topicId)).id));
+      if (query.tag) conditions.push(taggedWith(org.id, (await topics.tagOf(org.id, query.tag, 'tag')).id));
       if (query.q) conditions.push(matchOf(parseTopicQuery(query.q, 'q')));
       const match = conditions.length === 0 ? undefined : repo.andAll(conditions);
       const rows = await repo.listMentions(
@@ -133,7 +138,15 @@ export function createMentionsService(deps: {
         limit + 1,
       );
       const page = toPage(rows, limit, (m) => `${new Date(m.posted_at).toISOString()}|${m.id}`);
-      return { items: page.items.map(presentMention), nextCursor: page.nextCursor };
+      const tags = await tagsOfMentions(
+        own,
+        org.id,
+        page.items.map((m) => m.id),
+      );
+      return {
+        items: page.items.map((m) => ({ ...presentMention(m), tags: tags.get(m.id) ?? [] })),
+        nextCursor: page.nextCursor,
+      };
     },
     async get(principal: Principal, handle: string, id: string) {
       const org = await topics.orgFor(principal, handle);

@@ -1,19 +1,17 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
-import type { ListeningTables, TopicKind } from '../listening.tables.ts';
+import type { ListeningTables, TagKind } from '../listening.tables.ts';
 
 type Db = Executor<ListeningTables>;
 
 const TOPIC_COLUMNS = ['id', 'name', 'kind', 'query', 'created_at'] as const;
 
-export function topicsOf(db: Db, orgId: string) {
-  return db
-    .selectFrom('listening_topics')
-    .select(TOPIC_COLUMNS)
-    .where('org_id', '=', orgId)
-    .orderBy('created_at')
-    .orderBy('name')
-    .execute();
+/** A brand's topics (`tags`: its auto-tagging rules instead; `all`: both, which membership is kept for). */
+export function topicsOf(db: Db, orgId: string, which: 'topics' | 'tags' | 'all' = 'topics') {
+  let q = db.selectFrom('listening_topics').select(TOPIC_COLUMNS).where('org_id', '=', orgId);
+  if (which === 'topics') q = q.where('kind', '<>', 'tag');
+  if (which === 'tags') q = q.where('kind', '=', 'tag');
+  return q.orderBy('created_at').orderBy('name').execute();
 }
 
 export function topicById(db: Db, orgId: string, id: string) {
@@ -27,7 +25,7 @@ export function topicById(db: Db, orgId: string, id: string) {
 
 export async function insertTopic(
   db: Db,
-  row: { id: string; org_id: string; name: string; kind: TopicKind; query: string },
+  row: { id: string; org_id: string; name: string; kind: TagKind; query: string },
 ) {
   await db.insertInto('listening_topics').values(row).execute();
 }
@@ -36,7 +34,7 @@ export async function updateTopic(
   db: Db,
   orgId: string,
   id: string,
-  change: { name?: string; kind?: TopicKind; query?: string },
+  change: { name?: string; kind?: TagKind; query?: string },
 ): Promise<boolean> {
   const r = await db
     .updateTable('listening_topics')

@@ -1,5 +1,6 @@
 // The listening module's door: the only file the app and other modules import. It brings the module's styles.
 import './listening.css';
+import './listening-rules.css';
 
 /** The Listening entry of a brand's workspace. */
 export { listeningWorkspaceTools } from './components/listening-nav.tsx';

@@ -18,6 +18,15 @@ export function listeningWorkspaceTools({ org, role }: Membership): WorkspaceToo
       rank: 40,
     },
     {
+      key: 'listening-rules',
+      to: `/orgs/${org.handle}/listening/rules`,
+      label: 'Tagging rules',
+      icon: <ListIcon />,
+      testId: 'workspace-listening-rules',
+      group: 'Insight',
+      rank: 42,
+    },
+    {
       key: 'briefings',
       to: `/orgs/${org.handle}/listening/briefings`,
       label: 'Briefing books',

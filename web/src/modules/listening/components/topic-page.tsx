@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format/date.ts';
 import { type ChartOption, EChart } from '../../../shared/ui/echart.tsx';
@@ -6,6 +6,7 @@ import { PageHeader } from '../../../shared/ui/page-header.tsx';
 import { ErrorBanner, Loading, LoadMore } from '../../../shared/ui/status.tsx';
 import type { Mention, MentionFilter, Spike, TopicSummary } from '../api/listening.api.ts';
 import { useMentions, useOpenInCare, useSpikes, useThread, useTopicSummary } from '../hooks/use-listening.ts';
+import { BackfillProgress } from './backfill-progress.tsx';
 import { SpikesPanel } from './spikes-panel.tsx';
 
 const WINDOWS = [7, 30, 90];
@@ -80,10 +81,12 @@ function MentionItem({
   handle,
   mention,
   onOpen,
+  onTag,
 }: {
   handle: string;
   mention: Mention;
   onOpen: (id: string) => void;
+  onTag: (tag: Mention['tags'][number]) => void;
 }) {
   const tone = mention.sentiment < -0.1 ? 'negative' : mention.sentiment > 0.1 ? 'positive' : 'neutral';
   return (
@@ -93,6 +96,21 @@ function MentionItem({
         <span className={`tone-${tone}`}>{tone}</span>
       </div>
       <p>{mention.text}</p>
+      {mention.tags.length > 0 && (
+        <div className="listening-tags">
+          {mention.tags.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              className={`listening-tag-chip kind-${t.kind}`}
+              title={`Only mentions tagged ${t.name}`}
+              onClick={() => onTag(t)}
+            >
+              {t.name}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="listening-actions">
         <button type="button" className="btn btn-secondary" onClick={() => onOpen(mention.id)}>
           Thread
@@ -143,7 +161,16 @@ export function TopicPage() {
   const [days, setDays] = useState(30);
   const [drill, setDrill] = useState<MentionFilter>({});
   const [open, setOpen] = useState<string | null>(null);
+  const [tagNames, setTagNames] = useState<Record<string, string>>({});
   const summary = useTopicSummary(handle, id, days);
+  // While the topic's query is being applied to stored mentions, the figures grow: refetch them every 2 s.
+  const backfilling = summary.data?.topic.backfill?.status === 'running';
+  const refetch = summary.refetch;
+  useEffect(() => {
+    if (!backfilling) return;
+    const timer = setInterval(() => void refetch(), 2000);
+    return () => clearInterval(timer);
+  }, [backfilling, refetch]);
   const filter = useMemo(
     () => ({ topicId: id, from: new Date(Date.now() - days * DAY).toISOString(), ...drill }),
     [id, days, drill],
@@ -155,7 +182,10 @@ export function TopicPage() {
   const s = summary.data;
   const bucketMs = s.bucket === 'day' ? DAY : 3_600_000;
   const label = Object.entries(drill)
-    .map(([k, v]) => `${k}: ${k === 'from' || k === 'to' ? formatDateTime(String(v)) : v}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${k === 'from' || k === 'to' ? formatDateTime(String(v)) : k === 'tag' ? (tagNames[String(v)] ?? v) : v}`,
+    )
     .join(', ');
   return (
     <div className="listening-topic">
@@ -176,6 +206,7 @@ export function TopicPage() {
       <p className="muted small">
         <code>{s.topic.query}</code> · {s.count} mentions
       </p>
+      <BackfillProgress backfill={s.topic.backfill} />
       <SpikesPanel
         handle={handle}
         topicId={id}
@@ -272,7 +303,16 @@ export function TopicPage() {
           {mentions.data?.pages
             .flatMap((p) => p.items)
             .map((m) => (
-              <MentionItem key={m.id} handle={handle} mention={m} onOpen={setOpen} />
+              <MentionItem
+                key={m.id}
+                handle={handle}
+                mention={m}
+                onOpen={setOpen}
+                onTag={(t) => {
+                  setTagNames((names) => ({ ...names, [t.id]: t.name }));
+                  setDrill((d) => ({ ...d, tag: t.id }));
+                }}
+              />
             ))}
         </ul>
         <LoadMore query={mentions} />
