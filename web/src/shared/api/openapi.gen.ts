@@ -10464,6 +10464,8 @@ export interface paths {
                     limit?: number;
                     q?: string;
                     sentiment?: "negative" | "neutral" | "positive";
+                    /** @description a topic or auto-tagging rule: its mentions only */
+                    tag?: string;
                     to?: string;
                     topicId?: string;
                 };
@@ -10502,6 +10504,11 @@ export interface paths {
                                 reshares: number;
                                 sentiment: number;
                                 source: string;
+                                tags: {
+                                    id: string;
+                                    kind: ("brand" | "product" | "competitor" | "category") | "tag";
+                                    name: string;
+                                }[];
                                 text: string;
                                 url: string | null;
                             }[];
@@ -10706,6 +10713,221 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand’s auto-tagging rules, each with its backfill’s progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                backfill: {
+                                    /** @description stored mentions the query was applied to so far */
+                                    done: number;
+                                    status: "running" | "done";
+                                    /** @description stored mentions it applies to */
+                                    total: number;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                query: string;
+                                tag: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule (400 invalid_query names the position in the query); stored mentions are tagged by a backfill */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The query whose mentions get the tag (the topic query language) */
+                        query: string;
+                        /** @description The tag its mentions get */
+                        tag: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backfill: {
+                                /** @description stored mentions the query was applied to so far */
+                                done: number;
+                                status: "running" | "done";
+                                /** @description stored mentions it applies to */
+                                total: number;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            query: string;
+                            tag: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/listening/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One auto-tagging rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backfill: {
+                                /** @description stored mentions the query was applied to so far */
+                                done: number;
+                                status: "running" | "done";
+                                /** @description stored mentions it applies to */
+                                total: number;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            query: string;
+                            tag: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a rule and its tag (the mentions stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a rule (a new query re-tags the stored mentions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The query whose mentions get the tag (the topic query language) */
+                        query?: string;
+                        /** @description The tag its mentions get */
+                        tag?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backfill: {
+                                /** @description stored mentions the query was applied to so far */
+                                done: number;
+                                status: "running" | "done";
+                                /** @description stored mentions it applies to */
+                                total: number;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            query: string;
+                            tag: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/orgs/{handle}/listening/sources": {
@@ -11247,6 +11469,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                backfill: {
+                                    /** @description stored mentions the query was applied to so far */
+                                    done: number;
+                                    status: "running" | "done";
+                                    /** @description stored mentions it applies to */
+                                    total: number;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
@@ -11288,6 +11517,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            backfill: {
+                                /** @description stored mentions the query was applied to so far */
+                                done: number;
+                                status: "running" | "done";
+                                /** @description stored mentions it applies to */
+                                total: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -11368,6 +11604,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            backfill: {
+                                /** @description stored mentions the query was applied to so far */
+                                done: number;
+                                status: "running" | "done";
+                                /** @description stored mentions it applies to */
+                                total: number;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -11454,6 +11697,13 @@ export interface paths {
                             /** Format: date-time */
                             to: string;
                             topic: {
+                                backfill: {
+                                    /** @description stored mentions the query was applied to so far */
+                                    done: number;
+                                    status: "running" | "done";
+                                    /** @description stored mentions it applies to */
+                                    total: number;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
@@ -16513,7 +16763,7 @@ export interface components {
              *     - `token_used` (410): The link was already used (each works once)
              *     - `too_many_mails` (429): Several mails of this kind were sent within the hour; wait before asking again
              *     - `too_many_media` (422): More images than the subject allows
-             *     - `topic_name_taken` (409): Another topic of this brand has that name
+             *     - `topic_name_taken` (409): Another topic or tag of this brand has that name
              *     - `topic_not_found` (404): No topic with that id for this brand
              *     - `totp_already_enabled` (409): Two-factor sign-in is already on
              *     - `totp_invalid` (422): The two-factor code is wrong, or was already used (each code works once)
