@@ -4,6 +4,7 @@ import { useConversation } from '../hooks/use-inbox.ts';
 import { IntentChip, PriorityChip, SentimentIndicator } from './care-chips.tsx';
 import { ConversationActions } from './conversation-actions.tsx';
 import { Customer360Panel } from './customer-360.tsx';
+import { IdeaRequestAction } from './idea-request.tsx';
 import { MergeAction, MergeActivity, MergedBanner } from './merge-action.tsx';
 import { MessageList } from './message-list.tsx';
 import { NoteBox } from './note-box.tsx';
@@ -79,6 +80,7 @@ export function ConversationPane({
             <ConversationActions handle={handle} conversation={c} />
             <div className="care-secondary-actions">
               <PrivateConsentAction key={`private-${c.id}`} handle={handle} conversation={c} />
+              <IdeaRequestAction key={`idea-${c.id}`} handle={handle} conversation={c} />
               <MergeAction key={`merge-${c.id}`} handle={handle} conversation={c} onMerged={onOpen} />
             </div>
           </>

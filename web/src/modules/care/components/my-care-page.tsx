@@ -7,6 +7,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../../shared/ui/status.tsx'
 import { intentLabel } from '../api/care.types.ts';
 import type { MyCareConversation } from '../api/workflow.types.ts';
 import { useAnswerConsent, useMyCareConversations, useRateConversation } from '../hooks/use-my-care.ts';
+import { IdeaConsentQuestion } from './idea-request.tsx';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const SCORE_WORDS = ['', 'Very poor', 'Poor', 'OK', 'Good', 'Excellent'];
@@ -168,6 +169,7 @@ function MyConversation({ conversation }: { conversation: MyCareConversation }) 
       )}
       <Thread conversation={c} />
       <ConsentQuestion conversation={c} />
+      <IdeaConsentQuestion conversation={c} />
       <Rating conversation={c} />
     </li>
   );

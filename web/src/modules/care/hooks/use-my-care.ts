@@ -13,7 +13,9 @@ export function useMyCareConversations(enabled = true) {
 /** How many of the person's conversations wait for their answer: a consent question or a rating. */
 export function useMyCareAwaiting(): number {
   const items = useMyCareConversations().data?.items ?? [];
-  return items.filter((c) => c.privateConsent === 'requested' || c.canRate).length;
+  return items.filter(
+    (c) => c.privateConsent === 'requested' || c.ideaRequest?.consent === 'requested' || c.canRate,
+  ).length;
 }
 
 export function useAnswerConsent() {
