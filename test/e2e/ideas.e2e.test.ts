@@ -180,3 +180,74 @@ describe.each([
     if (viewport === PHONE) await fitsWidth(team, PHONE.width);
   });
 });
+
+describe.each([
+  ['desktop', DESKTOP, 'modco'],
+  ['phone', PHONE, 'modfon'],
+] as const)('the brand’s hidden ideas and comments on %s', (_name, viewport, brand) => {
+  const context = (): Promise<BrowserContext> =>
+    viewport === PHONE
+      ? h.browser.newContext({ baseURL: h.url, viewport, isMobile: true, hasTouch: true })
+      : h.browser.newContext({ baseURL: h.url, viewport });
+  const owner = `${brand}owner`;
+  let goodId = '';
+
+  beforeAll(async () => {
+    // The step is not the point: a spammer posts, three people report with their reasons (the default hides at 3).
+    const lena = await createPerson(h, owner);
+    await h.app.modules.identity.orgs.create(await principalOf(lena.id), {
+      handle: brand,
+      name: brand,
+      kind: 'brand',
+    });
+    const { portal, moderation } = h.app.modules.ideas;
+    const fan = await principalOf((await createPerson(h, `${brand}fan`)).id);
+    const spammer = await principalOf((await createPerson(h, `${brand}spam`)).id);
+    const good = await portal.post(fan, brand, { title: 'Refill pouches', description: 'Less plastic.' });
+    goodId = good.id;
+    const spam = await portal.post(spammer, brand, { title: 'Cheap followers here', description: 'DM me' });
+    const ad = await portal.comment(spammer, good.id, { body: 'Visit my shop for deals' });
+    const harsh = await portal.comment(spammer, good.id, { body: 'Pouches leak, I had one split' });
+    for (const [i, reason] of ['Selling followers', 'Spam', 'Scam'].entries()) {
+      const reporter = await principalOf((await createPerson(h, `${brand}rep${i}`)).id);
+      await moderation.report(reporter, 'idea', spam.id, reason);
+      await moderation.report(reporter, 'comment', ad.id, 'Advert');
+      await moderation.report(reporter, 'comment', harsh.id, 'Rude');
+    }
+  });
+
+  it('should list what reports hid with their reasons, and restore, keep hidden or delete each', async () => {
+    const team = await logIn(await context(), owner, 'team password 1');
+    team.on('dialog', (dialog) => void dialog.accept());
+    await team.goto(`/orgs/${brand}/ideas-review`);
+    await expect.poll(() => team.getByTestId('ideas-hidden-link').textContent()).toContain('(3)');
+    await team.getByTestId('ideas-hidden-link').click();
+    const items = team.getByTestId('hidden-item');
+    await expect.poll(() => items.count()).toBe(3);
+    const spam = items.filter({ hasText: 'Cheap followers here' });
+    expect(await spam.getByTestId('hidden-reports').textContent()).toBe('3 reports');
+    expect(await spam.getByTestId('hidden-reason').allTextContents()).toEqual([
+      expect.stringContaining('Selling followers'),
+      expect.stringContaining('Spam'),
+      expect.stringContaining('Scam'),
+    ]);
+    if (viewport === PHONE) await fitsWidth(team, PHONE.width);
+
+    await spam.getByTestId('hidden-keep').click();
+    await expect.poll(() => spam.getAttribute('data-state')).toBe('kept');
+    expect(await spam.getByTestId('hidden-restore').count()).toBe(0);
+
+    // The harsh but honest comment comes back; the advert goes for good.
+    await items.filter({ hasText: 'Pouches leak' }).getByTestId('hidden-restore').click();
+    await expect.poll(() => items.filter({ hasText: 'Pouches leak' }).count()).toBe(0);
+    await items.filter({ hasText: 'Visit my shop' }).getByTestId('hidden-delete').click();
+    await expect.poll(() => items.count()).toBe(1);
+
+    const visitor = await (await context()).newPage();
+    await visitor.goto(`/ideas/${goodId}`);
+    await visitor.getByText('Pouches leak, I had one split').waitFor();
+    expect(await visitor.getByText('Visit my shop for deals').count()).toBe(0);
+    await team.goto(`/orgs/${brand}/ideas-review`);
+    await expect.poll(() => team.getByTestId('ideas-hidden-link').textContent()).toBe('Hidden after reports');
+  });
+});

@@ -38,6 +38,8 @@ export interface IdeasTable {
   /** Set when the brand's number of distinct reports was reached; cleared when the brand restores it. */
   hidden_at: Date | null;
   reports: Generated<number>;
+  /** The brand reviewed the hidden idea and kept it hidden: closed, its votes back in the voters' budgets. */
+  kept_hidden_at: Generated<Date | null>;
 }
 
 export interface IdeaBudgetsTable {
@@ -68,6 +70,8 @@ export interface IdeaCommentsTable {
   created_at: Generated<Date>;
   hidden_at: Generated<Date | null>;
   reports: Generated<number>;
+  /** The brand reviewed the hidden comment and kept it hidden. */
+  kept_hidden_at: Generated<Date | null>;
 }
 
 export interface IdeaFollowsTable {
