@@ -118,7 +118,7 @@ export async function similarIdeas(db: Ex, orgId: string, text: string, limit: n
       .where('merged_into_id', 'is', null)
       .where('hidden_at', 'is', null)
       .where('challenge_id', 'is', null)
-      .where(sql<boolean>`to_tsvector('simple', title) @@ to_tsquery('simple', ${query})`)
+      .where(sql<boolean>`title_words @@ to_tsquery('simple', ${query})`)
       .orderBy('votes', 'desc')
       .limit(SIMILAR_CANDIDATES);
   const ranked = (query: string) =>

@@ -54,6 +54,7 @@ import * as advocatesTiers from './2026-12-08T0600_advocates_tiers.ts';
 import * as commerceEarlyAccess from './2026-12-08T0601_commerce_early-access.ts';
 import * as commerceSharePurchases from './2026-12-08T0602_commerce_share-purchases.ts';
 import * as ideasModerationDecisions from './2026-12-09T0300_ideas_moderation-decisions.ts';
+import * as ideasTitleWordsColumn from './2026-12-09T0301_ideas_title-words-column.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -112,4 +113,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0601_commerce_early-access': commerceEarlyAccess,
   '2026-12-08T0602_commerce_share-purchases': commerceSharePurchases,
   '2026-12-09T0300_ideas_moderation-decisions': ideasModerationDecisions,
+  '2026-12-09T0301_ideas_title-words-column': ideasTitleWordsColumn,
 };
