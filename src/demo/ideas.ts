@@ -14,12 +14,13 @@ const ADDRESS = {
   country: 'GB',
 };
 
-// The demo brand's ideas portal: ideas at every stage, a duplicate merged away, and one shipped idea whose voters bought it.
+// The demo brand's ideas portal: ideas at every stage, a duplicate merged away, and one shipped idea whose voters
+// bought it; that one was born from a customer's care conversation, posted with their consent.
+const CARE_IDEA = {
+  title: 'Jacket repair kit sold with every jacket',
+  description: 'Patches, thread and a needle in the pocket.',
+};
 const IDEAS = [
-  {
-    title: 'Jacket repair kit sold with every jacket',
-    description: 'Patches, thread and a needle in the pocket.',
-  },
   { title: 'Recycled packaging for all orders', description: 'No plastic in the parcel, please.' },
   {
     title: 'Ridge Daypack in a 30 litre size',
@@ -35,7 +36,7 @@ const person = (userId: string): Principal => ({ userId, isAdmin: false, csrfTok
 /** Seeds the first demo brand's ideas portal through the module's services, as people and the team would use it. */
 export async function seedDemoIdeas(
   modules: Modules,
-  opts: { brandHandle?: string; log?: (m: string) => void },
+  opts: { brandHandle?: string; drain: () => Promise<unknown>; log?: (m: string) => void },
 ) {
   const { identity, social, commerce, ideas, media } = modules;
   const brand = await identity.accounts.byHandle(opts.brandHandle ?? FEATURED_BRANDS[0].handle);
@@ -50,9 +51,11 @@ export async function seedDemoIdeas(
     (a) => a.kind === 'person',
   );
   if (people.length < 8) return 0;
-  const posted = [];
+  const fromCare = await ideaFromCare(modules, team, brand.handle, opts.drain);
+  if (!fromCare) return 0;
+  const posted = [fromCare];
   for (const [i, idea] of IDEAS.entries())
-    posted.push(await ideas.portal.post(person(people[i].id), brand.handle, idea));
+    posted.push(await ideas.portal.post(person(people[i + 1].id), brand.handle, idea));
   const [repairKit, packaging, daypack, kids, engraving, duplicate] = posted;
   // Votes: the shipped idea's fans, and enough on the rest for every sort to differ.
   for (const [i, p] of people.entries()) {
@@ -120,7 +123,31 @@ export async function seedDemoIdeas(
     entries.push(await ideas.challenges.post(person(people[i].id), challenge.id, idea));
   for (const p of people.slice(2, 6)) await ideas.portal.vote(person(p.id), entries[0].id, 1);
   opts.log?.(
-    `demo: ${posted.length} ideas on @${brand.handle}'s portal, one shipped with ${orders} orders from its voters; a private challenge`,
+    `demo: ${posted.length} ideas on @${brand.handle}'s portal, one from a care conversation shipped with ${orders} orders from its voters; a private challenge`,
   );
   return posted.length;
+}
+
+/**
+ * The care conversation triaged `idea` becomes the portal's repair kit idea as the product asks: the team asks the
+ * customer in public, the customer agrees on their Support page, the ideas module posts it in their name and care
+ * links it back. `drain` delivers the events (the conversation from the post, the consent, the link).
+ */
+async function ideaFromCare(
+  modules: Modules,
+  team: Principal,
+  handle: string,
+  drain: () => Promise<unknown>,
+) {
+  const { care, ideas } = modules;
+  await drain();
+  const inbox = await care.inbox.list(team, handle, {}, { limit: 100 });
+  const conversation = inbox.items.find((c) => c.intent === 'idea' && c.customer);
+  if (!conversation?.customer) return null;
+  await care.replies.requestConversion(team, handle, conversation.id, { kind: 'idea', ...CARE_IDEA });
+  const customer = person(conversation.customer.id);
+  await care.customers.answerConversion(customer, conversation.id, true);
+  const mine = await care.customers.mine(customer);
+  const ideaId = mine.find((c) => c.id === conversation.id)?.conversion?.targetId;
+  return ideaId ? (await ideas.portal.detail(ideaId, team)).idea : null;
 }

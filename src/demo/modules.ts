@@ -22,7 +22,7 @@ export async function seedDemoModules(
 ) {
   await seedDemoCommerce(modules, opts);
   await seedDemoCare(modules, { log: opts.log });
-  await seedDemoIdeas(modules, { log: opts.log });
+  await seedDemoIdeas(modules, { drain: opts.drain, log: opts.log });
   await seedDemoListening(modules, { log: opts.log });
   await seedDemoGovernance(modules, { log: opts.log });
   await seedDemoRfp(modules, { drain: opts.drain, log: opts.log });

@@ -152,6 +152,18 @@ describe('the demo world', () => {
       currency: 'EUR',
     });
     expect(returns[0].revenueMinor).toBe(7_200);
+    // The shipped idea was born from a care conversation, posted with its author's consent, linked both ways.
+    const shipped = (await team(`/api/v1/ideas/${returns[0].id}`)).json().idea;
+    expect(shipped.careConversationId).toEqual(expect.any(String));
+    const conversation = (
+      await team(`/api/v1/orgs/larchwood/care/conversations/${shipped.careConversationId}`)
+    ).json();
+    expect(conversation.ideaRequest).toEqual({
+      consent: 'granted',
+      title: 'Jacket repair kit sold with every jacket',
+      ideaId: returns[0].id,
+    });
+    expect(shipped.author.id).toBe(conversation.customer.id);
     const challenges = (await team('/api/v1/orgs/larchwood/challenges')).json().items;
     expect(challenges.map((c: { title: string; ideas: number }) => [c.title, c.ideas])).toEqual([
       ['Design our next accessory', 2],

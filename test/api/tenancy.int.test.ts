@@ -29,6 +29,7 @@ const b = {} as {
   ruleId: string;
   mediaId: string;
   ideaId: string;
+  ideaCommentId: string;
   challengeId: string;
   segmentId: string;
   topicId: string;
@@ -96,6 +97,7 @@ async function snapshotOfB() {
     canned: await read('/api/v1/orgs/tenant_b/care/canned-replies'),
     sla: await read('/api/v1/orgs/tenant_b/care/settings/sla-policies'),
     idea: await read(`/api/v1/ideas/${b.ideaId}`),
+    ideaComments: await read(`/api/v1/ideas/${b.ideaId}/comments`),
     ideaRanking: await read('/api/v1/orgs/tenant_b/ideas/ranking'),
     ideaSettings: await read('/api/v1/orgs/tenant_b/ideas/settings'),
     segments: await read('/api/v1/orgs/tenant_b/advocates/segments'),
@@ -209,6 +211,9 @@ beforeAll(async () => {
   const idea = (owner: TestClient, brand: string) =>
     ok(owner.post(`/api/v1/orgs/${brand}/ideas`, { title: `An idea for ${brand}`, description: 'Please' }));
   b.ideaId = (await idea(ownerB, 'tenant_b')).id;
+  b.ideaCommentId = (
+    await ok(ownerB.post(`/api/v1/ideas/${b.ideaId}/comments`, { body: 'A comment of B' }))
+  ).id;
   b.privatePostId = (
     await ok(ownerB.post('/api/v1/posts', { text: 'For followers', as: 'tenant_b', visibility: 'followers' }))
   ).id;
@@ -587,6 +592,10 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
       }),
   ],
   ["restoring B's idea", () => ownerA.post(`/api/v1/ideas/${b.ideaId}/restore`)],
+  ["keeping B's idea hidden", () => ownerA.post(`/api/v1/ideas/${b.ideaId}/keep-hidden`)],
+  ["restoring B's comment", () => ownerA.post(`/api/v1/idea-comments/${b.ideaCommentId}/restore`)],
+  ["keeping B's comment hidden", () => ownerA.post(`/api/v1/idea-comments/${b.ideaCommentId}/keep-hidden`)],
+  ["deleting B's comment", () => ownerA.request('DELETE', `/api/v1/idea-comments/${b.ideaCommentId}`)],
   // advocates
   [
     "deleting B's segment through A",

@@ -126,7 +126,41 @@ export function challengeRoutes(challenges: ChallengesService, moderation: Moder
           return reply.code(204).send(null);
         },
       );
+      app.post(
+        `${url}/keep-hidden`,
+        {
+          schema: {
+            tags,
+            summary:
+              kind === 'idea'
+                ? 'Keep a hidden idea hidden for good (the brand): it closes and its votes go back to the voters'
+                : 'Keep a hidden comment hidden for good (the brand)',
+            params,
+            response: noContent,
+          },
+        },
+        async (request, reply) => {
+          await moderation.keepHidden(requireUser(request), kind, request.params.id);
+          return reply.code(204).send(null);
+        },
+      );
     }
+
+    app.delete(
+      '/idea-comments/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete a hidden comment with its reports (the brand)',
+          params: CommentParam,
+          response: noContent,
+        },
+      },
+      async (request, reply) => {
+        await moderation.deleteComment(requireUser(request), request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
 
     app.get(
       '/orgs/:handle/ideas/hidden',

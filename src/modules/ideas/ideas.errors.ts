@@ -53,5 +53,12 @@ export const ideasError = defineErrors('ideas', {
   comment_not_found: { kind: 'not_found', description: 'No such comment' },
   already_reported: { kind: 'conflict', description: 'You have reported this already' },
   own_content: { kind: 'unprocessable', description: 'You cannot report what you wrote' },
-  not_hidden: { kind: 'conflict', description: 'Only a hidden idea or comment can be restored' },
+  not_hidden: {
+    kind: 'conflict',
+    description: 'Only a hidden idea or comment can be restored or kept hidden',
+  },
+  already_kept_hidden: {
+    kind: 'conflict',
+    description: 'The brand already decided to keep it hidden: it cannot be restored or decided again',
+  },
 });

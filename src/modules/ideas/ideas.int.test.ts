@@ -441,4 +441,74 @@ describe('ideas portal', () => {
       (await reporters[2].post(`/api/v1/idea-comments/${randomUUID()}/reports`, { reason: 'x' })).statusCode,
     ).toBe(404);
   });
+
+  it('should list hidden items with the reporters’ reasons for the brand, which keeps them hidden or deletes a comment', async () => {
+    const spammer = await t.signup('ideaspammer2');
+    const fan = await t.signup('ideamodfan');
+    const reporter = await t.signup('ideamodreporter');
+    const settings = await owner.request('PUT', '/api/v1/orgs/ideabrand/ideas/settings', {
+      votesPerPerson: 10,
+      votesPerIdea: 3,
+      hideAfterReports: 1,
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const spam = await postIdea(spammer, 'Followers for sale, cheap');
+    expect((await vote(fan, spam.id, 2)).statusCode).toBe(200);
+    const comment = await spammer.post(`/api/v1/ideas/${spam.id}/comments`, { body: 'DM me for followers' });
+    const other = await postIdea(fan, 'Magnetic strap clasp');
+    const rude = await spammer.post(`/api/v1/ideas/${other.id}/comments`, { body: 'What a stupid idea' });
+    for (const [url, reason] of [
+      [`/api/v1/idea-comments/${comment.json().id}/reports`, 'Spam link'],
+      [`/api/v1/idea-comments/${rude.json().id}/reports`, 'Insulting'],
+      [`/api/v1/ideas/${spam.id}/reports`, 'Selling followers'],
+    ]) {
+      const res = await reporter.post(url, { reason });
+      expect(res.json().hidden, res.body).toBe(true);
+    }
+
+    const hidden = (await owner.get('/api/v1/orgs/ideabrand/ideas/hidden')).json();
+    expect(hidden.ideas).toEqual([
+      expect.objectContaining({
+        id: spam.id,
+        title: 'Followers for sale, cheap',
+        author: expect.objectContaining({ handle: 'ideaspammer2' }),
+        reports: 1,
+        reasons: [{ reason: 'Selling followers', at: expect.any(String) }],
+        keptHiddenAt: null,
+      }),
+    ]);
+    expect(hidden.comments.map((c: { body: string }) => c.body)).toEqual([
+      'What a stupid idea',
+      'DM me for followers',
+    ]);
+    expect(hidden.comments[0]).toMatchObject({ ideaId: other.id, ideaTitle: 'Magnetic strap clasp' });
+    expect(hidden.comments[0].reasons.map((r: { reason: string }) => r.reason)).toEqual(['Insulting']);
+    expect((await fan.get('/api/v1/orgs/ideabrand/ideas/hidden')).statusCode).toBe(403);
+
+    // Keeping the idea hidden closes it and gives the fan's two votes back.
+    expect((await fan.get('/api/v1/orgs/ideabrand/ideas/budget')).json().used).toBe(2);
+    expect((await fan.post(`/api/v1/ideas/${spam.id}/keep-hidden`)).statusCode).toBe(404);
+    expect((await owner.post(`/api/v1/ideas/${spam.id}/keep-hidden`)).statusCode).toBe(204);
+    expect((await fan.get('/api/v1/orgs/ideabrand/ideas/budget')).json().used).toBe(0);
+    const again = await owner.post(`/api/v1/ideas/${spam.id}/keep-hidden`);
+    expect([again.statusCode, again.json().code]).toEqual([409, 'already_kept_hidden']);
+    expect((await owner.post(`/api/v1/ideas/${spam.id}/restore`)).json().code).toBe('already_kept_hidden');
+    expect((await vote(spammer, spam.id, 1)).json().code).toBe('idea_closed');
+    expect((await owner.post(`/api/v1/ideas/${other.id}/keep-hidden`)).json().code).toBe('not_hidden');
+
+    // Deleting the rude comment removes it and its count; the kept one stays listed as decided.
+    const before = (await idea(other.id)).idea.comments;
+    expect((await fan.request('DELETE', `/api/v1/idea-comments/${rude.json().id}`)).statusCode).toBe(404);
+    expect((await owner.request('DELETE', `/api/v1/idea-comments/${rude.json().id}`)).statusCode).toBe(204);
+    expect((await idea(other.id)).idea.comments).toBe(before - 1);
+    expect((await owner.request('DELETE', `/api/v1/idea-comments/${rude.json().id}`)).statusCode).toBe(404);
+    expect((await owner.post(`/api/v1/idea-comments/${comment.json().id}/keep-hidden`)).statusCode).toBe(204);
+    const after = (await owner.get('/api/v1/orgs/ideabrand/ideas/hidden')).json();
+    expect(after.comments.map((c: { body: string }) => c.body)).toEqual(['DM me for followers']);
+    expect(after.comments[0].keptHiddenAt).toEqual(expect.any(String));
+    expect(after.ideas[0].keptHiddenAt).toEqual(expect.any(String));
+    expect((await owner.request('DELETE', `/api/v1/idea-comments/${comment.json().id}`)).json().code).toBe(
+      'already_kept_hidden',
+    );
+  });
 });

@@ -17,8 +17,8 @@ export const HALF_LIFE_SECONDS = 7 * 24 * 3600;
 /** Now on the trend scale (the exponent of 2 a vote cast now carries). */
 const nowX = sql<number>`extract(epoch from now()) / ${HALF_LIFE_SECONDS}`;
 const OPEN: IdeaStatus[] = ['new', 'under_review', 'planned', 'in_progress'];
-export const isOpen = (idea: Pick<IdeaRow, 'status' | 'merged_into_id'>) =>
-  idea.merged_into_id === null && OPEN.includes(idea.status);
+export const isOpen = (idea: Pick<IdeaRow, 'status' | 'merged_into_id' | 'kept_hidden_at'>) =>
+  idea.merged_into_id === null && idea.kept_hidden_at === null && OPEN.includes(idea.status);
 
 export async function settingsOf(db: Ex, orgId: string) {
   const row = await db
@@ -118,7 +118,7 @@ export async function similarIdeas(db: Ex, orgId: string, text: string, limit: n
       .where('merged_into_id', 'is', null)
       .where('hidden_at', 'is', null)
       .where('challenge_id', 'is', null)
-      .where(sql<boolean>`to_tsvector('simple', title) @@ to_tsquery('simple', ${query})`)
+      .where(sql<boolean>`title_words @@ to_tsquery('simple', ${query})`)
       .orderBy('votes', 'desc')
       .limit(SIMILAR_CANDIDATES);
   const ranked = (query: string) =>
@@ -672,26 +672,85 @@ export async function restore(db: Ex, kind: 'idea' | 'comment', id: string) {
   await db.deleteFrom('idea_reports').where('target_kind', '=', kind).where('target_id', '=', id).execute();
 }
 
+/** Records the brand's decision to keep a hidden idea or comment hidden; false when it was not pending. */
+export async function keepHidden(db: Ex, kind: 'idea' | 'comment', id: string) {
+  const table = kind === 'idea' ? 'ideas' : 'idea_comments';
+  const r = await db
+    .updateTable(table)
+    .set({ kept_hidden_at: sql`now()` })
+    .where('id', '=', id)
+    .where('hidden_at', 'is not', null)
+    .where('kept_hidden_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Deletes a comment with its reports; the idea's comment count follows. */
+export async function deleteComment(db: Ex, id: string) {
+  const gone = await db
+    .deleteFrom('idea_comments')
+    .where('id', '=', id)
+    .returning('idea_id')
+    .executeTakeFirst();
+  if (!gone) return false;
+  await db
+    .deleteFrom('idea_reports')
+    .where('target_kind', '=', 'comment')
+    .where('target_id', '=', id)
+    .execute();
+  await db
+    .updateTable('ideas')
+    .set({ comments: sql`greatest(comments - 1, 0)` })
+    .where('id', '=', gone.idea_id)
+    .execute();
+  return true;
+}
+
+/** The reasons people gave, oldest first, for each of these reported ideas or comments. */
+export async function reasonsOf(db: Ex, kind: 'idea' | 'comment', ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('idea_reports')
+    .select(['target_id', 'reason', 'created_at'])
+    .where('target_kind', '=', kind)
+    .where('target_id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('reporter_id')
+    .execute();
+}
+
 export function findComment(db: Ex, id: string) {
   return db.selectFrom('idea_comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The brand's hidden ideas and comments, for its moderation queue. */
+/** The brand's hidden ideas and comments, for its moderation queue: awaiting a decision first, newest first. */
 export async function hiddenOf(db: Ex, orgId: string) {
   const ideas = await db
     .selectFrom('ideas')
-    .select(['id', 'title', 'reports', 'hidden_at'])
+    .select(['id', 'title', 'description', 'author_id', 'reports', 'hidden_at', 'kept_hidden_at'])
     .where('org_id', '=', orgId)
     .where('hidden_at', 'is not', null)
+    .orderBy(sql`kept_hidden_at IS NOT NULL`)
     .orderBy('hidden_at', 'desc')
     .limit(200)
     .execute();
   const comments = await db
     .selectFrom('idea_comments')
-    .select(['id', 'idea_id', 'body', 'reports', 'hidden_at'])
-    .where('org_id', '=', orgId)
-    .where('hidden_at', 'is not', null)
-    .orderBy('hidden_at', 'desc')
+    .innerJoin('ideas', 'ideas.id', 'idea_comments.idea_id')
+    .select([
+      'idea_comments.id',
+      'idea_comments.idea_id',
+      'ideas.title as idea_title',
+      'idea_comments.body',
+      'idea_comments.author_id',
+      'idea_comments.reports',
+      'idea_comments.hidden_at',
+      'idea_comments.kept_hidden_at',
+    ])
+    .where('idea_comments.org_id', '=', orgId)
+    .where('idea_comments.hidden_at', 'is not', null)
+    .orderBy(sql`idea_comments.kept_hidden_at IS NOT NULL`)
+    .orderBy('idea_comments.hidden_at', 'desc')
     .limit(200)
     .execute();
   return { ideas, comments };

@@ -297,9 +297,23 @@ export const ReportResult = Type.Object({ reports: Count(), hidden: Type.Boolean
 
 export const CommentParam = Type.Object({ id: Uuid }, { additionalProperties: false });
 
+const ReportReason = Type.Object({ reason: Type.String(), at: Iso });
+
+const Moderation = {
+  author: Type.Union([AccountSummary, Type.Null()]),
+  reports: Count({ description: 'Distinct people who reported it' }),
+  reasons: Type.Array(ReportReason, { description: 'What the reporters said, oldest first' }),
+  hiddenAt: Iso,
+  keptHiddenAt: Type.Union([Iso, Type.Null()], {
+    description: 'When the brand decided to keep it hidden; null while it awaits a decision',
+  }),
+};
+
 export const HiddenItems = Type.Object({
-  ideas: Type.Array(Type.Object({ id: Uuid, title: Type.String(), reports: Count(), hiddenAt: Iso })),
+  ideas: Type.Array(
+    Type.Object({ id: Uuid, title: Type.String(), description: Type.String(), ...Moderation }),
+  ),
   comments: Type.Array(
-    Type.Object({ id: Uuid, ideaId: Uuid, body: Type.String(), reports: Count(), hiddenAt: Iso }),
+    Type.Object({ id: Uuid, ideaId: Uuid, ideaTitle: Type.String(), body: Type.String(), ...Moderation }),
   ),
 });

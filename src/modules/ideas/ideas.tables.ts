@@ -25,6 +25,8 @@ export interface IdeasTable {
   merged_into_id: string | null;
   /** The care conversation the idea came from, when an agent turned one into an idea with the author's consent. */
   care_conversation_id: string | null;
+  /** The title's words (generated from it, GIN-indexed) that similar-idea candidates are matched on. */
+  title_words: ColumnType<string, never, never>;
   /** Active and returned votes received (a vote returned to the voter's budget when the idea closed still counts). */
   votes: Generated<number>;
   /** log2 of Σ weight·2^(t/half-life) over the idea's votes and its posting: order by it for trending. */
@@ -38,6 +40,8 @@ export interface IdeasTable {
   /** Set when the brand's number of distinct reports was reached; cleared when the brand restores it. */
   hidden_at: Date | null;
   reports: Generated<number>;
+  /** The brand reviewed the hidden idea and kept it hidden: closed, its votes back in the voters' budgets. */
+  kept_hidden_at: Generated<Date | null>;
 }
 
 export interface IdeaBudgetsTable {
@@ -68,6 +72,8 @@ export interface IdeaCommentsTable {
   created_at: Generated<Date>;
   hidden_at: Generated<Date | null>;
   reports: Generated<number>;
+  /** The brand reviewed the hidden comment and kept it hidden. */
+  kept_hidden_at: Generated<Date | null>;
 }
 
 export interface IdeaFollowsTable {

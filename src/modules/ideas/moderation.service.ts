@@ -1,6 +1,6 @@
 import { type Db, ownTables } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/auth.ts';
-import type { IdentityModule } from '../identity/index.ts';
+import { type IdentityModule, presentSummary } from '../identity/index.ts';
 import { runsPortal } from './challenges.service.ts';
 import { ideasError } from './ideas.errors.ts';
 import * as repo from './ideas.repo.ts';
@@ -13,7 +13,7 @@ type Kind = 'idea' | 'comment';
 /** Spam and abuse: people report ideas and comments; enough distinct reports hide them until the brand restores. */
 export function createModerationService(deps: {
   db: Db;
-  identity: Pick<IdentityModule, 'orgs'>;
+  identity: Pick<IdentityModule, 'orgs' | 'accounts'>;
   portal: PortalService;
 }) {
   const { db, identity, portal } = deps;
@@ -30,7 +30,17 @@ export function createModerationService(deps: {
     const idea = await portal.ideaOr404(comment.idea_id, principal).catch(() => {
       throw ideasError('comment_not_found', 'Comment not found');
     });
-    return { idea, authorId: comment.author_id, hidden: comment.hidden_at !== null };
+    return { idea, authorId: comment.author_id, hidden: comment.hidden_at !== null, comment };
+  }
+
+  /** The brand's reviewed target, hidden and awaiting its decision. */
+  async function pending(principal: Principal, kind: Kind, id: string) {
+    const found = await target(principal, kind, id);
+    requireOnIdea(principal, found.idea, 'postAsOrg');
+    if (!found.hidden) throw ideasError('not_hidden', 'It is not hidden');
+    const kept = kind === 'idea' ? found.idea.kept_hidden_at : (found.comment?.kept_hidden_at ?? null);
+    if (kept) throw ideasError('already_kept_hidden', 'The brand already decided to keep it hidden');
+    return found;
   }
 
   return {
@@ -54,31 +64,82 @@ export function createModerationService(deps: {
     },
 
     async restore(principal: Principal, kind: Kind, id: string) {
-      const { idea, hidden } = await target(principal, kind, id);
-      requireOnIdea(principal, idea, 'postAsOrg');
-      if (!hidden) throw ideasError('not_hidden', 'It is not hidden');
+      await pending(principal, kind, id);
       await db.transaction().execute((trx) => repo.restore(ownTables<IdeasTables>(trx), kind, id));
     },
 
-    /** The brand's hidden ideas and comments, newest first. */
+    /**
+     * The brand keeps a hidden idea or comment hidden: it leaves the review queue for good; a kept idea is closed
+     * (no votes, no changes) and its votes go back to its voters' budgets.
+     */
+    async keepHidden(principal: Principal, kind: Kind, id: string) {
+      await pending(principal, kind, id);
+      await db.transaction().execute(async (trx) => {
+        const t = ownTables<IdeasTables>(trx);
+        if (kind === 'idea' && !(await repo.lockIdea(t, id)))
+          throw ideasError('idea_not_found', 'Idea not found');
+        if (!(await repo.keepHidden(t, kind, id)))
+          throw ideasError('already_kept_hidden', 'The brand already decided to keep it hidden');
+        if (kind === 'idea') await repo.releaseVotes(t, id);
+      });
+    },
+
+    /** The brand deletes a hidden comment with its reports (an idea is kept hidden instead: it holds votes). */
+    async deleteComment(principal: Principal, id: string) {
+      await pending(principal, 'comment', id);
+      const gone = await db
+        .transaction()
+        .execute((trx) => repo.deleteComment(ownTables<IdeasTables>(trx), id));
+      if (!gone) throw ideasError('comment_not_found', 'Comment not found');
+    },
+
+    /** The brand's hidden ideas and comments with the reporters' reasons: awaiting a decision first, newest first. */
     async hidden(principal: Principal, orgHandle: string) {
       const org = await identity.orgs.orgByHandle(orgHandle);
       if (!runsPortal(principal, org.id))
         throw ideasError('brand_only', 'Only the brand sees what was hidden');
       const { ideas, comments } = await repo.hiddenOf(own, org.id);
+      const [ideaReasons, commentReasons, authors] = await Promise.all([
+        repo.reasonsOf(
+          own,
+          'idea',
+          ideas.map((i) => i.id),
+        ),
+        repo.reasonsOf(
+          own,
+          'comment',
+          comments.map((c) => c.id),
+        ),
+        identity.accounts.byIds([...new Set([...ideas, ...comments].map((r) => r.author_id))]),
+      ]);
+      const byAuthor = new Map(authors.map((a) => [a.id, presentSummary(a)] as const));
+      const reasons = (rows: typeof ideaReasons, id: string) =>
+        rows
+          .filter((r) => r.target_id === id)
+          .map((r) => ({ reason: r.reason, at: r.created_at.toISOString() }));
+      const moderation = (
+        r: (typeof ideas)[number] | (typeof comments)[number],
+        all: typeof ideaReasons,
+      ) => ({
+        author: byAuthor.get(r.author_id) ?? null,
+        reports: r.reports,
+        reasons: reasons(all, r.id),
+        hiddenAt: r.hidden_at!.toISOString(),
+        keptHiddenAt: r.kept_hidden_at?.toISOString() ?? null,
+      });
       return {
         ideas: ideas.map((i) => ({
           id: i.id,
           title: i.title,
-          reports: i.reports,
-          hiddenAt: i.hidden_at!.toISOString(),
+          description: i.description,
+          ...moderation(i, ideaReasons),
         })),
         comments: comments.map((c) => ({
           id: c.id,
           ideaId: c.idea_id,
+          ideaTitle: c.idea_title,
           body: c.body,
-          reports: c.reports,
-          hiddenAt: c.hidden_at!.toISOString(),
+          ...moderation(c, commentReasons),
         })),
       };
     },

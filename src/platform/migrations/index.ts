@@ -58,6 +58,8 @@ import * as ideasChallengeTier from './2026-12-09T0101_ideas_challenge-tier.ts';
 import * as careConversions from './2026-12-09T0200_care_conversions.ts';
 import * as socialPostsPostedBy from './2026-12-09T0201_social_posts-posted-by.ts';
 import * as rfpFromCare from './2026-12-09T0202_rfp_from-care.ts';
+import * as ideasModerationDecisions from './2026-12-09T0300_ideas_moderation-decisions.ts';
+import * as ideasTitleWordsColumn from './2026-12-09T0301_ideas_title-words-column.ts';
 import * as listeningMembership from './2026-12-09T0500_listening_membership.ts';
 import * as listeningMastodonSources from './2026-12-09T0600_listening_mastodon-sources.ts';
 
@@ -122,6 +124,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0200_care_conversions': careConversions,
   '2026-12-09T0201_social_posts-posted-by': socialPostsPostedBy,
   '2026-12-09T0202_rfp_from-care': rfpFromCare,
+  '2026-12-09T0300_ideas_moderation-decisions': ideasModerationDecisions,
+  '2026-12-09T0301_ideas_title-words-column': ideasTitleWordsColumn,
   '2026-12-09T0500_listening_membership': listeningMembership,
   '2026-12-09T0600_listening_mastodon-sources': listeningMastodonSources,
 };

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { ChallengePage, ChallengesPage } from './components/challenges-pages.tsx';
 import { IdeaPage } from './components/idea-page.tsx';
+import { IdeasModerationPage } from './components/ideas-moderation-page.tsx';
 import { IdeasPortalPage } from './components/ideas-portal-page.tsx';
 import { IdeasWorkspacePage } from './components/ideas-workspace-page.tsx';
 
@@ -15,4 +16,5 @@ export const ideasPublicRoutes: RouteObject[] = [
 /** The brand's ideas tool in its workspace. */
 export const ideasBrandRoutes: RouteObject[] = [
   { path: 'orgs/:handle/ideas-review', element: <IdeasWorkspacePage /> },
+  { path: 'orgs/:handle/ideas-hidden', element: <IdeasModerationPage /> },
 ];

@@ -18,10 +18,14 @@ const targetPath = (kind: 'idea' | 'rfp', id: string) => (kind === 'rfp' ? `/rfp
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The customer's first message, as the draft idea's description. */
+const firstMessage = (c: ConversationDetail) => c.messages.find((m) => m.direction === 'in')?.text ?? '';
+
 /**
- * "Propose a request…": drafts, from the customer's message, a request for proposals asking this brand (what
- * they need, budget, deadline); the customer is asked in public and the request is posted as theirs on their
- * yes. Shows the proposal's state afterwards, with a way to withdraw it while unanswered.
+ * Turning a conversation into something posted in the customer's name, with their consent: "Suggest as idea…"
+ * (an idea on the brand's portal) or "Propose a request…" (a request for proposals asking this brand). The
+ * customer is asked in public and it is posted on their yes; afterwards the proposal's state, with a way to
+ * withdraw it while unanswered.
  */
 export function ConversionAction({
   handle,
@@ -31,13 +35,7 @@ export function ConversionAction({
   conversation: ConversationDetail;
 }) {
   const c = conversation;
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [details, setDetails] = useState('');
-  const [currency, setCurrency] = useState('EUR');
-  const [budget, setBudget] = useState('');
-  const [deadline, setDeadline] = useState(inDays(14));
-  const request = useRequestConversion(handle, c.id);
+  const [open, setOpen] = useState<'idea' | 'rfp' | null>(null);
   const withdraw = useWithdrawConversion(handle, c.id);
   const conversion = c.conversion;
   if (conversion && conversion.consent !== 'declined') {
@@ -66,19 +64,122 @@ export function ConversionAction({
       </span>
     );
   }
-  if (!open) {
-    return (
-      <button
-        type="button"
-        className="btn btn-ghost btn-sm"
-        onClick={() => setOpen(true)}
-        data-testid="conversion-request-open"
-        title={conversion ? 'The customer declined the last proposal' : undefined}
-      >
-        Propose a request…
-      </button>
+  if (open === 'idea')
+    return <IdeaProposalForm handle={handle} conversation={c} onDone={() => setOpen(null)} />;
+  if (open === 'rfp')
+    return <RequestProposalForm handle={handle} conversation={c} onDone={() => setOpen(null)} />;
+  const declined = conversion
+    ? `The customer declined the last proposal (${KIND_LABELS[conversion.kind]})`
+    : undefined;
+  const ideaButton = (
+    <button
+      key="idea"
+      type="button"
+      className="btn btn-ghost btn-sm"
+      onClick={() => setOpen('idea')}
+      data-testid="idea-request-open"
+      title={declined}
+    >
+      Suggest as idea…
+    </button>
+  );
+  const rfpButton = (
+    <button
+      key="rfp"
+      type="button"
+      className="btn btn-ghost btn-sm"
+      onClick={() => setOpen('rfp')}
+      data-testid="conversion-request-open"
+      title={declined}
+    >
+      Propose a request…
+    </button>
+  );
+  // The one that fits the conversation's intent comes first.
+  return <>{c.intent === 'idea' ? [ideaButton, rfpButton] : [rfpButton, ideaButton]}</>;
+}
+
+/** The idea as it would go on the portal, drafted from the customer's message. */
+function IdeaProposalForm({
+  handle,
+  conversation,
+  onDone,
+}: {
+  handle: string;
+  conversation: ConversationDetail;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState(() => firstMessage(conversation));
+  const request = useRequestConversion(handle, conversation.id);
+  const ready = title.trim().length >= 3 && description.trim() !== '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    request.mutate(
+      { kind: 'idea', title: title.trim(), description: description.trim() },
+      { onSuccess: onDone },
     );
-  }
+  };
+  return (
+    <form className="care-merge care-conversion-form" onSubmit={submit} aria-label="Suggest as idea">
+      <label>
+        <span className="small">Idea title on the portal</span>
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          minLength={3}
+          maxLength={140}
+          required
+          data-testid="idea-request-title"
+        />
+      </label>
+      <label>
+        <span className="small">Description</span>
+        <textarea
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={3}
+          maxLength={5000}
+          required
+          data-testid="idea-request-description"
+        />
+      </label>
+      <p className="muted small">
+        The idea goes on the portal, in the customer’s name, once they accept on their Support page.
+      </p>
+      <button
+        type="submit"
+        className="btn btn-primary btn-sm"
+        disabled={request.isPending || !ready}
+        data-testid="idea-request-submit"
+      >
+        {request.isPending ? 'Asking…' : 'Ask the customer'}
+      </button>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={onDone}>
+        Cancel
+      </button>
+      {request.error && <ErrorBanner error={request.error} />}
+    </form>
+  );
+}
+
+/** A request for proposals asking this brand: what they need, budget, deadline. */
+function RequestProposalForm({
+  handle,
+  conversation,
+  onDone,
+}: {
+  handle: string;
+  conversation: ConversationDetail;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [details, setDetails] = useState('');
+  const [currency, setCurrency] = useState('EUR');
+  const [budget, setBudget] = useState('');
+  const [deadline, setDeadline] = useState(inDays(14));
+  const request = useRequestConversion(handle, conversation.id);
   const budgetMinor = parseDecimal(budget, currency);
   const ready = title.trim().length >= 3 && budgetMinor !== null && budgetMinor > 0 && deadline !== '';
   const submit = (event: FormEvent) => {
@@ -93,7 +194,7 @@ export function ConversionAction({
         currency,
         deadline: new Date(`${deadline}T23:59:00Z`).toISOString(),
       },
-      { onSuccess: () => setOpen(false) },
+      { onSuccess: onDone },
     );
   };
   return (
@@ -168,7 +269,7 @@ export function ConversionAction({
       >
         {request.isPending ? 'Asking…' : 'Ask the customer'}
       </button>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={() => setOpen(false)}>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={onDone}>
         Cancel
       </button>
       {request.error && <ErrorBanner error={request.error} />}

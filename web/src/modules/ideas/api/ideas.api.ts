@@ -9,6 +9,8 @@ export type IdeaComment = ApiResponse<'/ideas/{id}/comments'>['items'][number];
 export type RankingItem = ApiResponse<'/orgs/{handle}/ideas/ranking'>['items'][number];
 export type ReturnsItem = ApiResponse<'/orgs/{handle}/ideas/returns'>['items'][number];
 export type Challenge = ApiResponse<'/challenges/{id}'>['challenge'];
+export type HiddenItems = ApiResponse<'/orgs/{handle}/ideas/hidden'>;
+export type HiddenKind = 'idea' | 'comment';
 export type IdeaSort = NonNullable<ApiQuery<'/orgs/{handle}/ideas'>['sort']>;
 
 const enc = encodeURIComponent;
@@ -59,5 +61,10 @@ export const ideasApi = {
       method: 'POST',
       body: { reason },
     }),
+  hidden: (handle: string) => api<HiddenItems>(`/orgs/${enc(handle)}/ideas/hidden`),
+  /** Shows a hidden idea or comment again (its reports cleared) or keeps it hidden for good. */
+  decide: (kind: HiddenKind, id: string, decision: 'restore' | 'keep-hidden') =>
+    api<void>(`/${kind === 'idea' ? 'ideas' : 'idea-comments'}/${enc(id)}/${decision}`, { method: 'POST' }),
+  deleteComment: (id: string) => api<void>(`/idea-comments/${enc(id)}`, { method: 'DELETE' }),
   returns: (handle: string) => api<Items<ReturnsItem>>(`/orgs/${enc(handle)}/ideas/returns`),
 };

@@ -126,11 +126,18 @@ export function IdeasWorkspacePage() {
     queryKey: ['ideas', handle, 'returns'],
     queryFn: () => ideasApi.returns(handle),
   });
+  const hidden = useQuery({ queryKey: ['ideas', handle, 'hidden'], queryFn: () => ideasApi.hidden(handle) });
+  const awaiting = [...(hidden.data?.ideas ?? []), ...(hidden.data?.comments ?? [])].filter(
+    (i) => i.keptHiddenAt === null,
+  ).length;
   const open = (queue.data?.items ?? []).filter((i) => i.status !== 'shipped' && i.status !== 'declined');
   return (
     <section className="ideas-workspace">
       <PageHeader title="Ideas">
         <Link to={`/orgs/${handle}/ideas`}>Open the portal</Link>
+        <Link to={`/orgs/${handle}/ideas-hidden`} data-testid="ideas-hidden-link">
+          Hidden after reports{awaiting > 0 ? ` (${awaiting})` : ''}
+        </Link>
       </PageHeader>
       <h2>Review queue</h2>
       {queue.isPending && <Loading />}
