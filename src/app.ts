@@ -119,6 +119,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce, care, ideas });
   commerce.plugAudiences(advocates.audiences);
+  approvals.advocacy.plugPoints(advocates.staffPoints);
   ideas.plugSegments({
     segmentExists: (orgId, id) => advocates.audiences.exists(orgId, { kind: 'segment', id }),
     inSegment: (orgId, id, accountId) =>

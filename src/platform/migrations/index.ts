@@ -53,6 +53,8 @@ import * as governanceCertification from './2026-12-08T0510_governance_certifica
 import * as advocatesTiers from './2026-12-08T0600_advocates_tiers.ts';
 import * as commerceEarlyAccess from './2026-12-08T0601_commerce_early-access.ts';
 import * as commerceSharePurchases from './2026-12-08T0602_commerce_share-purchases.ts';
+import * as governanceEmployeeAdvocacy from './2026-12-09T0400_governance_employee-advocacy.ts';
+import * as socialReshareParentIndex from './2026-12-09T0401_social_reshare-parent-index.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -110,4 +112,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0600_advocates_tiers': advocatesTiers,
   '2026-12-08T0601_commerce_early-access': commerceEarlyAccess,
   '2026-12-08T0602_commerce_share-purchases': commerceSharePurchases,
+  '2026-12-09T0400_governance_employee-advocacy': governanceEmployeeAdvocacy,
+  '2026-12-09T0401_social_reshare-parent-index': socialReshareParentIndex,
 };
