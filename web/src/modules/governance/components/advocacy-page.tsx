@@ -41,7 +41,8 @@ export function AdvocacyPage() {
       <section className="panel" aria-labelledby="library-title">
         <h2 id="library-title">Content library</h2>
         {library.data && library.data.topics.length > 0 && (
-          <div className="row wrap" role="group" aria-label="Topics">
+          <fieldset className="row wrap">
+            <legend className="visually-hidden">Topics</legend>
             <button
               type="button"
               className={`chip${topic ? '' : ' active'}`}
@@ -59,7 +60,7 @@ export function AdvocacyPage() {
                 {t.topic} ({t.posts})
               </button>
             ))}
-          </div>
+          </fieldset>
         )}
         {library.isPending ? (
           <Loading />
