@@ -190,7 +190,7 @@ function BoardPanel({ handle, seesSales }: { handle: string; seesSales: boolean 
               Your place: {board.data.me.rank ?? 'not ranked yet'} · {board.data.me.points} points
             </p>
           )}
-          <div className="table-scroll">
+          <div className="advocacy-board">
             <table className="data-table">
               <thead>
                 <tr>
