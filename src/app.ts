@@ -121,6 +121,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   commerce.plugAudiences(advocates.audiences);
   social.plugBadges(advocates.badges);
   ideas.plugSegments(advocates.invites);
+  approvals.advocacy.plugPoints(advocates.staffPoints);
   const privacy = createPrivacyModule({
     ...{ db, events, identity },
     parts: [

@@ -1,5 +1,6 @@
 import type { composeModules } from '../app.ts';
 import type { Principal } from '../platform/http/auth.ts';
+import { seedDemoAdvocacy } from './governance-advocacy.ts';
 import { FEATURED_BRANDS } from './vocabulary.ts';
 
 type Modules = ReturnType<typeof composeModules>;
@@ -87,19 +88,25 @@ export async function seedDemoGovernance(
       publishAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
     },
   );
-  await seedDealApprovals(modules, team, asMarketer.userId, brand.handle);
+  const dealPostId = await seedDealApprovals(modules, team, asMarketer.userId, brand.handle);
+  const shared = await seedDemoAdvocacy(modules, {
+    team,
+    marketer: await identity.service.resolvePrincipalForUser(asMarketer.userId),
+    brandHandle: brand.handle,
+    dealPostId,
+  });
   opts.log?.(
-    `demo: @${brand.handle} has its policy, certification (@${rep?.handle ?? 'nobody'} not yet certified), an audit log, a post and a deal waiting for approval and an approved deal published`,
+    `demo: @${brand.handle} has its policy, certification (@${rep?.handle ?? 'nobody'} not yet certified), an audit log, a post and a deal waiting for approval and an approved deal published${shared ? ', a content library and a staff share with an attributed order' : ''}`,
   );
   return 3;
 }
 
-/** A marketer's deal approved by the owner and published at its time, and a second one waiting for approval. */
+/** A marketer's deal approved by the owner and published at its time (its post id), and a second one waiting. */
 async function seedDealApprovals(modules: Modules, team: Principal, marketerId: string, handle: string) {
   const { identity, commerce, approvals } = modules;
   const marketer = await identity.service.resolvePrincipalForUser(marketerId);
   const product = (await commerce.catalog.list(handle, team)).find((p) => !p.archived);
-  if (!product) return;
+  if (!product) return null;
   const week = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const deal = (text: string, title: string) => ({
     text,
@@ -118,9 +125,10 @@ async function seedDealApprovals(modules: Modules, team: Principal, marketerId: 
     decision: 'approve',
     comment: 'Good to go',
   });
-  await approvals.approvals.publishNow(team, handle, approved.id);
+  const published = await approvals.approvals.publishNow(team, handle, approved.id);
   await approvals.approvals.submitDeal(marketer, handle, {
     deal: deal(`Next weekend only: ${product.title} at 15% off.`, 'Weekend deal'),
     publishAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
   });
+  return published.postId;
 }

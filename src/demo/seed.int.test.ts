@@ -282,4 +282,15 @@ describe('the demo world', () => {
     const roster = (await team('/api/v1/orgs/larchwood/certification/certificates')).json().items;
     expect(roster.length).toBeGreaterThan(1);
   });
+
+  it('should give the demo brand a content library and a staff share that led to an order on the leaderboard', async () => {
+    const team = await signIn('team@larchwood.example');
+    const library = (await team('/api/v1/orgs/larchwood/advocacy/library')).json();
+    expect(library.topics.map((x: { topic: string }) => x.topic)).toEqual(['Brand news', 'Deals']);
+    const board = (await team('/api/v1/orgs/larchwood/advocacy/leaderboard?sort=revenue')).json();
+    expect(board.items[0]).toMatchObject({ rank: 1, shares: 1 });
+    expect(board.items[0].orders).toBeGreaterThan(0);
+    expect(board.items[0].revenue[0].amountMinor).toBeGreaterThan(0);
+    expect(board.items[0].points).toBeGreaterThan(0);
+  });
 });

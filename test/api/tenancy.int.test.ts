@@ -38,6 +38,7 @@ const b = {} as {
   privatePostId: string;
   draftId: string;
   policyRuleId: string;
+  libraryPostId: string;
   rfpId: string;
   pitchId: string;
   quoteId: string;
@@ -117,6 +118,8 @@ async function snapshotOfB() {
     policyRules: await read('/api/v1/orgs/tenant_b/policy/rules'),
     approvalSettings: await read('/api/v1/orgs/tenant_b/approvals/settings'),
     drafts: await read('/api/v1/orgs/tenant_b/approvals/drafts'),
+    contentLibrary: await read('/api/v1/orgs/tenant_b/advocacy/library'),
+    staffShares: await read('/api/v1/orgs/tenant_b/advocacy/shares'),
     certification: await read('/api/v1/orgs/tenant_b/certification/settings'),
     certificates: await read('/api/v1/orgs/tenant_b/certification/certificates'),
     rfp: await read(`/api/v1/rfps/${b.rfpId}`),
@@ -271,6 +274,11 @@ beforeAll(async () => {
       ownerB.post('/api/v1/orgs/tenant_b/approvals/drafts', { text: 'Later, for B', publishAt: inAnHour() }),
     )
   ).id;
+  b.libraryPostId = (await ok(ownerB.post('/api/v1/posts', { text: 'Share this, team', as: 'tenant_b' }))).id;
+  await ok(
+    ownerB.request('PUT', `/api/v1/orgs/tenant_b/advocacy/library/${b.libraryPostId}`, { topic: 'News' }),
+    200,
+  );
   b.policyRuleId = (
     await ok(
       ownerB.post('/api/v1/orgs/tenant_b/policy/rules', {
@@ -859,6 +867,34 @@ const writes: [string, () => Promise<LightMyRequestResponse>][] = [
         conversationId: b.conversationId,
         text: 'Hello from A',
       }),
+  ],
+  [
+    "B's post put in A's content library",
+    () =>
+      ownerA.request('PUT', `/api/v1/orgs/tenant_a/advocacy/library/${b.libraryPostId}`, { topic: 'Mine' }),
+  ],
+  [
+    "B's library post re-topicked in B's name",
+    () =>
+      ownerA.request('PUT', `/api/v1/orgs/tenant_b/advocacy/library/${b.libraryPostId}`, { topic: 'Mine' }),
+  ],
+  [
+    "B's post taken out of B's library through A",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_a/advocacy/library/${b.libraryPostId}`),
+  ],
+  [
+    "B's post taken out of B's library in B's name",
+    () => ownerA.request('DELETE', `/api/v1/orgs/tenant_b/advocacy/library/${b.libraryPostId}`),
+  ],
+  [
+    "a share of B's library post through A's library",
+    () =>
+      ownerA.post(`/api/v1/orgs/tenant_a/advocacy/library/${b.libraryPostId}/shares`, { mode: 'reshare' }),
+  ],
+  [
+    "a share from B's library by a non-member",
+    () =>
+      ownerA.post(`/api/v1/orgs/tenant_b/advocacy/library/${b.libraryPostId}/shares`, { mode: 'reshare' }),
   ],
   [
     "B's certification settings",

@@ -53,7 +53,12 @@ export const disclosureDetector: DetectorFactory = (rule) => {
     if (!brand || !disclosed) return [];
     const mentions = matchAll(brand, text);
     disclosed.lastIndex = 0;
-    if (mentions.length === 0 || disclosed.test(text)) return [];
+    if ((mentions.length === 0 && !context.aboutBrand) || disclosed.test(text)) return [];
+    if (mentions.length === 0) {
+      // About the brand without naming it: the whole text is the span; the fix appends the disclosure.
+      const span = { start: 0, end: text.length };
+      return [{ span, fix: { label: `Add "${first}"`, replacement: `${text.trimEnd()} ${first}` } }];
+    }
     return [
       {
         span: mentions[0] as Span,

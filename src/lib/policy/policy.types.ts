@@ -95,6 +95,11 @@ export type LintContext = {
   channel: Channel;
   /** Names and handles of the brand, for disclosure and for telling competitors from the brand. */
   brandNames: string[];
+  /**
+   * The draft is about the brand even where it does not name it (an employee's share of a brand post from the
+   * content library): the disclosure rule then asks for a disclosure anyway.
+   */
+  aboutBrand?: boolean;
 };
 
 export type LintResult = { findings: Finding[]; blocked: boolean };

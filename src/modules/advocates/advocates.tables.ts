@@ -87,7 +87,13 @@ export interface ReferralsTable {
   updated_at: Generated<Date>;
 }
 
-export type ContributionKind = 'referral_earned' | 'reshare_sale' | 'idea_implemented' | 'reversal';
+export type ContributionKind =
+  | 'referral_earned'
+  | 'reshare_sale'
+  | 'idea_implemented'
+  | 'staff_share'
+  | 'staff_sale'
+  | 'reversal';
 /** The kinds a brand sets points for (a reversal takes back what its entry gave). */
 export type RewardKind = Exclude<ContributionKind, 'reversal'>;
 

@@ -11,6 +11,7 @@ import { createAdvocatesService } from './advocates.service.ts';
 import { createInfluenceJob } from './influence.job.ts';
 import { longGameRoutes } from './long-game/long-game.routes.ts';
 import { createLongGameService } from './long-game/long-game.service.ts';
+import { staffPoints } from './referrals/referrals.repo.ts';
 import { referralsRoutes } from './referrals/referrals.routes.ts';
 import { createReferralsService } from './referrals/referrals.service.ts';
 import { subscribeRewards } from './referrals/rewards.handlers.ts';
@@ -77,6 +78,8 @@ export function createAdvocatesModule(deps: AdvocatesDeps) {
     tierMembers: (orgId: string, tierKey: string) => tiers.members(orgId, tierKey),
     /** Tier badges (above a brand's first tier) for authors: one query per page, with one brand or all. */
     badges: (accountIds: string[], orgId: string | null) => tiers.badges(accountIds, orgId),
+    /** Each person's points in [from, to) for staff shares and the sales they led to (employee advocacy). */
+    staffPoints: (orgId: string, from: Date, to: Date) => staffPoints(deps.db, orgId, from, to),
     /** Earns paid referrals whose hold has passed (the background job calls it on every tick). */
     earnDueReferrals: () => rewards.earnDue(),
     /** The background job: influence runs (`runPending` computes queued runs now) and due referrals. */

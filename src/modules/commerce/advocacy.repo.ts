@@ -94,3 +94,28 @@ export async function orderReferralFacts(
     FROM o`.execute(db);
   return rows[0];
 }
+
+export type OrderAttribution = {
+  org_id: string;
+  buyer_id: string;
+  attribution_kind: string;
+  attribution_post_id: string | null;
+  attribution_chain: string[];
+  attribution_referrer_id: string | null;
+};
+
+/** What one order is credited to (kind, the post clicked, the reshare chain's authors, the referrer). */
+export function orderAttribution(db: Executor, orderId: string): Promise<OrderAttribution | undefined> {
+  return db
+    .selectFrom('orders')
+    .select([
+      'org_id',
+      'buyer_id',
+      'attribution_kind',
+      'attribution_post_id',
+      'attribution_chain',
+      'attribution_referrer_id',
+    ])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}

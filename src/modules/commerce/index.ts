@@ -119,6 +119,11 @@ export function createCommerceModule(deps: CommerceDeps) {
       /** One order's attribution, whether it was the buyer's first with the brand and ships to `referrerId`. */
       orderFacts: (orderId: string, referrerId: string | null, executor: Executor = deps.db) =>
         advocacyRepo.orderReferralFacts(executor, orderId, referrerId),
+      /** What one order is credited to (kind, post clicked, reshare chain, referrer); `executor` for handlers. */
+      attributionOf: (orderId: string, executor: Executor = deps.db) =>
+        advocacyRepo.orderAttribution(executor, orderId),
+      /** The brand's orders by id with their value now (net of refunds) and status. */
+      ordersNow: (orgId: string, orderIds: string[]) => ledgerRepo.ordersNow(deps.db, orgId, orderIds),
     },
     /**
      * A customer's orders and spend with one brand, with lifetime value and the newest orders (up to 10);

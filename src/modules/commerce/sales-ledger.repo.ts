@@ -57,3 +57,20 @@ export function variantPricing(db: Executor, orgId: string, variantIds?: string[
   }
   return q.orderBy('p.title').orderBy('v.position').limit(2000).execute();
 }
+
+/** Orders of the brand by id with what they are worth now (total less refunds) and their status. */
+export function ordersNow(db: Executor, orgId: string, orderIds: string[]) {
+  if (orderIds.length === 0)
+    return Promise.resolve([] as { id: string; net_minor: number; currency: string; status: string }[]);
+  return db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'currency',
+      'status',
+      (eb) => eb('total_minor', '-', eb.ref('refunded_minor')).as('net_minor'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', orderIds)
+    .execute();
+}

@@ -44,4 +44,21 @@ export const governanceError = defineErrors('governance', {
     kind: 'unprocessable',
     description: 'A course question is malformed (its answer is not one of its choices, or an id repeats)',
   },
+  not_brand_post: {
+    kind: 'unprocessable',
+    description: 'Only the brand’s own public posts (not replies or reshares) can go in its content library',
+  },
+  not_in_library: { kind: 'not_found', description: 'That post is not in this brand’s content library' },
+  already_shared: {
+    kind: 'conflict',
+    description: 'You already shared this post from the library (delete that share to share it again)',
+  },
+  invalid_period: {
+    kind: 'bad_request',
+    description: 'The period’s start (`from`) must be before its end (`to`)',
+  },
+  share_text_required: {
+    kind: 'unprocessable',
+    description: 'A quote needs your own words (`text`); a reshare takes none',
+  },
 });

@@ -87,7 +87,13 @@ export function governanceRoutes(policy: PolicyService) {
         },
       },
       async (request) =>
-        policy.lint(requireUser(request), request.params.handle, request.body.text, request.body.channel),
+        policy.lint(
+          requireUser(request),
+          request.params.handle,
+          request.body.text,
+          request.body.channel,
+          request.body.aboutBrand,
+        ),
     );
 
     app.get(

@@ -83,6 +83,12 @@ export const LintBody = Type.Object(
   {
     text: Type.String({ maxLength: 5000 }),
     channel: ChannelSchema,
+    aboutBrand: Type.Optional(
+      Type.Boolean({
+        description:
+          'An employee’s share of a brand post from the content library: the policy applies even if the text does not name the brand',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -121,7 +121,45 @@ export interface GovernanceCertificatesTable {
   expires_at: Date;
 }
 
+/** A brand post its marketers put in the content library for employees to share, with a topic and a caption. */
+export interface GovernanceShareablesTable {
+  org_id: string;
+  post_id: string;
+  topic: string;
+  caption: string | null;
+  marked_by: string;
+  created_at: Generated<Date>;
+}
+
+/** A member's share of a library post: a reshare, or a quote in their own words; once per member and post. */
+export interface GovernanceStaffSharesTable {
+  id: string;
+  org_id: string;
+  library_post_id: string;
+  employee_id: string;
+  /** The share itself (the reshare or the quote), which carries the attribution to the employee. */
+  post_id: string;
+  kind: 'reshare' | 'quote';
+  /** The employee's followers when they shared: the audience the share reached in their timelines. */
+  followers_reached: number;
+  created_at: Generated<Date>;
+}
+
+/** A paid order attributed to a staff share (read from the order's attribution), once per order. */
+export interface GovernanceStaffShareOrdersTable {
+  order_id: string;
+  org_id: string;
+  share_id: string;
+  employee_id: string;
+  total_minor: number;
+  currency: string;
+  paid_at: Date;
+}
+
 export type GovernanceTables = {
+  governance_shareables: GovernanceShareablesTable;
+  governance_staff_shares: GovernanceStaffSharesTable;
+  governance_staff_share_orders: GovernanceStaffShareOrdersTable;
   governance_certification_settings: GovernanceCertificationSettingsTable;
   governance_courses: GovernanceCoursesTable;
   governance_certificates: GovernanceCertificatesTable;

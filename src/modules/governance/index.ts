@@ -5,6 +5,8 @@ import type { CareModule } from '../care/index.ts';
 import type { CommerceModule } from '../commerce/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
 import type { SocialModule } from '../social/index.ts';
+import { advocacyRoutes } from './advocacy/advocacy.routes.ts';
+import { createAdvocacyService } from './advocacy/advocacy.service.ts';
 import { approvalsRoutes } from './approvals.routes.ts';
 import { createApprovalsService } from './approvals.service.ts';
 import { certificationRoutes } from './certification/certification.routes.ts';
@@ -12,6 +14,7 @@ import { createCertificationService } from './certification/certification.servic
 import { governanceRoutes } from './governance.routes.ts';
 import { createPolicyService } from './policy.service.ts';
 
+export type { PointsSource } from './advocacy/advocacy.service.ts';
 export { PolicyOverride } from './governance.schemas.ts';
 export type { PolicyCheckInput } from './policy.service.ts';
 
@@ -37,20 +40,26 @@ export function createGovernanceModule(deps: {
       await app.register(governanceRoutes(policy));
       await app.register(certificationRoutes(certification));
     },
-    /** Approvals and scheduled publishing, which post through social. */
+    /** Approvals and scheduled publishing, which post through social; employee advocacy, which shares through it. */
     withPublishing(more: {
       events: EventBus;
-      social: Pick<SocialModule, 'posts'>;
-      commerce: Pick<CommerceModule, 'deals'>;
+      social: Pick<SocialModule, 'posts' | 'reads' | 'follows' | 'authorship'>;
+      commerce: Pick<CommerceModule, 'deals' | 'advocacy'>;
       care: Pick<CareModule, 'replies'>;
     }) {
       const publishers = { deals: more.commerce.deals, replies: more.care.replies };
       const approvals = createApprovalsService({ ...deps, ...more, policy, publishers });
+      const advocacy = createAdvocacyService({ ...deps, ...more, policy });
       let timer: ReturnType<typeof setInterval> | undefined;
       let running: Promise<unknown> = Promise.resolve();
       return {
         approvals,
-        routes: approvalsRoutes(approvals),
+        /** The content library, staff shares, the staff leaderboard; `plugPoints` once advocates exists. */
+        advocacy,
+        routes: async (app: FastifyInstance) => {
+          await app.register(approvalsRoutes(approvals));
+          await app.register(advocacyRoutes(advocacy));
+        },
         /** The sweep: publishes due drafts every few seconds (a lease keeps each to one process). */
         job: {
           start(log?: { error(obj: object, msg: string): void }, everyMs = PUBLISH_SWEEP_MS) {

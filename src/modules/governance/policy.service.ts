@@ -32,6 +32,8 @@ export type PolicyCheckInput = {
   overrideReason?: string;
   /** A draft its approvers passed (or one going to them): the approval rule does not stop it again. */
   approved?: boolean;
+  /** An employee's share from the content library: about the brand whether or not it names it. */
+  aboutBrand?: boolean;
 };
 
 /** Which fields each kind cannot do without. */
@@ -99,12 +101,13 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
     orgId: string,
     text: string,
     channel: Channel,
+    aboutBrand = false,
   ): Promise<LintResult & { applies: boolean }> {
     const { policy, brandNames } = await compiled(orgId);
-    // An employee's own post is the brand's business only when it names the brand.
-    if (channel === 'employee_post' && !mentionsBrand(text, brandNames))
+    // An employee's own post is the brand's business only when it names the brand (or shares its post).
+    if (channel === 'employee_post' && !aboutBrand && !mentionsBrand(text, brandNames))
       return { findings: [], blocked: false, applies: false };
-    return { ...lintDraft(policy, text, { channel, brandNames }), applies: true };
+    return { ...lintDraft(policy, text, { channel, brandNames, aboutBrand }), applies: true };
   }
 
   async function record(input: PolicyCheckInput, action: 'blocked' | 'overridden', findings: Finding[]) {
@@ -161,9 +164,14 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
     },
 
     /** The composer's lint, as the writer types. */
-    async lint(principal: Principal, handle: string, text: string, channel: Channel) {
+    async lint(principal: Principal, handle: string, text: string, channel: Channel, aboutBrand = false) {
       const org = await identity.orgs.requireCapability(principal, handle, 'readPolicy');
-      return lintFor(org.id, text, channel);
+      return lintFor(org.id, text, channel, aboutBrand);
+    },
+
+    /** Whether a text names the brand (an employee's own post naming it is checked when it is posted). */
+    async namesBrand(orgId: string, text: string) {
+      return mentionsBrand(text, (await compiled(orgId)).brandNames);
     },
 
     /**
@@ -175,7 +183,7 @@ export function createPolicyService({ db, identity }: PolicyDeps) {
         const { brandNames } = await compiled(input.orgId);
         await assertCertified(db, { id: input.orgId, handle: brandNames[0] ?? '' }, input.actorId);
       }
-      const result = await lintFor(input.orgId, input.text, input.channel);
+      const result = await lintFor(input.orgId, input.text, input.channel, input.aboutBrand);
       if (!result.applies || result.findings.length === 0) return this.checkApproval(input);
       if (result.blocked) {
         await record(input, 'blocked', result.findings);

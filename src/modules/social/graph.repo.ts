@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 
 export type FollowEdge = { follower_id: string; followee_id: string };
@@ -62,4 +63,18 @@ export async function postCounts(db: Executor, userIds: string[], from: Date, to
     .groupBy('posted_by')
     .execute();
   return new Map(rows.map((r) => [r.posted_by, Number(r.n)]));
+}
+
+/** Per post: its likes and public replies, and the live reshares and quotes made of it directly. */
+export async function postEngagement(db: Executor, postIds: string[]) {
+  const out = new Map<string, { likes: number; replies: number; reshares: number }>();
+  if (postIds.length === 0) return out;
+  const { rows } = await sql<{ id: string; likes: number; replies: number; reshares: number }>`
+    SELECT p.id, p.like_count AS likes, p.reply_count AS replies,
+      (SELECT count(*)::int FROM posts c WHERE c.deleted_at IS NULL
+        AND (c.reshare_parent_id = p.id OR c.quote_of_id = p.id)) AS reshares
+    FROM posts p WHERE p.id IN (${sql.join(postIds.map((id) => sql`${id}::uuid`))})`.execute(db);
+  for (const r of rows)
+    out.set(r.id, { likes: Number(r.likes), replies: Number(r.replies), reshares: Number(r.reshares) });
+  return out;
 }

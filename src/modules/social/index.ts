@@ -65,6 +65,8 @@ export function createSocialModule(deps: {
       /** Public posts each person posted in [from, to), as themselves or as a brand. */
       postCounts: (userIds: string[], from: Date, to: Date) =>
         graphRepo.postCounts(deps.db, userIds, from, to),
+      /** Likes, replies, and reshares or quotes made through each post (for a plain reshare: those through it). */
+      engagement: (postIds: string[]) => graphRepo.postEngagement(deps.db, postIds),
     },
     /** The person's posts, follows and likes, for their data export and account closing. */
     personalData: createSocialPersonalData(deps.db),

@@ -1,5 +1,6 @@
 import type { CareEvents } from '../../modules/care/care.events.ts';
 import type { CommerceEvents } from '../../modules/commerce/commerce.events.ts';
+import type { GovernanceEvents } from '../../modules/governance/governance.events.ts';
 import type { IdeasEvents } from '../../modules/ideas/ideas.events.ts';
 import type { IdentityEvents } from '../../modules/identity/identity.events.ts';
 import type { ListeningEvents } from '../../modules/listening/listening.events.ts';
@@ -15,7 +16,8 @@ export type EventMap = IdentityEvents &
   MailEvents &
   IdeasEvents &
   ListeningEvents &
-  RfpEvents;
+  RfpEvents &
+  GovernanceEvents;
 export type EventType = keyof EventMap;
 
 export type DomainEvent<K extends EventType = EventType> = {

@@ -60,6 +60,8 @@ import * as socialPostsPostedBy from './2026-12-09T0201_social_posts-posted-by.t
 import * as rfpFromCare from './2026-12-09T0202_rfp_from-care.ts';
 import * as ideasModerationDecisions from './2026-12-09T0300_ideas_moderation-decisions.ts';
 import * as ideasTitleWordsColumn from './2026-12-09T0301_ideas_title-words-column.ts';
+import * as governanceEmployeeAdvocacy from './2026-12-09T0400_governance_employee-advocacy.ts';
+import * as socialReshareParentIndex from './2026-12-09T0401_social_reshare-parent-index.ts';
 import * as listeningMembership from './2026-12-09T0500_listening_membership.ts';
 import * as listeningMastodonSources from './2026-12-09T0600_listening_mastodon-sources.ts';
 
@@ -126,6 +128,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0202_rfp_from-care': rfpFromCare,
   '2026-12-09T0300_ideas_moderation-decisions': ideasModerationDecisions,
   '2026-12-09T0301_ideas_title-words-column': ideasTitleWordsColumn,
+  '2026-12-09T0400_governance_employee-advocacy': governanceEmployeeAdvocacy,
+  '2026-12-09T0401_social_reshare-parent-index': socialReshareParentIndex,
   '2026-12-09T0500_listening_membership': listeningMembership,
   '2026-12-09T0600_listening_mastodon-sources': listeningMastodonSources,
 };

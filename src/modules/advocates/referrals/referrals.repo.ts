@@ -189,3 +189,22 @@ export async function markPaid(db: Executor, orderId: string, at: Date) {
     .where('paid_at', 'is', null)
     .execute();
 }
+
+/** Each person's points with a brand in [from, to) from staff shares and their sales, net of refunds' reversals. */
+export async function staffPoints(db: Executor, orgId: string, from: Date, to: Date) {
+  const rows = await db
+    .selectFrom('contribution_ledger')
+    .select(['account_id', (eb) => eb.fn.sum<string>('points').as('points')])
+    .where('org_id', '=', orgId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where((eb) =>
+      eb.or([
+        eb('kind', 'in', ['staff_share', 'staff_sale']),
+        eb.and([eb('kind', '=', 'reversal'), eb('source_key', 'like', 'refund:%:staff')]),
+      ]),
+    )
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((r) => [r.account_id, Number(r.points)]));
+}

@@ -99,6 +99,8 @@ export const RewardKind = Type.Union([
   Type.Literal('referral_earned'),
   Type.Literal('reshare_sale'),
   Type.Literal('idea_implemented'),
+  Type.Literal('staff_share'),
+  Type.Literal('staff_sale'),
 ]);
 export const ContributionKind = Type.Union([...RewardKind.anyOf, Type.Literal('reversal')]);
 

@@ -12,6 +12,8 @@ export const DEFAULT_POINTS: Record<RewardKind, number> = {
   referral_earned: 50,
   reshare_sale: 20,
   idea_implemented: 100,
+  staff_share: 5,
+  staff_sale: 25,
 };
 /** A brand without settings: a hold past a 14-day refund window; ten strangers on one code flag it. */
 export const DEFAULT_SETTINGS = { holdDays: 14, strangerFlagThreshold: 10 };
@@ -145,14 +147,39 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
     });
   });
   events.subscribe('advocates.reshare-points', 'order.refunded', async (event, { trx }) => {
-    if (event.payload.full)
-      await reverse(
-        trx,
-        event.payload.orgId,
-        event.payload.orderId,
-        'reshare_sale',
-        `refund:${event.id}:reshare`,
-      );
+    if (!event.payload.full) return;
+    const { orgId, orderId } = event.payload;
+    await reverse(trx, orgId, orderId, 'reshare_sale', `refund:${event.id}:reshare`);
+    await reverse(trx, orgId, orderId, 'staff_sale', `refund:${event.id}:staff`);
+  });
+
+  // Employee advocacy (governance): a share from the brand's content library, and a paid order it led to.
+  // Keyed by the share and the order, so a redelivered or re-emitted event never counts twice.
+  events.subscribe('advocates.staff-points', 'governance.staff_shared', async (event, { trx }) => {
+    const p = event.payload;
+    await append(trx, {
+      id: newId(),
+      org_id: p.orgId,
+      account_id: p.employeeId,
+      kind: 'staff_share',
+      points: await pointsFor(trx, p.orgId, 'staff_share'),
+      source_key: `staff_share:${p.shareId}`,
+      reference_id: p.shareId,
+      note: 'You shared a post from the brand’s content library',
+    });
+  });
+  events.subscribe('advocates.staff-points', 'governance.staff_sale', async (event, { trx }) => {
+    const p = event.payload;
+    await append(trx, {
+      id: newId(),
+      org_id: p.orgId,
+      account_id: p.employeeId,
+      kind: 'staff_sale',
+      points: await pointsFor(trx, p.orgId, 'staff_sale'),
+      source_key: `staff_sale:${p.orderId}`,
+      reference_id: p.orderId,
+      note: `Your share led to a sale of ${money(p.totalMinor, p.currency)}`,
+    });
   });
 
   events.subscribe('advocates.idea-points', 'ideas.idea_implemented_contribution', async (event, { trx }) => {

@@ -7,6 +7,9 @@ const course = async () => ({ Component: (await import('./components/course-page
 const certificate = async () => ({
   Component: (await import('./components/certificate-page.tsx')).CertificatePage,
 });
+const advocacy = async () => ({
+  Component: (await import('./components/advocacy-page.tsx')).AdvocacyPage,
+});
 const policy = async () => ({ Component: (await import('./components/policy-page.tsx')).PolicyPage });
 
 /** The brand's social policy (rules, try it, audit log) and its approvals queue: brand workspace pages. */
@@ -14,6 +17,7 @@ export const governanceBrandRoutes: RouteObject[] = [
   { path: 'orgs/:handle/policy', lazy: policy },
   { path: 'orgs/:handle/approvals', lazy: approvals },
   { path: 'orgs/:handle/certification', lazy: course },
+  { path: 'orgs/:handle/advocacy', lazy: advocacy },
 ];
 
 /** A certificate anyone can verify by its link. */

@@ -2942,7 +2942,7 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
-                                kind: "referral_earned" | "reshare_sale" | "idea_implemented" | "reversal";
+                                kind: "referral_earned" | "reshare_sale" | "idea_implemented" | "staff_share" | "staff_sale" | "reversal";
                                 /** @description How the points were earned */
                                 note: string;
                                 points: number;
@@ -5017,6 +5017,415 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocacy/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff leaderboard for a period (reach, engagement, attributed revenue, points) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start (default: 30 days ago) */
+                    from?: string;
+                    /** @description What ranks the board (revenue: members who see sales only) */
+                    sort?: "points" | "reach" | "engagement" | "revenue";
+                    /** @description End, exclusive (default: now) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            items: {
+                                engagement: {
+                                    likes: number;
+                                    replies: number;
+                                    /** @description Reshares and quotes made through the shares */
+                                    reshares: number;
+                                    total: number;
+                                };
+                                orders: number;
+                                person: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** @description Points for shares and attributed sales in the period */
+                                points: number;
+                                /** @description Place on the board; null for a member with nothing in the period */
+                                rank: number | null;
+                                /** @description Followers reached by the shares (each share: the sharer’s followers then) */
+                                reach: number;
+                                /** @description Attributed revenue net of refunds; null unless the caller sees sales or it is their own */
+                                revenue: {
+                                    amountMinor: number;
+                                    currency: string;
+                                }[] | null;
+                                shares: number;
+                            }[];
+                            /** @description The caller’s own place and points */
+                            me: {
+                                engagement: {
+                                    likes: number;
+                                    replies: number;
+                                    /** @description Reshares and quotes made through the shares */
+                                    reshares: number;
+                                    total: number;
+                                };
+                                orders: number;
+                                person: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                /** @description Points for shares and attributed sales in the period */
+                                points: number;
+                                /** @description Place on the board; null for a member with nothing in the period */
+                                rank: number | null;
+                                /** @description Followers reached by the shares (each share: the sharer’s followers then) */
+                                reach: number;
+                                /** @description Attributed revenue net of refunds; null unless the caller sees sales or it is their own */
+                                revenue: {
+                                    amountMinor: number;
+                                    currency: string;
+                                }[] | null;
+                                shares: number;
+                            } | null;
+                            /** @description What ranks the board (revenue: members who see sales only) */
+                            sort: "points" | "reach" | "engagement" | "revenue";
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocacy/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The content library for the brand’s members: shareable posts, newest first, by topic */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    topic?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caption: string | null;
+                                /** Format: date-time */
+                                markedAt: string;
+                                /** @description The caller’s own share of it, if any */
+                                myShare: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: "reshare" | "quote";
+                                    /** Format: uuid */
+                                    postId: string;
+                                } | null;
+                                /** @description Paid orders its shares led to */
+                                orders: number;
+                                post: components["schemas"]["Post"];
+                                /** @description What those orders are worth now (net of refunds), per currency */
+                                revenue: {
+                                    amountMinor: number;
+                                    currency: string;
+                                }[];
+                                /** @description How often employees shared it */
+                                shares: number;
+                                topic: string;
+                            }[];
+                            nextCursor: string | null;
+                            topics: {
+                                posts: number;
+                                topic: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocacy/library/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark one of the brand’s posts shareable, with a topic and a suggested caption (marketers) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A suggested caption employees may start from when they quote the post */
+                        caption?: string | null;
+                        /** @description What the post is about, to group the library by (e.g. "Launches", "Behind the scenes") */
+                        topic: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caption: string | null;
+                            /** Format: date-time */
+                            markedAt: string;
+                            /** Format: uuid */
+                            postId: string;
+                            topic: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take a post out of the content library */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocacy/library/{postId}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a library post as yourself: a reshare, or a quote in your own words (linted by the brand’s policy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    handle: string;
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Reshare the post as it is, or quote it with your own words (linted by the brand’s policy) */
+                        mode: "reshare" | "quote";
+                        /** @description Why the policy’s warnings do not apply */
+                        policyOverride?: string;
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            followersReached: number;
+                            /** Format: uuid */
+                            id: string;
+                            kind: "reshare" | "quote";
+                            /** Format: uuid */
+                            libraryPostId: string;
+                            /** Format: uuid */
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{handle}/advocacy/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff shares in a period, each with the paid orders it led to (members who see sales) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start (default: 30 days ago) */
+                    from?: string;
+                    /** @description Only shares that led to at least one paid order */
+                    ledToSales?: boolean;
+                    /** @description End, exclusive (default: now) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                employee: {
+                                    avatarUrl: string | null;
+                                    handle: string;
+                                    id: string;
+                                    kind: "person" | "brand" | "reseller";
+                                    name: string;
+                                    verified: boolean;
+                                };
+                                engagement: {
+                                    likes: number;
+                                    replies: number;
+                                    /** @description Reshares and quotes made through the shares */
+                                    reshares: number;
+                                    total: number;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                kind: "reshare" | "quote";
+                                /** Format: uuid */
+                                libraryPostId: string;
+                                orders: {
+                                    currency: string;
+                                    netMinor: number;
+                                    /** Format: uuid */
+                                    orderId: string;
+                                    /** Format: date-time */
+                                    paidAt: string;
+                                    status: string;
+                                }[];
+                                /** @description The share itself (null once deleted) */
+                                post: components["schemas"]["Post"] | null;
+                                reach: number;
+                                revenue: {
+                                    amountMinor: number;
+                                    currency: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/orgs/{handle}/advocates": {
@@ -12301,7 +12710,7 @@ export interface paths {
                         "application/json": {
                             rules: {
                                 isDefault: boolean;
-                                kind: "referral_earned" | "reshare_sale" | "idea_implemented";
+                                kind: "referral_earned" | "reshare_sale" | "idea_implemented" | "staff_share" | "staff_sale";
                                 /** @description Points per contribution (the brand’s or the default) */
                                 points: number;
                             }[];
@@ -12324,7 +12733,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         rules: {
-                            kind: "referral_earned" | "reshare_sale" | "idea_implemented";
+                            kind: "referral_earned" | "reshare_sale" | "idea_implemented" | "staff_share" | "staff_sale";
                             points: number;
                         }[];
                     };
@@ -12340,7 +12749,7 @@ export interface paths {
                         "application/json": {
                             rules: {
                                 isDefault: boolean;
-                                kind: "referral_earned" | "reshare_sale" | "idea_implemented";
+                                kind: "referral_earned" | "reshare_sale" | "idea_implemented" | "staff_share" | "staff_sale";
                                 /** @description Points per contribution (the brand’s or the default) */
                                 points: number;
                             }[];
@@ -12476,6 +12885,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description An employee’s share of a brand post from the content library: the policy applies even if the text does not name the brand */
+                        aboutBrand?: boolean;
                         channel: "brand_post" | "deal" | "care_reply" | "public_note" | "employee_post";
                         text: string;
                     };
@@ -16676,6 +17087,7 @@ export interface components {
              *     - `already_reported` (409): You have reported this already
              *     - `already_reshared` (409): The account has already reshared this post
              *     - `already_returned` (409): A return was already requested for this order line
+             *     - `already_shared` (409): You already shared this post from the library (delete that share to share it again)
              *     - `already_shipped` (409): Every item of the order has already shipped
              *     - `already_verified` (409): The email address is already verified
              *     - `alt_too_long` (400): Alt text is longer than allowed
@@ -16765,7 +17177,7 @@ export interface components {
              *     - `invalid_cursor` (400): The pagination cursor is not one this endpoint issued
              *     - `invalid_deal` (422): The deal terms are invalid; errors[] names the field
              *     - `invalid_discount_code` (422): The discount code definition is invalid; errors[] names the field
-             *     - `invalid_period` (400): The briefing book’s period is reversed, empty, longer than a year or in the future
+             *     - `invalid_period` (400): The period’s start (`from`) must be before its end (`to`)
              *     - `invalid_policy_rule` (422): A policy rule cannot be used (e.g. a pattern that is not valid RE2, or a kind without its fields)
              *     - `invalid_product` (422): The product is invalid; errors[] names each field
              *     - `invalid_query` (400): The topic query does not parse: the problem names the position and what was expected there
@@ -16820,12 +17232,14 @@ export interface components {
              *     - `not_asked` (403): The request is limited to the brands it names, and this brand is not one of them
              *     - `not_author` (403): Only the author (or its org members who may post) may delete it
              *     - `not_brand_member` (403): Only members of the brand with a sales, marketing or admin role can do this
+             *     - `not_brand_post` (422): Only the brand’s own public posts (not replies or reshares) can go in its content library
              *     - `not_cancellable` (409): The order can no longer be cancelled
              *     - `not_customer` (403): Only the customer the quote was made for can do this
              *     - `not_found` (404): No such user, API token, organization, invitation or member
              *     - `not_fulfillable` (409): Only a paid order can be fulfilled
              *     - `not_hidden` (409): Only a hidden idea or comment can be restored or kept hidden
              *     - `not_in_deal` (422): An item is not part of the deal
+             *     - `not_in_library` (404): That post is not in this brand’s content library
              *     - `not_in_quote` (422): An item bought at a quoted price is not a line of the accepted quote
              *     - `not_invitee` (403): Only the invited person may accept or decline an invitation
              *     - `not_multipart` (415): An upload is multipart/form-data with one part named "file"
@@ -16894,6 +17308,7 @@ export interface components {
              *     - `segment_only` (403): The deal or product is for a segment or a tier of the brand’s advocates
              *     - `segment_without_rule` (422): A segment needs at least one rule: a community, a minimum score or a top N
              *     - `self_approval` (403): The author of a draft cannot review it
+             *     - `share_text_required` (422): A quote needs your own words (`text`); a reshare takes none
              *     - `shipping_zone_not_found` (404): No such shipping zone at this brand
              *     - `slug_taken` (409): Another product of the brand has this slug
              *     - `sold_out` (409): Not enough stock left for an item; errors[] names the line
@@ -16937,7 +17352,7 @@ export interface components {
              *     - `wrong_password` (403): The current password given to confirm a change is not correct
              * @enum {string}
              */
-            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_kept_hidden" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "challenge_tier_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "conversion_already_asked" | "conversion_unavailable" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_source" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_conversion_request" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_exclusive" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "source_exists" | "source_not_found" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
+            code: "account_not_found" | "address_not_found" | "address_required" | "admin_only" | "already_approved" | "already_awarded" | "already_exists" | "already_invited" | "already_kept_hidden" | "already_member" | "already_pitched" | "already_rated" | "already_reported" | "already_reshared" | "already_returned" | "already_shared" | "already_shipped" | "already_verified" | "alt_too_long" | "approval_required" | "audience_segment_not_found" | "award_in_progress" | "bad_request" | "bad_signature" | "bad_url" | "below_floor" | "body_too_large" | "brand_not_found" | "brand_only" | "briefing_not_found" | "canned_not_found" | "canned_title_taken" | "cannot_act_as" | "cannot_follow_self" | "certificate_not_found" | "certification_required" | "challenge_closed" | "challenge_invalid" | "challenge_not_found" | "challenge_segment_not_found" | "challenge_tier_not_found" | "channel_guard" | "comment_not_found" | "consent_already_asked" | "consent_required" | "constraint_violated" | "conversation_merged" | "conversation_not_found" | "conversion_already_asked" | "conversion_unavailable" | "csrf_failed" | "csv_invalid" | "currency_mismatch" | "customer_not_found" | "deadline_in_past" | "deadline_too_far" | "deal_ended" | "deal_expired" | "deal_limit_reached" | "deal_locked" | "deal_not_found" | "deal_not_started" | "deal_sold_out" | "direct_needs_mention" | "discount_below_floor" | "discount_code_expired" | "discount_code_limit_reached" | "discount_code_minimum" | "discount_code_not_applicable" | "discount_code_not_found" | "discount_code_not_started" | "discount_code_taken" | "discount_code_used_up" | "dm_already_invited" | "draft_not_approved" | "draft_not_found" | "draft_not_pending" | "draft_rejected" | "duplicate_item" | "duplicate_media" | "email_taken" | "empty_update" | "followers_only" | "forbidden" | "handle_taken" | "idea_already_asked" | "idea_closed" | "idea_not_found" | "idempotency_key_reused" | "identity_link_answered" | "identity_link_exists" | "identity_link_not_found" | "identity_link_not_linked" | "import_not_found" | "incomplete_bundle" | "incomplete_margin" | "internal_error" | "invalid_address" | "invalid_alert_settings" | "invalid_business_hours" | "invalid_course" | "invalid_credentials" | "invalid_cursor" | "invalid_deal" | "invalid_discount_code" | "invalid_period" | "invalid_policy_rule" | "invalid_product" | "invalid_query" | "invalid_quote" | "invalid_return" | "invalid_shipment" | "invalid_shipping_zone" | "invalid_sla_policies" | "invalid_source" | "invalid_text" | "invalid_token" | "invalid_transition" | "invalid_value" | "invalid_window" | "invitation_closed" | "invitee_not_found" | "last_owner" | "login_throttled" | "malformed_json" | "media_empty" | "media_missing" | "media_not_found" | "media_too_large" | "media_too_many_pixels" | "media_type_unsupported" | "media_unreadable" | "mention_not_found" | "merge_customer_mismatch" | "merge_into_itself" | "merge_into_self" | "merge_target_invalid" | "merge_target_merged" | "merge_target_not_found" | "message_not_found" | "missing_mapping" | "mixed_brands" | "mixed_currencies" | "model_rejected" | "negative_points" | "negative_threshold" | "no_audience" | "no_consent_request" | "no_conversation" | "no_conversion_request" | "no_corrections" | "no_dm_invitation" | "no_idea_request" | "no_shipping_to_country" | "not_a_member" | "not_a_souk_post" | "not_an_agent" | "not_asked" | "not_author" | "not_brand_member" | "not_brand_post" | "not_cancellable" | "not_customer" | "not_found" | "not_fulfillable" | "not_hidden" | "not_in_deal" | "not_in_library" | "not_in_quote" | "not_invitee" | "not_multipart" | "not_quotable" | "not_refundable" | "not_requester" | "not_resharable" | "not_resolved" | "not_returnable" | "not_sales_manager" | "not_team_member" | "order_in_public_reply" | "order_not_found" | "org_not_found" | "over_budget" | "over_idea_limit" | "override_not_allowed" | "own_content" | "owner_not_member" | "payment_declined" | "payment_not_found" | "pitch_not_active" | "pitch_not_found" | "policy_blocked" | "policy_rule_not_found" | "policy_warning" | "post_empty" | "post_not_found" | "post_not_in_inbox" | "post_too_long" | "preference_locked" | "price_changed" | "product_exclusive" | "product_not_found" | "product_not_in_brand" | "product_unavailable" | "queue_exists" | "queue_name_taken" | "queue_not_found" | "quote_closed" | "quote_expired" | "quote_not_found" | "rate_limited" | "reason_required" | "recovery_code_used" | "referral_not_flagged" | "referral_not_found" | "refund_exceeds_total" | "reply_limit_out_of_range" | "reply_to_reshare" | "reply_too_long" | "request_closed" | "request_limit" | "request_not_found" | "retrain_running" | "return_not_found" | "return_state" | "return_window_closed" | "role_not_allowed" | "route_not_found" | "rule_not_found" | "run_not_found" | "same_email" | "segment_name_taken" | "segment_not_found" | "segment_only" | "segment_without_rule" | "self_approval" | "share_text_required" | "shipping_zone_not_found" | "slug_taken" | "sold_out" | "sole_owner" | "source_exists" | "source_not_found" | "storage_unavailable" | "tier_key_taken" | "tier_thresholds_overlap" | "token_expired" | "token_invalid" | "token_used" | "too_many_mails" | "too_many_media" | "topic_name_taken" | "topic_not_found" | "totp_already_enabled" | "totp_invalid" | "totp_not_enabled" | "totp_not_started" | "totp_throttled" | "unauthenticated" | "unknown_account" | "unknown_address" | "unknown_brand" | "unknown_customer" | "unknown_intent" | "unknown_media" | "unknown_product" | "unknown_provider" | "unknown_question" | "unknown_queue" | "unknown_timezone" | "unknown_user" | "unreadable_file" | "unsubscribe_invalid" | "unsupported_media_type" | "unsure_threshold_out_of_range" | "uri_too_long" | "validation_failed" | "wrong_password";
             detail: string;
             errors?: {
                 field: string;

@@ -44,6 +44,8 @@ export const KIND_LABELS: Record<PointsRules['rules'][number]['kind'] | 'reversa
   referral_earned: 'Referred a first order',
   reshare_sale: 'Reshare that led to a sale',
   idea_implemented: 'Idea implemented',
+  staff_share: 'Shared from the content library',
+  staff_sale: 'Staff share that led to a sale',
   reversal: 'Taken back',
 };
 

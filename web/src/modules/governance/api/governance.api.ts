@@ -14,8 +14,12 @@ const enc = encodeURIComponent;
 const base = (handle: string) => `/orgs/${enc(handle)}/policy`;
 
 export const governanceApi = {
-  lint: (handle: string, text: string, channel: Channel, signal?: AbortSignal) =>
-    api<LintResult>(`${base(handle)}/lint`, { method: 'POST', body: { text, channel }, signal }),
+  lint: (handle: string, text: string, channel: Channel, signal?: AbortSignal, aboutBrand = false) =>
+    api<LintResult>(`${base(handle)}/lint`, {
+      method: 'POST',
+      body: aboutBrand ? { text, channel, aboutBrand } : { text, channel },
+      signal,
+    }),
   rules: (handle: string) => api<Items<Rule>>(`${base(handle)}/rules`),
   addRule: (handle: string, input: RuleInput) =>
     api<Rule>(`${base(handle)}/rules`, { method: 'POST', body: input }),

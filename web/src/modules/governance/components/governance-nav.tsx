@@ -20,7 +20,16 @@ export function governanceWorkspaceTools({ org, role }: Membership): WorkspaceTo
     group: 'Brand',
     rank: 39,
   };
-  if (!POSTING_ROLES.includes(role)) return [course];
+  const advocacy: WorkspaceTool = {
+    key: 'advocacy',
+    to: `/orgs/${org.handle}/advocacy`,
+    label: 'Advocacy',
+    icon: <ClockIcon />,
+    testId: 'workspace-advocacy',
+    group: 'Brand',
+    rank: 40,
+  };
+  if (!POSTING_ROLES.includes(role)) return [course, advocacy];
   const approvals: WorkspaceTool = {
     key: 'approvals',
     to: `/orgs/${org.handle}/approvals`,
@@ -30,10 +39,11 @@ export function governanceWorkspaceTools({ org, role }: Membership): WorkspaceTo
     group: 'Brand',
     rank: 37,
   };
-  if (!POLICY_ROLES.includes(role)) return [approvals, course];
+  if (!POLICY_ROLES.includes(role)) return [approvals, course, advocacy];
   return [
     approvals,
     course,
+    advocacy,
     {
       key: 'policy',
       to: `/orgs/${org.handle}/policy`,

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/api-error.ts';
 import { type Channel, type Finding, governanceApi } from '../api/governance.api.ts';
 
 /** Whose policy a draft answers to, and where it is being written. */
-export type LintTarget = { handle: string; channel: Channel };
+export type LintTarget = { handle: string; channel: Channel; aboutBrand?: boolean };
 
 const LINT_DELAY_MS = 300;
 const POLICY_CODES = new Set(['policy_blocked', 'policy_warning']);
@@ -23,7 +23,7 @@ const fits = (text: string) => (f: Finding) => f.span.start >= 0 && f.span.end <
  * changes. Warnings need a reason before the draft may go; a blocking finding stops it.
  */
 export function usePolicyGuard(text: string, targets: LintTarget[], error?: unknown) {
-  const key = targets.map((t) => `${t.handle}:${t.channel}`).join(',');
+  const key = targets.map((t) => `${t.handle}:${t.channel}${t.aboutBrand ? ':about' : ''}`).join(',');
   const [checked, setChecked] = useState<Checked | null>(null);
   const [reason, setReason] = useState('');
   const [refused, setRefused] = useState<{ text: string; findings: Finding[] } | null>(null);
@@ -39,9 +39,9 @@ export function usePolicyGuard(text: string, targets: LintTarget[], error?: unkn
     const timer = setTimeout(async () => {
       const results = await Promise.all(
         key.split(',').map(async (pair) => {
-          const [handle = '', channel] = pair.split(':') as [string, Channel];
+          const [handle = '', channel, about] = pair.split(':') as [string, Channel, string?];
           try {
-            return await governanceApi.lint(handle, text, channel, controller.signal);
+            return await governanceApi.lint(handle, text, channel, controller.signal, about === 'about');
           } catch (e) {
             if (controller.signal.aborted) return 'aborted' as const;
             // A member whose role may not read the policy is checked by the server on submit only.
