@@ -151,6 +151,11 @@ export function appendEntry(db: Executor, row: Insertable<ContributionLedgerTabl
 }
 
 /** The ledger entry that rewarded a reference (a referral or an order), to reverse it. */
+/** Serialises the handlers that credit one order's sale, so that each sees the other's entry. */
+export async function lockSaleCredit(db: Executor, orderId: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`advocates-sale-credit:${orderId}`}))`.execute(db);
+}
+
 export function entryFor(db: Executor, orgId: string, referenceId: string, kind: ContributionKind) {
   return db
     .selectFrom('contribution_ledger')
@@ -190,21 +195,39 @@ export async function markPaid(db: Executor, orderId: string, at: Date) {
     .execute();
 }
 
-/** Each person's points with a brand in [from, to) from staff shares and their sales, net of refunds' reversals. */
+/**
+ * Each person's points with a brand in [from, to) from staff shares and their sales, net of refunds' reversals. A
+ * staff sale that only topped up the reshare bonus the same person earned for the same order counts that bonus too.
+ */
 export async function staffPoints(db: Executor, orgId: string, from: Date, to: Date) {
   const rows = await db
-    .selectFrom('contribution_ledger')
-    .select(['account_id', (eb) => eb.fn.sum<string>('points').as('points')])
-    .where('org_id', '=', orgId)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
+    .selectFrom('contribution_ledger as l')
+    .select(['l.account_id', (eb) => eb.fn.sum<string>('l.points').as('points')])
+    .where('l.org_id', '=', orgId)
+    .where('l.created_at', '>=', from)
+    .where('l.created_at', '<', to)
     .where((eb) =>
       eb.or([
-        eb('kind', 'in', ['staff_share', 'staff_sale']),
-        eb.and([eb('kind', '=', 'reversal'), eb('source_key', 'like', 'refund:%:staff')]),
+        eb('l.kind', 'in', ['staff_share', 'staff_sale']),
+        eb.and([eb('l.kind', '=', 'reversal'), eb('l.source_key', 'like', 'refund:%:staff')]),
+        eb.and([
+          eb.or([
+            eb('l.kind', '=', 'reshare_sale'),
+            eb.and([eb('l.kind', '=', 'reversal'), eb('l.source_key', 'like', 'refund:%:reshare')]),
+          ]),
+          eb.exists(
+            eb
+              .selectFrom('contribution_ledger as s')
+              .select('s.id')
+              .where('s.org_id', '=', orgId)
+              .where('s.kind', '=', 'staff_sale')
+              .whereRef('s.reference_id', '=', 'l.reference_id')
+              .whereRef('s.account_id', '=', 'l.account_id'),
+          ),
+        ]),
       ]),
     )
-    .groupBy('account_id')
+    .groupBy('l.account_id')
     .execute();
   return new Map(rows.map((r) => [r.account_id, Number(r.points)]));
 }

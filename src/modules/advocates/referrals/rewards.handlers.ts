@@ -135,6 +135,9 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
     const chain = facts?.attribution_kind === 'reshare' ? facts.attribution_chain : [];
     const resharer = chain[chain.length - 1];
     if (chain.length < 2 || !resharer || resharer === p.buyerId) return;
+    // One sale is credited once to one person: an employee's library share that sold earns the staff sale instead.
+    await repo.lockSaleCredit(trx, p.orderId);
+    if ((await repo.entryFor(trx, p.orgId, p.orderId, 'staff_sale'))?.account_id === resharer) return;
     await append(trx, {
       id: newId(),
       org_id: p.orgId,
@@ -170,15 +173,24 @@ export function subscribeRewards({ db, events, commerce, social, now }: RewardsD
   });
   events.subscribe('advocates.staff-points', 'governance.staff_sale', async (event, { trx }) => {
     const p = event.payload;
+    // When the same person already earned the reshare bonus for this order, the staff sale only tops it up to its
+    // own worth (never below zero): one sale, credited once; a full refund reverses both entries.
+    await repo.lockSaleCredit(trx, p.orderId);
+    const reshare = await repo.entryFor(trx, p.orgId, p.orderId, 'reshare_sale');
+    const already = reshare?.account_id === p.employeeId ? reshare.points : 0;
+    const points = Math.max(0, (await pointsFor(trx, p.orgId, 'staff_sale')) - already);
     await append(trx, {
       id: newId(),
       org_id: p.orgId,
       account_id: p.employeeId,
       kind: 'staff_sale',
-      points: await pointsFor(trx, p.orgId, 'staff_sale'),
+      points,
       source_key: `staff_sale:${p.orderId}`,
       reference_id: p.orderId,
-      note: `Your share led to a sale of ${money(p.totalMinor, p.currency)}`,
+      note:
+        already > 0
+          ? `Your share led to a sale of ${money(p.totalMinor, p.currency)} (${already} already counted for the reshare)`
+          : `Your share led to a sale of ${money(p.totalMinor, p.currency)}`,
     });
   });
 

@@ -218,6 +218,14 @@ describe('staff shares', () => {
     );
     const again = (await emma.get(`${base}/leaderboard`)).json();
     expect(again.me).toMatchObject({ rank: 1, points: 30, revenue: [{ amountMinor: order.totalMinor }] });
+    // One sale is credited once: the reshare bonus the same employee earned is part of the staff sale, not on top.
+    const ledger = await t.handle.db
+      .selectFrom('contribution_ledger')
+      .select((eb) => eb.fn.sum<string>('points').as('points'))
+      .where('org_id', '=', orgId)
+      .where('account_id', '=', payload.employeeId)
+      .executeTakeFirstOrThrow();
+    expect(Number(ledger.points)).toBe(30);
     // An employee sees their own revenue, not their colleagues'.
     expect((await eli.get(`${base}/leaderboard`)).json().items[0].revenue).toBeNull();
     expect((await eli.get(`${base}/leaderboard?sort=revenue`)).statusCode).toBe(403);
