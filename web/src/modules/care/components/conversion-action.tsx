@@ -23,7 +23,7 @@ const firstMessage = (c: ConversationDetail) => c.messages.find((m) => m.directi
 
 /**
  * Turning a conversation into something posted in the customer's name, with their consent: "Suggest as idea…"
- * (an idea on the brand's portal) or "Propose a request…" (a request for proposals asking this brand). The
+ * (an idea on the brand's portal, for a conversation triaged `idea`) or "Propose a request…" (a request for proposals asking this brand). The
  * customer is asked in public and it is posted on their yes; afterwards the proposal's state, with a way to
  * withdraw it while unanswered.
  */
@@ -95,8 +95,8 @@ export function ConversionAction({
       Propose a request…
     </button>
   );
-  // The one that fits the conversation's intent comes first.
-  return <>{c.intent === 'idea' ? [ideaButton, rfpButton] : [rfpButton, ideaButton]}</>;
+  // An idea is suggested from a conversation triaged as one; a request can be proposed from any.
+  return <>{c.intent === 'idea' ? [ideaButton, rfpButton] : rfpButton}</>;
 }
 
 /** The idea as it would go on the portal, drafted from the customer's message. */
