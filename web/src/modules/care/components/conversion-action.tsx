@@ -148,18 +148,7 @@ function IdeaProposalForm({
       <p className="muted small">
         The idea goes on the portal, in the customer’s name, once they accept on their Support page.
       </p>
-      <button
-        type="submit"
-        className="btn btn-primary btn-sm"
-        disabled={request.isPending || !ready}
-        data-testid="idea-request-submit"
-      >
-        {request.isPending ? 'Asking…' : 'Ask the customer'}
-      </button>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={onDone}>
-        Cancel
-      </button>
-      {request.error && <ErrorBanner error={request.error} />}
+      <ProposalButtons request={request} ready={ready} onCancel={onDone} testId="idea-request-submit" />
     </form>
   );
 }
@@ -261,18 +250,37 @@ function RequestProposalForm({
           : ''}
         The customer is asked in public; the request is posted as theirs when they accept under Support.
       </p>
+      <ProposalButtons request={request} ready={ready} onCancel={onDone} testId="conversion-submit" />
+    </form>
+  );
+}
+
+/** A proposal form's "Ask the customer" and "Cancel", with the request's refusal under them. */
+function ProposalButtons({
+  request,
+  ready,
+  onCancel,
+  testId,
+}: {
+  request: ReturnType<typeof useRequestConversion>;
+  ready: boolean;
+  onCancel: () => void;
+  testId: string;
+}) {
+  return (
+    <>
       <button
         type="submit"
         className="btn btn-primary btn-sm"
         disabled={request.isPending || !ready}
-        data-testid="conversion-submit"
+        data-testid={testId}
       >
         {request.isPending ? 'Asking…' : 'Ask the customer'}
       </button>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={onDone}>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel}>
         Cancel
       </button>
       {request.error && <ErrorBanner error={request.error} />}
-    </form>
+    </>
   );
 }
