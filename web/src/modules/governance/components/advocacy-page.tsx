@@ -114,7 +114,7 @@ function MarkPanel({ handle }: { handle: string }) {
   return (
     <section className="panel" aria-labelledby="mark-title">
       <h2 id="mark-title">Add a post to the library</h2>
-      <form onSubmit={submit} className="stack">
+      <form onSubmit={submit} className="form">
         <label>
           Post link or id
           <input value={postId} onChange={(e) => setPostId(e.target.value)} data-testid="mark-post" />
@@ -134,7 +134,7 @@ function MarkPanel({ handle }: { handle: string }) {
         </label>
         <button
           type="submit"
-          className="btn primary"
+          className="btn btn-primary"
           disabled={!postId.trim() || !topic.trim() || mark.isPending}
           data-testid="mark-submit"
         >
