@@ -93,25 +93,32 @@ const twitterDate = (d: Date) => {
 };
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** Writes `count` mentions over the 180 days before `end`, busier in the afternoon and on weekdays. */
+/**
+ * Writes `count` mentions over the 180 days before `end`, busier in the afternoon and on weekdays, oldest first
+ * with ids rising with time, as a network's export or timeline is.
+ */
 async function generateFile(file: string, count: number, end: Date) {
   const rand = rng(13);
   const out = fs.createWriteStream(file);
   out.write('tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n');
   const authors = 50_000;
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  let chunk = '';
-  for (let i = 1; i <= count; i++) {
-    // Rejection sampling of the time: busier in the afternoon, quieter at weekends.
-    let t = 0;
+  // Rejection sampling of the times: busier in the afternoon, quieter at weekends.
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
     for (let accepted = false; !accepted; ) {
-      t = end.getTime() - rand() * 180 * DAY;
-      const d = new Date(t);
+      times[i] = end.getTime() - rand() * 180 * DAY;
+      const d = new Date(times[i]);
       const weight =
         (1 + 0.75 * Math.sin(((d.getUTCHours() - 9) / 24) * 2 * Math.PI)) *
         (d.getUTCDay() % 6 === 0 ? 0.65 : 1);
       accepted = rand() * 1.75 < weight;
     }
+  }
+  times.sort();
+  let chunk = '';
+  for (let i = 1; i <= count; i++) {
+    const t = times[i - 1];
     // Zipf-like authors: a few write a lot.
     const author = `user${Math.floor(authors * rand() ** 3)}`;
     const text = `${pick(OPENERS)}${pick(TEMPLATES)

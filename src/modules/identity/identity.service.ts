@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../platform/db/database.ts';
+import { type Db, type Executor, isUniqueViolation } from '../../platform/db/database.ts';
 import { groupBatcher } from '../../platform/db/group-batcher.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import type { Principal } from '../../platform/http/auth.ts';
@@ -222,7 +222,7 @@ export const handleTakenError = (handle: string) =>
 /** Two sign-ups racing for one handle: the unique index decides, and the loser gets the same 409. */
 export function rethrowUniqueViolation(handle: string) {
   return (err: unknown): never => {
-    if ((err as { code?: string }).code === '23505') {
+    if (isUniqueViolation(err)) {
       const detail = String((err as { detail?: string; constraint?: string }).constraint ?? '');
       if (detail.includes('email'))
         throw identityError('email_taken', 'An account with this email already exists');

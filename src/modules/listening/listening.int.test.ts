@@ -81,6 +81,32 @@ describe('listening', () => {
     expect(outsider.statusCode).toBe(403);
   });
 
+  it('stores any text exactly as written: quotes, backslashes, braces, commas, NULL and emoji', async () => {
+    const texts = [
+      'She said "it\'s {broken}, \\ really" #Café #ü_2',
+      'NULL',
+      '{}',
+      'a,b} {c "d" \\\\ e 🎉 @rivalco',
+    ];
+    const csv = [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      ...texts.map(
+        (text, i) => `${900 + i},weird,True,2026-11-0${i + 1}T10:00:00Z,"${text.replace(/"/g, '""')}",,`,
+      ),
+    ].join('\n');
+    await t.brand(fan, 'fanworks');
+    const res = await fan.request('POST', '/api/v1/orgs/fanworks/listening/imports?format=twcs', csv, {
+      'content-type': 'text/csv',
+    });
+    expect(res.json()).toMatchObject({ imported: 4, errorCount: 0 });
+    const items = (await fan.get('/api/v1/orgs/fanworks/listening/mentions?limit=10')).json().items;
+    const byId = new Map(items.map((m: { externalId: string }) => [m.externalId, m]));
+    texts.forEach((text, i) => {
+      expect(byId.get(String(900 + i))).toMatchObject({ text });
+    });
+    expect(byId.get('900')).toMatchObject({ hashtags: ['café', 'ü_2'] });
+  });
+
   it('rebuilds a thread from reply links', async () => {
     const page = (await owner.get(`${base}/mentions?limit=10`)).json();
     const reply = page.items.find((m: { externalId: string }) => m.externalId === '103');

@@ -1,4 +1,4 @@
-import { ownTables } from '../../platform/db/database.ts';
+import { isUniqueViolation, ownTables } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PricedQuote } from '../commerce/index.ts';
@@ -116,7 +116,7 @@ export function createPitchesService(deps: RfpDeps, requests: Pick<RequestsServi
           });
         })
         .catch((err) => {
-          if ((err as { code?: string }).code === '23505')
+          if (isUniqueViolation(err))
             throw rfpError(
               'already_pitched',
               'The brand already has an active pitch here; edit or withdraw it',

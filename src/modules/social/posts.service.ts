@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../platform/db/database.ts';
+import { type Db, type Executor, isUniqueViolation } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/outbox.ts';
 import { actorIds, type Principal } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids.ts';
@@ -289,8 +289,7 @@ export function createPostsService({ db, events, identity, media, policy }: Post
           createdAt: new Date().toISOString(),
         });
       }).catch((err) => {
-        if ((err as { code?: string }).code === '23505')
-          throw socialError('already_reshared', 'Already reshared');
+        if (isUniqueViolation(err)) throw socialError('already_reshared', 'Already reshared');
         throw err;
       });
       return id;

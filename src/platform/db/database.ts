@@ -51,3 +51,10 @@ export function ownTables<T extends Partial<Database>>(db: Executor): Executor<T
 export function ownTables<T extends Partial<Database>>(db: Executor): Executor<T> {
   return db as unknown as Executor<T>;
 }
+
+/** The SQLSTATE of a database error (both drivers put it in `code`). */
+const sqlState = (err: unknown) => (err as { code?: unknown } | null)?.code;
+/** A unique constraint refused the write (23505). */
+export const isUniqueViolation = (err: unknown) => sqlState(err) === '23505';
+/** The database aborted this transaction to end a deadlock (40P01); running it again is safe. */
+export const isDeadlock = (err: unknown) => sqlState(err) === '40P01';

@@ -64,6 +64,7 @@ import * as governanceEmployeeAdvocacy from './2026-12-09T0400_governance_employ
 import * as socialReshareParentIndex from './2026-12-09T0401_social_reshare-parent-index.ts';
 import * as listeningMembership from './2026-12-09T0500_listening_membership.ts';
 import * as listeningMastodonSources from './2026-12-09T0600_listening_mastodon-sources.ts';
+import * as listeningTagsLean from './2026-12-10T0100_listening_tags-lean.ts';
 
 /** Every migration, by its frozen name. Add new ones at the end; never edit a merged one. */
 export const migrations: Record<string, Migration> = {
@@ -132,4 +133,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0401_social_reshare-parent-index': socialReshareParentIndex,
   '2026-12-09T0500_listening_membership': listeningMembership,
   '2026-12-09T0600_listening_mastodon-sources': listeningMastodonSources,
+  '2026-12-10T0100_listening_tags-lean': listeningTagsLean,
 };

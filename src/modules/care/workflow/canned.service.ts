@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, isUniqueViolation } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { IdentityModule } from '../../identity/index.ts';
@@ -31,7 +31,7 @@ export function createCannedService({
       const org = await manageOrg(principal, handle);
       const id = newId();
       await repo.insertCanned(db, { id, org_id: org.id, ...input }).catch((err) => {
-        if ((err as { code?: string }).code === '23505')
+        if (isUniqueViolation(err))
           throw careError('canned_title_taken', `A canned reply titled "${input.title}" exists`);
         throw err;
       });
@@ -42,7 +42,7 @@ export function createCannedService({
     async update(principal: Principal, handle: string, id: string, patch: { title?: string; body?: string }) {
       const org = await manageOrg(principal, handle);
       const updated = await repo.updateCanned(db, org.id, id, patch).catch((err) => {
-        if ((err as { code?: string }).code === '23505')
+        if (isUniqueViolation(err))
           throw careError('canned_title_taken', `A canned reply titled "${patch.title}" exists`, [
             { field: 'title', message: 'is the title of another canned reply' },
           ]);

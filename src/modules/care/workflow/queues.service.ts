@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../../platform/db/database.ts';
+import { type Db, type Executor, isUniqueViolation } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { IdentityModule } from '../../identity/index.ts';
@@ -32,8 +32,6 @@ export async function ensureQueues(trx: Executor, orgId: string): Promise<Map<st
   }
   return new Map(queues.map((q) => [q.name, q.id]));
 }
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
 /** The queues of a brand's inbox: agents list them, owners and admins add, rename and remove them. */
 export function createQueuesService({ db, identity }: { db: Db; identity: Pick<IdentityModule, 'orgs'> }) {

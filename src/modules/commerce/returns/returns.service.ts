@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../../platform/db/database.ts';
+import { type Db, type Executor, isUniqueViolation } from '../../../platform/db/database.ts';
 import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -182,7 +182,7 @@ export function createReturnsService({ db, events, identity, orders, shipping }:
           await emit(trx, (await repo.findReturn(trx, id))!, 'requested', null, principal.userId);
         });
       } catch (err) {
-        if ((err as { code?: string }).code === '23505')
+        if (isUniqueViolation(err))
           throw commerceError('already_returned', 'A return was already requested for this item');
         throw err;
       }

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import {
   type ByteSource,
   type ColumnMapping,
@@ -7,7 +8,7 @@ import {
   readMentions,
 } from '../../../lib/listening/index.ts';
 import { sharedTriagePool, type TriagePool, type TriageResult } from '../../../lib/triage/index.ts';
-import { type Db, ownTables } from '../../../platform/db/database.ts';
+import { type Db, isDeadlock, ownTables } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { listeningError } from '../listening.errors.ts';
 import type { ImportLineError, ListeningTables } from '../listening.tables.ts';
@@ -26,8 +27,10 @@ export const SOURCE_OF: Record<ImportFormat, string> = {
 };
 
 const BATCH = 1000;
-/** Batches being triaged or stored at once: the threads triage the next ones while the database stores one. */
+/** Batches being triaged or stored at once: the threads triage the next ones while the database stores others. */
 const IN_FLIGHT = 4;
+/** Batches stored at once. */
+const STORERS = 2;
 /** Line reports kept with an import (all are counted). */
 const KEPT_ERRORS = 1000;
 
@@ -100,6 +103,30 @@ export function createImportService({
   const pool = triagePool ?? sharedTriagePool();
   const own = ownTables<ListeningTables>(db);
 
+  /**
+   * Stores a batch with its topic and tag memberships, or nothing of it; returns how many mentions were new. Two
+   * batches stored at once that share a mention (a file with a line twice) may each wait on the other: the database
+   * aborts one, which is stored again.
+   */
+  async function storeBatch(orgId: string, rows: ReturnType<typeof mentionRow>[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const n = await repo.insertMentions(ownTables<ListeningTables>(trx), rows);
+          if (n > 0)
+            await membership.tagBatch(
+              trx,
+              orgId,
+              rows.map((r) => r.id),
+            );
+          return n;
+        });
+      } catch (err) {
+        if (attempt >= 3 || !isDeadlock(err)) throw err;
+      }
+    }
+  }
+
   async function run(orgId: string, userId: string | null, source: ByteSource, request: ImportRequest) {
     if ((request.format === 'csv' || request.format === 'jsonl') && !request.mapping)
       throw listeningError('missing_mapping', 'Give a column mapping (id, text, createdAt at least)', [
@@ -120,9 +147,11 @@ export function createImportService({
     let batch: RawMention[] = [];
     const seen = new Set<string>();
 
-    // Triage runs in the pool's threads while earlier batches are stored; batches are stored in file order.
-    let stored: Promise<void> = Promise.resolve();
+    // Triage runs in the pool's threads while earlier batches are stored, and two batches are stored at once (on
+    // PostgreSQL each has its own connection, so the database is never left waiting on this process).
+    const storing = pLimit(STORERS);
     const inFlight: Promise<void>[] = [];
+    let progress: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (batch.length === 0) return;
       const mentions = batch;
@@ -132,24 +161,20 @@ export function createImportService({
         mentions.map((m) => m.text),
         options,
       );
-      stored = stored.then(async () => {
+      const stored = storing(async () => {
         const results = await triaged;
         const rows = mentions.map((m, i) => mentionRow(orgId, sourceName, m, results[i], id));
-        // A batch is stored with its topic and tag memberships, or not at all.
-        const added = await db.transaction().execute(async (trx) => {
-          const n = await repo.insertMentions(ownTables<ListeningTables>(trx), rows);
-          if (n > 0)
-            await membership.tagBatch(
-              trx,
-              orgId,
-              rows.map((r) => r.id),
-            );
-          return n;
-        });
+        const added = await storeBatch(orgId, rows);
         counts.imported += added;
         counts.duplicates += rows.length - added;
-        await repo.updateImport(own, id, { ...report(), status: 'running' });
-        request.onProgress?.({ ...counts });
+        const snapshot = { ...counts };
+        const reported = report();
+        // Progress is written in the order batches finish, so it never goes back.
+        progress = progress.then(async () => {
+          await repo.updateImport(own, id, { ...reported, status: 'running' });
+          request.onProgress?.(snapshot);
+        });
+        await progress;
       });
       stored.catch(() => {});
       inFlight.push(stored);
@@ -157,8 +182,7 @@ export function createImportService({
     };
     const drain = async () => {
       await flush();
-      await stored;
-      inFlight.length = 0;
+      await Promise.all(inFlight.splice(0));
     };
     const report = () => ({
       imported: counts.imported,

@@ -4,28 +4,57 @@ import type { ImportLineError, ListeningMentionsTable, ListeningTables } from '.
 
 type Db = Executor<ListeningTables>;
 
-/** The stored columns of a mention with their SQL types, in the order `insertMentions` sends them. */
-const INSERT_COLUMNS = sql.raw(
-  `id uuid, org_id uuid, source text, external_id text, post_id uuid, text text, author_handle text,
-   author_followers int, language text, posted_at timestamptz, url text, in_reply_to text, reshares int,
-   hashtags text[], mentions text[], has_link boolean, sentiment real, intent text, products text[],
-   competitors text[], import_id uuid`,
-);
-const INSERT_NAMES = sql.raw(
-  `id, org_id, source, external_id, post_id, text, author_handle, author_followers, language, posted_at, url,
-   in_reply_to, reshares, hashtags, mentions, has_link, sentiment, intent, products, competitors, import_id`,
-);
+/** The stored columns of a mention and their SQL types, in the order `insertMentions` sends them. */
+const COLUMNS = [
+  ['id', 'uuid'],
+  ['org_id', 'uuid'],
+  ['source', 'text'],
+  ['external_id', 'text'],
+  ['post_id', 'uuid'],
+  ['text', 'text'],
+  ['author_handle', 'text'],
+  ['author_followers', 'int'],
+  ['language', 'text'],
+  ['posted_at', 'timestamptz'],
+  ['url', 'text'],
+  ['in_reply_to', 'text'],
+  ['reshares', 'int'],
+  ['hashtags', 'text[]'],
+  ['mentions', 'text[]'],
+  ['has_link', 'boolean'],
+  ['sentiment', 'real'],
+  ['intent', 'text'],
+  ['products', 'text[]'],
+  ['competitors', 'text[]'],
+  ['import_id', 'uuid'],
+] as const satisfies readonly (readonly [keyof ListeningMentionsTable, string])[];
+
+/** A list of words as a PostgreSQL array literal (every element quoted, so any text survives). */
+function arrayLiteral(items: readonly string[]) {
+  return `{${items.map((s) => `"${s.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
 
 /**
  * Stores mentions not stored yet (same org, source and external id); returns how many were new. The batch travels
- * as one JSON parameter expanded by `jsonb_to_recordset`: one statement and one parameter for any batch size,
- * which is several times faster than a multi-row VALUES list with twenty parameters a row.
+ * as one array per column expanded by `unnest`: one statement and 21 parameters for any batch size. PostgreSQL
+ * reads typed arrays several times faster than the same rows as JSON (`jsonb_to_recordset` cost about half of
+ * the insert); list columns travel as one array literal per row, cast row by row.
  */
 export async function insertMentions(db: Db, rows: Insertable<ListeningMentionsTable>[]): Promise<number> {
   if (rows.length === 0) return 0;
+  const arrays = COLUMNS.map(([name, type]) => {
+    const values = rows.map((r) => r[name] ?? null);
+    return type.endsWith('[]')
+      ? sql`${values.map((v) => arrayLiteral((v as string[] | null) ?? []))}::text[]`
+      : sql`${values}::${sql.raw(type)}[]`;
+  });
+  const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
+  const read = sql.raw(
+    COLUMNS.map(([name, type]) => (type.endsWith('[]') ? `${name}::${type}` : name)).join(', '),
+  );
   const r = await sql`
-    INSERT INTO listening_mentions (${INSERT_NAMES})
-    SELECT ${INSERT_NAMES} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${INSERT_COLUMNS})
+    INSERT INTO listening_mentions (${names})
+    SELECT ${read} FROM unnest(${sql.join(arrays)}) AS r(${names})
     ON CONFLICT (org_id, source, external_id) DO NOTHING`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }

@@ -5,7 +5,7 @@ import {
   statusIdOf,
 } from '../../../lib/listening/index.ts';
 import { triage } from '../../../lib/triage/index.ts';
-import { type Db, ownTables } from '../../../platform/db/database.ts';
+import { type Db, isUniqueViolation, ownTables } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { IdentityModule } from '../../identity/index.ts';
@@ -225,7 +225,7 @@ export function createSourcesService(deps: {
           created_by: principal.userId,
         });
       } catch (err) {
-        if ((err as { code?: string }).code === '23505')
+        if (isUniqueViolation(err))
           throw listeningError('source_exists', 'The brand already follows that on that instance', [
             { field: 'target', message: 'is already followed' },
           ]);

@@ -1,5 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestClient, type TestContext } from '../../../../test/support/test-app.ts';
+import { ownTables } from '../../../platform/db/database.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { ListeningTables } from '../listening.tables.ts';
+import { lockTopics } from './membership.repo.ts';
 import { BACKFILL_CHUNK } from './membership.service.ts';
 
 // Topic and tag membership stored once: a rule or topic created after the mentions is applied to them by a backfill
@@ -8,6 +13,7 @@ import { BACKFILL_CHUNK } from './membership.service.ts';
 // matches, partial days at the window's ends included.
 let t: TestContext;
 let owner: TestClient;
+let zipperId: string;
 let other: TestClient;
 const base = '/api/v1/orgs/zipper/listening';
 const MINUTE = 60_000;
@@ -49,7 +55,7 @@ beforeAll(async () => {
   t = await createTestApp();
   owner = await t.signup('zipper_owner');
   other = await t.signup('zipper_rival');
-  await t.brand(owner, 'zipper');
+  zipperId = await t.brand(owner, 'zipper');
   await t.brand(other, 'otherzip');
   const imported = await upload(file(0, COUNT));
   expect(imported.statusCode, imported.body).toBe(201);
@@ -170,5 +176,46 @@ describe('listening membership', () => {
     expect((await owner.get(`${base}/rules/${ruleId}`)).statusCode).toBe(404);
     const after = (await owner.get(`${base}/mentions?q=refund&limit=5`)).json();
     for (const m of after.items) expect(m.tags.map((x: { id: string }) => x.id)).not.toContain(ruleId);
+    const left = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM listening_mention_tags WHERE topic_id = ${ruleId}`.execute(t.handle.db);
+    expect(left.rows[0].n).toBe(0);
+  });
+
+  it('a topic created while a batch is being stored waits for it, and its backfill includes that batch', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
+    // A batch being stored: a mention inserted, the brand's topics lock shared, not yet committed.
+    const batch = t.handle.db.transaction().execute(async (trx) => {
+      await sql`
+        INSERT INTO listening_mentions (id, org_id, source, external_id, text, author_handle, language, posted_at,
+          sentiment, intent)
+        VALUES (${newId()}, ${zipperId}, 'jsonl', 'race1', 'a brand new velcro strap', 'racer', 'en',
+          ${new Date(atOf(COUNT + 9))}, 0, 'other')`.execute(trx);
+      await lockTopics(ownTables<ListeningTables>(trx), zipperId, 'share');
+      locked();
+      await held;
+    });
+    await isLocked;
+    let created = false;
+    const creating = owner.post(`${base}/rules`, { tag: 'Velcro', query: 'velcro' }).then((res) => {
+      created = true;
+      return res;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const waited = !created;
+    release();
+    await batch;
+    expect(waited).toBe(true);
+    const res = await creating;
+    expect(res.statusCode, res.body).toBe(201);
+    await t.drain();
+    const velcro = (await owner.get(`${base}/mentions?tag=${res.json().id}&limit=5`)).json();
+    expect(velcro.items.map((m: { externalId: string }) => m.externalId)).toEqual(['race1']);
   });
 });

@@ -51,7 +51,20 @@ export async function tagMentions(db: Db, orgId: string, taggers: Tagger[], scop
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** Forgets a topic's memberships and rollup (its query changed). */
+/**
+ * Serialises a brand's topic changes with its imports, as a foreign key would but once per batch: a batch being
+ * stored shares the lock, so a topic created, changed or deleted meanwhile waits for the batch to commit (and its
+ * backfill then sees the batch's mentions); a batch that starts meanwhile waits and then sees the change.
+ */
+export async function lockTopics(db: Db, orgId: string, mode: 'share' | 'exclusive') {
+  const key = sql`hashtextextended(${`listening-topics:${orgId}`}, 0)`;
+  await (mode === 'share'
+    ? sql`SELECT pg_advisory_xact_lock_shared(${key})`
+    : sql`SELECT pg_advisory_xact_lock(${key})`
+  ).execute(db);
+}
+
+/** Forgets a topic's memberships and rollup (its query changed, or it is being deleted). */
 export async function clearMembership(db: Db, orgId: string, topicId: string) {
   await db
     .deleteFrom('listening_mention_tags')
@@ -210,10 +223,11 @@ export const taggedWith = (orgId: string, topicId: string) =>
 export async function tagsOfMentions(db: Db, orgId: string, mentionIds: string[]) {
   type Tag = { id: string; name: string; kind: TagKind };
   if (mentionIds.length === 0) return new Map<string, Tag[]>();
+  // Topic by topic through the primary key (topic, mention): a brand has tens of topics, a page tens of mentions.
   const r = await sql<{ mention_id: string } & Tag>`
-    SELECT mt.mention_id, t.id, t.name, t.kind FROM listening_mention_tags mt
-    JOIN listening_topics t ON t.id = mt.topic_id
-    WHERE mt.org_id = ${orgId} AND mt.mention_id = ANY(${mentionIds}::uuid[])
+    SELECT mt.mention_id, t.id, t.name, t.kind FROM listening_topics t
+    JOIN listening_mention_tags mt ON mt.topic_id = t.id AND mt.mention_id = ANY(${mentionIds}::uuid[])
+    WHERE t.org_id = ${orgId}
     ORDER BY t.kind = 'tag', t.name`.execute(db);
   const out = new Map<string, Tag[]>();
   for (const row of r.rows) {

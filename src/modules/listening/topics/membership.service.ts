@@ -35,6 +35,7 @@ export function createMembership({ events }: { events: EventBus }) {
   /** Tags these just-stored mentions of a brand with every topic and tag whose query they match. */
   async function tagBatch(trx: Executor, orgId: string, mentionIds: string[]) {
     if (mentionIds.length === 0) return 0;
+    await repo.lockTopics(own(trx), orgId, 'share');
     const taggers = (await topicsOf(own(trx), orgId, 'all')).flatMap((t) => {
       const match = compiled(t.query);
       return match ? [{ id: t.id, match }] : [];
@@ -87,6 +88,7 @@ export function createMembership({ events }: { events: EventBus }) {
      */
     async backfill(trx: Executor, orgId: string, topicId: string) {
       const db = own(trx);
+      await repo.lockTopics(db, orgId, 'exclusive');
       await repo.clearMembership(db, orgId, topicId);
       const runId = newId();
       await repo.startBackfill(db, {
@@ -96,6 +98,11 @@ export function createMembership({ events }: { events: EventBus }) {
         total: await countMentions(db, orgId),
       });
       await runChunk(trx, orgId, topicId, runId);
+    },
+    /** Forgets a topic's memberships and rollup, in the caller's transaction that deletes it. */
+    async forget(trx: Executor, orgId: string, topicId: string) {
+      await repo.lockTopics(own(trx), orgId, 'exclusive');
+      await repo.clearMembership(own(trx), orgId, topicId);
     },
     /** Each topic's or tag's backfill progress, by topic id. */
     async progressOf(trx: Executor, orgId: string) {

@@ -1,5 +1,5 @@
 import { parseQuery, type QueryNode, QuerySyntaxError } from '../../../lib/listening/index.ts';
-import { type Db, type Executor, ownTables } from '../../../platform/db/database.ts';
+import { type Db, type Executor, isUniqueViolation, ownTables } from '../../../platform/db/database.ts';
 import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -129,7 +129,7 @@ export function createTopicsService({
   }
 
   const nameTaken = (err: unknown, name: string) => {
-    if ((err as { code?: string }).code === '23505')
+    if (isUniqueViolation(err))
       return listeningError('topic_name_taken', `Another topic or tag is named "${name}"`, [
         { field: 'name', message: 'is the name of another topic or tag' },
       ]);
@@ -187,7 +187,10 @@ export function createTopicsService({
 
   async function remove(orgId: string, id: string, rules: boolean) {
     await savedOf(orgId, id, rules);
-    await repo.deleteTopic(own, orgId, id);
+    await db.transaction().execute(async (trx) => {
+      await membership.forget(trx, orgId, id);
+      await repo.deleteTopic(ownTables<ListeningTables>(trx), orgId, id);
+    });
   }
 
   return {
