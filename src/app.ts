@@ -84,6 +84,8 @@ export type ModuleOptions = {
   publicUrl?: string;
   /** Where uploaded images are stored (main: the data folder's media directory, or S3 when configured). */
   mediaStorage?: MediaStorage;
+  /** Whether addresses users type (Mastodon instances, webhooks) may be on loopback or a private network. */
+  outboundPrivate?: boolean;
 };
 
 /** Wires the modules together: plain functions, each given only what it needs. */
@@ -116,6 +118,7 @@ export function composeModules(db: Db, events: EventBus, live: LiveHub, options:
   const ideas = createIdeasModule({ db, events, identity, commerce, care });
   const listening = createListeningModule({
     ...{ db, events, live, identity, social, notifications, mail, care, publicUrl: options.publicUrl },
+    outboundPrivate: options.outboundPrivate ?? false,
   });
   const advocates = createAdvocatesModule({ db, events, identity, social, commerce, care, ideas });
   commerce.plugAudiences(advocates.audiences);

@@ -41,6 +41,11 @@ export type Config = {
   mailFrom: string | undefined;
   /** The address people open Souk at, for links in mail; default http://localhost:<port>. */
   publicUrl: string | undefined;
+  /**
+   * Let addresses users type (Mastodon instances, alert webhooks) reach loopback and private networks; off by
+   * default, so a brand cannot make the server call inside the network it runs in.
+   */
+  outboundPrivate: boolean;
 };
 
 export type LogFormat = 'pretty' | 'json';
@@ -174,5 +179,6 @@ export function loadConfig(
     mailFrom: env.SOUK_MAIL_FROM || undefined,
     s3: s3From(env),
     publicUrl,
+    outboundPrivate: boolFrom(env, 'SOUK_OUTBOUND_PRIVATE', false),
   };
 }

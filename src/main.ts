@@ -70,6 +70,7 @@ export async function startServer(
       mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
       publicUrl: config.publicUrl ?? `http://${readyHost(config.host)}:${config.port}`,
       mediaStorage: config.s3 ? s3Storage(config.s3) : diskStorage(path.join(config.dataDir, 'media')),
+      outboundPrivate: config.outboundPrivate,
     },
     // On a PostgreSQL server deliveries run side by side (each waits mostly on its commit), leaving half the pool
     // to requests; PGlite has one connection, so one loop.

@@ -44,7 +44,13 @@ export async function createTestApp(
       trustProxy: options.trustProxy ?? false,
     },
     webDir: '/nonexistent',
-    modules: { paymentWebhookSecret: 'test-secret', paymentDelayMs: 500, ...options.modules },
+    // Tests serve Mastodon pages and webhooks from this machine.
+    modules: {
+      paymentWebhookSecret: 'test-secret',
+      paymentDelayMs: 500,
+      outboundPrivate: true,
+      ...options.modules,
+    },
   });
 
   const request =

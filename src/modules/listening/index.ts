@@ -45,6 +45,8 @@ export function createListeningModule(deps: {
   mail: Pick<MailModule, 'service'>;
   /** The web app's address, for links in alerts. */
   publicUrl?: string;
+  /** Whether Mastodon instances and webhooks may be on loopback or a private network. */
+  outboundPrivate: boolean;
 }) {
   /** Topic and tag membership: tagged with each stored batch, backfilled through the outbox for a new query. */
   const membership = createMembership(deps);
@@ -59,7 +61,7 @@ export function createListeningModule(deps: {
   /** Spike alerts through the channels a brand chose (in the app, webhook, mail), each delivery retried with backoff. */
   const alerts = createAlertsService({
     ...deps,
-    channels: [inAppChannel(deps), webhookChannel(), emailChannel(deps)],
+    channels: [inAppChannel(deps), webhookChannel(deps.outboundPrivate), emailChannel(deps)],
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });
   return {

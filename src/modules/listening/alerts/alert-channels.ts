@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../../platform/db/database.ts';
+import { outboundFetch, PrivateAddressError } from '../../../platform/http/outbound.ts';
 import { capabilities, type IdentityModule } from '../../identity/index.ts';
 import type { MailModule } from '../../mail/index.ts';
 import type { NotificationsModule } from '../../notifications/index.ts';
@@ -74,7 +75,7 @@ export function inAppChannel(deps: {
 }
 
 /** A signed JSON POST to the brand's URL; anything but a 2xx within the timeout is a failure. */
-export function webhookChannel(): AlertChannel {
+export function webhookChannel(allowPrivate: boolean): AlertChannel {
   return {
     name: 'webhook',
     async send(alert, target, delivery) {
@@ -83,19 +84,25 @@ export function webhookChannel(): AlertChannel {
       const timestamp = Math.floor(Date.now() / 1000);
       let res: Response;
       try {
-        res = await fetch(target.webhookUrl, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Souk-Alerts/1',
-            [SIGNATURE_HEADER]: signWebhook(target.webhookSecret, timestamp, body),
+        res = await outboundFetch(
+          target.webhookUrl,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'Souk-Alerts/1',
+              [SIGNATURE_HEADER]: signWebhook(target.webhookSecret, timestamp, body),
+            },
+            body,
+            redirect: 'error',
+            signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
           },
-          body,
-          redirect: 'error',
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        });
+          allowPrivate,
+        );
       } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code;
+        const reason = (err as { cause?: unknown }).cause;
+        if (reason instanceof PrivateAddressError) throw new Error(`refused: ${reason.message}`);
+        const cause = (reason as { code?: string } | undefined)?.code;
         const timedOut = (err as Error).name === 'TimeoutError';
         throw new Error(
           timedOut

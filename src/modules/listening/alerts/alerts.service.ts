@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Db, ownTables } from '../../../platform/db/database.ts';
 import type { EventBus } from '../../../platform/events/outbox.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
+import { privateHostReason } from '../../../platform/http/outbound.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { LiveHub } from '../../../platform/live/live-hub.ts';
 import type { IdentityModule } from '../../identity/index.ts';
@@ -33,6 +34,8 @@ export function createAlertsService(deps: {
   identity: Pick<IdentityModule, 'accounts' | 'orgs'>;
   channels: AlertChannel[];
   publicUrl: string;
+  /** Whether a webhook may be on loopback or a private network. */
+  outboundPrivate: boolean;
   log?: { warn(obj: object, msg: string): void };
 }) {
   const { db, events, live, identity } = deps;
@@ -154,6 +157,13 @@ export function createAlertsService(deps: {
           throw listeningError('invalid_alert_settings', 'The webhook URL must be an http(s) address', [
             { field: 'webhookUrl', message: 'is not an http(s) URL' },
           ]);
+        const inside = deps.outboundPrivate ? null : privateHostReason(url.hostname);
+        if (inside)
+          throw listeningError(
+            'invalid_alert_settings',
+            `The webhook URL must be on the public internet: ${inside}`,
+            [{ field: 'webhookUrl', message: `is not on the public internet (${inside})` }],
+          );
         webhookUrl = url.toString();
       }
       const current = await targetOf(org.id);

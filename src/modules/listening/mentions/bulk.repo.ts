@@ -20,7 +20,10 @@ export async function countWindow(db: Db, orgId: string, from: Date, to: Date) {
   return Number(r.rows[0].n);
 }
 
-/** Copies `limit` of one brand's mentions to another (set-based, for benchmarks at a smaller scale). */
+/**
+ * Copies `limit` of one brand's mentions, spread over its whole history (ordered by a hash of the external id), to
+ * another (set-based, for benchmarks at a smaller scale).
+ */
 export async function copyMentions(db: Db, fromOrg: string, toOrg: string, limit: number) {
   await sql`
     INSERT INTO listening_mentions (id, org_id, source, external_id, post_id, text, author_handle, author_followers,
@@ -29,6 +32,6 @@ export async function copyMentions(db: Db, fromOrg: string, toOrg: string, limit
     SELECT gen_random_uuid(), ${toOrg}::uuid, source, external_id, post_id, text, author_handle, author_followers,
       language, posted_at, url, in_reply_to, reshares, hashtags, mentions, has_link, sentiment, intent, products,
       competitors, import_id
-    FROM listening_mentions WHERE org_id = ${fromOrg}::uuid ORDER BY external_id LIMIT ${limit}`.execute(db);
+    FROM listening_mentions WHERE org_id = ${fromOrg}::uuid ORDER BY md5(external_id) LIMIT ${limit}`.execute(db);
   await sql`ANALYZE listening_mentions`.execute(db);
 }

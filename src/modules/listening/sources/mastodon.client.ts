@@ -1,3 +1,5 @@
+import { outboundFetch, PrivateAddressError } from '../../../platform/http/outbound.ts';
+
 /** What one GET of a Mastodon instance gave: a JSON body, a rate limit to wait out, or why it failed. */
 export type MastodonAnswer =
   | { kind: 'ok'; body: unknown; links: string | null; remaining: number | null; resetAt: Date | null }
@@ -58,18 +60,24 @@ async function boundedText(response: Response): Promise<string | null> {
  * never throws: a refused connection, a timeout, an error status or a body that is not JSON is an `error` with a
  * sentence a user can act on.
  */
-export async function getJson(url: string, now: () => Date): Promise<MastodonAnswer> {
+export async function getJson(url: string, now: () => Date, allowPrivate: boolean): Promise<MastodonAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      headers: { accept: 'application/json', 'user-agent': 'Souk-Listening/1.0' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    response = await outboundFetch(
+      url,
+      {
+        headers: { accept: 'application/json', 'user-agent': 'Souk-Listening/1.0' },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      },
+      allowPrivate,
+    );
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const name = (err as Error).name;
     if (name === 'TimeoutError' || name === 'AbortError')
       return { kind: 'error', message: `the instance did not answer within ${TIMEOUT_MS / 1000} s` };
+    if (cause instanceof PrivateAddressError)
+      return { kind: 'error', message: `the instance is not on the public internet: ${cause.message}` };
     return {
       kind: 'error',
       message: `the instance cannot be reached (${cause?.code ?? cause?.message ?? (err as Error).message})`,

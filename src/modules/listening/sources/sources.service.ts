@@ -7,6 +7,7 @@ import {
 import { triage } from '../../../lib/triage/index.ts';
 import { type Db, isUniqueViolation, ownTables } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
+import { privateHostReason } from '../../../platform/http/outbound.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { IdentityModule } from '../../identity/index.ts';
 import { listeningError } from '../listening.errors.ts';
@@ -44,8 +45,11 @@ export type SourceInput = {
 const invalid = (field: string, message: string) =>
   listeningError('invalid_source', `The ${field} ${message}`, [{ field, message }]);
 
-/** The instance's origin, or a 400: only http(s), no user name or password in it. */
-function instanceOf(input: string): string {
+/**
+ * The instance's origin, or a 400: only http(s), no user name or password in it, and on the public internet unless
+ * the operator allows private networks (a name that resolves inside is refused when polled).
+ */
+function instanceOf(input: string, allowPrivate: boolean): string {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -54,6 +58,8 @@ function instanceOf(input: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('instanceUrl', 'must be http(s)');
   if (url.username || url.password) throw invalid('instanceUrl', 'must not carry a user name or password');
+  const inside = allowPrivate ? null : privateHostReason(url.hostname);
+  if (inside) throw invalid('instanceUrl', `must be on the public internet (${inside})`);
   return url.origin;
 }
 
@@ -80,6 +86,8 @@ export function createSourcesService(deps: {
   db: Db;
   identity: Pick<IdentityModule, 'orgs'>;
   now?: () => Date;
+  /** Whether instances may be on loopback or a private network. */
+  outboundPrivate: boolean;
 }) {
   const { db, identity } = deps;
   const now = deps.now ?? (() => new Date());
@@ -120,7 +128,7 @@ export function createSourcesService(deps: {
       await repo.holdInstance(own, source.instance_url, until);
       await done('rate_limited', `rate limited by the instance until ${until.toISOString()}`, until);
     };
-    const get = (url: string): Promise<MastodonAnswer> => getJson(url, now);
+    const get = (url: string): Promise<MastodonAnswer> => getJson(url, now, deps.outboundPrivate);
     try {
       const base = source.instance_url;
       let accountId = source.account_id;
@@ -216,7 +224,7 @@ export function createSourcesService(deps: {
         return await repo.insertSource(own, {
           id: newId(),
           org_id: org.id,
-          instance_url: instanceOf(input.instanceUrl),
+          instance_url: instanceOf(input.instanceUrl, deps.outboundPrivate),
           kind: input.kind,
           target,
           account_id: input.kind === 'account' && /^\d+$/.test(target) ? target : null,

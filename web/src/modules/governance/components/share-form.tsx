@@ -27,10 +27,10 @@ export function ShareForm({ handle, item }: { handle: string; item: LibraryItem 
   return (
     <div className="library-share">
       {!quoting ? (
-        <div className="row">
+        <div className="form-actions">
           <button
             type="button"
-            className="btn primary"
+            className="btn btn-primary"
             disabled={share.isPending}
             onClick={() => share.mutate({ mode: 'reshare' })}
             data-testid="library-reshare"
@@ -42,7 +42,7 @@ export function ShareForm({ handle, item }: { handle: string; item: LibraryItem 
           </button>
         </div>
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={submit} className="form">
           <PolicyField textareaRef={field} text={text} findings={policy.findings}>
             <textarea
               ref={field}
@@ -54,10 +54,10 @@ export function ShareForm({ handle, item }: { handle: string; item: LibraryItem 
             />
           </PolicyField>
           <PolicyFindings guard={policy} text={text} onChange={setText} textarea={field.current} />
-          <div className="row">
+          <div className="form-actions">
             <button
               type="submit"
-              className="btn primary"
+              className="btn btn-primary"
               disabled={!text.trim() || !policy.canSubmit || share.isPending}
               data-testid="library-quote-send"
             >
