@@ -130,6 +130,9 @@ describe('listening', () => {
       hashtags: ['acmelove'],
     });
     expect(souk.items[0].postId).toBeTruthy();
+    // the handles it names are searchable like an imported mention's
+    const named = (await owner.get(`${base}/mentions?q=${encodeURIComponent('@acme source:souk')}`)).json();
+    expect(named.items).toHaveLength(1);
     expect((await other.get('/api/v1/orgs/rivalco/listening/mentions')).json().items).toHaveLength(0);
   });
 

@@ -32,6 +32,8 @@ export async function copyMentions(db: Db, fromOrg: string, toOrg: string, limit
     SELECT gen_random_uuid(), ${toOrg}::uuid, source, external_id, post_id, text, author_handle, author_followers,
       language, posted_at, url, in_reply_to, reshares, hashtags, mentions, has_link, sentiment, intent, products,
       competitors, import_id
-    FROM listening_mentions WHERE org_id = ${fromOrg}::uuid ORDER BY md5(external_id) LIMIT ${limit}`.execute(db);
+    FROM listening_mentions WHERE org_id = ${fromOrg}::uuid ORDER BY md5(external_id) LIMIT ${limit}`.execute(
+    db,
+  );
   await sql`ANALYZE listening_mentions`.execute(db);
 }

@@ -1,3 +1,4 @@
+import { handlesOf } from '../../../lib/listening/index.ts';
 import { triage } from '../../../lib/triage/index.ts';
 import { type Db, ownTables } from '../../../platform/db/database.ts';
 import type { EventBus } from '../../../platform/events/outbox.ts';
@@ -99,7 +100,7 @@ export function createMentionsService(deps: {
         inReplyTo: p.inReplyToId,
         reshares: 0,
         hashtags: p.hashtags.map((h) => h.toLowerCase()),
-        mentions: [],
+        mentions: handlesOf(text),
         hasLink: /\bhttps?:\/\/\S/i.test(text),
       };
       const row = { ...mentionRow(brand.id, 'souk', raw, triage(text, options), null), post_id: p.postId };
