@@ -8,7 +8,7 @@ import * as bulk from './mentions/bulk.repo.ts';
 import { createImportService } from './mentions/import.service.ts';
 import { createMembership } from './topics/membership.service.ts';
 import * as topicsRepo from './topics/topics.repo.ts';
-import { topicPage } from './topics/topics.service.ts';
+import { topicBreakdowns, topicPage } from './topics/topics.service.ts';
 
 const DAY = 86_400_000;
 
@@ -51,6 +51,15 @@ export function createListeningBench({ db, triagePool }: { db: Db; triagePool: T
         count = (await topicPage(own, window, brand, topics, 'day')).count;
       });
       return { times, count };
+    },
+    /** The whole page a member opens (the above plus intents, languages, authors, hashtags, terms), `samples` times. */
+    async wholePageTimes(orgId: string, end: Date, samples: number) {
+      const topics = await topicsRepo.topicsOf(own, orgId);
+      const brand = topics.find((t) => t.kind === 'brand')!;
+      const window = { orgId, from: new Date(end.getTime() - 90 * DAY), to: end };
+      return timed(samples, () =>
+        Promise.all([topicPage(own, window, brand, topics, 'day'), topicBreakdowns(own, window, brand)]),
+      );
     },
     rawCountTimes: (orgId: string, end: Date, samples: number) =>
       timed(samples, () => bulk.countWindow(own, orgId, new Date(end.getTime() - 90 * DAY), end)),

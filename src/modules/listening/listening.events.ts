@@ -16,4 +16,6 @@ export type ListeningEvents = {
   };
   /** Apply the topic's query to the next chunk of stored mentions (run `runId`; a newer run makes it a no-op). */
   'listening.backfill_chunk': { orgId: string; topicId: string; runId: string };
+  /** Remove the next chunk of a deleted topic's membership rows. */
+  'listening.membership_forget': { orgId: string; topicId: string };
 };

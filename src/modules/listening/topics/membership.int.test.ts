@@ -176,6 +176,8 @@ describe('listening membership', () => {
     expect((await owner.get(`${base}/rules/${ruleId}`)).statusCode).toBe(404);
     const after = (await owner.get(`${base}/mentions?q=refund&limit=5`)).json();
     for (const m of after.items) expect(m.tags.map((x: { id: string }) => x.id)).not.toContain(ruleId);
+    // its membership rows go after the request, through the outbox
+    await t.drain();
     const left = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM listening_mention_tags WHERE topic_id = ${ruleId}`.execute(t.handle.db);
     expect(left.rows[0].n).toBe(0);

@@ -78,6 +78,15 @@ export async function clearMembership(db: Db, orgId: string, topicId: string) {
     .execute();
 }
 
+/** Removes up to `limit` membership rows of a deleted topic; returns how many went. */
+export async function forgetChunk(db: Db, orgId: string, topicId: string, limit: number) {
+  const r = await sql`
+    DELETE FROM listening_mention_tags WHERE topic_id = ${topicId} AND org_id = ${orgId} AND mention_id IN (
+      SELECT mention_id FROM listening_mention_tags WHERE topic_id = ${topicId} AND org_id = ${orgId} LIMIT ${limit}
+    )`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 /** The next chunk of a brand's mentions after `afterId`, in id order: its last id and its size. */
 export async function nextChunk(db: Db, orgId: string, afterId: string | null, size: number) {
   const r = await sql<{ id: string; n: string }>`

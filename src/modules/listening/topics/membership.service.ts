@@ -10,6 +10,8 @@ import { topicById, topicsOf } from './topics.repo.ts';
 
 /** Mentions one backfill chunk applies a query to (one transaction, one outbox delivery). */
 export const BACKFILL_CHUNK = 5000;
+/** Membership rows of a deleted topic removed per outbox delivery. */
+const FORGET_CHUNK = 20_000;
 
 /** A stored query as a SQL condition; null if it no longer parses (it was checked when written). */
 function compiled(query: string) {
@@ -67,6 +69,14 @@ export function createMembership({ events }: { events: EventBus }) {
     if (!finished) await events.emit(trx, 'listening.backfill_chunk', topicId, { orgId, topicId, runId });
   }
 
+  // A deleted topic's membership rows go in chunks after the request (a big topic has hundreds of thousands):
+  // nothing reads the rows of a topic that is gone, and a new topic never reuses its id.
+  events.subscribe('listening.forget', 'listening.membership_forget', async (event, ctx) => {
+    const { orgId, topicId } = event.payload;
+    if ((await repo.forgetChunk(own(ctx.trx), orgId, topicId, FORGET_CHUNK)) === FORGET_CHUNK)
+      await events.emit(ctx.trx, 'listening.membership_forget', topicId, { orgId, topicId });
+  });
+
   events.subscribe('listening.backfill', 'listening.backfill_chunk', (event, ctx) =>
     runChunk(ctx.trx, event.payload.orgId, event.payload.topicId, event.payload.runId),
   );
@@ -99,10 +109,13 @@ export function createMembership({ events }: { events: EventBus }) {
       });
       await runChunk(trx, orgId, topicId, runId);
     },
-    /** Forgets a topic's memberships and rollup, in the caller's transaction that deletes it. */
+    /**
+     * Forgets a topic's memberships, in the caller's transaction that deletes it: its rollup at once (the topic's
+     * rows go with it), its membership rows through the outbox, in chunks.
+     */
     async forget(trx: Executor, orgId: string, topicId: string) {
       await repo.lockTopics(own(trx), orgId, 'exclusive');
-      await repo.clearMembership(own(trx), orgId, topicId);
+      await events.emit(trx, 'listening.membership_forget', topicId, { orgId, topicId });
     },
     /** Each topic's or tag's backfill progress, by topic id. */
     async progressOf(trx: Executor, orgId: string) {

@@ -77,6 +77,23 @@ export async function topicPage(
   };
 }
 
+/** The rest of a topic's page: intent mix, languages, top authors by reach, top hashtags and terms. */
+export async function topicBreakdowns(
+  own: Executor<ListeningTables>,
+  window: { orgId: string; from: Date; to: Date },
+  topic: Topic,
+) {
+  const match = matchOf(parseTopicQuery(topic.query));
+  const [intents, languages, authors, hashtags, terms] = await Promise.all([
+    intentMix(own, window, topic.id),
+    repo.breakdown(own, window, match, 'language'),
+    repo.topAuthors(own, window, match),
+    repo.topHashtags(own, window, match),
+    repo.topTerms(own, window, match, STOP_WORDS),
+  ]);
+  return { intents, languages, authors, hashtags, terms };
+}
+
 export type TopicWindow = { from?: string; to?: string; bucket?: 'day' | 'hour' };
 
 type Saved = Awaited<ReturnType<typeof repo.topicsOf>>[number];
@@ -187,7 +204,7 @@ export function createTopicsService({
 
   async function remove(orgId: string, id: string, rules: boolean) {
     await savedOf(orgId, id, rules);
-    await db.transaction().execute(async (trx) => {
+    await events.transaction(db, async (trx) => {
       await membership.forget(trx, orgId, id);
       await repo.deleteTopic(ownTables<ListeningTables>(trx), orgId, id);
     });
@@ -257,27 +274,11 @@ export function createTopicsService({
       const [topic] = await withProgress(org.id, [await topicOf(org.id, id)]);
       const { from, to, bucket } = windowOf(w);
       const window = { orgId: org.id, from, to };
-      const match = matchOf(parseTopicQuery(topic.query));
-      const [page, intents, languages, authors, hashtags, terms] = await Promise.all([
+      const [page, breakdowns] = await Promise.all([
         topicPage(own, window, topic, await repo.topicsOf(own, org.id), bucket),
-        intentMix(own, window, topic.id),
-        repo.breakdown(own, window, match, 'language'),
-        repo.topAuthors(own, window, match),
-        repo.topHashtags(own, window, match),
-        repo.topTerms(own, window, match, STOP_WORDS),
+        topicBreakdowns(own, window, topic),
       ]);
-      return {
-        topic,
-        from: from.toISOString(),
-        to: to.toISOString(),
-        bucket,
-        ...page,
-        intents,
-        languages,
-        authors,
-        hashtags,
-        terms,
-      };
+      return { topic, from: from.toISOString(), to: to.toISOString(), bucket, ...page, ...breakdowns };
     },
   };
 }
