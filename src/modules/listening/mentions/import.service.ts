@@ -180,9 +180,11 @@ export function createImportService({
       inFlight.push(stored);
       if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     };
+    // Every batch in flight settles before the first failure is thrown.
     const drain = async () => {
       await flush();
-      await Promise.all(inFlight.splice(0));
+      const failed = (await Promise.allSettled(inFlight.splice(0))).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     };
     const report = () => ({
       imported: counts.imported,
@@ -217,6 +219,9 @@ export function createImportService({
             ? err.message
             : null;
       if (failure === null) {
+        // Batches still being stored finish first, so none writes its progress over the failure.
+        await Promise.allSettled(inFlight.splice(0));
+        await progress.catch(() => {});
         await repo.updateImport(own, id, {
           ...report(),
           status: 'failed',
@@ -226,6 +231,8 @@ export function createImportService({
         throw err;
       }
       await drain().catch(() => {});
+      await Promise.allSettled(inFlight.splice(0));
+      await progress.catch(() => {});
       await repo.updateImport(own, id, { ...report(), status: 'failed', failure, finished_at: new Date() });
       throw listeningError(
         'unreadable_file',
