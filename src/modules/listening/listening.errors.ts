@@ -30,7 +30,8 @@ export const listeningError = defineErrors('listening', {
   },
   invalid_alert_settings: {
     kind: 'bad_request',
-    description: 'An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL)',
+    description:
+      'An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL on the public internet unless the server allows private networks)',
   },
   not_a_souk_post: {
     kind: 'bad_request',
@@ -41,7 +42,7 @@ export const listeningError = defineErrors('listening', {
   invalid_source: {
     kind: 'bad_request',
     description:
-      'The source to follow is not valid: the instance must be an http(s) address, the hashtag letters, digits or _, the account @name, name@host or its id',
+      'The source to follow is not valid: the instance must be an http(s) address on the public internet (unless the server allows private networks), the hashtag letters, digits or _, the account @name, name@host or its id',
   },
   source_exists: {
     kind: 'conflict',

@@ -321,3 +321,25 @@ describe('Mastodon sources', () => {
     expect((await mastodonMentions()).length).toBeGreaterThan(0);
   });
 });
+
+describe('Mastodon sources on a server that keeps brands off its own network', () => {
+  it('refuses an instance on loopback or a private address with a 400 naming the field and why', async () => {
+    const guarded = await createTestApp({ modules: { outboundPrivate: false } });
+    try {
+      const boss = await guarded.signup('guard_owner');
+      await guarded.brand(boss, 'guarded');
+      for (const instanceUrl of ['http://127.0.0.1:8080', 'http://localhost', 'http://169.254.169.254']) {
+        const res = await boss.post('/api/v1/orgs/guarded/listening/sources', {
+          instanceUrl,
+          kind: 'hashtag',
+          target: 'acme',
+        });
+        expect(res.statusCode, instanceUrl).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'invalid_source', errors: [{ field: 'instanceUrl' }] });
+        expect(res.json().errors[0].message).toMatch(/public internet/);
+      }
+    } finally {
+      await guarded.close();
+    }
+  });
+});

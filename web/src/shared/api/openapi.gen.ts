@@ -17170,7 +17170,7 @@ export interface components {
              *     - `incomplete_margin` (422): A minimum margin needs the product’s cost, and a cost needs the margin
              *     - `internal_error` (500): Something failed on the server; the requestId helps find it in the logs
              *     - `invalid_address` (422): The country is not an ISO 3166-1 code, or the postal code does not fit the country; errors[] names the field
-             *     - `invalid_alert_settings` (400): An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL)
+             *     - `invalid_alert_settings` (400): An alert mail address or the webhook URL is not valid (webhooks need an http(s) URL on the public internet unless the server allows private networks)
              *     - `invalid_business_hours` (400): The business hours are not a valid schedule
              *     - `invalid_course` (422): A course question is malformed (its answer is not one of its choices, or an id repeats)
              *     - `invalid_credentials` (401): Email, handle or password is incorrect
@@ -17186,7 +17186,7 @@ export interface components {
              *     - `invalid_shipment` (422): The tracking number does not fit the carrier's format, or the items are not lines of the order left to ship; errors[] names the field
              *     - `invalid_shipping_zone` (422): The shipping zone is invalid (a country in two zones, a wrong currency); errors[] names the field
              *     - `invalid_sla_policies` (400): An SLA policy names another brand’s queue or repeats a queue and priority
-             *     - `invalid_source` (400): The source to follow is not valid: the instance must be an http(s) address, the hashtag letters, digits or _, the account @name, name@host or its id
+             *     - `invalid_source` (400): The source to follow is not valid: the instance must be an http(s) address on the public internet (unless the server allows private networks), the hashtag letters, digits or _, the account @name, name@host or its id
              *     - `invalid_text` (400): A text value contains a NUL character or a lone UTF-16 surrogate, which cannot be stored
              *     - `invalid_token` (401): The bearer API token is invalid or revoked
              *     - `invalid_transition` (409): The idea cannot move to that status from its current one
